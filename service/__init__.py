@@ -1,0 +1,3 @@
+"""Article enrichment: publication date, bylines, geocoded places and topic from raw news text."""
+
+__version__ = "1.0.0"

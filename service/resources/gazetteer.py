@@ -1,0 +1,179 @@
+"""The embedded gazetteer: a compact, memory-mapped GeoNames extract.
+
+Layout of a gazetteer directory (written by ``service.tools.build_gazetteer``):
+
+- ``aliases.marisa``: a marisa RecordTrie from name key (see ``names.name_key``) to
+  ``(place index, name flags)`` records;
+- ``<column>.npy``: one numpy array per place attribute, row = place index;
+- ``names.bin`` + ``names_offsets.npy``: the display names, UTF-8, end to end;
+- ``meta.json``: format version, sources, counts, feature-code and kind tables.
+
+Everything is opened with mmap, so loading takes milliseconds and gunicorn workers
+share the pages through the OS page cache instead of each holding a copy.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import marisa_trie
+import numpy as np
+
+from .names import name_key
+
+FORMAT_VERSION = 1
+
+# Name flags, OR-ed per (key, place).
+NAME_PRIMARY = 1      # the place's own name in GeoNames
+NAME_ALT = 2          # an alternate name
+NAME_ABBR = 4         # abbreviation or code: "N.C.", "UK", "USA"
+NAME_DEMONYM = 8      # "Iraqi" -> Iraq
+NAME_PARTIAL = 16     # generic word removed: "Wake" for "Wake County", "Anbar" for "Al Anbar"
+NAME_CODE = 32        # an ISO 3166 code: "US", "IRQ" (often not a place: "IE 11", "IT department")
+
+# Kinds of place, smallest integer = broadest.
+KINDS = ("continent", "country", "admin1", "admin2", "city", "region", "physical")
+KIND_CONTINENT, KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_REGION, KIND_PHYSICAL = range(7)
+
+COLUMNS = {
+    "geonameid": np.int32,      # -1 where the source has no GeoNames id
+    "lat": np.float32,
+    "lon": np.float32,
+    "population": np.int64,
+    "kind": np.uint8,
+    "fcode": np.uint8,          # index into meta["fcodes"]
+    "cc": "S2",                 # ISO 3166-1 alpha-2, b"" for none
+    "country_idx": np.int32,    # place index of the country, -1 for none
+    "admin1_idx": np.int32,     # place index of the first-level region, -1 for none
+    "admin2_idx": np.int32,     # place index of the second-level region, -1 for none
+}
+RECORD_FORMAT = "<IB"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry, materialised for output."""
+
+    index: int
+    name: str
+    geonameid: int | None
+    latitude: float
+    longitude: float
+    population: int
+    kind: str
+    feature_code: str
+    country_code: str | None
+    country_index: int
+    admin1_index: int
+    admin2_index: int
+
+
+class Gazetteer:
+    """Read-only access to a built gazetteer directory."""
+
+    def __init__(self, directory: str | Path, place_points: str | Path | None = None):
+        self.directory = Path(directory)
+        meta_path = self.directory / "meta.json"
+        if not meta_path.is_file():
+            raise FileNotFoundError(
+                f"no gazetteer at {self.directory}: build it with `make gazetteer` "
+                "(python -m service.tools.build_gazetteer)")
+        self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if self.meta.get("format") != FORMAT_VERSION:
+            raise ValueError(f"gazetteer format {self.meta.get('format')} at {self.directory}, "
+                             f"this code reads format {FORMAT_VERSION}: rebuild it")
+        self.fcodes: list[str] = self.meta["fcodes"]
+        self._fcode_numbers = {code: i for i, code in enumerate(self.fcodes)}
+        for column in COLUMNS:
+            # A plain ndarray view of the memory map: same shared pages, but scalar indexing
+            # without np.memmap's per-access Python overhead.
+            setattr(self, column, np.asarray(np.load(self.directory / f"{column}.npy", mmap_mode="r")))
+        self._names = np.asarray(np.memmap(self.directory / "names.bin", dtype=np.uint8, mode="r"))
+        self._name_offsets = np.asarray(np.load(self.directory / "names_offsets.npy", mmap_mode="r"))
+        self._aliases = marisa_trie.RecordTrie(RECORD_FORMAT)
+        self._aliases.mmap(str(self.directory / "aliases.marisa"))
+        self.size = int(self.meta["counts"]["places"])
+        # Per-country lookups used by the resolver on every document: small, so plain dicts.
+        self.country_by_code: dict[str, int] = {
+            cc: idx for cc, idx in self.meta["country_index"].items()}
+        self.points_applied = 0
+        if place_points is not None and Path(place_points).is_file():
+            self.apply_points(self.read_points(place_points))
+
+    def read_points(self, path: str | Path) -> dict[int, tuple[float, float]]:
+        """Learned representative points (``train_resolver``), keyed by GeoNames id in the file."""
+        rows = json.loads(Path(path).read_text(encoding="utf-8"))["points"]
+        wanted = {row["geonameid"]: (row["lat"], row["lon"]) for row in rows}
+        out = {}
+        for idx in np.nonzero(np.isin(self.geonameid, np.fromiter(wanted, dtype=np.int64)))[0]:
+            if self.kind[idx] <= KIND_ADMIN1:
+                out[int(idx)] = wanted[int(self.geonameid[idx])]
+        return out
+
+    def apply_points(self, points: dict[int, tuple[float, float]]) -> None:
+        """Move the given places to the given points (copies the two coordinate columns, 2 MB)."""
+        if not points:
+            return
+        self.lat = np.array(self.lat)
+        self.lon = np.array(self.lon)
+        for idx, (lat, lon) in points.items():
+            self.lat[idx], self.lon[idx] = lat, lon
+        self.points_applied = len(points)
+
+    # -- lookups ---------------------------------------------------------------------------
+    def lookup(self, name: str) -> list[tuple[int, int]]:
+        """All (place index, name flags) stored under the key of `name`."""
+        return self.lookup_key(name_key(name))
+
+    def lookup_key(self, key: str) -> list[tuple[int, int]]:
+        if not key:
+            return []
+        return self._aliases.get(key, [])
+
+    def has_key(self, key: str) -> bool:
+        return key in self._aliases
+
+    def has_prefix(self, key_prefix: str) -> bool:
+        """True when some stored key starts with `key_prefix` (lets n-gram scans stop early)."""
+        for _ in self._aliases.iterkeys(key_prefix):
+            return True
+        return False
+
+    # -- attributes ------------------------------------------------------------------------
+    def name(self, index: int) -> str:
+        start, end = int(self._name_offsets[index]), int(self._name_offsets[index + 1])
+        return bytes(self._names[start:end]).decode("utf-8")
+
+    def fcode_number(self, code: str) -> int:
+        """The stored number of a feature code (-1 when no place has it)."""
+        return self._fcode_numbers.get(code, -1)
+
+    def country_code(self, index: int) -> str | None:
+        cc = self.cc[index].decode("ascii")
+        return cc or None
+
+    def place(self, index: int) -> Place:
+        gid = int(self.geonameid[index])
+        return Place(
+            index=index,
+            name=self.name(index),
+            geonameid=gid if gid >= 0 else None,
+            latitude=round(float(self.lat[index]), 5),
+            longitude=round(float(self.lon[index]), 5),
+            population=int(self.population[index]),
+            kind=KINDS[int(self.kind[index])],
+            feature_code=self.fcodes[int(self.fcode[index])],
+            country_code=self.country_code(index),
+            country_index=int(self.country_idx[index]),
+            admin1_index=int(self.admin1_idx[index]),
+            admin2_index=int(self.admin2_idx[index]),
+        )
+
+    def warm(self) -> None:
+        """Touch every page once so the first requests do not pay for page faults."""
+        for column in COLUMNS:
+            getattr(self, column).view(np.uint8).sum()
+        self._names.sum()
+        self._aliases.get("london")

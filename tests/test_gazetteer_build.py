@@ -1,0 +1,97 @@
+"""The gazetteer builder on small files shaped like the full GeoNames dumps, and the
+built gazetteer's shape."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from service.resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, NAME_ABBR,
+                                         NAME_PRIMARY, Gazetteer)
+from service.tools.build_gazetteer import main as build
+
+# geonameid name asciiname alternatenames lat lon fclass fcode cc cc2 admin1 admin2 admin3 admin4 population
+# elevation dem timezone modified
+ROWS = [
+    (6252001, "United States", "United States", "USA,America,Estados Unidos", 39.76, -98.5, "A", "PCLI", "US", "",
+     "00", "", "", "", 327167434),
+    (4482348, "North Carolina", "North Carolina", "NC,Caroline du Nord", 35.50069, -80.00032, "A", "ADM1", "US", "",
+     "NC", "", "", "", 9535483),
+    (4471851, "Montgomery County", "Montgomery County", "", 35.33265, -79.90562, "A", "ADM2", "US", "", "NC", "123",
+     "", "", 27638),
+    (4494011, "Troy", "Troy", "Troi", 35.35847, -79.89449, "P", "PPLA2", "US", "", "NC", "123", "", "", 3189),
+    (5141502, "Troy", "Troy", "", 42.72841, -73.69179, "P", "PPL", "US", "", "NY", "083", "", "", 49154),
+    (3017382, "France", "France", "French Republic,Frankreich", 46.0, 2.0, "A", "PCLI", "FR", "", "00", "", "", "",
+     66987244),
+    (2988507, "Paris", "Paris", "Lutece,Paname,lutetia", 48.85341, 2.3488, "P", "PPLC", "FR", "", "11", "75", "", "",
+     2138551),
+    (2993457, "Mont Saint-Michel", "Mont Saint-Michel", "", 48.636, -1.511, "T", "HLL", "FR", "", "28", "50", "", "",
+     0),
+    (2659086, "Tinyplace", "Tinyplace", "", 46.1, 7.1, "P", "PPL", "CH", "", "VS", "", "", "", 12),
+]
+COUNTRY_INFO = [
+    "#ISO\tISO3\tISO-Numeric\tfips\tCountry\tCapital\tArea(in sq km)\tPopulation\tContinent\ttld\tCurrencyCode\t"
+    "CurrencyName\tPhone\tPostal Code Format\tPostal Code Regex\tLanguages\tgeonameid\tneighbours\tEquivalentFipsCode",
+    "US\tUSA\t840\tUS\tUnited States\tWashington\t9629091\t327167434\tNA\t.us\tUSD\tDollar\t1\t\t\ten-US\t6252001\t\t",
+    "FR\tFRA\t250\tFR\tFrance\tParis\t547030\t66987244\tEU\t.fr\tEUR\tEuro\t33\t\t\tfr-FR\t3017382\t\t",
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    dumps = tmp_path_factory.mktemp("dumps")
+    lines = ["\t".join(str(v) for v in row) + "\t\t\tEurope/Paris\t2024-01-01" for row in ROWS]
+    with zipfile.ZipFile(dumps / "allCountries.zip", "w") as zf:
+        zf.writestr("allCountries.txt", "\n".join(lines) + "\n")
+    (dumps / "admin1CodesASCII.txt").write_text(
+        "US.NC\tNorth Carolina\tNorth Carolina\t4482348\nFR.11\tÎle-de-France\tIle-de-France\t3012874\n",
+        encoding="utf-8")
+    (dumps / "admin2Codes.txt").write_text("US.NC.123\tMontgomery County\tMontgomery County\t4471851\n",
+                                           encoding="utf-8")
+    (dumps / "countryInfo.txt").write_text("\n".join(COUNTRY_INFO) + "\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("gaz") / "gazetteer"
+    assert build(["--geonames-dir", str(dumps), "--out", str(out), "--min-population", "100"]) == 0
+    return Gazetteer(out)
+
+
+def _by_name(gazetteer, name, kind):
+    return [idx for idx, _ in gazetteer.lookup(name) if gazetteer.kind[idx] == kind]
+
+
+def test_dump_build_has_every_level(built):
+    (us,) = _by_name(built, "United States", KIND_COUNTRY)
+    assert (float(built.lat[us]), float(built.lon[us])) == pytest.approx((39.76, -98.5))
+    (nc,) = _by_name(built, "North Carolina", KIND_ADMIN1)
+    (county,) = _by_name(built, "Montgomery County", KIND_ADMIN2)
+    troys = _by_name(built, "Troy", KIND_CITY)
+    assert len(troys) == 2
+    nc_troy = next(i for i in troys if built.admin1_idx[i] == nc)
+    assert built.admin2_idx[nc_troy] == county and built.country_idx[nc_troy] == us
+    assert built.place(nc_troy).geonameid == 4494011
+
+
+def test_dump_build_names(built):
+    assert _by_name(built, "USA", KIND_COUNTRY)
+    assert _by_name(built, "America", KIND_COUNTRY)
+    assert _by_name(built, "Montgomery", KIND_ADMIN2), "generic word dropped as a partial form"
+    assert any(flags & NAME_ABBR for _, flags in built.lookup("N.C."))
+    assert any(flags & NAME_PRIMARY for _, flags in built.lookup("paris"))
+    assert not built.lookup("lutetia"), "lower-case alternates are transliteration keys, not names"
+
+
+def test_dump_build_filters(built):
+    assert not built.lookup("Tinyplace"), "below --min-population"
+    assert not built.lookup("Mont Saint-Michel"), "feature code not kept by default"
+
+
+def test_embedded_gazetteer_shape(resources):
+    g = resources.gazetteer
+    counts = g.meta["counts"]
+    assert counts["country"] > 200 and counts["admin1"] > 3000 and counts["admin2"] > 10000
+    assert counts["city"] > 200_000
+    anbar = [i for i, _ in g.lookup("Anbar") if g.kind[i] == KIND_ADMIN1]
+    assert anbar and g.country_code(anbar[0]) == "IQ"
+    assert any(g.kind[i] == KIND_COUNTRY and g.country_code(i) == "IQ" for i, _ in g.lookup("Iraqi"))
+    assert any(g.kind[i] == KIND_ADMIN1 and g.name(i) == "California" for i, _ in g.lookup("Calif."))
+    assert any(g.kind[i] == KIND_COUNTRY and g.country_code(i) == "GB" for i, _ in g.lookup("U.K."))
