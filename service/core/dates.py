@@ -1,0 +1,341 @@
+"""Publication date: find every date the text writes, then decide which one dates the article.
+
+Finding: English news forms ("Jan. 5, 2014", "5 January 2014", "Sunday, January 5, 2014",
+"2014-01-05T17:13:00-05:00", "01/05/2014"), each with the time and zone written next to it
+("5:13pm EST", "10:02 a.m. GMT", "05:39, UK"). Patterns are linear: no nested repetition,
+so hostile input cannot make them backtrack.
+
+Deciding: each found date is scored by where it is (the header zone around the title and
+byline, or deep in a paragraph of body prose), what is written beside it ("Published",
+"Updated", "By ...", "©", "Reply"), and how complete it is. Update dates are kept apart from
+publication dates; a photo-caption date is a fallback; a date with no year is completed from
+``reference_date`` only in the header zone, and said so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from .document import Document
+from .types import PublishedDate, Span
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+          "nov": 11, "dec": 12}
+_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday|rsday)?\.?,? )?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_CASE = re.IGNORECASE
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
+                       r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
+                       r"(?P<zone>Z|[+-][01]\d:?[0-5]\d)?)?(?![\d])")),
+    ("mdy", re.compile(_WEEKDAY + _MONTH + r"\.? " + _DAY + r",? " + _YEAR + r"(?!\d)", _CASE)),
+    ("dmy", re.compile(r"(?<!\d)" + _WEEKDAY + _DAY + r" (?:of )?" + _MONTH + r"\.?,? " + _YEAR + r"(?!\d)", _CASE)),
+    ("numeric", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)"
+                           r"(?![\d/])")),
+    ("ymd_slash", re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])")),
+    ("md", re.compile(r"(?<![\w])" + _WEEKDAY + _MONTH + r"\.? " + _DAY + r"(?!\d|,? ?(?:19|20)\d\d)", _CASE)),
+]
+
+# Time after the date (same line, within a few characters): "| 5:13pm EST", "at 10:02 a.m. GMT", "05:39, UK".
+_TIME = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)? ?(?P<ampm>[ap]\.?m\.?)?"
+                   r"(?:,? (?P<zone>[A-Z]{1,5}|[+-][01]\d:?[0-5]\d|GMT[+-]\d{1,2}|UTC[+-]\d{1,2}))?", _CASE)
+# Time before the date: "Published 3:24 PM ET, Sun January 5, 2014".
+_TIME_BEFORE = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d) ?(?P<ampm>[ap]\.?m\.?)?"
+                          r"(?: (?P<zone>[A-Z]{1,5}))?,? ?(?:on )?$", _CASE)
+
+FIXED_ZONES = {"GMT": 0, "UTC": 0, "Z": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
+               "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "BST": 60,
+               "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "WET": 0, "WEST": 60, "MSK": 180, "IST": 330,
+               "PKT": 300, "JST": 540, "KST": 540, "HKT": 480, "SGT": 480, "AWST": 480, "ACST": 570,
+               "ACDT": 630, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780, "SAST": 120, "EAT": 180,
+               "WAT": 60, "CAT": 120}
+NAMED_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+               "PT": "America/Los_Angeles", "UK": "Europe/London"}
+
+PUBLISH_CUES = re.compile(r"\b(?:published|posted|first published|publish date|date|released|written)\b", _CASE)
+UPDATE_CUES = re.compile(r"\b(?:updated?|last updated|modified|last modified|revised|edited)\b", _CASE)
+BAD_CUES = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|\breply\b|\bcomments?\b|\bsays:|\bwrote:|"
+                      r"\bborn\b|\bdied\b|\bevent\b|\bdeadline\b|\bexpires?\b|\bterms\b|\bprivacy\b", _CASE)
+CAPTION_CUES = re.compile(r"\bphoto\b|\bimage\b|\bpicture\b|\bcredit\b|\bgetty\b|\bAP\b|\breuters\b|\bfile\b", _CASE)
+RELATED_CUES = re.compile(r"^(?:related|more from|read more|recommended|see also|latest|most read|trending|"
+                          r"you may also like|popular)\b", _CASE)
+
+LONG_PARAGRAPH = 200       # characters: a line longer than this is body prose
+HEADER_LINES = 12          # non-blank lines before the first long paragraph that form the header zone
+
+
+@dataclass
+class DateMention:
+    span: Span
+    line: int
+    year: int | None
+    month: int
+    day: int
+    hour: int | None = None
+    minute: int | None = None
+    offset_minutes: int | None = None
+    zone_name: str | None = None
+    kind: str = "mdy"
+    ambiguous_order: bool = False     # numeric with both parts <= 12
+    day_first: bool = False           # numeric written day first
+    score: float = 0.0
+    role: str = "published"
+    source: str = "text"
+    completed: bool = False
+
+    def to_date(self) -> date | None:
+        try:
+            return date(self.year, self.month, self.day) if self.year else None
+        except ValueError:
+            return None
+
+
+def _zone_offset(zone: str | None, day: date) -> tuple[int | None, str | None]:
+    if not zone:
+        return None, None
+    z = zone.upper().rstrip(".")
+    if z in FIXED_ZONES:
+        return FIXED_ZONES[z], z
+    if z in NAMED_ZONES:
+        tz = ZoneInfo(NAMED_ZONES[z])
+        offset = datetime.combine(day, time(12)).replace(tzinfo=tz).utcoffset()
+        return int(offset.total_seconds() // 60), z
+    m = re.fullmatch(r"([+-])(\d\d):?(\d\d)", z)
+    if m:
+        sign = -1 if m.group(1) == "-" else 1
+        return sign * (int(m.group(2)) * 60 + int(m.group(3))), z
+    m = re.fullmatch(r"(?:GMT|UTC)([+-])(\d{1,2})", z)
+    if m:
+        return (-1 if m.group(1) == "-" else 1) * int(m.group(2)) * 60, z
+    return None, None
+
+
+def _hour24(hour: int, ampm: str | None) -> int | None:
+    if ampm:
+        pm = ampm.lower().startswith("p")
+        if not 1 <= hour <= 12:
+            return None
+        return (hour % 12) + (12 if pm else 0)
+    return hour if hour < 24 else None
+
+
+def _attach_time(doc: Document, mention: DateMention, line_text: str, line_start: int) -> None:
+    after = line_text[mention.span.end - line_start:]
+    m = re.match(r"[ ,|\-–—]*(?:at |@ |- |\| )?", after)
+    rest = after[m.end():] if m else after
+    tm = _TIME.match(rest)
+    if tm is None:
+        before = line_text[:mention.span.start - line_start].rstrip(" ,|-")
+        tm = _TIME_BEFORE.search(before[-40:]) if before else None
+    if tm is None:
+        return
+    hour = _hour24(int(tm.group("hour")), tm.group("ampm"))
+    if hour is None:
+        return
+    mention.hour, mention.minute = hour, int(tm.group("minute"))
+    day = mention.to_date()
+    if day is not None:
+        mention.offset_minutes, mention.zone_name = _zone_offset(tm.group("zone"), day)
+
+
+def find_dates(doc: Document) -> list[DateMention]:
+    """Every date the text writes, with any time and zone beside it."""
+    mentions: list[DateMention] = []
+    for number in doc.content_lines:
+        line = doc.lines[number]
+        text = line.text
+        if not any(ch.isdigit() for ch in text):
+            continue
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in PATTERNS:
+            for m in pattern.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                mention = _parse(kind, m, line.start, number, doc)
+                if mention is None:
+                    continue
+                taken.append((m.start(), m.end()))
+                _attach_time(doc, mention, text, line.start)
+                mentions.append(mention)
+    mentions.sort(key=lambda d: d.span.start)
+    _resolve_numeric_order(mentions)
+    return mentions
+
+
+def _parse(kind: str, m: re.Match, offset: int, line: int, doc: Document) -> DateMention | None:
+    start, end = offset + m.start(), offset + m.end()
+    span = Span(start, end, doc.text[start:end])
+    groups = m.groupdict()
+    zone_minutes = None
+    if kind == "numeric":
+        a, b, year = int(groups["a"]), int(groups["b"]), groups["year"]
+        year_value = int(year) + (2000 if int(year) < 70 else 1900) if len(year) == 2 else int(year)
+        if a > 12 and b > 12:
+            return None
+        if a > 12:
+            month, day, ambiguous, day_first = b, a, False, True
+        elif b > 12:
+            month, day, ambiguous, day_first = a, b, False, False
+        else:
+            month, day, ambiguous, day_first = a, b, a != b, False  # US order until the page says otherwise
+        mention = DateMention(span, line, year_value, month, day, kind=kind, ambiguous_order=ambiguous,
+                              day_first=day_first)
+    else:
+        month_text = groups["month"]
+        month = int(month_text) if month_text.isdigit() else MONTHS[month_text[:3].lower()]
+        year = int(groups["year"]) if groups.get("year") else None
+        mention = DateMention(span, line, year, month, int(groups["day"]), kind=kind)
+        if kind == "iso" and groups.get("hour"):
+            mention.hour, mention.minute = int(groups["hour"]), int(groups["minute"])
+            zone = groups.get("zone")
+            if zone:
+                zone_minutes, _ = _zone_offset(zone if zone != "Z" else "UTC", date(2000, 1, 1))
+                mention.offset_minutes, mention.zone_name = zone_minutes, zone
+    if not 1 <= mention.month <= 12 or not 1 <= mention.day <= 31:
+        return None
+    if mention.year is not None and mention.to_date() is None:
+        return None
+    return mention
+
+
+def _resolve_numeric_order(mentions: list[DateMention]) -> None:
+    """01/05/2014 is 1 May in a page that otherwise writes day first (13/05/2014, "5 January 2014")."""
+    day_first = sum(1 for m in mentions if (m.kind == "numeric" and not m.ambiguous_order and m.day_first)
+                    or m.kind == "dmy")
+    month_first = sum(1 for m in mentions if (m.kind == "numeric" and not m.ambiguous_order and not m.day_first)
+                      or m.kind == "mdy")
+    if day_first > month_first:
+        for m in mentions:
+            if m.kind == "numeric" and m.ambiguous_order:
+                m.month, m.day, m.day_first = m.day, m.month, True
+
+
+def _header_zone(doc: Document) -> tuple[int, int]:
+    """(first, last) line numbers of the header zone: the lines just before the first prose paragraph."""
+    content = doc.content_lines
+    first_long = next((k for k, n in enumerate(content) if len(doc.lines[n].text) >= LONG_PARAGRAPH), None)
+    if first_long is None:
+        return (content[0], content[-1]) if content else (0, 0)
+    lo = content[max(0, first_long - HEADER_LINES)]
+    hi = content[min(len(content) - 1, first_long + 1)]
+    return lo, hi
+
+
+def score_dates(doc: Document, mentions: list[DateMention]) -> None:
+    """Give each mention a score (higher: more likely the article's own date) and a role."""
+    lo, hi = _header_zone(doc)
+    byline_lines = {n for n in doc.content_lines[:400] if re.match(r"\s*by\b", doc.lines[n].text, _CASE)}
+    for m in mentions:
+        line = doc.lines[m.line].text
+        previous = doc.lines[doc.content_lines[max(0, doc.content_lines.index(m.line) - 1)]].text \
+            if m.line in doc.content_lines else ""
+        local = line[max(0, m.span.start - doc.lines[m.line].start - 60):m.span.end - doc.lines[m.line].start + 20]
+        score = 1.0 if m.year else 0.2
+        if m.kind == "numeric":
+            score -= 0.3 if m.ambiguous_order else 0.1
+        if lo <= m.line <= hi:
+            score += 1.5
+        if len(line) < 120:
+            score += 0.5
+        elif len(line) >= LONG_PARAGRAPH:
+            score -= 1.5
+        if m.hour is not None:
+            score += 0.5
+        if PUBLISH_CUES.search(local) or PUBLISH_CUES.search(previous[-40:]):
+            score += 2.0
+        if UPDATE_CUES.search(local):
+            m.role = "updated"
+        if m.line in byline_lines or (m.line - 1 in byline_lines) or (m.line - 2 in byline_lines):
+            score += 1.5
+            m.source = "byline"
+        if BAD_CUES.search(line):
+            score -= 4.0
+        if RELATED_CUES.search(previous) or RELATED_CUES.search(line):
+            score -= 1.0
+        if CAPTION_CUES.search(line) or (m.span.end - doc.lines[m.line].start >= len(line.rstrip(". ")) - 1
+                                          and len(line) > 60):
+            m.source = "caption"
+            score -= 0.5
+        if doc.reference_date is not None and m.year is not None:
+            d = m.to_date()
+            if d is not None and d > doc.reference_date + timedelta(days=1):
+                score -= 5.0  # after the page was fetched: not when it was published
+        m.score = score
+
+
+def _as_published(doc: Document, m: DateMention, confidence: float) -> PublishedDate:
+    d = m.to_date()
+    value = d.isoformat()
+    time_text = offset_text = None
+    if m.hour is not None:
+        time_text = f"{m.hour:02d}:{m.minute:02d}"
+        if m.offset_minutes is not None:
+            sign = "-" if m.offset_minutes < 0 else "+"
+            hh, mm = divmod(abs(m.offset_minutes), 60)
+            offset_text = f"{sign}{hh:02d}:{mm:02d}"
+            value = f"{value}T{time_text}:00{offset_text}"
+    return PublishedDate(value=value, date=d.isoformat(), time=time_text, utc_offset=offset_text, role=m.role,
+                         source=m.source, confidence=round(confidence, 2), evidence=m.span,
+                         completed_from_reference_date=m.completed)
+
+
+MIN_SCORE = 2.0            # below this a date is not claimed as the article's
+
+
+def extract_dates(doc: Document) -> tuple[PublishedDate | None, PublishedDate | None]:
+    """(publication date, update date) of the article, or None where the text does not state one."""
+    mentions = find_dates(doc)
+    lo, hi = _header_zone(doc)
+    for m in mentions:
+        if m.year is None and doc.reference_date is not None and lo <= m.line <= hi:
+            m.year = _complete_year(m, doc.reference_date)
+            m.completed = m.year is not None
+    mentions = [m for m in mentions if m.year is not None and m.to_date() is not None]
+    score_dates(doc, mentions)
+    published = [m for m in mentions if m.role == "published" and m.source != "caption"]
+    captions = [m for m in mentions if m.role == "published" and m.source == "caption"]
+    updated = [m for m in mentions if m.role == "updated"]
+
+    def best(candidates: list[DateMention]) -> DateMention | None:
+        if not candidates:
+            return None
+        top = max(candidates, key=lambda m: (m.score, -m.span.start))
+        return top if top.score >= MIN_SCORE else None
+
+    pub = best(published)
+    if pub is None:
+        caption = best(captions)
+        pub = caption
+    upd = best(updated)
+    if pub is not None and upd is not None and upd.to_date() < pub.to_date():
+        pub, upd = upd, pub  # the earlier of the two is the first publication
+    pub_result = _as_published(doc, pub, _confidence(pub)) if pub else None
+    if pub_result is not None:
+        pub_result.role = "published"
+    upd_result = _as_published(doc, upd, _confidence(upd)) if upd else None
+    return pub_result, upd_result
+
+
+def _confidence(m: DateMention) -> float:
+    return max(0.05, min(0.99, 1.0 / (1.0 + 2.718 ** (-(m.score - MIN_SCORE) * 1.2))))
+
+
+def _complete_year(m: DateMention, reference: date) -> int | None:
+    """The year that puts month/day on or before the reference date (news is not dated ahead)."""
+    for year in (reference.year, reference.year - 1):
+        try:
+            if date(year, m.month, m.day) <= reference:
+                return year
+        except ValueError:
+            continue
+    return None
+
+
+__all__ = ["extract_dates", "find_dates", "DateMention"]

@@ -1,0 +1,80 @@
+"""The document every pipeline stage reads and writes (one object per request)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from .normalize import Line, Token, normalize_text, split_lines, tokenize
+from .types import Byline, Dateline, Focus, Language, Place, PlaceMention, PublishedDate, Topic
+
+_SENTENCE_END = {".", "!", "?"}
+
+
+@dataclass
+class Document:
+    text: str                          # exactly as submitted: every offset indexes it
+    reference_date: date | None = None
+    norm: str = ""
+    lines: list[Line] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+
+    # Stage outputs.
+    language: Language | None = None
+    publication_date: PublishedDate | None = None
+    modification_date: PublishedDate | None = None
+    bylines: list[Byline] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    unresolved_toponyms: list[PlaceMention] = field(default_factory=list)
+    dateline: Dateline | None = None
+    focus: Focus = field(default_factory=Focus)
+    topic: Topic | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, reference_date: date | None = None) -> "Document":
+        norm = normalize_text(text)
+        lines = split_lines(norm)
+        return cls(text=text, reference_date=reference_date, norm=norm, lines=lines, tokens=tokenize(norm, lines))
+
+    @cached_property
+    def sentence_starts(self) -> frozenset[int]:
+        """Indexes of tokens that begin a sentence (first on a line, or after . ! ? and closers)."""
+        starts = set()
+        previous_line = -1
+        expect_start = True
+        for i, token in enumerate(self.tokens):
+            if token.line != previous_line:
+                expect_start, previous_line = True, token.line
+            if token.text[0].isalnum():
+                if expect_start:
+                    starts.add(i)
+                expect_start = False
+            elif token.text in _SENTENCE_END and not _is_abbreviation(self.tokens, i):
+                expect_start = True
+            # quotes, brackets and dashes keep the current expectation
+        return frozenset(starts)
+
+    @cached_property
+    def content_lines(self) -> list[int]:
+        """Indexes of the non-blank lines."""
+        return [i for i, line in enumerate(self.lines) if not line.is_blank]
+
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "jan", "feb",
+                  "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "jr", "sr", "no", "vs", "inc", "corp",
+                  "co", "ltd", "prof", "capt", "maj", "ft", "mt", "calif", "ariz", "fla", "ga", "ill", "ind",
+                  "mass", "mich", "minn", "pa", "va", "wash", "wis", "conn", "colo", "tenn", "okla", "ore", "nev",
+                  "neb", "kan", "ky", "la", "md", "mo", "ala", "ark", "del", "miss", "mont", "vt", "wyo"}
+
+
+def _is_abbreviation(tokens: list[Token], i: int) -> bool:
+    """A period after "Mr", "Calif", a single initial, or an initialism does not end a sentence."""
+    if i == 0 or tokens[i].text != ".":
+        return False
+    previous = tokens[i - 1]
+    if previous.end != tokens[i].start:
+        return False
+    word = previous.text
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()) or word.endswith(".")

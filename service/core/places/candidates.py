@@ -1,0 +1,75 @@
+"""Gazetteer matches over the token stream: every span whose words name a place somewhere.
+
+This is the raw material of recognition (is the span a toponym here?) and resolution
+(which of the places with that name is meant?). It does not decide anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...resources.gazetteer import NAME_ABBR, NAME_PRIMARY, Gazetteer
+from ...resources.names import name_key
+from ..document import Document
+
+MAX_TOKENS = 7
+# Lower-case words allowed inside a multi-word name: "Bosnia and Herzegovina", "Isle of Man".
+_INNER_LOWER = {"of", "and", "de", "la", "le", "del", "du", "da", "des", "am", "upon", "on", "the", "y", "el",
+                "al", "an", "en", "sur", "-", "'"}
+
+
+@dataclass(slots=True)
+class GazetteerMatch:
+    start_token: int
+    end_token: int                 # exclusive
+    start: int                     # character offsets into the text
+    end: int
+    key: str
+    entries: list[tuple[int, int]]  # (place index, name flags)
+
+
+def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[GazetteerMatch]:
+    """Longest gazetteer matches starting at capitalised tokens (overlaps kept: "New York" and "York")."""
+    tokens = doc.tokens
+    matches: list[GazetteerMatch] = []
+    n = len(tokens)
+    for i in range(n):
+        first = tokens[i]
+        if not first.text[:1].isupper():
+            continue
+        best: GazetteerMatch | None = None
+        for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
+            last = tokens[j - 1]
+            if j - 1 > i:
+                previous = tokens[j - 2]
+                if last.line != first.line or last.start - previous.end > 1:
+                    break
+                if not last.text[:1].isupper() and last.text.lower() not in _INNER_LOWER:
+                    break
+            surface = doc.norm[first.start:last.end]
+            key = name_key(surface)
+            if not key:
+                continue
+            if not gazetteer.has_prefix(key):
+                break
+            if last.text[:1].isupper():
+                entries = gazetteer.lookup_key(key)
+                if entries:
+                    best = GazetteerMatch(i, j, first.start, last.end, key, entries)
+        if best is not None:
+            _take_abbreviation_period(doc, best)
+            matches.append(best)
+    return matches
+
+
+def _take_abbreviation_period(doc: Document, match: GazetteerMatch) -> None:
+    """Extend "Okla" to "Okla." when the word is only an abbreviation (news writes the period)."""
+    tokens = doc.tokens
+    j = match.end_token
+    if j >= len(tokens) or tokens[j].text != "." or tokens[j].start != match.end:
+        return
+    flags = 0
+    for _, f in match.entries:
+        flags |= f
+    if flags & NAME_ABBR and not flags & NAME_PRIMARY and len(tokens[j - 1].text) <= 5:
+        match.end_token, match.end = j + 1, tokens[j].end

@@ -1,0 +1,107 @@
+"""Toponym recognition: which candidate spans are places here.
+
+A logistic regression (trained by ``service.tools.train_toponyms`` from the annotated
+news corpora) scores every candidate span (see ``spans``); the spans above the model's
+threshold are taken greedily, most probable first, without overlaps. It marks what a
+careful reader would mark as a place, demonyms ("Iraqi") and metonyms ("Washington said")
+included. Each span carries its gazetteer entries; a span with none is kept as an
+unresolved toponym.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...resources.gazetteer import (KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PRIMARY,
+                                    Gazetteer)
+from ...resources.lexicon import Lexicon
+from ...resources.toponym_model import ToponymModel
+from ..document import Document
+from .candidates import GazetteerMatch
+from .spans import SpanCandidate, generate_candidates
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A recognised place mention and its gazetteer entries ((place index, name flags))."""
+
+    start: int
+    end: int
+    text: str
+    start_token: int
+    end_token: int
+    entries: list[tuple[int, int]]
+    confidence: float = 1.0
+
+
+def select_spans(candidates: list[SpanCandidate], probabilities: list[float],
+                 threshold: float) -> list[tuple[SpanCandidate, float]]:
+    """Greedy decoding: most probable first, skipping any span that overlaps a chosen one."""
+    order = sorted(range(len(candidates)), key=lambda k: -probabilities[k])
+    chosen: list[tuple[SpanCandidate, float]] = []
+    taken: list[tuple[int, int]] = []
+    for k in order:
+        p = probabilities[k]
+        if p < threshold:
+            break
+        c = candidates[k]
+        if any(c.start < b and a < c.end for a, b in taken):
+            continue
+        taken.append((c.start, c.end))
+        chosen.append((c, p))
+    chosen.sort(key=lambda cp: cp[0].start)
+    return chosen
+
+
+_FULL_NAME = NAME_PRIMARY | NAME_ALT | NAME_DEMONYM | NAME_ABBR
+
+
+def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer: Gazetteer) -> set[int]:
+    """Candidates that are a bare two-letter country code ("IE", "IT") of a country the document
+    never names otherwise: in running text these are far more often something else ("IE 11")."""
+    named = {idx for c in candidates for idx, flags in c.entries if flags & _FULL_NAME}
+    out = set()
+    for k, c in enumerate(candidates):
+        word = doc.text[c.start:c.end]
+        if len(word) != 2 or not word.isupper():
+            continue
+        countries = [(idx, flags) for idx, flags in c.entries if gazetteer.kind[idx] == KIND_COUNTRY]
+        if (countries and all(flags & NAME_CODE and not flags & _FULL_NAME for _, flags in countries)
+                and not any(idx in named for idx, _ in countries)):
+            out.add(k)
+    return out
+
+
+CONSISTENCY = 0.9
+
+
+def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: Gazetteer,
+                     model: ToponymModel) -> list[float]:
+    """Probability that each candidate is a toponym here.
+
+    The model scores each span on its own; then a name the document clearly uses as a place
+    lends that to its other, weaker occurrences (a writer does not switch "Fallujah" from
+    town to person mid-article), and bare country codes without support are dropped."""
+    probabilities = [model.probability(c.features) for c in candidates]
+    best: dict[str, float] = {}
+    for c, p in zip(candidates, probabilities):
+        key = doc.norm[c.start:c.end]
+        if p > best.get(key, 0.0):
+            best[key] = p
+    for k, c in enumerate(candidates):
+        lent = best[doc.norm[c.start:c.end]] * CONSISTENCY
+        if lent >= model.threshold and lent > probabilities[k] and "run:full" in c.features:
+            probabilities[k] = lent
+    for k in _unsupported_codes(doc, candidates, gazetteer):
+        probabilities[k] = 0.0
+    return probabilities
+
+
+def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: Gazetteer,
+                       model: ToponymModel, lexicon: Lexicon) -> list[Toponym]:
+    """The document's toponyms in text order."""
+    candidates = generate_candidates(doc, matches, gazetteer, lexicon)
+    probabilities = score_candidates(doc, candidates, gazetteer, model)
+    return [Toponym(c.start, c.end, doc.text[c.start:c.end], c.start_token, c.end_token, c.entries,
+                    confidence=round(p, 3))
+            for c, p in select_spans(candidates, probabilities, model.threshold)]

@@ -1,0 +1,351 @@
+"""Toponym resolution: pick, for each recognised mention, the place it names.
+
+Mentions with the same name (and the same qualifier) form a group that resolves once.
+All candidates of all groups sit in one table, so each scoring pass is a handful of numpy
+operations whatever the article's length. A candidate's features: what kind of place it
+is and how prominent, how the name matched (own name, alternate name, abbreviation,
+demonym), whether its country or region is named elsewhere in the article, an explicit
+qualifier ("Troy, N.C.", "Fallujah, Iraq"), the dateline's country, and its distance to
+the article's other places. A linear model turns features into scores.
+
+Every group also has a "nil" row: no gazetteer entry is this place ("Levant" is not the
+town in Maine). Choosing it leaves the mentions unresolved rather than wrong.
+
+Resolution runs in passes: the first sees no context, each later one sees the choices of
+the one before. That is how "Jordan" beside Syria becomes the country and "Jerusalem"
+beside Israel the city in Israel.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY,
+                                    NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
+from ...resources.names import name_key
+from ..document import Document
+from ..types import Place, PlaceMention
+from .recognize import Toponym
+
+MAX_CANDIDATES = 40
+PASSES = 3
+NEAREST_POINTS = 3
+
+FEATURES = (
+    "bias", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent", "is_capital",
+    "log_population", "name_primary", "name_alt", "name_abbr", "name_demonym", "name_partial",
+    "country_in_context", "admin1_in_context", "qualified", "country_of_dateline",
+    "log_km_to_context", "n_candidates_log", "rank_by_population", "exact_case",
+    "region_named_like_city", "city_named_like_region", "top_country", "no_context_points",
+    "capital_of_context_country", "population_dominance", "country_share", "nil",
+)
+
+# Hand-set weights of the first release; ``service.tools.train_resolver`` fits them from data.
+DEFAULT_WEIGHTS = {
+    "is_country": 3.0, "is_admin1": 1.8, "is_admin2": 0.2, "is_city": 0.0, "is_continent": 2.5, "is_capital": 1.0,
+    "log_population": 0.55, "name_primary": 1.0, "name_alt": 0.2, "name_abbr": 0.4, "name_demonym": 1.0,
+    "name_partial": -0.6, "country_in_context": 1.0, "admin1_in_context": 1.5, "qualified": 6.0,
+    "country_of_dateline": 1.0, "log_km_to_context": -0.8, "rank_by_population": -0.3, "exact_case": 0.3,
+    "region_named_like_city": -2.0, "city_named_like_region": 1.0, "top_country": 1.0,
+}
+
+
+@dataclass
+class ResolverModel:
+    """Linear scores over ``FEATURES``."""
+
+    weights: np.ndarray
+    name: str = "hand-set-v1"
+
+    @classmethod
+    def default(cls) -> "ResolverModel":
+        return cls(np.array([DEFAULT_WEIGHTS.get(f, 0.0) for f in FEATURES], dtype=np.float64))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "ResolverModel":
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(f"no resolver model at {path}: train it with `make models`")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        weights = dict(zip(data["features"], data["weights"]))
+        missing = set(FEATURES) - set(weights)
+        if missing:
+            raise ValueError(f"resolver model {path} lacks features {sorted(missing)}: retrain it")
+        return cls(np.array([weights[f] for f in FEATURES], dtype=np.float64), name=data.get("name", path.stem))
+
+    def save(self, path: str | Path, extra: dict | None = None) -> None:
+        data = {"name": self.name, "features": list(FEATURES),
+                "weights": [round(float(w), 6) for w in self.weights], **(extra or {})}
+        Path(path).write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+_COL = {f: k for k, f in enumerate(FEATURES)}
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km, numpy-broadcast (geopy's geodesic is exact but far slower)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+
+
+@dataclass
+class CandidateTable:
+    """Every candidate of every mention group of one document."""
+
+    groups: list[list[int]]          # group -> mention indexes
+    mention_group: list[int]         # mention -> group
+    bounds: np.ndarray               # group g's rows are bounds[g]:bounds[g+1], its nil row first
+    group: np.ndarray                # row -> group
+    ids: np.ndarray                  # row -> gazetteer index (-1 on nil rows)
+    kind: np.ndarray
+    own_country: np.ndarray          # the country itself for countries, else its country
+    admin1: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    features: np.ndarray             # rows x FEATURES; context columns are rewritten each pass
+
+
+def _qualifier(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]:
+    """Places named right after mention i as its qualifier: "Troy, N.C." or "Fallujah, Iraq"."""
+    if i + 1 >= len(toponyms):
+        return frozenset()
+    here, nxt = toponyms[i], toponyms[i + 1]
+    between = doc.norm[here.end:nxt.start]
+    if len(between) > 3 or between.strip() not in (",", "("):
+        return frozenset()
+    return frozenset(idx for idx, _ in nxt.entries)
+
+
+def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> CandidateTable:
+    group_keys: dict[tuple, int] = {}
+    groups: list[list[int]] = []
+    qualifiers: list[frozenset[int]] = []
+    mention_group = []
+    for i, t in enumerate(toponyms):
+        qualifier = _qualifier(doc, toponyms, i)
+        key = (name_key(doc.norm[t.start:t.end]), qualifier)
+        g = group_keys.get(key)
+        if g is None:
+            g = group_keys[key] = len(groups)
+            groups.append([])
+            qualifiers.append(qualifier)
+        groups[g].append(i)
+        mention_group.append(g)
+
+    id_parts, flag_parts, group_parts = [], [], []
+    for g, members in enumerate(groups):
+        merged: dict[int, int] = {}
+        for idx, flags in toponyms[members[0]].entries:
+            merged[idx] = merged.get(idx, 0) | flags
+        ids = np.fromiter(merged.keys(), dtype=np.int64, count=len(merged))
+        flags = np.fromiter(merged.values(), dtype=np.int64, count=len(merged))
+        kind = gazetteer.kind[ids]
+        keep = np.lexsort((-gazetteer.population[ids], kind > KIND_ADMIN1))[:MAX_CANDIDATES]
+        id_parts.append(ids[keep])
+        flag_parts.append(flags[keep])
+        group_parts.append(np.full(len(keep), g, dtype=np.int64))
+    ids = np.concatenate(id_parts) if id_parts else np.zeros(0, dtype=np.int64)
+    flags = np.concatenate(flag_parts) if flag_parts else np.zeros(0, dtype=np.int64)
+    group = np.concatenate(group_parts) if group_parts else np.zeros(0, dtype=np.int64)
+    bounds = np.searchsorted(group, np.arange(len(groups) + 1))
+
+    kind = gazetteer.kind[ids].astype(np.int64)
+    pop = gazetteer.population[ids].astype(np.float64)
+    country = gazetteer.country_idx[ids].astype(np.int64)
+    admin1 = gazetteer.admin1_idx[ids].astype(np.int64)
+    admin2 = gazetteer.admin2_idx[ids].astype(np.int64)
+    own_country = np.where(kind == KIND_COUNTRY, ids, country)
+    X = np.zeros((len(ids), len(FEATURES)), dtype=np.float64)
+    X[:, _COL["bias"]] = 1.0
+    X[:, _COL["is_country"]] = kind == KIND_COUNTRY
+    X[:, _COL["is_admin1"]] = kind == KIND_ADMIN1
+    X[:, _COL["is_admin2"]] = kind == KIND_ADMIN2
+    X[:, _COL["is_city"]] = kind == KIND_CITY
+    X[:, _COL["is_continent"]] = kind == KIND_CONTINENT
+    X[:, _COL["is_capital"]] = gazetteer.fcode[ids] == gazetteer.fcode_number("PPLC")
+    X[:, _COL["log_population"]] = np.log10(pop + 10.0)
+    primary, alt = (flags & NAME_PRIMARY) > 0, (flags & NAME_ALT) > 0
+    X[:, _COL["name_primary"]] = primary
+    X[:, _COL["name_alt"]] = alt & ~primary
+    X[:, _COL["name_abbr"]] = ((flags & (NAME_ABBR | NAME_CODE)) > 0) & ~primary & ~alt
+    X[:, _COL["name_demonym"]] = (flags & NAME_DEMONYM) > 0
+    X[:, _COL["name_partial"]] = ((flags & NAME_PARTIAL) > 0) & ~primary & ~alt
+    for g, members in enumerate(groups):
+        lo, hi = bounds[g], bounds[g + 1]
+        if hi == lo:
+            continue
+        n = hi - lo
+        X[lo:hi, _COL["n_candidates_log"]] = np.log1p(n)
+        ranks = np.empty(n, dtype=np.float64)
+        ranks[np.argsort(-pop[lo:hi], kind="stable")] = np.arange(n)
+        X[lo:hi, _COL["rank_by_population"]] = np.log1p(ranks)
+        # How much bigger than the next biggest namesake ("Geneva" in Switzerland vs Geneva, Florida).
+        log_pop = np.log10(pop[lo:hi] + 10.0)
+        if n > 1:
+            top2 = np.sort(log_pop)[-2:]
+            others_max = np.where(log_pop >= top2[1], top2[0], top2[1])
+            X[lo:hi, _COL["population_dominance"]] = np.clip(log_pop - others_max, -3.0, 3.0)
+        surface = toponyms[members[0]].text
+        X[lo:hi, _COL["exact_case"]] = [surface == gazetteer.name(int(idx)) for idx in ids[lo:hi]]
+        if qualifiers[g]:
+            q = np.fromiter(qualifiers[g], dtype=np.int64)
+            X[lo:hi, _COL["qualified"]] = np.isin(admin1[lo:hi], q) | np.isin(country[lo:hi], q)
+        # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
+        cities = kind[lo:hi] == KIND_CITY
+        if cities.any() and not cities.all():
+            city_regions = set(admin1[lo:hi][cities].tolist()) | set(admin2[lo:hi][cities].tolist())
+            regions = (kind[lo:hi] == KIND_ADMIN1) | (kind[lo:hi] == KIND_ADMIN2)
+            named_after = regions & np.isin(ids[lo:hi], np.fromiter(city_regions, dtype=np.int64))
+            X[lo:hi, _COL["region_named_like_city"]] = named_after
+            region_ids = set(ids[lo:hi][named_after].tolist())
+            X[lo:hi, _COL["city_named_like_region"]] = cities & (
+                np.isin(admin1[lo:hi], list(region_ids)) | np.isin(admin2[lo:hi], list(region_ids)))
+    lat, lon = gazetteer.lat[ids].astype(np.float64), gazetteer.lon[ids].astype(np.float64)
+    # The nil row of each group goes first: ids -1, no place attributes, only the "nil" feature.
+    at = bounds[:-1]
+    ids = np.insert(ids, at, -1)
+    kind = np.insert(kind, at, -1)
+    own_country = np.insert(own_country, at, -1)
+    admin1 = np.insert(admin1, at, -1)
+    lat, lon = np.insert(lat, at, 0.0), np.insert(lon, at, 0.0)
+    nil_row = np.zeros(len(FEATURES))
+    nil_row[_COL["nil"]] = 1.0
+    X = np.insert(X, at, nil_row, axis=0)
+    group = np.insert(group, at, np.arange(len(groups)))
+    bounds = bounds + np.arange(len(groups) + 1)
+    return CandidateTable(groups, mention_group, bounds, group, ids, kind, own_country, admin1, lat, lon, X)
+
+
+def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.ndarray,
+                         dateline_group: int | None) -> None:
+    """Rewrite the context columns from the current choice (a row per group, -1 for none)."""
+    X = table.features
+    n_groups = len(table.groups)
+    sizes = np.array([len(m) for m in table.groups], dtype=np.float64)
+    countries: Counter = Counter()
+    admin1: Counter = Counter()
+    chosen_country = np.full(n_groups, -1, dtype=np.int64)
+    chosen_admin1 = np.full(n_groups, -1, dtype=np.int64)
+    for g in range(n_groups):
+        row = choice[g]
+        if row < 0 or table.ids[row] < 0:
+            continue
+        chosen_country[g] = table.own_country[row]
+        countries[int(table.own_country[row])] += sizes[g]
+        if table.kind[row] == KIND_ADMIN1:
+            chosen_admin1[g] = table.ids[row]
+        elif table.kind[row] > KIND_ADMIN1:
+            chosen_admin1[g] = table.admin1[row]
+        if chosen_admin1[g] >= 0:
+            admin1[int(chosen_admin1[g])] += sizes[g]
+    g = table.group
+    # Counts from the other groups only: a name does not vouch for itself.
+    own = np.where(table.own_country == chosen_country[g], sizes[g], 0.0)
+    ctx_country = np.array([countries.get(int(c), 0.0) for c in table.own_country]) - own
+    X[:, _COL["country_in_context"]] = np.log1p(np.maximum(ctx_country, 0.0))
+    total = sum(countries.values())
+    X[:, _COL["country_share"]] = np.maximum(ctx_country, 0.0) / total if total else 0.0
+    top = max(countries.items(), key=lambda kv: kv[1])[0] if countries else -1
+    X[:, _COL["top_country"]] = (table.own_country == top) & (ctx_country > 0)
+    # "Washington said": the capital stands for a country the article is about.
+    X[:, _COL["capital_of_context_country"]] = X[:, _COL["is_capital"]] * (ctx_country > 0)
+    region = np.where(table.kind == KIND_ADMIN1, table.ids, table.admin1)
+    own_a1 = np.where(region == chosen_admin1[g], sizes[g], 0.0)
+    ctx_a1 = np.array([admin1.get(int(a), 0.0) for a in region]) - own_a1
+    X[:, _COL["admin1_in_context"]] = np.where(table.kind > KIND_ADMIN1, np.log1p(np.maximum(ctx_a1, 0.0)), 0.0)
+    X[:, _COL["country_of_dateline"]] = 0.0
+    if dateline_group is not None and choice[dateline_group] >= 0 and table.ids[choice[dateline_group]] >= 0:
+        X[:, _COL["country_of_dateline"]] = table.own_country == table.own_country[choice[dateline_group]]
+    # Distance to the confident, sub-national choices of the other groups: the mean log distance
+    # to the three nearest, so that one wrong choice elsewhere does not drag a place across the world.
+    confident = [gg for gg in range(n_groups) if choice[gg] >= 0 and table.ids[choice[gg]] >= 0
+                 and prob[gg] > 0.5 and table.kind[choice[gg]] >= KIND_ADMIN1]
+    if confident:
+        rows = choice[confident]
+        dist = haversine_km(table.lat[:, None], table.lon[:, None], table.lat[rows][None, :], table.lon[rows][None, :])
+        log_dist = np.log10(dist + 10.0)
+        log_dist[table.group[:, None] == np.array(confident)[None, :]] = np.inf
+        k = min(NEAREST_POINTS, log_dist.shape[1])
+        nearest = np.sort(log_dist, axis=1)[:, :k]
+        finite = np.isfinite(nearest)
+        counts = finite.sum(axis=1)
+        has = counts > 0
+        mean = np.where(finite, nearest, 0.0).sum(axis=1) / np.maximum(counts, 1)
+        X[:, _COL["log_km_to_context"]] = np.where(has, mean, 0.0)
+        X[:, _COL["no_context_points"]] = ~has
+    else:
+        X[:, _COL["log_km_to_context"]] = 0.0
+        X[:, _COL["no_context_points"]] = 1.0
+    nil = table.ids < 0
+    X[nil] = 0.0
+    X[nil, _COL["nil"]] = 1.0
+
+
+def choose(table: CandidateTable, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Best row per group (-1 when a group has no candidate) and its softmax probability."""
+    scores = table.features @ weights
+    n_groups = len(table.groups)
+    choice = np.full(n_groups, -1, dtype=np.int64)
+    prob = np.zeros(n_groups)
+    for g in range(n_groups):
+        lo, hi = table.bounds[g], table.bounds[g + 1]
+        if hi == lo:
+            continue
+        s = scores[lo:hi]
+        k = int(np.argmax(s))
+        e = np.exp(s - s[k])
+        choice[g], prob[g] = lo + k, 1.0 / e.sum()
+    return choice, prob
+
+
+def run_passes(table: CandidateTable, weights: np.ndarray, dateline_group: int | None,
+               passes: int = PASSES) -> tuple[np.ndarray, np.ndarray]:
+    n_groups = len(table.groups)
+    choice, prob = np.full(n_groups, -1, dtype=np.int64), np.zeros(n_groups)
+    set_context_features(table, choice, prob, dateline_group)
+    for _ in range(passes):
+        choice, prob = choose(table, weights)
+        set_context_features(table, choice, prob, dateline_group)
+    return choose(table, weights)
+
+
+def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
+                     model: ResolverModel | None = None,
+                     dateline_index: int | None = None) -> tuple[list[Place], list[int], list[int]]:
+    """Resolve every mention and group mentions by place: the places in order of first mention,
+    beside them their gazetteer indexes, and the mentions left unresolved (nil)."""
+    model = model or ResolverModel.default()
+    table = build_candidate_table(doc, toponyms, gazetteer)
+    dateline_group = table.mention_group[dateline_index] if dateline_index is not None else None
+    choice, prob = run_passes(table, model.weights, dateline_group)
+
+    by_place: dict[int, list[int]] = {}
+    confidence: dict[int, list[float]] = {}
+    unresolved: list[int] = []
+    for g, members in enumerate(table.groups):
+        if choice[g] < 0 or table.ids[choice[g]] < 0:
+            unresolved.extend(members)
+            continue
+        idx = int(table.ids[choice[g]])
+        by_place.setdefault(idx, []).extend(members)
+        confidence.setdefault(idx, []).extend([float(prob[g]) * toponyms[i].confidence for i in members])
+    places, indexes = [], []
+    for idx, members in sorted(by_place.items(), key=lambda item: min(toponyms[i].start for i in item[1])):
+        members.sort(key=lambda i: toponyms[i].start)
+        p = gazetteer.place(idx)
+        places.append(Place(
+            name=p.name, latitude=p.latitude, longitude=p.longitude, country_code=p.country_code,
+            geonameid=p.geonameid, feature=p.kind, feature_code=p.feature_code, population=p.population,
+            confidence=round(sum(confidence[idx]) / len(confidence[idx]), 3),
+            mentions=[PlaceMention(toponyms[i].start, toponyms[i].end, toponyms[i].text) for i in members],
+            admin1=gazetteer.name(p.admin1_index) if p.admin1_index >= 0 else None,
+            country=gazetteer.name(p.country_index) if p.country_index >= 0 else None))
+        indexes.append(idx)
+    return places, indexes, sorted(unresolved)

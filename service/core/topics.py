@@ -1,0 +1,155 @@
+"""Topic tag: IPTC Media Topics, top level (and a second level when the model is sure of one).
+
+A linear model over TF-IDF unigrams and bigrams (trained by ``service.tools.train_topics``),
+scored with numpy only; softmax with a temperature fitted on held-out articles gives the
+confidence, and ``low_confidence`` says when it is below ``LOW_CONFIDENCE``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import snowballstemmer
+
+from .types import Topic, TopicScore
+
+LOW_CONFIDENCE = 0.5
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her here
+hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
+on once only or other our ours out over own same she should so some such than that the their theirs them then
+there these they this those through to too under until up very was we were what when where which while who whom
+why will with would you your yours said says say mr mrs ms one two new also would could year years
+""".split())
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+_STEMS: dict[str, str] = {}
+_MAX_STEMS = 500_000
+
+
+def _stem(word: str) -> str:
+    """Snowball stem, cached: the stemmer costs ~50 us a word, the cache a dict lookup."""
+    stem = _STEMS.get(word)
+    if stem is None:
+        if len(_STEMS) >= _MAX_STEMS:
+            _STEMS.clear()
+        stem = _STEMS[word] = _STEMMER.stemWord(word)
+    return stem
+
+
+def topic_terms(text: str) -> list[str]:
+    """Stemmed unigrams and adjacent-word bigrams of the lower-cased text, stop words dropped."""
+    words = [_stem(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+@dataclass
+class TopicModel:
+    name: str
+    vocabulary: dict[str, int]
+    idf: np.ndarray                  # (V,)
+    weights: np.ndarray              # (V, C)
+    bias: np.ndarray                 # (C,)
+    classes: list[str]               # qcodes, "medtop:16000000"
+    labels: dict[str, str]           # qcode -> English label
+    parents: dict[str, str]          # second-level qcode -> its top-level qcode
+    temperature: float = 1.0
+    sub_weights: np.ndarray | None = None      # (V, S) second-level model
+    sub_bias: np.ndarray | None = None
+    sub_classes: list[str] | None = None
+    sub_threshold: float = 0.6
+
+    # -- persistence ---------------------------------------------------------------------
+    @classmethod
+    def load(cls, model_path: str | Path, vocabulary_path: str | Path) -> "TopicModel":
+        model_path = Path(model_path)
+        if not model_path.is_file():
+            raise FileNotFoundError(f"no topic model at {model_path}: train it with `make models`")
+        data = np.load(model_path, allow_pickle=False)
+        meta = json.loads(str(data["meta"]))
+        terms = str(data["terms"]).split("\n")
+        iptc = json.loads(Path(vocabulary_path).read_text(encoding="utf-8"))
+        labels = {t["qcode"]: t["label"] for t in iptc["topics"]}
+        parents = {t["qcode"]: t["parent"] for t in iptc["topics"] if t.get("parent")}
+        sub = {}
+        if "sub_weights" in data.files:
+            sub = {"sub_weights": data["sub_weights"].astype(np.float32), "sub_bias": data["sub_bias"],
+                   "sub_classes": meta["sub_classes"], "sub_threshold": meta.get("sub_threshold", 0.6)}
+        return cls(name=meta["name"], vocabulary={t: i for i, t in enumerate(terms)}, idf=data["idf"],
+                   weights=data["weights"].astype(np.float32), bias=data["bias"], classes=meta["classes"],
+                   labels=labels, parents=parents, temperature=float(meta.get("temperature", 1.0)), **sub)
+
+    def save(self, path: str | Path, extra_meta: dict | None = None) -> None:
+        terms = [""] * len(self.vocabulary)
+        for term, i in self.vocabulary.items():
+            terms[i] = term
+        meta = {"name": self.name, "classes": self.classes, "temperature": self.temperature, **(extra_meta or {})}
+        arrays = {"terms": np.array("\n".join(terms)), "idf": self.idf.astype(np.float32),
+                  "weights": self.weights.astype(np.float16), "bias": self.bias.astype(np.float32)}
+        if self.sub_weights is not None:
+            meta["sub_classes"] = self.sub_classes
+            meta["sub_threshold"] = self.sub_threshold
+            arrays["sub_weights"] = self.sub_weights.astype(np.float16)
+            arrays["sub_bias"] = self.sub_bias.astype(np.float32)
+        np.savez_compressed(path, meta=np.array(json.dumps(meta)), **arrays)
+
+    # -- scoring -------------------------------------------------------------------------
+    def vectorize(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse TF-IDF row: (term indexes, l2-normalised values)."""
+        counts: dict[int, int] = {}
+        vocabulary = self.vocabulary
+        for term in topic_terms(text):
+            index = vocabulary.get(term)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        indexes = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        values = (1.0 + np.log(tf)) * self.idf[indexes]
+        values /= np.linalg.norm(values)
+        return indexes, values
+
+    def probabilities(self, text: str) -> np.ndarray:
+        indexes, values = self.vectorize(text)
+        logits = self.bias + (values @ self.weights[indexes] if len(indexes) else 0.0)
+        logits = logits / self.temperature
+        exp = np.exp(logits - logits.max())
+        return exp / exp.sum()
+
+    def classify(self, text: str, alternatives: int = 3) -> Topic | None:
+        indexes, values = self.vectorize(text)
+        if not len(indexes):
+            return None
+        logits = (self.bias + values @ self.weights[indexes]) / self.temperature
+        exp = np.exp(logits - logits.max())
+        probs = exp / exp.sum()
+        order = np.argsort(-probs)
+        best = int(order[0])
+        code = self.classes[best]
+        topic = Topic(code=code, label=self.labels.get(code, code), confidence=round(float(probs[best]), 3),
+                      low_confidence=bool(probs[best] < LOW_CONFIDENCE),
+                      alternatives=[TopicScore(self.classes[k], self.labels.get(self.classes[k], ""),
+                                               round(float(probs[k]), 3)) for k in order[1:1 + alternatives]])
+        if self.sub_weights is not None:
+            sub_logits = self.sub_bias + values @ self.sub_weights[indexes]
+            # Only second-level topics under the chosen top level compete.
+            allowed = np.array([self.parents.get(c) == code for c in self.sub_classes])
+            if allowed.any():
+                sub_logits = np.where(allowed, sub_logits, -np.inf)
+                sub_exp = np.exp(sub_logits - sub_logits.max())
+                sub_probs = sub_exp / sub_exp.sum()
+                k = int(np.argmax(sub_probs))
+                if sub_probs[k] >= self.sub_threshold:
+                    sub_code = self.sub_classes[k]
+                    topic.subtopic = TopicScore(sub_code, self.labels.get(sub_code, sub_code),
+                                                round(float(sub_probs[k]), 3))
+        return topic
+

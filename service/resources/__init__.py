@@ -1,0 +1,80 @@
+"""Data the enrichment needs, loaded once per process (before gunicorn forks, with preload).
+
+Paths come from the environment so deployments can mount their own gazetteer
+(``ENRICH_GAZETTEER_DIR``) or models (``ENRICH_MODELS_DIR``); the defaults are the
+artifacts inside the package.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.places.resolve import ResolverModel
+    from ..core.topics import TopicModel
+    from .gazetteer import Gazetteer
+    from .lexicon import Lexicon
+    from .toponym_model import ToponymModel
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_paths() -> dict[str, Path]:
+    models = Path(os.environ.get("ENRICH_MODELS_DIR", PACKAGE_DIR / "models"))
+    return {
+        "gazetteer": Path(os.environ.get("ENRICH_GAZETTEER_DIR", PACKAGE_DIR / "gazetteer")),
+        "lexicon": models / "lexicon.json.gz",
+        "toponym_model": models / "toponyms.json.gz",
+        "resolver_model": models / "resolver.json",
+        "topic_model": models / "topics.npz",
+        "iptc": models / "iptc_topics.json",
+        "place_points": models / "place_points.json",
+    }
+
+
+@dataclass
+class Resources:
+    gazetteer: "Gazetteer"
+    lexicon: "Lexicon"
+    toponym_model: "ToponymModel"
+    resolver_model: "ResolverModel"
+    topic_model: "TopicModel"
+    load_seconds: dict[str, float] = field(default_factory=dict)
+
+    def describe(self) -> dict:
+        """Versions and sizes, for /readyz and the response's ``service`` block."""
+        return {
+            "gazetteer": {"places": self.gazetteer.size, "source": self.gazetteer.meta["source"].get("kind")},
+            "models": {"toponyms": self.toponym_model.name, "resolver": self.resolver_model.name,
+                       "topics": self.topic_model.name},
+        }
+
+
+def load_resources(paths: dict[str, Path] | None = None) -> Resources:
+    """Open every artifact; raises FileNotFoundError naming the `make` target that builds a missing one."""
+    from ..core.places.resolve import ResolverModel
+    from ..core.topics import TopicModel
+    from .gazetteer import Gazetteer
+    from .lexicon import Lexicon
+    from .toponym_model import ToponymModel
+
+    paths = paths or default_paths()
+    timings = {}
+
+    def timed(name, loader):
+        started = time.perf_counter()
+        value = loader()
+        timings[name] = round(time.perf_counter() - started, 3)
+        return value
+
+    gazetteer = timed("gazetteer", lambda: Gazetteer(paths["gazetteer"], paths["place_points"]))
+    lexicon = timed("lexicon", lambda: Lexicon.load(paths["lexicon"]))
+    toponyms = timed("toponym_model", lambda: ToponymModel.load(paths["toponym_model"]))
+    resolver = timed("resolver_model", lambda: ResolverModel.load(paths["resolver_model"]))
+    topics = timed("topic_model", lambda: TopicModel.load(paths["topic_model"], paths["iptc"]))
+    return Resources(gazetteer, lexicon, toponyms, resolver, topics, timings)
+

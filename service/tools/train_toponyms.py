@@ -1,0 +1,163 @@
+"""Train the toponym recogniser from the annotated news corpora in ../shared/data/geo.
+
+    python -m service.tools.train_toponyms --geo-dir ../shared/data/geo            # train, write the model
+    python -m service.tools.train_toponyms --geo-dir ../shared/data/geo --folds 5  # cross-validate only
+
+Trains a logistic regression over candidate-span features (``service.core.places.spans``)
+on the development halves of GeoWebNews (weighted double: its annotation is the broadest),
+LGL, TR-News and GeoVirus (whose demonym candidates are left out: it does not mark them).
+Deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from ..core.document import Document
+from ..core.places.candidates import find_gazetteer_matches
+from ..core.places.recognize import score_candidates, select_spans
+from ..core.places.spans import generate_candidates
+from ..resources import default_paths
+from ..resources.gazetteer import Gazetteer
+from ..resources.lexicon import Lexicon
+from ..resources.toponym_model import ToponymModel
+
+CORPUS_WEIGHTS = {"gwn": 2.0, "lgl": 1.0, "trnews": 1.0, "geovirus": 1.0}
+# GeoVirus does not mark demonyms ("Chinese" officials): its demonym candidates are left out of
+# training rather than taught as non-places.
+SKIP_DEMONYMS = {"geovirus"}
+C = 0.3
+THRESHOLD = 0.35
+MIN_FEATURE_COUNT = 2
+
+
+def load_corpus(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return sorted((json.loads(line) for line in fh if line.strip()), key=lambda d: d["id"])
+
+
+def gold_spans(record: dict) -> set[tuple[int, int]]:
+    return {(t["start"], t["end"]) for t in record["toponyms"] + record.get("toponyms_nocoord", [])}
+
+
+def featurise(record: dict, gazetteer: Gazetteer, lexicon: Lexicon):
+    """(document, candidates, labels) of one annotated document, exactly as the service builds them."""
+    doc = Document.from_text(record["text"])
+    candidates = generate_candidates(doc, find_gazetteer_matches(doc, gazetteer), gazetteer, lexicon)
+    gold = gold_spans(record)
+    return doc, candidates, [(c.start, c.end) in gold for c in candidates]
+
+
+def training_view(name: str, candidates, labels):
+    """What a corpus teaches: all its candidates, less demonyms where it does not annotate them."""
+    if name not in SKIP_DEMONYMS:
+        return candidates, labels
+    keep = [k for k, c in enumerate(candidates) if "gf:demonym" not in c.features]
+    return [candidates[k] for k in keep], [labels[k] for k in keep]
+
+
+def fit(examples: list[tuple[list, list[bool], float]], name: str) -> ToponymModel:
+    """examples: (candidates, labels, weight) per document."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+    counts = Counter()
+    for candidates, _, _ in examples:
+        for c in candidates:
+            counts.update(c.features)
+    vocabulary = {f: j for j, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT))}
+    rows, cols, labels, weights = [], [], [], []
+    r = 0
+    for candidates, ys, weight in examples:
+        for c, y in zip(candidates, ys):
+            for f in c.features:
+                j = vocabulary.get(f)
+                if j is not None:
+                    rows.append(r)
+                    cols.append(j)
+            labels.append(y)
+            weights.append(weight)
+            r += 1
+    X = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(r, len(vocabulary)))
+    clf = LogisticRegression(C=C, max_iter=5000, solver="liblinear")
+    clf.fit(X, np.array(labels), sample_weight=np.array(weights))
+    terms = sorted(vocabulary, key=vocabulary.get)
+    model_weights = {t: float(w) for t, w in zip(terms, clf.coef_[0]) if abs(w) >= 1e-4}
+    return ToponymModel(model_weights, float(clf.intercept_[0]), THRESHOLD, name=name)
+
+
+def predict_spans(model: ToponymModel, doc, candidates, gazetteer: Gazetteer) -> set[tuple[int, int]]:
+    probabilities = score_candidates(doc, candidates, gazetteer, model)
+    return {(c.start, c.end) for c, _ in select_spans(candidates, probabilities, model.threshold)}
+
+
+def cross_validate(records: dict[str, list[dict]], folds: int, gazetteer: Gazetteer, lexicon: Lexicon,
+                   weights: dict[str, float], threshold: float = THRESHOLD) -> dict[str, tuple[float, float, float]]:
+    """Exact-span P/R/F1 per corpus, each document predicted by a model that never saw it."""
+    docs = [(name, record, *featurise(record, gazetteer, lexicon))
+            for name, rs in sorted(records.items()) for record in rs]  # (name, record, doc, candidates, labels)
+    order = list(range(len(docs)))
+    random.Random(0).shuffle(order)
+    fold_of = {i: k % folds for k, i in enumerate(order)}
+    tallies: dict[str, list[int]] = {}
+    for k in range(folds):
+        train = [(*training_view(name, c, y), weights[name]) for i, (name, _, _, c, y) in enumerate(docs)
+                 if fold_of[i] != k and weights.get(name)]
+        model = fit(train, f"fold-{k}")
+        model.threshold = threshold
+        for i, (name, record, doc, candidates, _) in enumerate(docs):
+            if fold_of[i] == k:
+                predicted, gold = predict_spans(model, doc, candidates, gazetteer), gold_spans(record)
+                t = tallies.setdefault(name, [0, 0, 0])
+                t[0] += len(predicted & gold)
+                t[1] += len(predicted)
+                t[2] += len(gold)
+    out = {}
+    for name, (tp, n_pred, n_gold) in tallies.items():
+        p, r = tp / max(n_pred, 1), tp / max(n_gold, 1)
+        out[name] = (round(p, 3), round(r, 3), round(2 * p * r / max(p + r, 1e-9), 3))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--geo-dir", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=default_paths()["toponym_model"])
+    parser.add_argument("--folds", type=int, default=0, help="cross-validate with this many folds instead")
+    parser.add_argument("--threshold", type=float, default=THRESHOLD)
+    parser.add_argument("--extra-corpora", default="",
+                        help="corpora scored in cross-validation but never trained on")
+    args = parser.parse_args(argv)
+    paths = default_paths()
+    gazetteer = Gazetteer(paths["gazetteer"])
+    lexicon = Lexicon.load(paths["lexicon"])
+    started = time.perf_counter()
+    if args.folds:
+        names = list(CORPUS_WEIGHTS) + [n for n in args.extra_corpora.split(",") if n and n not in CORPUS_WEIGHTS]
+        records = {n: load_corpus(args.geo_dir / f"{n}.jsonl") for n in names}
+        for name, prf in cross_validate(records, args.folds, gazetteer, lexicon, CORPUS_WEIGHTS,
+                                        args.threshold).items():
+            print(f"{name:10s} P {prf[0]:.3f}  R {prf[1]:.3f}  F1 {prf[2]:.3f}")
+        return 0
+    examples = []
+    for name, weight in CORPUS_WEIGHTS.items():
+        for record in load_corpus(args.geo_dir / f"{name}.jsonl"):
+            _, candidates, labels = featurise(record, gazetteer, lexicon)
+            examples.append((*training_view(name, candidates, labels), weight))
+    model = fit(examples, name="span-logreg-v1")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(args.out, {"corpora": CORPUS_WEIGHTS, "C": C})
+    print(f"toponym recogniser: {len(examples)} documents, {len(model.weights)} features -> {args.out} "
+          f"({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

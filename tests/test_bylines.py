@@ -1,0 +1,39 @@
+"""Bylines from raw text."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.core.bylines import extract_bylines
+from service.core.document import Document
+
+BODY = "\n\nThe council met on Tuesday to discuss the budget, which had been delayed since the spring.\n"
+
+
+def bylines(line: str) -> list[tuple[str, str]]:
+    return [(b.name, b.kind) for b in extract_bylines(Document.from_text("Council splits\n\n" + line + BODY))]
+
+
+@pytest.mark.parametrize("line,want", [
+    ("By Patrick Goodenough | January 5, 2014 | 5:13pm EST", [("Patrick Goodenough", "person")]),
+    ("By Jane Doe and John Smith", [("Jane Doe", "person"), ("John Smith", "person")]),
+    ("By Ann Lee, Bo Chen and Carl Ortiz", [("Ann Lee", "person"), ("Bo Chen", "person"), ("Carl Ortiz", "person")]),
+    ("By Ann Lee in Jerusalem", [("Ann Lee", "person")]),
+    ("By Jane Doe, Senior Reporter", [("Jane Doe", "person")]),
+    ("By Sam O'Neil, Staff Writer sam@example.com @samoneil", [("Sam O'Neil", "person")]),
+    ("By The Associated Press", [("Associated Press", "organization")]),
+    ("By Tom Brown, Reuters", [("Tom Brown", "person"), ("Reuters", "organization")]),
+    ("Reporting by Tom Brown and Sue Li; Editing by Bill Ford", [("Tom Brown", "person"), ("Sue Li", "person")]),
+])
+def test_byline_forms(line, want):
+    assert bylines(line) == want
+
+
+def test_no_byline_is_empty():
+    assert bylines("Council leaders said nothing.") == []
+
+
+def test_evidence_points_at_the_name():
+    text = "Title\n\nBy Patrick Goodenough | January 5, 2014\n" + BODY
+    (b,) = extract_bylines(Document.from_text(text))
+    assert text[b.evidence.start:b.evidence.end] == "Patrick Goodenough"

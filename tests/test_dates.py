@@ -1,0 +1,94 @@
+"""Publication dates from raw text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from service.core.dates import extract_dates, find_dates
+from service.core.document import Document
+
+BODY = ("The council met on Tuesday to discuss the budget, which had been delayed since the spring. "
+        "Members argued for several hours before a vote that split the chamber down the middle, and the "
+        "mayor said the city would have to borrow to keep its libraries open through the winter.\n")
+
+
+def published(text: str, reference: date | None = None):
+    pub, _ = extract_dates(Document.from_text(text, reference))
+    return pub
+
+
+@pytest.mark.parametrize("header,value", [
+    ("By Patrick Goodenough | January 5, 2014 | 5:13pm EST", "2014-01-05T17:13:00-05:00"),
+    ("Published 3:24 PM ET, Sun January 5, 2014", "2014-01-05T15:24:00-05:00"),
+    ("Published 3:24 PM ET, Sun July 5, 2014", "2014-07-05T15:24:00-04:00"),
+    ("Posted: 5 January 2014", "2014-01-05"),
+    ("Jan. 5, 2014", "2014-01-05"),
+    ("2014-01-05T17:13:00+02:00", "2014-01-05T17:13:00+02:00"),
+    ("Saturday 23 December 2023 05:39, UK", "2023-12-23T05:39:00+00:00"),
+    ("Published: 10 June 2023 10:02 a.m. GMT", "2023-06-10T10:02:00+00:00"),
+])
+def test_header_dates(header, value):
+    text = f"Council splits over budget\n\n{header}\n\n{BODY}"
+    assert published(text).value == value
+
+
+def test_no_date_is_null():
+    assert published(f"Council splits over budget\n\n{BODY}") is None
+
+
+@pytest.mark.parametrize("line", ["© 2006-2016 Mideast Time.", "Copyright 2019 Example News. All rights reserved.",
+                                  "It happened yesterday.", "Sunday"])
+def test_copyright_weekday_and_yesterday_are_not_dates(line):
+    assert published(f"Council splits over budget\n\n{BODY}\n{line}\n") is None
+
+
+def test_event_dates_in_body_do_not_beat_the_header():
+    text = ("Council splits over budget\n\nMarch 3, 2021\n\n" + BODY.strip() +
+            " The deadline of Dec. 31, 2011 was missed, as was June 4, 2015.\n")
+    assert published(text).value == "2021-03-03"
+
+
+def test_update_date_is_told_apart():
+    pub, upd = extract_dates(Document.from_text(
+        f"Council splits over budget\n\nPublished March 3, 2021\nUpdated March 4, 2021\n\n{BODY}"))
+    assert pub.value == "2021-03-03" and upd.value == "2021-03-04"
+
+
+def test_caption_date_is_a_fallback():
+    text = ("Gunmen in Fallujah\n\nGunmen patrol during clashes in Fallujah, 40 miles west of Baghdad, Iraq, "
+            "Jan. 5, 2014.\n\n" + BODY)
+    pub = published(text)
+    assert pub.value == "2014-01-05" and pub.source == "caption"
+
+
+def test_partial_date_completed_from_reference_only_in_header():
+    text = f"Council splits over budget\n\nPublished March 3\n\n{BODY}"
+    assert published(text) is None
+    pub = published(text, date(2021, 3, 10))
+    assert pub.value == "2021-03-03" and pub.completed_from_reference_date
+    # In the previous year when the month/day would be after the reference date.
+    assert published(text, date(2021, 1, 10)).value == "2020-03-03"
+
+
+def test_dates_after_the_reference_date_are_not_publication_dates():
+    text = f"Council splits over budget\n\nMay 1, 2030\n\n{BODY}"
+    assert published(text, date(2021, 3, 10)) is None
+
+
+def test_numeric_day_month_order_follows_the_page():
+    text = f"Council splits over budget\n\n04/05/2021\n\n{BODY.strip()} An earlier notice of 25/12/2020 was withdrawn.\n"
+    assert published(text).value == "2021-05-04"
+    text_us = f"Council splits over budget\n\n04/05/2021\n\n{BODY.strip()} An earlier notice of 12/25/2020 was withdrawn.\n"
+    assert published(text_us).value == "2021-04-05"
+
+
+def test_offsets_are_code_points_into_the_text():
+    text = "Café réunion — 💥\n\nPublished January 5, 2014\n\n" + BODY
+    pub = published(text)
+    assert text[pub.evidence.start:pub.evidence.end] == pub.evidence.text == "January 5, 2014"
+
+
+def test_find_dates_ignores_impossible_dates():
+    assert find_dates(Document.from_text("February 30, 2014 and 2014-13-01")) == []

@@ -1,0 +1,81 @@
+"""Places: recognition and resolution on texts written for these tests."""
+
+from __future__ import annotations
+
+import math
+
+
+def places(pipeline, text):
+    return pipeline.enrich(text).places
+
+
+def find(result, name):
+    return [p for p in result if p.name == name or any(m.text == name for m in p.mentions)]
+
+
+def km(p, lat, lon):
+    a, b = math.radians(p.latitude), math.radians(lat)
+    h = math.sin((b - a) / 2) ** 2 + math.cos(a) * math.cos(b) * math.sin(math.radians(lon - p.longitude) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def test_person_name_is_not_a_place(pipeline):
+    text = ("Secretary of State John Kerry said on Sunday that the United States would support Iraq. "
+            "Kerry spoke to reporters after meeting officials in Baghdad.")
+    result = places(pipeline, text)
+    assert not find(result, "Kerry")
+    assert find(result, "Baghdad")[0].country_code == "IQ"
+
+
+def test_jordan_beside_syria_is_the_country(pipeline):
+    text = "Refugees crossed from Syria into Jordan and Lebanon, where camps near the border are full."
+    (jordan,) = find(places(pipeline, text), "Jordan")
+    assert (jordan.country_code, jordan.feature) == ("JO", "country")
+
+
+def test_of_is_not_a_town(pipeline):
+    text = "Of the 30 people injured, most were taken to hospitals in Ankara, officials said."
+    result = places(pipeline, text)
+    assert not any(m.text == "Of" for p in result for m in p.mentions)
+    assert find(result, "Ankara")[0].country_code == "TR"
+
+
+def test_jerusalem_is_in_israel(pipeline):
+    (jerusalem,) = find(places(pipeline, "The talks in Jerusalem ended without a deal, Israeli officials said."),
+                        "Jerusalem")
+    assert jerusalem.country_code == "IL" and km(jerusalem, 31.77, 35.22) < 25
+
+
+def test_qualifier_picks_the_place(pipeline):
+    (troy,) = find(places(pipeline, "The storm flooded streets in Troy, N.C., on Tuesday night."), "Troy")
+    assert troy.country_code == "US" and troy.admin1 == "North Carolina"
+    (ramadi,) = find(places(pipeline, "Fighting continued in Ramadi, Iraq, for a third day."), "Ramadi")
+    assert km(ramadi, 33.42, 43.31) < 25
+
+
+def test_each_place_once_with_every_mention(pipeline):
+    text = "Fallujah was quiet. Later, gunmen returned to Fallujah and to the outskirts of Fallujah."
+    result = places(pipeline, text)
+    (fallujah,) = find(result, "Fallujah")
+    assert [m.text for m in fallujah.mentions] == ["Fallujah"] * 3
+    for m in fallujah.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_dateline_place(pipeline):
+    text = ("JERUSALEM — The United States will support Iraq's fight against militants, Secretary of State John "
+            "Kerry said Sunday in Israel.")
+    result = pipeline.enrich(text)
+    assert result.dateline is not None and result.dateline.name == "Jerusalem"
+    assert result.places[result.dateline.place_index].country_code == "IL"
+
+
+def test_focus_lists_the_main_country(pipeline):
+    text = ("Iraqi forces pushed into Ramadi on Sunday. Fighting in Fallujah and Ramadi has displaced thousands, "
+            "Iraq's defence ministry said, as bombings hit Baghdad.")
+    focus = pipeline.enrich(text).focus
+    assert focus.countries[0].country_code == "IQ"
+
+
+def test_no_places_in_placeless_text(pipeline):
+    assert places(pipeline, "The recipe needs two eggs, flour and a pinch of salt.") == []
