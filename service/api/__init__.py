@@ -1,0 +1,39 @@
+"""HTTP layer: the Flask application factory. Knows nothing of NLP: it validates input,
+calls the engine, and serialises the result."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+
+from ..config import Config
+from ..resources import Resources
+from .errors import register_error_handlers
+from .routes import bp
+from .state import Engine
+
+
+def create_app(config: type[Config] | dict | None = None, resources: Resources | None = None) -> Flask:
+    """Build the app. With ``RESOURCE_LOADING = "eager"`` (the default) the gazetteer and models
+    are loaded here, so under gunicorn's preload they load once, in the master, before the fork."""
+    app = Flask(__name__)
+    app.config.from_object(Config)
+    if isinstance(config, dict):
+        app.config.update(config)
+    elif config is not None:
+        app.config.from_object(config)
+    app.config["SERVICE_INFO"] = {"name": app.config["SERVICE_NAME"], "version": app.config["SERVICE_VERSION"]}
+    app.json.sort_keys = False
+    logging.basicConfig(level=logging.INFO)
+
+    engine = Engine()
+    app.extensions["enrichment"] = engine
+    if app.config["RESOURCE_LOADING"] == "background" and resources is None:
+        engine.load_in_background()
+    else:
+        engine.load(resources)
+
+    register_error_handlers(app)
+    app.register_blueprint(bp)
+    return app

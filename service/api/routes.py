@@ -1,0 +1,127 @@
+"""Routes: thin; parse and validate, call the engine, serialise."""
+
+from __future__ import annotations
+
+import json as stdlib_json
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, jsonify, request
+from marshmallow import ValidationError
+
+from .errors import ProblemError
+from .schemas import EnrichRequestSchema, EnrichResponseSchema, ReferenceDateQuerySchema, validation_errors
+
+bp = Blueprint("api", __name__)
+OPENAPI_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
+_REQUEST_SCHEMA = EnrichRequestSchema()
+_QUERY_SCHEMA = ReferenceDateQuerySchema()
+_TEXT_CHARSETS = {"utf-8", "utf8", "us-ascii", "ascii"}
+
+
+def engine():
+    return current_app.extensions["enrichment"]
+
+
+def _reject_duplicate_keys(pairs):
+    keys = [k for k, _ in pairs]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1})
+    if duplicates:
+        raise ProblemError(400, "Bad Request", f"The JSON body repeats the key(s) {', '.join(map(repr, duplicates))}; "
+                           "send each key once.", "malformed-json")
+    return dict(pairs)
+
+
+def _parse_json_body() -> dict:
+    raw = request.get_data(cache=False)
+    try:
+        payload = stdlib_json.loads(raw.decode("utf-8"), object_pairs_hook=_reject_duplicate_keys)
+    except UnicodeDecodeError as exc:
+        raise ProblemError(400, "Bad Request", f"The body is not valid UTF-8 (byte {exc.start}); "
+                           "JSON must be sent as UTF-8.", "malformed-json") from exc
+    except RecursionError as exc:
+        raise ProblemError(400, "Bad Request", "The JSON body is nested too deeply.", "malformed-json") from exc
+    except ValueError as exc:
+        raise ProblemError(400, "Bad Request", f"The body is not valid JSON: {exc}.", "malformed-json") from exc
+    if not isinstance(payload, dict):
+        raise ProblemError(422, "Unprocessable Content",
+                           "The JSON body must be an object such as {\"text\": \"...\"}.", "validation-error",
+                           errors=[{"pointer": "#", "detail": "must be a JSON object."}])
+    try:
+        return _REQUEST_SCHEMA.load(payload)
+    except ValidationError as exc:
+        errors = validation_errors(exc)
+        raise ProblemError(422, "Unprocessable Content",
+                           "; ".join(f"{e['pointer'][2:] or 'body'} {e['detail']}" for e in errors),
+                           "validation-error", errors=errors) from exc
+
+
+def _parse_text_body() -> dict:
+    charset = (request.mimetype_params.get("charset") or "utf-8").lower()
+    if charset not in _TEXT_CHARSETS:
+        raise ProblemError(415, "Unsupported Media Type",
+                           f"text/plain bodies must be UTF-8; this one declares charset={charset}.")
+    raw = request.get_data(cache=False)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProblemError(400, "Bad Request", f"The text/plain body is not valid UTF-8 (byte {exc.start}).",
+                           "malformed-text") from exc
+    try:
+        query = _QUERY_SCHEMA.load(request.args.to_dict())
+    except ValidationError as exc:
+        errors = validation_errors(exc, prefix="#/query")
+        raise ProblemError(422, "Unprocessable Content", "; ".join(
+            f"query parameter {e['pointer'].rsplit('/', 1)[-1]} {e['detail']}" for e in errors),
+            "validation-error", errors=errors) from exc
+    if not text.strip():
+        raise ProblemError(422, "Unprocessable Content", "text must not be empty or whitespace only.",
+                           "validation-error", errors=[{"pointer": "#", "detail": "must not be empty."}])
+    return {"text": text, "reference_date": query["reference_date"]}
+
+
+def parse_enrich_request() -> dict:
+    if request.mimetype == "application/json":
+        return _parse_json_body()
+    if request.mimetype == "text/plain":
+        return _parse_text_body()
+    given = request.mimetype or "none"
+    raise ProblemError(415, "Unsupported Media Type",
+                       f"Content-Type {given} is not supported: send application/json "
+                       "({\"text\": ...}) or text/plain; charset=utf-8.",
+                       headers={"Accept-Post": "application/json, text/plain; charset=utf-8"})
+
+
+def _require_ready():
+    e = engine()
+    if not e.ready:
+        reason = "the service is shutting down" if e.draining else (
+            f"loading failed: {e.error}" if e.error else "the gazetteer and models are still loading")
+        raise ProblemError(503, "Service Unavailable", f"Not ready: {reason}. Retry shortly.",
+                           headers={"Retry-After": "2"})
+    return e
+
+
+@bp.post("/v1/enrich")
+def enrich():
+    args = parse_enrich_request()
+    e = _require_ready()
+    result = e.pipeline.enrich(args["text"], args["reference_date"])
+    schema = EnrichResponseSchema(current_app.config["SERVICE_INFO"])
+    return jsonify(schema.dump(result))
+
+
+@bp.get("/healthz")
+def healthz():
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/readyz")
+def readyz():
+    e = _require_ready()
+    return jsonify({"status": "ready", "version": current_app.config["SERVICE_VERSION"],
+                    **e.resources.describe(), "load_seconds": e.resources.load_seconds})
+
+
+@bp.get("/openapi.yaml")
+def openapi():
+    return Response(OPENAPI_PATH.read_text(encoding="utf-8"), mimetype="application/yaml")
