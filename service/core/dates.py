@@ -67,6 +67,7 @@ CAPTION_CUES = re.compile(r"\bphoto\b|\bimage\b|\bpicture\b|\bcredit\b|\bgetty\b
 RELATED_CUES = re.compile(r"^(?:related|more from|read more|recommended|see also|latest|most read|trending|"
                           r"you may also like|popular)\b", _CASE)
 
+_HAS_DIGIT = re.compile(r"\d")
 LONG_PARAGRAPH = 200       # characters: a line longer than this is body prose
 HEADER_LINES = 12          # non-blank lines before the first long paragraph that form the header zone
 
@@ -151,7 +152,7 @@ def find_dates(doc: Document) -> list[DateMention]:
     for number in doc.content_lines:
         line = doc.lines[number]
         text = line.text
-        if not any(ch.isdigit() for ch in text):
+        if _HAS_DIGIT.search(text) is None:
             continue
         taken: list[tuple[int, int]] = []
         for kind, pattern in PATTERNS:

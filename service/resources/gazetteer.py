@@ -95,6 +95,8 @@ class Gazetteer:
         self._aliases = marisa_trie.RecordTrie(RECORD_FORMAT)
         self._aliases.mmap(str(self.directory / "aliases.marisa"))
         self.size = int(self.meta["counts"]["places"])
+        self._name_cache: dict[int, str] = {}
+        self._kind_starts: dict[int, int] = {}
         # Per-country lookups used by the resolver on every document: small, so plain dicts.
         self.country_by_code: dict[str, int] = {
             cc: idx for cc, idx in self.meta["country_index"].items()}
@@ -143,8 +145,20 @@ class Gazetteer:
 
     # -- attributes ------------------------------------------------------------------------
     def name(self, index: int) -> str:
-        start, end = int(self._name_offsets[index]), int(self._name_offsets[index + 1])
-        return bytes(self._names[start:end]).decode("utf-8")
+        name = self._name_cache.get(index)
+        if name is None:
+            start, end = int(self._name_offsets[index]), int(self._name_offsets[index + 1])
+            name = bytes(self._names[start:end]).decode("utf-8")
+            if len(self._name_cache) > 100_000:
+                self._name_cache.clear()
+            self._name_cache[index] = name
+        return name
+
+    def first_index(self, kind: int) -> int:
+        """Places are stored sorted by kind: the index of the first place of `kind` (or later)."""
+        if kind not in self._kind_starts:
+            self._kind_starts[kind] = int(np.searchsorted(self.kind, kind))
+        return self._kind_starts[kind]
 
     def fcode_number(self, code: str) -> int:
         """The stored number of a feature code (-1 when no place has it)."""

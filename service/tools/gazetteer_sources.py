@@ -130,6 +130,31 @@ def country_short_forms(name: str) -> Iterator[str]:
         yield "America"
 
 
+def continent_demonym(name: str) -> str | None:
+    """English demonym of a continent-like name: "Europe" -> "European", "Africa" -> "African",
+    "North America" -> "North American"."""
+    if name.endswith("a"):
+        return name + "n"
+    if name.endswith("e"):
+        return name[:-1] + "ean"
+    return None
+
+
+def add_continent_demonyms(record: "PlaceRecord") -> None:
+    demonym = continent_demonym(record.name)
+    if demonym:
+        record.add_alias(demonym, NAME_DEMONYM)
+        record.add_alias(demonym + "s", NAME_DEMONYM)
+
+
+def without_parentheses(name: str) -> Iterator[str]:
+    """"Holy See (Vatican City State)" -> "Holy See", "Vatican City State"."""
+    if "(" in name and name.endswith(")"):
+        outer, inner = name[:-1].split("(", 1)
+        yield outer.strip()
+        yield inner.strip()
+
+
 def demonym_plurals(demonym: str) -> list[str]:
     """"Iraqi" -> "Iraqis", "American" -> "Americans"; "British", "Chinese", "Swiss" stay as they are."""
     if demonym[-1:] in ("n", "i", "k", "o", "a") or demonym.endswith("ite"):
@@ -242,6 +267,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         for alt in cont.get("alternateNames", []):
             if alt.get("lang") == "en":
                 rec.add_alias(alt["name"], NAME_ALT)
+        add_continent_demonyms(rec)
         records.append(rec)
 
     import pycountry
@@ -270,9 +296,10 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         names += [v for v in variants_by_name.get(rec.name, []) if name_key(v) not in admin1_names_by_cc[iso]]
         for name in names:
             if name and "," not in name:
-                rec.add_alias(name, NAME_ALT)
-                for short in country_short_forms(name):
-                    rec.add_alias(short, NAME_ALT)
+                for form in (name, *without_parentheses(name)):
+                    rec.add_alias(form, NAME_ALT)
+                    for short in country_short_forms(form):
+                        rec.add_alias(short, NAME_ALT)
         codes = {iso, country.get("iso3")}
         for spelling in info.get("altSpellings", []):
             compact = spelling.replace(".", "")
@@ -280,8 +307,11 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
                 rec.add_alias(spelling, NAME_CODE)
             else:
                 rec.add_alias(spelling, NAME_ABBR if compact.isupper() and len(compact) <= 4 else NAME_ALT)
-            for short in country_short_forms(spelling):
-                rec.add_alias(short, NAME_ALT)
+            for form in without_parentheses(spelling):
+                rec.add_alias(form, NAME_ALT)
+            for form in (spelling, *without_parentheses(spelling)):
+                for short in country_short_forms(form):
+                    rec.add_alias(short, NAME_ALT)
         rec.add_alias(country.get("iso3"), NAME_CODE)
         for demonym in {info.get("demonym", ""), *demonyms.get(iso, [])}:
             if demonym:
@@ -469,6 +499,8 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
             add_city_aliases(rec, [ascii_name, *alt_list])
         else:
             _region_aliases(rec, ascii_name, *[a for a in alt_list if not a.islower()])
+        if kind == KIND_CONTINENT:
+            add_continent_demonyms(rec)
         if kind == KIND_COUNTRY:
             info = country_info[int(gid)]
             rec.add_alias(info["name"], NAME_ALT)

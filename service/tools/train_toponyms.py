@@ -34,8 +34,8 @@ CORPUS_WEIGHTS = {"gwn": 2.0, "lgl": 1.0, "trnews": 1.0, "geovirus": 1.0}
 # GeoVirus does not mark demonyms ("Chinese" officials): its demonym candidates are left out of
 # training rather than taught as non-places.
 SKIP_DEMONYMS = {"geovirus"}
-C = 0.3
-THRESHOLD = 0.35
+C = 0.6
+THRESHOLD = 0.3
 MIN_FEATURE_COUNT = 2
 
 

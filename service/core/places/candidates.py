@@ -16,6 +16,7 @@ MAX_TOKENS = 7
 # Lower-case words allowed inside a multi-word name: "Bosnia and Herzegovina", "Isle of Man".
 _INNER_LOWER = {"of", "and", "de", "la", "le", "del", "du", "da", "des", "am", "upon", "on", "the", "y", "el",
                 "al", "an", "en", "sur", "-", "'"}
+_TOKEN_KEYS: dict[str, str] = {}
 
 
 @dataclass(slots=True)
@@ -28,9 +29,20 @@ class GazetteerMatch:
     entries: list[tuple[int, int]]  # (place index, name flags)
 
 
+def _token_key(text: str) -> str:
+    """name_key of one token, cached: n-gram keys are built by joining these."""
+    key = _TOKEN_KEYS.get(text)
+    if key is None:
+        if len(_TOKEN_KEYS) > 200_000:
+            _TOKEN_KEYS.clear()
+        key = _TOKEN_KEYS[text] = name_key(text)
+    return key
+
+
 def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[GazetteerMatch]:
     """Longest gazetteer matches starting at capitalised tokens (overlaps kept: "New York" and "York")."""
     tokens = doc.tokens
+    norm = doc.norm
     matches: list[GazetteerMatch] = []
     n = len(tokens)
     for i in range(n):
@@ -38,16 +50,28 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
         if not first.text[:1].isupper():
             continue
         best: GazetteerMatch | None = None
+        key = ""
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
             last = tokens[j - 1]
             if j - 1 > i:
                 previous = tokens[j - 2]
-                if last.line != first.line or last.start - previous.end > 1:
+                gap = last.start - previous.end
+                if last.line != first.line or gap > 1:
                     break
-                if not last.text[:1].isupper() and last.text.lower() not in _INNER_LOWER:
+                # The period of "St. Louis" or "Ft. Worth" stays inside the name.
+                abbreviation_period = last.text == "." and len(previous.text) <= 3 and gap == 0
+                if not (last.text[:1].isupper() or last.text.lower() in _INNER_LOWER or abbreviation_period):
                     break
-            surface = doc.norm[first.start:last.end]
-            key = name_key(surface)
+                # name_key drops periods and joins words (and hyphenated parts) with one space.
+                piece = _token_key(last.text)
+                if not piece:
+                    if last.text == "-" and not key.endswith(" "):
+                        key += " "
+                    continue
+                separator = " " if gap and not key.endswith(" ") else ""
+                key = f"{key}{separator}{piece}"
+            else:
+                key = _token_key(first.text)
             if not key:
                 continue
             if not gazetteer.has_prefix(key):
@@ -55,6 +79,11 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
             if last.text[:1].isupper():
                 entries = gazetteer.lookup_key(key)
                 if entries:
+                    if key != name_key(norm[first.start:last.end]):  # rare spellings the join misses
+                        key = name_key(norm[first.start:last.end])
+                        entries = gazetteer.lookup_key(key)
+                        if not entries:
+                            continue
                     best = GazetteerMatch(i, j, first.start, last.end, key, entries)
         if best is not None:
             _take_abbreviation_period(doc, best)

@@ -39,15 +39,16 @@ def select_spans(candidates: list[SpanCandidate], probabilities: list[float],
     """Greedy decoding: most probable first, skipping any span that overlaps a chosen one."""
     order = sorted(range(len(candidates)), key=lambda k: -probabilities[k])
     chosen: list[tuple[SpanCandidate, float]] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # tokens already inside a chosen span
     for k in order:
         p = probabilities[k]
         if p < threshold:
             break
         c = candidates[k]
-        if any(c.start < b and a < c.end for a, b in taken):
+        tokens = range(c.start_token, c.end_token)
+        if any(t in taken for t in tokens):
             continue
-        taken.append((c.start, c.end))
+        taken.update(tokens)
         chosen.append((c, p))
     chosen.sort(key=lambda cp: cp[0].start)
     return chosen

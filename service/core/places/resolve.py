@@ -19,7 +19,6 @@ beside Israel the city in Israel.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,6 +109,9 @@ class CandidateTable:
     lat: np.ndarray
     lon: np.ndarray
     features: np.ndarray             # rows x FEATURES; context columns are rewritten each pass
+    sizes: np.ndarray                # group -> number of mentions
+    region: np.ndarray               # row -> its first-level region (itself for one), -1 for none
+    n_regions: int                   # countries and first-level regions have indexes below this
 
 
 def _qualifier(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]:
@@ -177,36 +179,44 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     X[:, _COL["name_abbr"]] = ((flags & (NAME_ABBR | NAME_CODE)) > 0) & ~primary & ~alt
     X[:, _COL["name_demonym"]] = (flags & NAME_DEMONYM) > 0
     X[:, _COL["name_partial"]] = ((flags & NAME_PARTIAL) > 0) & ~primary & ~alt
+    # Per-group features, on Python lists: the groups are small, and numpy's per-call cost
+    # would dominate.
+    kind_l, ids_l, admin1_l, admin2_l, country_l = (kind.tolist(), ids.tolist(), admin1.tolist(),
+                                                    admin2.tolist(), country.tolist())
+    log_pop_l = np.log10(pop + 10.0).tolist()
+    rank_col, dominance_col = np.zeros(len(ids)), np.zeros(len(ids))
     for g, members in enumerate(groups):
-        lo, hi = bounds[g], bounds[g + 1]
+        lo, hi = int(bounds[g]), int(bounds[g + 1])
         if hi == lo:
             continue
-        n = hi - lo
-        X[lo:hi, _COL["n_candidates_log"]] = np.log1p(n)
-        ranks = np.empty(n, dtype=np.float64)
-        ranks[np.argsort(-pop[lo:hi], kind="stable")] = np.arange(n)
-        X[lo:hi, _COL["rank_by_population"]] = np.log1p(ranks)
+        rows = range(lo, hi)
+        X[lo:hi, _COL["n_candidates_log"]] = np.log1p(hi - lo)
+        by_size = sorted(rows, key=lambda r: -log_pop_l[r])
+        for rank, r in enumerate(by_size):
+            rank_col[r] = rank
         # How much bigger than the next biggest namesake ("Geneva" in Switzerland vs Geneva, Florida).
-        log_pop = np.log10(pop[lo:hi] + 10.0)
-        if n > 1:
-            top2 = np.sort(log_pop)[-2:]
-            others_max = np.where(log_pop >= top2[1], top2[0], top2[1])
-            X[lo:hi, _COL["population_dominance"]] = np.clip(log_pop - others_max, -3.0, 3.0)
+        if hi - lo > 1:
+            first, second = log_pop_l[by_size[0]], log_pop_l[by_size[1]]
+            for r in rows:
+                dominance_col[r] = max(-3.0, min(3.0, log_pop_l[r] - (second if r == by_size[0] else first)))
         surface = toponyms[members[0]].text
-        X[lo:hi, _COL["exact_case"]] = [surface == gazetteer.name(int(idx)) for idx in ids[lo:hi]]
-        if qualifiers[g]:
-            q = np.fromiter(qualifiers[g], dtype=np.int64)
-            X[lo:hi, _COL["qualified"]] = np.isin(admin1[lo:hi], q) | np.isin(country[lo:hi], q)
+        X[lo:hi, _COL["exact_case"]] = [surface == gazetteer.name(ids_l[r]) for r in rows]
+        q = qualifiers[g]
+        if q:
+            X[lo:hi, _COL["qualified"]] = [admin1_l[r] in q or country_l[r] in q for r in rows]
         # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
-        cities = kind[lo:hi] == KIND_CITY
-        if cities.any() and not cities.all():
-            city_regions = set(admin1[lo:hi][cities].tolist()) | set(admin2[lo:hi][cities].tolist())
-            regions = (kind[lo:hi] == KIND_ADMIN1) | (kind[lo:hi] == KIND_ADMIN2)
-            named_after = regions & np.isin(ids[lo:hi], np.fromiter(city_regions, dtype=np.int64))
-            X[lo:hi, _COL["region_named_like_city"]] = named_after
-            region_ids = set(ids[lo:hi][named_after].tolist())
-            X[lo:hi, _COL["city_named_like_region"]] = cities & (
-                np.isin(admin1[lo:hi], list(region_ids)) | np.isin(admin2[lo:hi], list(region_ids)))
+        cities = [r for r in rows if kind_l[r] == KIND_CITY]
+        if cities and len(cities) < hi - lo:
+            city_regions = {admin1_l[r] for r in cities} | {admin2_l[r] for r in cities}
+            named_after = {r for r in rows if kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) and ids_l[r] in city_regions}
+            region_ids = {ids_l[r] for r in named_after}
+            for r in named_after:
+                X[r, _COL["region_named_like_city"]] = 1.0
+            for r in cities:
+                if admin1_l[r] in region_ids or admin2_l[r] in region_ids:
+                    X[r, _COL["city_named_like_region"]] = 1.0
+    X[:, _COL["rank_by_population"]] = np.log1p(rank_col)
+    X[:, _COL["population_dominance"]] = dominance_col
     lat, lon = gazetteer.lat[ids].astype(np.float64), gazetteer.lon[ids].astype(np.float64)
     # The nil row of each group goes first: ids -1, no place attributes, only the "nil" feature.
     at = bounds[:-1]
@@ -220,64 +230,61 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     X = np.insert(X, at, nil_row, axis=0)
     group = np.insert(group, at, np.arange(len(groups)))
     bounds = bounds + np.arange(len(groups) + 1)
-    return CandidateTable(groups, mention_group, bounds, group, ids, kind, own_country, admin1, lat, lon, X)
+    region = np.where(kind == KIND_ADMIN1, ids, admin1)
+    sizes = np.array([len(m) for m in groups], dtype=np.float64)
+    return CandidateTable(groups, mention_group, bounds, group, ids, kind, own_country, admin1, lat, lon, X,
+                          sizes, region, gazetteer.first_index(KIND_ADMIN2))
 
 
 def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.ndarray,
                          dateline_group: int | None) -> None:
     """Rewrite the context columns from the current choice (a row per group, -1 for none)."""
     X = table.features
-    n_groups = len(table.groups)
-    sizes = np.array([len(m) for m in table.groups], dtype=np.float64)
-    countries: Counter = Counter()
-    admin1: Counter = Counter()
-    chosen_country = np.full(n_groups, -1, dtype=np.int64)
-    chosen_admin1 = np.full(n_groups, -1, dtype=np.int64)
-    for g in range(n_groups):
-        row = choice[g]
-        if row < 0 or table.ids[row] < 0:
-            continue
-        chosen_country[g] = table.own_country[row]
-        countries[int(table.own_country[row])] += sizes[g]
-        if table.kind[row] == KIND_ADMIN1:
-            chosen_admin1[g] = table.ids[row]
-        elif table.kind[row] > KIND_ADMIN1:
-            chosen_admin1[g] = table.admin1[row]
-        if chosen_admin1[g] >= 0:
-            admin1[int(chosen_admin1[g])] += sizes[g]
+    sizes = table.sizes
+    safe = np.maximum(choice, 0)
+    real = (choice >= 0) & (table.ids[safe] >= 0)
+    chosen_country = np.where(real, table.own_country[safe], -1)
+    chosen_region = np.where(real, table.region[safe], -1)
+    # Mentions per country and per first-level region, as dense arrays over the region indexes.
+    counts = np.zeros(table.n_regions)
+    has_country = real & (chosen_country >= 0)
+    np.add.at(counts, chosen_country[has_country], sizes[has_country])
+    region_counts = np.zeros(table.n_regions)
+    has_region = real & (chosen_region >= 0)
+    np.add.at(region_counts, chosen_region[has_region], sizes[has_region])
     g = table.group
+    own_country = table.own_country
     # Counts from the other groups only: a name does not vouch for itself.
-    own = np.where(table.own_country == chosen_country[g], sizes[g], 0.0)
-    ctx_country = np.array([countries.get(int(c), 0.0) for c in table.own_country]) - own
-    X[:, _COL["country_in_context"]] = np.log1p(np.maximum(ctx_country, 0.0))
-    total = sum(countries.values())
-    X[:, _COL["country_share"]] = np.maximum(ctx_country, 0.0) / total if total else 0.0
-    top = max(countries.items(), key=lambda kv: kv[1])[0] if countries else -1
-    X[:, _COL["top_country"]] = (table.own_country == top) & (ctx_country > 0)
+    ctx_country = np.where(own_country >= 0, counts[np.maximum(own_country, 0)], 0.0)
+    ctx_country = np.maximum(ctx_country - np.where(own_country == chosen_country[g], sizes[g], 0.0), 0.0)
+    X[:, _COL["country_in_context"]] = np.log1p(ctx_country)
+    total = counts.sum()
+    X[:, _COL["country_share"]] = ctx_country / total if total else 0.0
+    top = int(np.argmax(counts)) if total else -1
+    X[:, _COL["top_country"]] = (own_country == top) & (ctx_country > 0)
     # "Washington said": the capital stands for a country the article is about.
     X[:, _COL["capital_of_context_country"]] = X[:, _COL["is_capital"]] * (ctx_country > 0)
-    region = np.where(table.kind == KIND_ADMIN1, table.ids, table.admin1)
-    own_a1 = np.where(region == chosen_admin1[g], sizes[g], 0.0)
-    ctx_a1 = np.array([admin1.get(int(a), 0.0) for a in region]) - own_a1
-    X[:, _COL["admin1_in_context"]] = np.where(table.kind > KIND_ADMIN1, np.log1p(np.maximum(ctx_a1, 0.0)), 0.0)
+    region = table.region
+    ctx_a1 = np.where(region >= 0, region_counts[np.maximum(region, 0)], 0.0)
+    ctx_a1 = np.maximum(ctx_a1 - np.where(region == chosen_region[g], sizes[g], 0.0), 0.0)
+    X[:, _COL["admin1_in_context"]] = np.where(table.kind > KIND_ADMIN1, np.log1p(ctx_a1), 0.0)
     X[:, _COL["country_of_dateline"]] = 0.0
-    if dateline_group is not None and choice[dateline_group] >= 0 and table.ids[choice[dateline_group]] >= 0:
-        X[:, _COL["country_of_dateline"]] = table.own_country == table.own_country[choice[dateline_group]]
+    if dateline_group is not None and real[dateline_group]:
+        X[:, _COL["country_of_dateline"]] = own_country == chosen_country[dateline_group]
     # Distance to the confident, sub-national choices of the other groups: the mean log distance
     # to the three nearest, so that one wrong choice elsewhere does not drag a place across the world.
-    confident = [gg for gg in range(n_groups) if choice[gg] >= 0 and table.ids[choice[gg]] >= 0
-                 and prob[gg] > 0.5 and table.kind[choice[gg]] >= KIND_ADMIN1]
-    if confident:
+    confident = np.flatnonzero(real & (prob > 0.5) & (table.kind[safe] >= KIND_ADMIN1))
+    if len(confident):
         rows = choice[confident]
         dist = haversine_km(table.lat[:, None], table.lon[:, None], table.lat[rows][None, :], table.lon[rows][None, :])
         log_dist = np.log10(dist + 10.0)
-        log_dist[table.group[:, None] == np.array(confident)[None, :]] = np.inf
+        log_dist[g[:, None] == confident[None, :]] = np.inf
         k = min(NEAREST_POINTS, log_dist.shape[1])
         nearest = np.sort(log_dist, axis=1)[:, :k]
         finite = np.isfinite(nearest)
-        counts = finite.sum(axis=1)
-        has = counts > 0
-        mean = np.where(finite, nearest, 0.0).sum(axis=1) / np.maximum(counts, 1)
+        n_finite = finite.sum(axis=1)
+        has = n_finite > 0
+        mean = np.where(finite, nearest, 0.0).sum(axis=1) / np.maximum(n_finite, 1)
         X[:, _COL["log_km_to_context"]] = np.where(has, mean, 0.0)
         X[:, _COL["no_context_points"]] = ~has
     else:
@@ -289,20 +296,17 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
 
 
 def choose(table: CandidateTable, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Best row per group (-1 when a group has no candidate) and its softmax probability."""
+    """Best row per group and its softmax probability (every group has at least its nil row)."""
+    if not len(table.groups):
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
     scores = table.features @ weights
-    n_groups = len(table.groups)
-    choice = np.full(n_groups, -1, dtype=np.int64)
-    prob = np.zeros(n_groups)
-    for g in range(n_groups):
-        lo, hi = table.bounds[g], table.bounds[g + 1]
-        if hi == lo:
-            continue
-        s = scores[lo:hi]
-        k = int(np.argmax(s))
-        e = np.exp(s - s[k])
-        choice[g], prob[g] = lo + k, 1.0 / e.sum()
-    return choice, prob
+    starts = table.bounds[:-1]
+    best = np.maximum.reduceat(scores, starts)
+    exp = np.exp(scores - best[table.group])
+    total = np.add.reduceat(exp, starts)
+    at_best = np.flatnonzero(scores == best[table.group])
+    _, first = np.unique(table.group[at_best], return_index=True)
+    return at_best[first], 1.0 / total
 
 
 def run_passes(table: CandidateTable, weights: np.ndarray, dateline_group: int | None,

@@ -118,184 +118,259 @@ def capital_runs(doc: Document) -> list[tuple[int, int]]:
     return runs
 
 
+@dataclass(frozen=True, slots=True)
+class GazetteerSummary:
+    """What the gazetteer says about one name key, as the recogniser uses it (cached per key)."""
+
+    features: tuple[str, ...]
+    kinds: frozenset[int]
+    best_kind: str
+    best_pop: int
+    named_countries: frozenset[int]          # countries this name is a full name or demonym of
+    inner_kind_by_country: dict[int, int]    # country -> smallest kind of the name's places inside it
+    containers: frozenset[int]               # admin1 and country indexes of the name's places
+
+
+_SUMMARIES: dict[str, GazetteerSummary] = {}
+
+
+def gazetteer_summary(gazetteer: Gazetteer, key: str, entries: list[tuple[int, int]]) -> GazetteerSummary:
+    summary = _SUMMARIES.get(key)
+    if summary is not None:
+        return summary
+    ids = [idx for idx, _ in entries]
+    kinds_l = gazetteer.kind[ids].tolist()
+    pops = gazetteer.population[ids].tolist()
+    countries = gazetteer.country_idx[ids].tolist()
+    admins = gazetteer.admin1_idx[ids].tolist()
+    flags = 0
+    for _, fl in entries:
+        flags |= fl
+    kinds = frozenset(kinds_l)
+    pop_bucket = int(math.log10(max(pops) + 1))
+    f = [f"gpop:{pop_bucket}", f"gn:{min(len(entries), 5)}"]
+    if flags & NAME_PRIMARY:
+        f.append("gf:primary")
+    if flags & NAME_ALT:
+        f.append("gf:alt")
+    if flags & NAME_ABBR and not flags & (NAME_PRIMARY | NAME_ALT):
+        f.append("gf:abbr_only")
+    if flags & NAME_CODE and not flags & (NAME_PRIMARY | NAME_ALT | NAME_ABBR):
+        f.append("gf:code_only")
+    if flags & NAME_DEMONYM:
+        f.append("gf:demonym")
+    if flags & NAME_PARTIAL and not flags & (NAME_PRIMARY | NAME_ALT):
+        f.append("gf:partial_only")
+    f.append(f"gtop:{_KIND_NAMES.get(min(kinds), 'other')}|{min(pop_bucket, 7)}")
+    # The most populous entry on its own: "Anbar" is mainly the Iraqi province, by a shortened name.
+    best = max(range(len(entries)), key=lambda k: pops[k])
+    best_flags = entries[best][1]
+    how = ("primary" if best_flags & NAME_PRIMARY else "alt" if best_flags & NAME_ALT else
+           "demonym" if best_flags & NAME_DEMONYM else "partial" if best_flags & NAME_PARTIAL else "abbr")
+    best_kind = _KIND_NAMES.get(kinds_l[best], "other")
+    f.append(f"gbest:{best_kind}|{how}")
+    named, inner = set(), {}
+    for k, (idx, fl) in enumerate(entries):
+        if kinds_l[k] == KIND_COUNTRY and fl & (NAME_PRIMARY | NAME_ALT | NAME_DEMONYM):
+            named.add(idx)
+        elif kinds_l[k] > KIND_COUNTRY and countries[k] >= 0:
+            inner[countries[k]] = min(inner.get(countries[k], 99), kinds_l[k])
+    summary = GazetteerSummary(tuple(f), kinds, best_kind, min(int(math.log10(pops[best] + 1)), 7),
+                               frozenset(named), inner, frozenset(admins) | frozenset(countries))
+    if len(_SUMMARIES) > 100_000:
+        _SUMMARIES.clear()
+    _SUMMARIES[key] = summary
+    return summary
+
+
 def generate_candidates(doc: Document, matches: list[GazetteerMatch], gazetteer: Gazetteer,
                         lexicon: Lexicon) -> list[SpanCandidate]:
-    tokens = doc.tokens
-    n = len(tokens)
-    words = [t.text for t in tokens]
-    lowers = [w.lower() for w in words]
-    runs = capital_runs(doc)
-    run_of = [-1] * n
-    for r, (a, b) in enumerate(runs):
-        for k in range(a, b):
-            run_of[k] = r
+    return _Candidates(doc, matches, gazetteer, lexicon).build()
 
-    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for m in matches:
-        spans[(m.start_token, m.end_token)] = m.entries
-    for a, b in runs:
-        for x in range(a, b):
-            if not words[x][:1].isupper():
-                continue
-            for y in range(x + 1, min(b, x + MAX_SPAN_TOKENS) + 1):
-                if words[y - 1][:1].isupper() and (x, y) not in spans:
-                    spans[(x, y)] = None
 
-    # Document-level facts about words.
-    person_words, lower_words = set(), set()
-    for i, w in enumerate(words):
-        if w[:1].islower():
-            lower_words.add(w)
-        elif i > 0 and w[:1].isupper() and tokens[i - 1].line == tokens[i].line:
-            prev = words[i - 1]
-            if prev in lexicon.first_names or (prev[:1].isupper() and lowers[i - 1] in TITLES):
-                person_words.add(lowers[i])
-            elif prev == "." and i > 1 and lowers[i - 2] in ("mr", "mrs", "ms", "dr"):
-                person_words.add(lowers[i])
-    # Per-token feature strings, shared by every span the token is in.
-    token_feats: dict[int, tuple[str, str]] = {}
-    for (x, y) in spans:
+class _Candidates:
+    """One document's candidate spans and their features. Features that depend only on where a
+    span starts, or only on where it ends, are built once per token and shared by every span."""
+
+    def __init__(self, doc: Document, matches: list[GazetteerMatch], gazetteer: Gazetteer, lexicon: Lexicon):
+        self.doc, self.gazetteer, self.lexicon = doc, gazetteer, lexicon
+        self.tokens = tokens = doc.tokens
+        self.n = n = len(tokens)
+        self.words = words = [t.text for t in tokens]
+        self.lowers = lowers = [w.lower() for w in words]
+        self.lines = [t.line for t in tokens]
+        self.runs = capital_runs(doc)
+        self.run_of = [-1] * n
+        for r, (a, b) in enumerate(self.runs):
+            for k in range(a, b):
+                self.run_of[k] = r
+        self.spans: dict[tuple[int, int], tuple[str, list[tuple[int, int]]] | None] = {}
+        for m in matches:
+            self.spans[(m.start_token, m.end_token)] = (m.key, m.entries)
+        for a, b in self.runs:
+            for x in range(a, b):
+                if not words[x][:1].isupper():
+                    continue
+                for y in range(x + 1, min(b, x + MAX_SPAN_TOKENS) + 1):
+                    if words[y - 1][:1].isupper() and (x, y) not in self.spans:
+                        self.spans[(x, y)] = None
+        # Document-level facts about words.
+        self.person_words, self.lower_words = set(), set()
+        for i, w in enumerate(words):
+            if w[:1].islower():
+                self.lower_words.add(w)
+            elif i > 0 and w[:1].isupper() and self.lines[i - 1] == self.lines[i]:
+                prev = words[i - 1]
+                if prev in lexicon.first_names or (prev[:1].isupper() and lowers[i - 1] in TITLES):
+                    self.person_words.add(lowers[i])
+                elif prev == "." and i > 1 and lowers[i - 2] in ("mr", "mrs", "ms", "dr"):
+                    self.person_words.add(lowers[i])
+        self.span_counts: dict[str, int] = {}
+        for (x, y) in self.spans:
+            key = " ".join(lowers[x:y])
+            self.span_counts[key] = self.span_counts.get(key, 0) + 1
+        self.starts = doc.sentence_starts
+        self._token_feats: dict[int, tuple[str, str]] = {}
+        self._left: dict[int, list[str]] = {}
+        self._right: dict[int, list[str]] = {}
+
+    def build(self) -> list[SpanCandidate]:
+        gazetteer, tokens, words, lowers = self.gazetteer, self.tokens, self.words, self.lowers
+        resolved = {}
+        for (x, y), known in self.spans.items():
+            if known is None:
+                key = name_key(self.doc.norm[tokens[x].start:tokens[y - 1].end])
+                known = (key, gazetteer.lookup_key(key))
+            resolved[(x, y)] = (known[1], gazetteer_summary(gazetteer, *known) if known[1] else None)
+        # Countries the text names outright ("Iraq", "Iraqi"): a name whose entry lies in one of them
+        # is more likely a place ("Anbar" beside Iraq) than one whose entries lie elsewhere ("Kerry").
+        doc_countries = set()
+        for (x, y), (_, summary) in resolved.items():
+            if summary and tokens[y - 1].end - tokens[x].start > 3:
+                doc_countries |= summary.named_countries
+        candidates = []
+        for (x, y), (entries, summary) in resolved.items():
+            if y - x == 1 and words[x] in _ZONES and x > 0 and (
+                    lowers[x - 1] in _TIME_WORDS or lowers[x - 1][-2:] in ("am", "pm")
+                    or lowers[x - 1][-1:].isdigit() or lowers[x - 1] == "."):
+                continue  # "5:13pm EST"
+            feats = self._features(x, y, summary)
+            if summary and doc_countries:
+                inside = [kind for country, kind in summary.inner_kind_by_country.items() if country in doc_countries]
+                if inside:
+                    feats.append(f"in_doc_country|{_KIND_NAMES.get(min(inside), 'other')}")
+            candidates.append(SpanCandidate(x, y, tokens[x].start, tokens[y - 1].end, entries, feats))
+        candidates.sort(key=lambda c: (c.start, c.end))
+        return candidates
+
+    # -- features shared by position -----------------------------------------------------------
+    def _token(self, k: int) -> tuple[str, str]:
+        feats = self._token_feats.get(k)
+        if feats is None:
+            lw = self.lowers[k]
+            feats = self._token_feats[k] = (f"tw:{lw}", f"case:{_case_bucket(self.lexicon.case_ratio.get(lw))}")
+        return feats
+
+    def _context(self, x: int, y: int) -> tuple[str, str, str, str]:
+        lines, lowers, n = self.lines, self.lowers, self.n
+        line = lines[x]
+        p1 = lowers[x - 1] if x > 0 and lines[x - 1] == line else "<s>"
+        p2 = lowers[x - 2] if x > 1 and lines[x - 2] == line else "<s>"
+        n1 = lowers[y] if y < n and lines[y] == line else "</s>"
+        n2 = lowers[y + 1] if y + 1 < n and lines[y + 1] == line else "</s>"
+        return p1, p2, n1, n2
+
+    def _left_features(self, x: int, p1: str, p2: str) -> list[str]:
+        """Features that depend only on where the span starts."""
+        feats = self._left.get(x)
+        if feats is not None:
+            return feats
+        words, lowers = self.words, self.lowers
+        feats = [f"first:{lowers[x]}", f"p1:{p1}", f"p2:{p2}|{p1}"]
+        if words[x] in self.lexicon.first_names:
+            feats.append("first_is_given_name")
+        if x in self.starts:
+            feats.append("sent_start")
+        if p1 in TITLES:
+            feats.append("after_title")
+        if p1 in _LOCATIVE:
+            feats.append("after_locative")
+        if x > 0 and words[x - 1] in self.lexicon.first_names and p1 != "<s>":
+            feats.append("after_given_name")
+        r = self.run_of[x]
+        if r >= 0:
+            a, b = self.runs[r]
+            feats.append(f"run_prev:{lowers[x - 1]}" if a < x else "run_starts")
+            feats.append(f"runlen:{min(b - a, 5)}")
+        if len(self.doc.lines[self.lines[x]].text) < 100:
+            feats.append("short_line")
+        self._left[x] = feats
+        return feats
+
+    def _right_features(self, x: int, y: int, n1: str, n2: str) -> list[str]:
+        """Features that depend only on where the span ends (spans of one run share a line)."""
+        feats = self._right.get(y)
+        if feats is not None:
+            return feats
+        last = self.lowers[y - 1]
+        feats = [f"last:{last}", f"suf:{last[-3:]}", f"n1:{n1}", f"n2:{n1}|{n2}"]
+        if last in self.person_words:
+            feats.append("person_elsewhere")
+        r = self.run_of[y - 1]
+        if r >= 0:
+            feats.append(f"run_next:{self.lowers[y]}" if y < self.runs[r][1] else "run_ends")
+        self._right[y] = feats
+        return feats
+
+    # -- one span --------------------------------------------------------------------------------
+    def _features(self, x: int, y: int, summary: "GazetteerSummary | None") -> list[str]:
+        gazetteer, lexicon, words, lowers = self.gazetteer, self.lexicon, self.words, self.lowers
+        span_lower = " ".join(lowers[x:y])
+        last = lowers[y - 1]
+        p1, p2, n1, n2 = self._context(x, y)
+        f = ["bias", f"w:{span_lower}", f"len:{min(y - x, 4)}",
+             f"shape:{' '.join(_word_shape(w) for w in words[x:y])[:20]}",
+             f"count:{min(self.span_counts.get(span_lower, 1), 3)}"]
+        f += self._left_features(x, p1, p2)
+        f += self._right_features(x, y, n1, n2)
         for k in range(x, y):
-            if k not in token_feats:
-                token_feats[k] = (f"tw:{lowers[k]}", f"case:{_case_bucket(lexicon.case_ratio.get(lowers[k]))}")
-    # Countries the text names outright ("Iraq", "Iraqi"): a name whose entry lies in one of them
-    # is more likely a place ("Anbar" beside Iraq) than one whose entries lie elsewhere ("Kerry").
-    doc_countries = set()
-    for (x, y), entries in spans.items():
-        if entries and tokens[y - 1].end - tokens[x].start > 3:
-            for idx, flags in entries:
-                if gazetteer.kind[idx] == KIND_COUNTRY and flags & (NAME_PRIMARY | NAME_ALT | NAME_DEMONYM):
-                    doc_countries.add(idx)
-    span_counts: dict[str, int] = {}
-    for (x, y) in spans:
-        key = " ".join(lowers[x:y])
-        span_counts[key] = span_counts.get(key, 0) + 1
-    starts = doc.sentence_starts
-
-    candidates = []
-    for (x, y), entries in spans.items():
-        if y - x == 1 and words[x] in _ZONES and x > 0 and (
-                lowers[x - 1] in _TIME_WORDS or lowers[x - 1][-2:] in ("am", "pm") or lowers[x - 1][-1:].isdigit()
-                or lowers[x - 1] == "."):
-            continue
-        if entries is None:
-            entries = gazetteer.lookup_key(name_key(doc.norm[tokens[x].start:tokens[y - 1].end]))
-        feats = _span_features(doc, x, y, entries, gazetteer, lexicon, words, lowers, runs, run_of,
-                               person_words, lower_words, span_counts, starts, token_feats)
-        if entries and doc_countries:
-            inside = [int(gazetteer.kind[idx]) for idx, _ in entries
-                      if gazetteer.kind[idx] > KIND_COUNTRY and int(gazetteer.country_idx[idx]) in doc_countries]
-            if inside:
-                feats.append(f"in_doc_country|{_KIND_NAMES.get(min(inside), 'other')}")
-        candidates.append(SpanCandidate(x, y, tokens[x].start, tokens[y - 1].end, entries, feats))
-    candidates.sort(key=lambda c: (c.start, c.end))
-    return candidates
-
-
-def _span_features(doc, x, y, entries, gazetteer, lexicon, words, lowers, runs, run_of, person_words,
-                   lower_words, span_counts, starts, token_feats) -> list[str]:
-    tokens = doc.tokens
-    n = len(tokens)
-    span_lower = " ".join(lowers[x:y])
-    length = y - x
-    last = lowers[y - 1]
-    f = ["bias", f"w:{span_lower}", f"len:{min(length, 4)}", f"first:{lowers[x]}", f"last:{last}",
-         f"suf:{last[-3:]}", f"shape:{' '.join(_word_shape(w) for w in words[x:y])[:20]}"]
-    for k in range(x, y):
-        f.extend(token_feats[k])
-    if words[x] in lexicon.first_names:
-        f.append("first_is_given_name")
-    if lowers[y - 1] in person_words:
-        f.append("person_elsewhere")
-    if words[y - 1] in lower_words or words[x] in lower_words:
-        f.append("lower_elsewhere")
-    if x in starts:
-        f.append("sent_start")
-    if all(w.isupper() for w in words[x:y] if w[:1].isalpha()):
-        f.append("all_caps")
-    f.append(f"count:{min(span_counts.get(span_lower, 1), 3)}")
-    # Gazetteer knowledge of the exact span.
-    if entries:
-        flags, kinds, top_pop = 0, set(), 0
-        for idx, fl in entries:
-            flags |= fl
-            kinds.add(int(gazetteer.kind[idx]))
-            top_pop = max(top_pop, int(gazetteer.population[idx]))
-        pop_bucket = int(math.log10(top_pop + 1))
-        f.append(f"gpop:{pop_bucket}")
-        f.append(f"gn:{min(len(entries), 5)}")
-        if flags & NAME_PRIMARY:
-            f.append("gf:primary")
-        if flags & NAME_ALT:
-            f.append("gf:alt")
-        if flags & NAME_ABBR and not flags & (NAME_PRIMARY | NAME_ALT):
-            f.append("gf:abbr_only")
-        if flags & NAME_CODE and not flags & (NAME_PRIMARY | NAME_ALT | NAME_ABBR):
-            f.append("gf:code_only")
-        if flags & NAME_DEMONYM:
-            f.append("gf:demonym")
-        if flags & NAME_PARTIAL and not flags & (NAME_PRIMARY | NAME_ALT):
-            f.append("gf:partial_only")
-        top_kind = min(kinds)
-        f.append(f"gtop:{_KIND_NAMES.get(top_kind, 'other')}|{min(pop_bucket, 7)}")
-        # The most populous entry on its own: "Anbar" is mainly the Iraqi province, by a shortened name.
-        best_idx, best_flags = max(entries, key=lambda e: int(gazetteer.population[e[0]]))
-        how = ("primary" if best_flags & NAME_PRIMARY else "alt" if best_flags & NAME_ALT else
-               "demonym" if best_flags & NAME_DEMONYM else "partial" if best_flags & NAME_PARTIAL else "abbr")
-        best_kind = _KIND_NAMES.get(int(gazetteer.kind[best_idx]), 'other')
-        f.append(f"gbest:{best_kind}|{how}")
-        # How likely a word that is this rare in prose and names a place this big is a place.
-        best_pop = int(math.log10(int(gazetteer.population[best_idx]) + 1))
-        f.append(f"prior:{_case_bucket(lexicon.case_ratio.get(last))}|{best_kind}|{min(best_pop, 7)}")
-    else:
-        f.append("no_gazetteer")
-    # Place in the capitalised run.
-    r = run_of[x]
-    if r >= 0:
-        a, b = runs[r]
-        f.append(f"run:{'full' if (a, b) == (x, y) else 'part'}")
-        if a < x:
-            f.append(f"run_prev:{lowers[x - 1]}")
+            f.extend(self._token(k))
+        if words[y - 1] in self.lower_words or words[x] in self.lower_words:
+            f.append("lower_elsewhere")
+        if all(w.isupper() for w in words[x:y] if w[:1].isalpha()):
+            f.append("all_caps")
+        r = self.run_of[x]
+        if r >= 0:
+            f.append(f"run:{'full' if self.runs[r] == (x, y) else 'part'}")
+        entries = summary is not None
+        if summary:
+            f += summary.features
+            # How likely a word that is this rare in prose and names a place this big is a place.
+            f.append(f"prior:{_case_bucket(lexicon.case_ratio.get(last))}|{summary.best_kind}|{summary.best_pop}")
         else:
-            f.append("run_starts")
-        if y < b:
-            f.append(f"run_next:{lowers[y]}")
-        else:
-            f.append("run_ends")
-        f.append(f"runlen:{min(b - a, 5)}")
-    # Context outside the span.
-    line = tokens[x].line
-    p1 = lowers[x - 1] if x > 0 and tokens[x - 1].line == line else "<s>"
-    p2 = lowers[x - 2] if x > 1 and tokens[x - 2].line == line else "<s>"
-    n1 = lowers[y] if y < n and tokens[y].line == line else "</s>"
-    n2 = lowers[y + 1] if y + 1 < n and tokens[y + 1].line == line else "</s>"
-    f += [f"p1:{p1}", f"p2:{p2}|{p1}", f"n1:{n1}", f"n2:{n1}|{n2}"]
-    if p1 in TITLES:
-        f.append("after_title")
-    if p1 in _LOCATIVE:
-        f.append("after_locative")
-    # A lower-case place noun beside the span ("Anbar province"; not "Greene County", which is the name).
-    n1_noun = n1 if n1 in PLACE_NOUNS and words[y][:1].islower() else ""
-    p1_noun = p1 if p1 in PLACE_NOUNS and words[x - 1][:1].islower() else ""
-    p2_noun = p2 if p1 == "of" and p2 in PLACE_NOUNS and words[x - 2][:1].islower() else ""
-    if n1_noun:
-        f.append(f"before_place_noun|{'gaz' if entries else 'nogaz'}|{_case_bucket(lexicon.case_ratio.get(last))}")
-    # The place noun agrees with what the gazetteer says the name is: "Anbar province", "the city of Fallujah".
-    if entries:
-        kinds_here = {int(gazetteer.kind[idx]) for idx, _ in entries}
-        nouns = {n1_noun, p1_noun, p2_noun}
-        if (nouns & _REGION_NOUNS and kinds_here & {KIND_ADMIN1, KIND_ADMIN2}) or (
-                nouns & _TOWN_NOUNS and KIND_CITY in kinds_here):
-            f.append("place_noun_agrees")
-    if p1_noun or p2_noun:
-        f.append("after_place_noun")
-    if x > 0 and words[x - 1] in lexicon.first_names and p1 != "<s>":
-        f.append("after_given_name")
-    if n1 == "," and y + 1 < n and words[y + 1][:1].isupper():
-        q = gazetteer.lookup(words[y + 1])
-        if any(gazetteer.kind[i] in (KIND_ADMIN1, KIND_COUNTRY) for i, _ in q):
-            f.append("qualified_by_region")
-    line_text = doc.lines[line].text
-    if len(line_text) < 100:
-        f.append("short_line")
-    return f
+            f.append("no_gazetteer")
+        # A lower-case place noun beside the span ("Anbar province"; not "Greene County", which is the name).
+        n1_noun = n1 if n1 in PLACE_NOUNS and words[y][:1].islower() else ""
+        p1_noun = p1 if p1 in PLACE_NOUNS and words[x - 1][:1].islower() else ""
+        p2_noun = p2 if p1 == "of" and p2 in PLACE_NOUNS and words[x - 2][:1].islower() else ""
+        if n1_noun:
+            f.append(f"before_place_noun|{'gaz' if entries else 'nogaz'}|"
+                     f"{_case_bucket(lexicon.case_ratio.get(last))}")
+        # The noun agrees with what the gazetteer says the name is: "Anbar province", "the city of Fallujah".
+        if entries and (n1_noun or p1_noun or p2_noun):
+            kinds_here = summary.kinds
+            nouns = {n1_noun, p1_noun, p2_noun}
+            if (nouns & _REGION_NOUNS and kinds_here & {KIND_ADMIN1, KIND_ADMIN2}) or (
+                    nouns & _TOWN_NOUNS and KIND_CITY in kinds_here):
+                f.append("place_noun_agrees")
+        if p1_noun or p2_noun:
+            f.append("after_place_noun")
+        if n1 == "," and y + 1 < self.n and words[y + 1][:1].isupper():
+            regions = {i for i, _ in gazetteer.lookup(words[y + 1])
+                       if gazetteer.kind[i] in (KIND_ADMIN1, KIND_COUNTRY)}
+            if regions:
+                f.append("qualified_by_region")
+                # "Troy, N.C.": one of the places called Troy lies in the region named after the comma.
+                if entries and not regions.isdisjoint(summary.containers):
+                    f.append("qualifier_contains_it")
+        return f

@@ -1,0 +1,96 @@
+"""Accuracy figures of the service's own pipeline over ../shared/data.
+
+    python -m service.evaluate places ../shared/data/geo/gwn.jsonl [...] [--folds 5]
+    python -m service.evaluate all --shared ../shared
+
+``places`` on a corpus the shipped models were trained on (GeoWebNews, LGL, TR-News,
+GeoVirus) reports held-out figures with ``--folds K`` (each fold's documents are enriched by
+models trained without them); without it, it warns that the figures are not independent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..core.pipeline import Pipeline
+from ..resources import default_paths, load_resources
+from . import places
+
+TRAINED_ON = {"gwn", "lgl", "trnews", "geovirus"}
+RESOLUTION_ONLY = {"wiktor"}
+GEO_FILES = ("gwn", "lgl", "trnews", "geovirus", "wiktor", "geocorpora")
+
+
+def _table(rows: list[dict]) -> str:
+    head = ("| corpus | docs | P | R | F1 | F1 overlap | acc@161 found [n] | strict | acc@161 e2e | mean km | "
+            "median km | ms/KB | held out |")
+    lines = [head, "|" + "---|" * 13]
+    for r in rows:
+        rec = ("-", "-", "-", "-") if r["corpus"] in RESOLUTION_ONLY else (
+            r["precision"], r["recall"], r["f1"], r["overlap_f1"])
+        lines.append(f"| {r['corpus']} | {r['docs']} | {rec[0]} | {rec[1]} | {rec[2]} | {rec[3]} | "
+                     f"{r['acc161_found']} [{r['found']}] | {r['acc161_found_strict']} | {r['acc161_e2e']} | "
+                     f"{r['mean_km']} | {r['median_km']} | "
+                     f"{r['ms_per_kb']} | {r['held_out']} |")
+    return "\n".join(lines)
+
+
+def run_places(files: list[Path], folds: int) -> list[dict]:
+    paths = default_paths()
+    resources = load_resources(paths)
+    pipeline = Pipeline(resources)
+    rows = []
+    to_fold = {}
+    for path in files:
+        name = path.stem
+        records = places.load(path)
+        if name in TRAINED_ON and folds:
+            to_fold[name] = records
+            continue
+        scores = places.evaluate_corpus(records, pipeline, name).summary()
+        scores["held_out"] = "not trained on" if name not in TRAINED_ON else "NO: trained on it, use --folds"
+        rows.append(scores)
+        print(f"{name}: done", file=sys.stderr)
+    if to_fold:
+        paths["geo_dir"] = files[0].parent
+        totals = places.evaluate_folds(to_fold, resources, paths, folds, TRAINED_ON)
+        for name, scores in totals.items():
+            summary = scores.summary()
+            summary["held_out"] = f"{folds}-fold"
+            rows.append(summary)
+    order = {n: i for i, n in enumerate(GEO_FILES)}
+    rows.sort(key=lambda r: order.get(r["corpus"], 99))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="task", required=True)
+    p = sub.add_parser("places", help="geoparsing figures")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--folds", type=int, default=0)
+    p.add_argument("--json", action="store_true")
+    a = sub.add_parser("all", help="every figure the README shows")
+    a.add_argument("--shared", type=Path, default=Path("../shared"))
+    a.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args(argv)
+
+    if args.task == "places":
+        rows = run_places(args.files, args.folds)
+        print(json.dumps(rows, indent=1) if args.json else _table(rows))
+        return 0
+    geo = args.shared / "data" / "geo"
+    files = [geo / f"{name}.jsonl" for name in GEO_FILES if (geo / f"{name}.jsonl").exists()]
+    if not files:
+        print(f"no corpora under {geo}", file=sys.stderr)
+        return 1
+    print("## Places\n")
+    print(_table(run_places(files, args.folds)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
