@@ -8,10 +8,21 @@ from service.core.bylines import extract_bylines
 from service.core.document import Document
 
 BODY = "\n\nThe council met on Tuesday to discuss the budget, which had been delayed since the spring.\n"
+RESOURCES = None
+
+
+@pytest.fixture(autouse=True)
+def _resources(resources):
+    global RESOURCES
+    RESOURCES = resources
+
+
+def extract(text: str):
+    return extract_bylines(Document.from_text(text), RESOURCES.lexicon, RESOURCES.byline_model)
 
 
 def bylines(line: str) -> list[tuple[str, str]]:
-    return [(b.name, b.kind) for b in extract_bylines(Document.from_text("Council splits\n\n" + line + BODY))]
+    return [(b.name, b.kind) for b in extract("Council splits\n\n" + line + BODY)]
 
 
 @pytest.mark.parametrize("line,want", [
@@ -35,5 +46,5 @@ def test_no_byline_is_empty():
 
 def test_evidence_points_at_the_name():
     text = "Title\n\nBy Patrick Goodenough | January 5, 2014\n" + BODY
-    (b,) = extract_bylines(Document.from_text(text))
+    (b,) = extract(text)
     assert text[b.evidence.start:b.evidence.end] == "Patrick Goodenough"

@@ -9,13 +9,21 @@ import pytest
 from service.core.dates import extract_dates, find_dates
 from service.core.document import Document
 
+MODEL = None
+
+
+@pytest.fixture(autouse=True)
+def _model(resources):
+    global MODEL
+    MODEL = resources.date_model
+
 BODY = ("The council met on Tuesday to discuss the budget, which had been delayed since the spring. "
         "Members argued for several hours before a vote that split the chamber down the middle, and the "
         "mayor said the city would have to borrow to keep its libraries open through the winter.\n")
 
 
 def published(text: str, reference: date | None = None):
-    pub, _ = extract_dates(Document.from_text(text, reference))
+    pub, _ = extract_dates(Document.from_text(text, reference), MODEL)
     return pub
 
 
@@ -52,7 +60,7 @@ def test_event_dates_in_body_do_not_beat_the_header():
 
 def test_update_date_is_told_apart():
     pub, upd = extract_dates(Document.from_text(
-        f"Council splits over budget\n\nPublished March 3, 2021\nUpdated March 4, 2021\n\n{BODY}"))
+        f"Council splits over budget\n\nPublished March 3, 2021\nUpdated March 4, 2021\n\n{BODY}"), MODEL)
     assert pub.value == "2021-03-03" and upd.value == "2021-03-04"
 
 
@@ -78,9 +86,11 @@ def test_dates_after_the_reference_date_are_not_publication_dates():
 
 
 def test_numeric_day_month_order_follows_the_page():
-    text = f"Council splits over budget\n\n04/05/2021\n\n{BODY.strip()} An earlier notice of 25/12/2020 was withdrawn.\n"
+    text = (f"Council splits over budget\n\nPublished 04/05/2021\n\n{BODY.strip()} An earlier notice of 25/12/2020 "
+            "was withdrawn.\n")
     assert published(text).value == "2021-05-04"
-    text_us = f"Council splits over budget\n\n04/05/2021\n\n{BODY.strip()} An earlier notice of 12/25/2020 was withdrawn.\n"
+    text_us = (f"Council splits over budget\n\nPublished 04/05/2021\n\n{BODY.strip()} An earlier notice of 12/25/2020 "
+               "was withdrawn.\n")
     assert published(text_us).value == "2021-04-05"
 
 

@@ -1,16 +1,27 @@
 """Bylines: who wrote the article.
 
-Reads the forms news pages use: "By A", "By A and B", "By A, B and C", "By A in Jerusalem",
-"By A | January 5, 2014 | 5:13pm EST", "A, Reuters", "Reporting by A; Editing by B"
-(reporters are authors, editors are not). Roles ("Senior Reporter", "Staff Writer"),
-e-mail addresses, social handles, "Follow" and dates are stripped; news agencies
-(Associated Press, Reuters, AFP...) are reported as organisations, not people.
+Candidates are the person names a page writes where bylines go: after "By", "Written by",
+"Author:", "Reporting by" (editors are not authors), and alone on a short line, as many
+templates print the author above or beside the date ("Courtney Carr Published: December 20,
+2023"). Roles ("Senior Reporter", "Staff Writer"), e-mail addresses, handles, "Follow" and
+dates are stripped. Each candidate gets features (its cue, its line, whether its first word is
+a given name, how near the date and the first paragraph it is, how often the page repeats
+it, whether a role word sits beside it); a logistic regression trained on the date/author
+development sets (``service.tools.train_meta``) decides which are the authors.
+
+News agencies and desks (Associated Press, Reuters, AFP, Staff...) on a byline are reported
+as organisations, not people.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
+from ..resources.lexicon import Lexicon
+from ..resources.linear import LinearModel, softmax_scores
+from .dates.select import first_prose_line
 from .document import Document
 from .types import Byline, Span
 
@@ -21,105 +32,312 @@ AGENCIES = {
     "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media", "dpa": "dpa", "ani": "ANI",
     "pti": "PTI", "ians": "IANS", "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA", "cnn": "CNN", "bbc": "BBC",
     "staff": "Staff", "staff reports": "Staff", "staff report": "Staff", "news desk": "News desk",
-    "bbc news": "BBC News", "cnn wire": "CNN", "wire services": "Wire services", "the canadian press": "The Canadian Press",
-    "canadian press": "The Canadian Press", "aap": "AAP", "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS",
+    "bbc news": "BBC News", "cnn wire": "CNN", "wire services": "Wire services",
+    "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press", "aap": "AAP",
+    "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS", "news service": "News service", "wire": "Wire services",
 }
 ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "analyst", "staff", "senior", "chief", "political", "correspondents", "associate",
               "deputy", "managing", "news", "photographer", "special", "investigative", "freelance", "digital",
               "global", "national", "foreign", "bureau", "host", "anchor", "director", "author", "editors",
               "contributing", "lead", "team", "desk", "business", "sports", "health", "science", "technology",
-              "world", "affairs", "economics", "economy", "markets", "politics", "culture", "travel"}
-_NAME_WORD = r"(?:[A-Z][a-zA-Z'\u00c0-\u017f-]+|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
-_PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|bin|al|el|ibn|du|dos|di)"
-_NAME = re.compile(rf"{_NAME_WORD}(?: (?:{_PARTICLE} )?{_NAME_WORD}){{1,3}}(?: (?:Jr\.?|Sr\.?|II|III|IV))?")
-_BY_LINE = re.compile(r"^\s*(?:story |words |text |written |reporting |report )?by:?\s+(?P<rest>.+)$", re.IGNORECASE)
+              "world", "affairs", "economics", "economy", "markets", "politics", "culture", "travel", "fellow",
+              "executive", "assistant", "commerce", "intern", "guest", "opinion", "local", "weather", "features",
+              "entertainment", "breaking", "social", "media", "video", "audio", "data", "visual", "copy",
+              "content", "manager", "strategist", "specialist", "expert"}
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z'\u00c0-\u017f]+(?:-[A-Z][a-z'\u00c0-\u017f]+)?|[A-Z][a-z]?[A-Z][a-z]+|"
+                        r"[A-Z]\.(?:[A-Z]\.)*|[A-Z]|O'[A-Z][a-z]+|[A-Z]{2,}(?:-[A-Z]{2,})?)$")
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "ibn", "du", "dos", "di",
+              "ter", "st."}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_NOT_NAME = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+             "february", "march", "april", "june", "july", "august", "september", "october", "november",
+             "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+             "wed", "thu", "fri", "sat", "sun", "published", "updated", "posted", "share", "follow", "the", "and",
+             "in", "on", "at", "for", "of", "with", "by", "from", "min", "read", "views", "comments", "comment"}
+_CUE = re.compile(r"^\s*(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
+                  r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter)"
+                  r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
+_MID_BY = re.compile(r"\s(?P<cue>by)\s+(?P<rest>[A-Z].*)$")
 _REPORTING = re.compile(r"\b(?:additional )?reporting by (?P<names>[^;.\n]+)", re.IGNORECASE)
-_EDITING = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos?) by\b", re.IGNORECASE)
+_NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos?|photography|video|illustrations?|"
+                          r"design|images?) by\b", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\u2022)\s*")
+_STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d|,\s*(?:updated|published|posted)\b|\s(?:in|from) [A-Z]",
+                   re.IGNORECASE)
 _STRIP = re.compile(r"\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
-_DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
-MAX_BYLINE_LENGTH = 160
-SEARCH_LINES = 400
+_DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}:\d\d|"
+                         r"\b(?:published|updated|posted|last)\b", re.IGNORECASE)
+_PHOTO = re.compile(r"\b(?:photo|image|credit|getty|illustration|shutterstock|courtesy|graphic)\b", re.IGNORECASE)
+MAX_LINE = 160
+SEARCH_LINES = 800
 
 
-def _clean_piece(piece: str) -> str:
-    piece = _STRIP.sub("", piece).strip(" .,:-|")
-    piece = re.sub(r"\s+(?:in|from|at)\s+[A-Z][\w .'-]*$", "", piece)  # "A in Jerusalem"
-    return piece.strip()
+def name_key(name: str) -> str:
+    """Comparison form of a name: no accents, case or periods."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().replace(".", " ")
+    return " ".join(text.split())
 
 
-def _name_in(piece: str) -> str | None:
-    """The person name at the start of `piece`, with trailing role words removed."""
-    match = _NAME.match(piece)
-    if not match:
+def _display(name: str) -> str:
+    """ "JOHN SMITH" -> "John Smith"; mixed case stays as written."""
+    if name.isupper() and len(name) > 3:
+        return " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
+    return name
+
+
+@dataclass(slots=True)
+class BylineCandidate:
+    name: str
+    kind: str                  # "person" | "organization"
+    start: int
+    end: int
+    line: int                  # index in doc.lines
+    cue: str                   # "by", "author", "reporting", "by_mid", "none", ...
+    tail: str                  # what follows the name on its line: "none", "date", "role", "words"
+    role: str | None = None
+    tail_words: int = 0        # how many words follow it on its line
+
+
+def read_name(text: str) -> tuple[str, str, str] | None:
+    """The person name that opens `text`, the role words after it, and the rest:
+    "Jane Doe Senior Writer Dec 5" -> ("Jane Doe", "Senior Writer", "Dec 5")."""
+    words = text.split()
+    name: list[str] = []
+    k = 0
+    while k < len(words) and len(name) < 5:
+        w = words[k].rstrip(",;:|")
+        lower = w.lower()
+        if lower in _NOT_NAME or lower.strip(".") in ROLE_WORDS:
+            break
+        if _NAME_WORD.match(w) or (name and lower in _PARTICLES and k + 1 < len(words)) or (
+                name and lower in _SUFFIXES):
+            name.append(w)
+            k += 1
+            if w != words[k - 1]:
+                break  # the word carried a comma: the name ends there
+        else:
+            break
+    while name and (name[-1].lower() in _PARTICLES):
+        name.pop()
+    if len(name) < 2 or len(name) > 4:
         return None
-    words = match.group().split()
-    while words and words[-1].lower().strip(".") in ROLE_WORDS:
-        words.pop()
-    if len(words) < 2 or all(w.lower() in ROLE_WORDS for w in words):
-        return None
-    return " ".join(words)
+    role = []
+    while k < len(words) and words[k].lower().strip(".,") in ROLE_WORDS:
+        role.append(words[k].strip(","))
+        k += 1
+    return " ".join(name), " ".join(role), " ".join(words[k:])
 
 
-def _parse_names(doc: Document, text: str, offset: int, source_confidence: float) -> list[Byline]:
-    """Names in a byline's text (after "By"), each with its evidence span."""
-    found: list[Byline] = []
+def _tail(rest: str) -> str:
+    rest = rest.strip(" -|,:/")
+    if not rest:
+        return "none"
+    return "date" if _DATE_WORDS.match(rest) or rest[:1].isdigit() else "words"
+
+
+def _names_in(doc: Document, text: str, offset: int, line: int, cue: str) -> list[BylineCandidate]:
+    """Names in a byline's text (after its cue), each with its span: several separated by commas
+    and "and", stopping at a date, a dash, a pipe or "in <Place>"."""
+    stop = _STOP.search(text)
+    body = text[:stop.start()] if stop else text
+    after = text[stop.start():] if stop else ""
+    out = []
     position = 0
-    for piece in _SPLIT.split(text):
-        start_in_text = text.find(piece, position) if piece else position
-        position = start_in_text + len(piece)
-        if not piece or _DATEISH.search(piece) and not _NAME.match(piece):
-            continue
-        cleaned = _clean_piece(piece)
+    for piece in _SPLIT.split(body):
+        at = body.find(piece, position) if piece else position
+        position = at + len(piece)
+        cleaned = _STRIP.sub("", piece).strip(" .,:-|")
         if not cleaned:
             continue
-        agency = AGENCIES.get(cleaned.lower().removeprefix("the ").strip()) or AGENCIES.get(cleaned.lower())
+        start = offset + at + max(piece.find(cleaned), 0)
+        agency = AGENCIES.get(cleaned.lower()) or AGENCIES.get(cleaned.lower().removeprefix("the "))
         if agency:
-            start = offset + start_in_text + piece.find(cleaned)
-            found.append(Byline(agency, "organization", round(source_confidence * 0.95, 2),
-                                Span(start, start + len(cleaned), doc.text[start:start + len(cleaned)])))
+            out.append(BylineCandidate(agency, "organization", start, start + len(cleaned), line, cue, "none"))
             continue
-        name = _name_in(cleaned)
-        if name is None:
+        read = read_name(cleaned)
+        if read is None:
+            if cleaned.lower().endswith(" staff") or cleaned.lower().endswith(" desk"):
+                out.append(BylineCandidate(cleaned, "organization", start, start + len(cleaned), line, cue, "none"))
             continue
-        start = offset + start_in_text + piece.find(name) if name in piece else offset + start_in_text
-        end = start + len(name)
-        found.append(Byline(name, "person", round(source_confidence, 2), Span(start, end, doc.text[start:end])))
-    return found
+        name, role, rest = read
+        name_start = offset + at + piece.find(name) if name in piece else start
+        tail = "role" if role else _tail(rest or after)
+        line_text = doc.lines[line].text
+        following = line_text[name_start + len(name) - doc.lines[line].start:]
+        candidate = BylineCandidate(name, "person", name_start, name_start + len(name), line, cue, tail,
+                                    role or None, len(following.split()))
+        if following.startswith(":"):
+            if cue == "none":
+                continue  # "John Kerry: No troops ..." is a headline quoting him, not a byline
+            candidate.tail = "colon"
+        out.append(candidate)
+    return out
 
 
-def extract_bylines(doc: Document) -> list[Byline]:
-    """Authors of the article in the order the page gives them; [] when it names none."""
+def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
+    """Every name written where a byline could be, in text order."""
+    out: list[BylineCandidate] = []
     for number in doc.content_lines[:SEARCH_LINES]:
         line = doc.lines[number]
-        if len(line.text) > MAX_BYLINE_LENGTH:
+        text = line.text
+        if len(text) > MAX_LINE:
+            m = _REPORTING.search(text)
+            if m:
+                names = _NOT_AUTHORS.split(m.group("names"))[0]
+                out += _names_in(doc, names, line.start + m.start("names"), number, "reporting")
             continue
-        match = _BY_LINE.match(line.text)
-        if match is None:
-            continue
-        rest = match.group("rest")
-        # Stop at a date, a time or a dateline dash: "By A | January 5, 2014 | 5:13pm EST".
-        cut = re.search(r"\s(?:\||-{1,2}|\u2014)\s|\s\d", rest)
-        names_text = rest[:cut.start()] if cut else rest
-        bylines = _parse_names(doc, names_text, line.start + match.start("rest"), 0.9)
-        if bylines:
-            return _dedupe(bylines)
-    for number in doc.content_lines[:SEARCH_LINES * 3]:
-        line = doc.lines[number]
-        m = _REPORTING.search(line.text)
+        m = _CUE.match(text)
         if m:
-            names_text = _EDITING.split(m.group("names"))[0]
-            bylines = _parse_names(doc, names_text, line.start + m.start("names"), 0.8)
-            if bylines:
-                return _dedupe(bylines)
-    return []
-
-
-def _dedupe(bylines: list[Byline]) -> list[Byline]:
-    seen, out = set(), []
-    for b in bylines:
-        if b.name.lower() not in seen:
-            seen.add(b.name.lower())
-            out.append(b)
+            cue = "not_author" if _NOT_AUTHORS.match(text.strip()) else m.group("cue").lower().split()[0]
+            out += _names_in(doc, m.group("rest"), line.start + m.start("rest"), number, cue)
+            continue
+        m = _MID_BY.search(text)
+        if m and len(text) <= 100 and not _NOT_AUTHORS.search(text):
+            # What comes before "by" says what the line is: "Dec 19, 2023 by News Staff" is a byline,
+            # "What would a school run by Elon Musk look like?" is not.
+            before = text[:m.start()].strip()
+            kind = "date" if _DATE_WORDS.search(before) or before[-4:].isdigit() else (
+                "short" if len(before.split()) <= 3 else "words")
+            out += _names_in(doc, m.group("rest"), line.start + m.start("rest"), number, f"by_mid_{kind}")
+            continue
+        # A short line that opens with a name: "Courtney Carr", "Echo Lawrence - January 24, 2020",
+        # "Javier Espinoza and Patricia Nilsson, Financial Times - Dec 20, 2023".
+        stripped = text.strip()
+        if len(stripped) > 100 or not stripped[:1].isupper():
+            continue
+        offset = line.start + len(text) - len(text.lstrip())
+        out += _names_in(doc, stripped, offset, number, "none")
     return out
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def byline_features(doc: Document, candidates: list[BylineCandidate], lexicon: Lexicon,
+                    date_line: int | None = None) -> list[list[str]]:
+    content = doc.content_lines
+    position = {n: k for k, n in enumerate(content)}
+    prose = first_prose_line(doc)
+    keys = [name_key(c.name) for c in candidates]
+    text_lower = doc.norm.lower()
+    # The article's prose: a name it talks about is its subject, not its author.
+    prose_text = " ".join(doc.lines[n].text for n in content if len(doc.lines[n].text) >= 200).lower()
+    date_pos = position.get(date_line) if date_line is not None else None
+    by_seen = 0
+    # Rank of each person candidate by its distance (in lines) to the publication date.
+    near_rank = [0] * len(candidates)
+    if date_pos is not None:
+        distances = sorted({abs(position.get(c.line, 0) - date_pos) for c in candidates if c.kind == "person"})
+        rank_of = {d: r for r, d in enumerate(distances)}
+        near_rank = [rank_of.get(abs(position.get(c.line, 0) - date_pos), 9) for c in candidates]
+    out = []
+    for i, c in enumerate(candidates):
+        k = position.get(c.line, 0)
+        line = doc.lines[c.line].text
+        words = c.name.split()
+        first, last = words[0], words[-1]
+        para = "none" if prose is None else _bucket(k - prose, (-20, -8, -4, -2, 0, 3, 20))
+        f = [f"cue:{c.cue}", f"kind:{c.kind}", f"words:{min(len(words), 4)}", f"rank:{min(i, 4)}",
+             f"tail_words:{_bucket(c.tail_words, (0, 3, 6))}",
+             f"len:{_bucket(len(line.strip()), (20, 35, 60, 100))}", f"para:{para}",
+             f"tail:{c.tail}", f"cue&tail:{c.cue}|{c.tail}", f"cue&para:{c.cue}|{para}"]
+        if c.cue.startswith("by"):
+            f.append(f"by_rank:{min(by_seen, 3)}")
+            by_seen += 1
+        if first in lexicon.first_names:
+            f.append("given_name")
+        if k == 0:
+            f.append("first_line")
+        if first.rstrip(".").isupper() and len(first.rstrip(".")) <= 2:
+            f.append("initial")
+        if c.name.isupper():
+            f.append("all_caps")
+        ratio = max(lexicon.case_ratio.get(w.lower(), 1.0) for w in words)
+        common = min(lexicon.case_ratio.get(w.lower(), 1.0) for w in words)
+        f.append(f"common:{_bucket(int(10 * common), (2, 5, 8))}")
+        f.append(f"proper:{_bucket(int(10 * ratio), (2, 5, 8))}")
+        if c.role:
+            f.append("role")
+        nearby = " ".join(doc.lines[content[j]].text.lower() for j in (k - 1, k + 1) if 0 <= j < len(content))
+        if any(w in ROLE_WORDS for w in re.findall(r"[a-z]+", nearby)):
+            f.append("role_near")
+        if _DATE_WORDS.search(line):
+            f.append("date_on_line")
+        if date_pos is not None:
+            f.append(f"to_date:{_bucket(abs(k - date_pos), (0, 1, 2, 4, 8))}")
+            f.append(f"nearest_to_date:{min(near_rank[i], 2)}")
+        if _PHOTO.search(line):
+            f.append("photo_line")
+        surname = last.lower()
+        in_prose = prose_text.count(surname) if len(surname) > 2 else 0
+        bio = re.search(re.escape(c.name.lower()) + r"(?: is| was| has|,) (?:a |an |the )?(?:[a-z-]+ ){0,3}"
+                        r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|author)",
+                        text_lower)
+        f.append(f"in_prose:{min(in_prose, 3)}")
+        if bio:
+            f.append("bio")
+        repeats = text_lower.count(c.name.lower())
+        f.append(f"repeat:{min(repeats, 4)}")
+        if keys.count(keys[i]) > 1:
+            f.append("candidate_again")
+        f.append(f"pos:{_bucket(int(10 * c.start / max(len(doc.text), 1)), (0, 1, 3, 6))}")
+        out.append(f)
+    return out
+
+
+CLUSTER_LINES = 1
+NIL = ["nil"]
+
+
+def select_bylines(candidates: list[BylineCandidate], features: list[list[str]], model: LinearModel,
+                   ratio: float) -> tuple[list[int], float]:
+    """Indexes of the chosen person candidates and the probability of that choice.
+
+    The model is a conditional logit over the page's candidates and a "nobody" option. The most
+    probable candidate anchors the byline; co-authors join it only from its line or the next
+    ones (sidebars of other stories, captions and bios elsewhere do not) and only when they are
+    at least ``ratio`` as probable as the anchor."""
+    people = [k for k, c in enumerate(candidates) if c.kind == "person"]
+    if not people:
+        return [], 0.0
+    probabilities = softmax_scores(model, [features[k] for k in people] + [NIL])
+    nobody = probabilities[-1]
+    p = dict(zip(people, probabilities))
+    anchor = max(people, key=lambda k: (p[k], -k))
+    if p[anchor] <= nobody:
+        return [], nobody
+    line = candidates[anchor].line
+    # Names on the anchor's own byline ("By A, B and C") are its co-authors; from the next lines
+    # they must also be probable enough.
+    chosen = sorted(k for k in people if k == anchor or (candidates[k].line == line and candidates[k].cue != "none")
+                    or (abs(candidates[k].line - line) <= CLUSTER_LINES and p[k] >= ratio * p[anchor]))
+    return chosen, sum(p[k] for k in chosen)
+
+
+def extract_bylines(doc: Document, lexicon: Lexicon, model: LinearModel,
+                    date_line: int | None = None) -> list[Byline]:
+    """The authors, in the order the page gives them; [] when it names none."""
+    candidates = byline_candidates(doc, lexicon)
+    if not candidates:
+        return []
+    features = byline_features(doc, candidates, lexicon, date_line)
+    people, confidence = select_bylines(candidates, features, model, model.threshold)
+    lines = {candidates[k].line for k in people}
+    # An agency counts when it signs the byline: beside the authors, or on an explicit "By" line.
+    signing = ("by", "reporting", "author", "written", "story")
+    agencies = [k for k, c in enumerate(candidates) if c.kind == "organization"
+                and (c.line in lines or (not people and c.cue in signing))][:1 if not people else None]
+    chosen: dict[str, Byline] = {}
+    for k in sorted(people + agencies):
+        c = candidates[k]
+        key = name_key(c.name)
+        if key not in chosen:
+            chosen[key] = Byline(_display(c.name), c.kind, round(confidence if c.kind == "person" else 0.9, 2),
+                                 Span(c.start, c.end, doc.text[c.start:c.end]), c.role)
+    return list(chosen.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -55,6 +56,14 @@ class Document:
                 expect_start = True
             # quotes, brackets and dashes keep the current expectation
         return frozenset(starts)
+
+    def line_of(self, offset: int) -> int:
+        """Index of the line holding character `offset`."""
+        return bisect_right(self._line_starts, offset) - 1
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
 
     @cached_property
     def content_lines(self) -> list[int]:

@@ -45,10 +45,11 @@ class Pipeline:
                 "are not extracted")
 
     def _dates(self, doc: Document) -> None:
-        doc.publication_date, doc.modification_date = extract_dates(doc)
+        doc.publication_date, doc.modification_date = extract_dates(doc, self.resources.date_model)
 
     def _bylines(self, doc: Document) -> None:
-        doc.bylines = extract_bylines(doc)
+        date_line = doc.line_of(doc.publication_date.evidence.start) if doc.publication_date else None
+        doc.bylines = extract_bylines(doc, self.resources.lexicon, self.resources.byline_model, date_line)
 
     def _places(self, doc: Document) -> None:
         r = self.resources

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..core.pipeline import Pipeline
 from ..resources import default_paths, load_resources
-from . import places
+from . import meta, places
 
 TRAINED_ON = {"gwn", "lgl", "trnews", "geovirus"}
 RESOLUTION_ONLY = {"wiktor"}
@@ -73,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--folds", type=int, default=0)
     p.add_argument("--json", action="store_true")
+    m = sub.add_parser("meta", help="publication date and author figures")
+    m.add_argument("meta_dir", type=Path, nargs="?", default=Path("../shared/data/meta"))
+    m.add_argument("--errors", type=Path, default=None, help="write the mistakes here as JSON lines")
+    m.add_argument("--folds", type=int, default=5, help="held-out folds (0: the shipped models, in-sample)")
     a = sub.add_parser("all", help="every figure the README shows")
     a.add_argument("--shared", type=Path, default=Path("../shared"))
     a.add_argument("--folds", type=int, default=5)
@@ -82,6 +86,18 @@ def main(argv: list[str] | None = None) -> int:
         rows = run_places(args.files, args.folds)
         print(json.dumps(rows, indent=1) if args.json else _table(rows))
         return 0
+    if args.task == "meta":
+        resources = load_resources()
+        results = meta.evaluate(args.meta_dir, Pipeline(resources), keep_errors=bool(args.errors), folds=args.folds,
+                                resources=resources)
+        print(meta.table([r.summary() for r in results]))
+        if args.errors:
+            with args.errors.open("w", encoding="utf-8") as fh:
+                for r in results:
+                    if r.name.endswith("(all)"):
+                        for e in r.errors:
+                            fh.write(json.dumps({"set": r.name, **e}, ensure_ascii=False) + "\n")
+        return 0
     geo = args.shared / "data" / "geo"
     files = [geo / f"{name}.jsonl" for name in GEO_FILES if (geo / f"{name}.jsonl").exists()]
     if not files:
@@ -89,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("## Places\n")
     print(_table(run_places(files, args.folds)))
+    meta_dir = args.shared / "data" / "meta"
+    if meta_dir.is_dir():
+        print("\n## Publication date and authors\n")
+        resources = load_resources()
+        print(meta.table([r.summary() for r in meta.evaluate(meta_dir, Pipeline(resources), folds=args.folds,
+                                                              resources=resources)]))
     return 0
 
 

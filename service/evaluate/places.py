@@ -143,7 +143,8 @@ def fold_resources(base: Resources, paths: dict, train_records: dict[str, list[d
     resolver_records = [r for name in train_resolver.TRAIN_CORPORA for r in train_records.get(name, [])]
     gazetteer.apply_points(train_resolver.learn_place_points(resolver_records, gazetteer))
     resolver = train_resolver.train(resolver_records, gazetteer)
-    return Resources(gazetteer, base.lexicon, toponym_model, resolver, base.topic_model)
+    return Resources(gazetteer, base.lexicon, toponym_model, resolver, base.topic_model, base.date_model,
+                     base.byline_model)
 
 
 def evaluate_folds(corpora: dict[str, list[dict]], base: Resources, paths: dict, folds: int,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..core.topics import TopicModel
     from .gazetteer import Gazetteer
     from .lexicon import Lexicon
+    from .linear import LinearModel
     from .toponym_model import ToponymModel
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -33,6 +34,8 @@ def default_paths() -> dict[str, Path]:
         "topic_model": models / "topics.npz",
         "iptc": models / "iptc_topics.json",
         "place_points": models / "place_points.json",
+        "date_model": models / "dates.json.gz",
+        "byline_model": models / "bylines.json.gz",
     }
 
 
@@ -43,6 +46,8 @@ class Resources:
     toponym_model: "ToponymModel"
     resolver_model: "ResolverModel"
     topic_model: "TopicModel"
+    date_model: "LinearModel"
+    byline_model: "LinearModel"
     load_seconds: dict[str, float] = field(default_factory=dict)
 
     def describe(self) -> dict:
@@ -50,7 +55,8 @@ class Resources:
         return {
             "gazetteer": {"places": self.gazetteer.size, "source": self.gazetteer.meta["source"].get("kind")},
             "models": {"toponyms": self.toponym_model.name, "resolver": self.resolver_model.name,
-                       "topics": self.topic_model.name},
+                       "topics": self.topic_model.name, "dates": self.date_model.name,
+                       "bylines": self.byline_model.name},
         }
 
 
@@ -60,6 +66,7 @@ def load_resources(paths: dict[str, Path] | None = None) -> Resources:
     from ..core.topics import TopicModel
     from .gazetteer import Gazetteer
     from .lexicon import Lexicon
+    from .linear import LinearModel
     from .toponym_model import ToponymModel
 
     paths = paths or default_paths()
@@ -76,5 +83,7 @@ def load_resources(paths: dict[str, Path] | None = None) -> Resources:
     toponyms = timed("toponym_model", lambda: ToponymModel.load(paths["toponym_model"]))
     resolver = timed("resolver_model", lambda: ResolverModel.load(paths["resolver_model"]))
     topics = timed("topic_model", lambda: TopicModel.load(paths["topic_model"], paths["iptc"]))
-    return Resources(gazetteer, lexicon, toponyms, resolver, topics, timings)
+    dates = timed("date_model", lambda: LinearModel.load(paths["date_model"]))
+    bylines = timed("byline_model", lambda: LinearModel.load(paths["byline_model"]))
+    return Resources(gazetteer, lexicon, toponyms, resolver, topics, dates, bylines, timings)
 

@@ -16,10 +16,7 @@ import json
 import random
 import sys
 import time
-from collections import Counter
 from pathlib import Path
-
-import numpy as np
 
 from ..core.document import Document
 from ..core.places.candidates import find_gazetteer_matches
@@ -28,6 +25,7 @@ from ..core.places.spans import generate_candidates
 from ..resources import default_paths
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import Lexicon
+from ..resources.linear import fit_linear
 from ..resources.toponym_model import ToponymModel
 
 CORPUS_WEIGHTS = {"gwn": 2.0, "lgl": 1.0, "trnews": 1.0, "geovirus": 1.0}
@@ -66,31 +64,8 @@ def training_view(name: str, candidates, labels):
 
 def fit(examples: list[tuple[list, list[bool], float]], name: str) -> ToponymModel:
     """examples: (candidates, labels, weight) per document."""
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-    counts = Counter()
-    for candidates, _, _ in examples:
-        for c in candidates:
-            counts.update(c.features)
-    vocabulary = {f: j for j, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT))}
-    rows, cols, labels, weights = [], [], [], []
-    r = 0
-    for candidates, ys, weight in examples:
-        for c, y in zip(candidates, ys):
-            for f in c.features:
-                j = vocabulary.get(f)
-                if j is not None:
-                    rows.append(r)
-                    cols.append(j)
-            labels.append(y)
-            weights.append(weight)
-            r += 1
-    X = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(r, len(vocabulary)))
-    clf = LogisticRegression(C=C, max_iter=5000, solver="liblinear")
-    clf.fit(X, np.array(labels), sample_weight=np.array(weights))
-    terms = sorted(vocabulary, key=vocabulary.get)
-    model_weights = {t: float(w) for t, w in zip(terms, clf.coef_[0]) if abs(w) >= 1e-4}
-    return ToponymModel(model_weights, float(clf.intercept_[0]), THRESHOLD, name=name)
+    flat = [(c.features, y, weight) for candidates, labels, weight in examples for c, y in zip(candidates, labels)]
+    return fit_linear(flat, name, C, THRESHOLD, MIN_FEATURE_COUNT)
 
 
 def predict_spans(model: ToponymModel, doc, candidates, gazetteer: Gazetteer) -> set[tuple[int, int]]:

@@ -1,15 +1,10 @@
-"""Publication date: find every date the text writes, then decide which one dates the article.
+"""Finding dates: every date an English news page writes, with the time and zone beside it.
 
-Finding: English news forms ("Jan. 5, 2014", "5 January 2014", "Sunday, January 5, 2014",
-"2014-01-05T17:13:00-05:00", "01/05/2014"), each with the time and zone written next to it
-("5:13pm EST", "10:02 a.m. GMT", "05:39, UK"). Patterns are linear: no nested repetition,
-so hostile input cannot make them backtrack.
-
-Deciding: each found date is scored by where it is (the header zone around the title and
-byline, or deep in a paragraph of body prose), what is written beside it ("Published",
-"Updated", "By ...", "©", "Reply"), and how complete it is. Update dates are kept apart from
-publication dates; a photo-caption date is a fallback; a date with no year is completed from
-``reference_date`` only in the header zone, and said so.
+"Jan. 5, 2014", "5 January 2014", "Sunday, January 5, 2014", "2014-01-05T17:13:00-05:00",
+"01/05/2014" (month/day order from the rest of the page), "March 3" (no year), each with a
+time and zone written next to it ("| 5:13pm EST", "10:02 a.m. GMT", "05:39, UK",
+"Published 3:24 PM ET, Sun ..."). Patterns are linear: no nested repetition, so hostile
+input cannot make them backtrack.
 """
 
 from __future__ import annotations
@@ -19,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .document import Document
-from .types import PublishedDate, Span
+from ..document import Document
+from ..types import Span
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
           "nov": 11, "dec": 12}
@@ -43,6 +38,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(r"(?<![\w])" + _WEEKDAY + _MONTH + r"\.? " + _DAY + r"(?!\d|,? ?(?:19|20)\d\d)", _CASE)),
 ]
 
+# "2 hours ago", "3 days ago": dated only with a reference date (the day the page was fetched).
+_RELATIVE = re.compile(r"\b(?P<n>\d{1,2}|an?|one) (?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b", _CASE)
+_UNIT_DAYS = {"min": 0, "minute": 0, "hour": 0, "hr": 0, "day": 1, "week": 7}
+
 # Time after the date (same line, within a few characters): "| 5:13pm EST", "at 10:02 a.m. GMT", "05:39, UK".
 _TIME = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)? ?(?P<ampm>[ap]\.?m\.?)?"
                    r"(?:,? (?P<zone>[A-Z]{1,5}|[+-][01]\d:?[0-5]\d|GMT[+-]\d{1,2}|UTC[+-]\d{1,2}))?", _CASE)
@@ -59,17 +58,8 @@ FIXED_ZONES = {"GMT": 0, "UTC": 0, "Z": 0, "EST": -300, "EDT": -240, "CST": -360
 NAMED_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
                "PT": "America/Los_Angeles", "UK": "Europe/London"}
 
-PUBLISH_CUES = re.compile(r"\b(?:published|posted|first published|publish date|date|released|written)\b", _CASE)
-UPDATE_CUES = re.compile(r"\b(?:updated?|last updated|modified|last modified|revised|edited)\b", _CASE)
-BAD_CUES = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|\breply\b|\bcomments?\b|\bsays:|\bwrote:|"
-                      r"\bborn\b|\bdied\b|\bevent\b|\bdeadline\b|\bexpires?\b|\bterms\b|\bprivacy\b", _CASE)
-CAPTION_CUES = re.compile(r"\bphoto\b|\bimage\b|\bpicture\b|\bcredit\b|\bgetty\b|\bAP\b|\breuters\b|\bfile\b", _CASE)
-RELATED_CUES = re.compile(r"^(?:related|more from|read more|recommended|see also|latest|most read|trending|"
-                          r"you may also like|popular)\b", _CASE)
 
 _HAS_DIGIT = re.compile(r"\d")
-LONG_PARAGRAPH = 200       # characters: a line longer than this is body prose
-HEADER_LINES = 12          # non-blank lines before the first long paragraph that form the header zone
 
 
 @dataclass
@@ -86,10 +76,7 @@ class DateMention:
     kind: str = "mdy"
     ambiguous_order: bool = False     # numeric with both parts <= 12
     day_first: bool = False           # numeric written day first
-    score: float = 0.0
-    role: str = "published"
-    source: str = "text"
-    completed: bool = False
+    completed: bool = False           # year or day supplied by the reference date
 
     def to_date(self) -> date | None:
         try:
@@ -152,7 +139,7 @@ def find_dates(doc: Document) -> list[DateMention]:
     for number in doc.content_lines:
         line = doc.lines[number]
         text = line.text
-        if _HAS_DIGIT.search(text) is None:
+        if _HAS_DIGIT.search(text) is None and not (doc.reference_date and " ago" in text):
             continue
         taken: list[tuple[int, int]] = []
         for kind, pattern in PATTERNS:
@@ -165,9 +152,25 @@ def find_dates(doc: Document) -> list[DateMention]:
                 taken.append((m.start(), m.end()))
                 _attach_time(doc, mention, text, line.start)
                 mentions.append(mention)
+        if doc.reference_date is not None:
+            for m in _RELATIVE.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                mentions.append(_relative(m, line.start, number, doc))
     mentions.sort(key=lambda d: d.span.start)
     _resolve_numeric_order(mentions)
     return mentions
+
+
+def _relative(m: re.Match, offset: int, line: int, doc: Document) -> DateMention:
+    n = m.group("n").lower()
+    count = 1 if n in ("a", "an", "one") else int(n)
+    unit = m.group("unit").lower().rstrip("s")
+    unit = "min" if unit.startswith("min") else unit
+    day = doc.reference_date - timedelta(days=count * _UNIT_DAYS.get(unit, 0))
+    start, end = offset + m.start(), offset + m.end()
+    return DateMention(Span(start, end, doc.text[start:end]), line, day.year, day.month, day.day,
+                       kind="relative", completed=True)
 
 
 def _parse(kind: str, m: re.Match, offset: int, line: int, doc: Document) -> DateMention | None:
@@ -218,117 +221,7 @@ def _resolve_numeric_order(mentions: list[DateMention]) -> None:
                 m.month, m.day, m.day_first = m.day, m.month, True
 
 
-def _header_zone(doc: Document) -> tuple[int, int]:
-    """(first, last) line numbers of the header zone: the lines just before the first prose paragraph."""
-    content = doc.content_lines
-    first_long = next((k for k, n in enumerate(content) if len(doc.lines[n].text) >= LONG_PARAGRAPH), None)
-    if first_long is None:
-        return (content[0], content[-1]) if content else (0, 0)
-    lo = content[max(0, first_long - HEADER_LINES)]
-    hi = content[min(len(content) - 1, first_long + 1)]
-    return lo, hi
-
-
-def score_dates(doc: Document, mentions: list[DateMention]) -> None:
-    """Give each mention a score (higher: more likely the article's own date) and a role."""
-    lo, hi = _header_zone(doc)
-    byline_lines = {n for n in doc.content_lines[:400] if re.match(r"\s*by\b", doc.lines[n].text, _CASE)}
-    for m in mentions:
-        line = doc.lines[m.line].text
-        previous = doc.lines[doc.content_lines[max(0, doc.content_lines.index(m.line) - 1)]].text \
-            if m.line in doc.content_lines else ""
-        local = line[max(0, m.span.start - doc.lines[m.line].start - 60):m.span.end - doc.lines[m.line].start + 20]
-        score = 1.0 if m.year else 0.2
-        if m.kind == "numeric":
-            score -= 0.3 if m.ambiguous_order else 0.1
-        if lo <= m.line <= hi:
-            score += 1.5
-        if len(line) < 120:
-            score += 0.5
-        elif len(line) >= LONG_PARAGRAPH:
-            score -= 1.5
-        if m.hour is not None:
-            score += 0.5
-        if PUBLISH_CUES.search(local) or PUBLISH_CUES.search(previous[-40:]):
-            score += 2.0
-        if UPDATE_CUES.search(local):
-            m.role = "updated"
-        if m.line in byline_lines or (m.line - 1 in byline_lines) or (m.line - 2 in byline_lines):
-            score += 1.5
-            m.source = "byline"
-        if BAD_CUES.search(line):
-            score -= 4.0
-        if RELATED_CUES.search(previous) or RELATED_CUES.search(line):
-            score -= 1.0
-        if CAPTION_CUES.search(line) or (m.span.end - doc.lines[m.line].start >= len(line.rstrip(". ")) - 1
-                                          and len(line) > 60):
-            m.source = "caption"
-            score -= 0.5
-        if doc.reference_date is not None and m.year is not None:
-            d = m.to_date()
-            if d is not None and d > doc.reference_date + timedelta(days=1):
-                score -= 5.0  # after the page was fetched: not when it was published
-        m.score = score
-
-
-def _as_published(doc: Document, m: DateMention, confidence: float) -> PublishedDate:
-    d = m.to_date()
-    value = d.isoformat()
-    time_text = offset_text = None
-    if m.hour is not None:
-        time_text = f"{m.hour:02d}:{m.minute:02d}"
-        if m.offset_minutes is not None:
-            sign = "-" if m.offset_minutes < 0 else "+"
-            hh, mm = divmod(abs(m.offset_minutes), 60)
-            offset_text = f"{sign}{hh:02d}:{mm:02d}"
-            value = f"{value}T{time_text}:00{offset_text}"
-    return PublishedDate(value=value, date=d.isoformat(), time=time_text, utc_offset=offset_text, role=m.role,
-                         source=m.source, confidence=round(confidence, 2), evidence=m.span,
-                         completed_from_reference_date=m.completed)
-
-
-MIN_SCORE = 2.0            # below this a date is not claimed as the article's
-
-
-def extract_dates(doc: Document) -> tuple[PublishedDate | None, PublishedDate | None]:
-    """(publication date, update date) of the article, or None where the text does not state one."""
-    mentions = find_dates(doc)
-    lo, hi = _header_zone(doc)
-    for m in mentions:
-        if m.year is None and doc.reference_date is not None and lo <= m.line <= hi:
-            m.year = _complete_year(m, doc.reference_date)
-            m.completed = m.year is not None
-    mentions = [m for m in mentions if m.year is not None and m.to_date() is not None]
-    score_dates(doc, mentions)
-    published = [m for m in mentions if m.role == "published" and m.source != "caption"]
-    captions = [m for m in mentions if m.role == "published" and m.source == "caption"]
-    updated = [m for m in mentions if m.role == "updated"]
-
-    def best(candidates: list[DateMention]) -> DateMention | None:
-        if not candidates:
-            return None
-        top = max(candidates, key=lambda m: (m.score, -m.span.start))
-        return top if top.score >= MIN_SCORE else None
-
-    pub = best(published)
-    if pub is None:
-        caption = best(captions)
-        pub = caption
-    upd = best(updated)
-    if pub is not None and upd is not None and upd.to_date() < pub.to_date():
-        pub, upd = upd, pub  # the earlier of the two is the first publication
-    pub_result = _as_published(doc, pub, _confidence(pub)) if pub else None
-    if pub_result is not None:
-        pub_result.role = "published"
-    upd_result = _as_published(doc, upd, _confidence(upd)) if upd else None
-    return pub_result, upd_result
-
-
-def _confidence(m: DateMention) -> float:
-    return max(0.05, min(0.99, 1.0 / (1.0 + 2.718 ** (-(m.score - MIN_SCORE) * 1.2))))
-
-
-def _complete_year(m: DateMention, reference: date) -> int | None:
+def complete_year(m: DateMention, reference: date) -> int | None:
     """The year that puts month/day on or before the reference date (news is not dated ahead)."""
     for year in (reference.year, reference.year - 1):
         try:
@@ -339,4 +232,4 @@ def _complete_year(m: DateMention, reference: date) -> int | None:
     return None
 
 
-__all__ = ["extract_dates", "find_dates", "DateMention"]
+__all__ = ["find_dates", "DateMention", "FIXED_ZONES", "NAMED_ZONES", "complete_year"]

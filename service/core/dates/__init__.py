@@ -1,0 +1,120 @@
+"""Publication date: find every date the page writes (``find``), then choose the article's own
+(``select``). Update dates are told apart; a date is completed from ``reference_date`` only in
+the header zone and only when the page writes it partially ("March 3", "2 hours ago")."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ...resources.linear import LinearModel, softmax_scores
+from ..document import Document
+from ..types import PublishedDate
+from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates
+from .select import UPDATED_WORDS, cue_before, date_features, first_prose_line, prefer_first_publication
+
+HEADER_AFTER_PROSE = 2   # lines past the first prose paragraph still in the header zone
+
+
+def candidate_dates(doc: Document) -> list[DateMention]:
+    """Dates that could be the article's: complete, plausible, not after the reference date."""
+    mentions = find_dates(doc)
+    prose = first_prose_line(doc)
+    header_end = (doc.content_lines[min(prose + HEADER_AFTER_PROSE, len(doc.content_lines) - 1)]
+                  if prose is not None else (doc.content_lines[-1] if doc.content_lines else 0))
+    out = []
+    for m in mentions:
+        if m.year is None:
+            if doc.reference_date is None or m.line > header_end:
+                continue
+            m.year = complete_year(m, doc.reference_date)
+            m.completed = m.year is not None
+        if m.kind == "relative" and m.line > header_end:
+            continue
+        d = m.to_date()
+        if d is None:
+            continue
+        if doc.reference_date is not None and d > doc.reference_date + timedelta(days=1):
+            continue  # after the page was fetched: not when it was published
+        out.append(m)
+    return out
+
+
+def _result(doc: Document, m: DateMention, features: list[str], probability: float, role: str) -> PublishedDate:
+    d = m.to_date()
+    value = d.isoformat()
+    time_text = offset_text = None
+    if m.hour is not None:
+        time_text = f"{m.hour:02d}:{m.minute:02d}"
+        if m.offset_minutes is not None:
+            sign = "-" if m.offset_minutes < 0 else "+"
+            hh, mm = divmod(abs(m.offset_minutes), 60)
+            offset_text = f"{sign}{hh:02d}:{mm:02d}"
+            value = f"{value}T{time_text}:00{offset_text}"
+    if m.kind == "relative":
+        source = "relative"
+    elif cue_before(doc, m) in UPDATED_WORDS:
+        source = "updated"
+    elif "byline:0" in features or "byline:1" in features:
+        source = "byline"
+    elif "caption_words" in features or "ends_long_line" in features:
+        source = "caption"
+    elif any(f in features for f in ("para:-13", "para:-6", "para:-3", "para:-1", "para:0")):
+        source = "header"
+    else:
+        source = "text"
+    return PublishedDate(value=value, date=d.isoformat(), time=time_text, utc_offset=offset_text, role=role,
+                         source=source, confidence=round(probability, 2), evidence=m.span,
+                         completed_from_reference_date=m.completed)
+
+
+NIL = ["nil"]
+
+
+def choose_date(doc: Document, mentions: list[DateMention], features: list[list[str]],
+                model: LinearModel) -> tuple[int | None, float, list[float]]:
+    """The mention that dates the article (None: the text does not state it), the probability of
+    its day, and every mention's probability.
+
+    The model is a conditional logit over the page's dates and a "none" option; a day's
+    probability sums its mentions' (a date printed in the header and again in the footer)."""
+    probabilities = softmax_scores(model, features + [NIL])
+    nobody = probabilities.pop()
+    by_day: dict = {}
+    for m, p in zip(mentions, probabilities):
+        by_day[m.to_date()] = by_day.get(m.to_date(), 0.0) + p
+    day = max(by_day, key=lambda d: by_day[d])
+    if by_day[day] <= nobody:
+        return None, nobody, probabilities
+    best = max((k for k, m in enumerate(mentions) if m.to_date() == day),
+               key=lambda k: (probabilities[k], -mentions[k].span.start))
+    first = prefer_first_publication(doc, mentions, best)
+    return first, by_day[day] if first == best else max(by_day[mentions[first].to_date()], by_day[day]), \
+        probabilities
+
+
+def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | None, PublishedDate | None]:
+    """(publication date, update date), or None where the text does not state one."""
+    mentions = candidate_dates(doc)
+    if not mentions:
+        return None, None
+    features = date_features(doc, mentions)
+    best, confidence, probabilities = choose_date(doc, mentions, features, model)
+    published = None
+    if best is not None and confidence >= model.threshold:
+        published = _result(doc, mentions[best], features[best], confidence, "published")
+    # The update date: written with an "Updated" cue near the publication date (or, without one,
+    # anywhere in the header), and not earlier than it.
+    updates = [k for k, m in enumerate(mentions) if cue_before(doc, m) in UPDATED_WORDS]
+    if published is not None:
+        pub_line, pub_date = mentions[best].line, mentions[best].to_date()
+        updates = [k for k in updates if abs(mentions[k].line - pub_line) <= 3
+                   and mentions[k].to_date() >= pub_date]
+    updated = None
+    if updates:
+        k = max(updates, key=lambda k: (probabilities[k], mentions[k].to_date()))
+        updated = _result(doc, mentions[k], features[k], probabilities[k], "updated")
+    return published, updated
+
+
+__all__ = ["extract_dates", "candidate_dates", "choose_date", "find_dates", "date_features", "NIL",
+           "FIXED_ZONES", "NAMED_ZONES"]

@@ -1,0 +1,190 @@
+"""Choosing the article's own date among all the dates a page writes.
+
+Every date found gets features: its form (with time, zone, weekday), where it sits (rank
+among the page's dates, distance to the first paragraph of prose, length of its line and
+what else the line says), the words next to it ("Published", "Updated", "By", "©",
+"Comment"), whether a byline is near, whether it sits in a list of dates (related
+articles), how often the same day recurs, and how it compares with the page's other dates.
+A logistic regression trained on the date/author development sets
+(``service.tools.train_meta``) turns them into a probability; the most probable date is the
+publication date if it clears the model's threshold, else the text does not state one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..document import Document
+from .find import DateMention
+
+PUBLISHED_WORDS = {"published", "posted", "publish", "first", "created", "released", "written", "date", "dated",
+                   "on"}
+UPDATED_WORDS = {"updated", "update", "modified", "revised", "edited", "amended", "changed"}
+_CUE = re.compile(r"[a-z]+|[|©•/–-]", re.IGNORECASE)
+_BAD_LINE = re.compile(r"©|\bcopyright\b|all rights reserved|\bcomments?\b|\brepl(?:y|ies)\b|\bsays:|\bwrote:|"
+                       r"\bborn\b|\bdied\b|\bdeadline\b|\bexpires?\b|\bterms\b|\bprivacy\b|\bcookie", re.IGNORECASE)
+_CAPTION = re.compile(r"\bphoto|\bimage\b|\bpicture\b|\bcredit\b|\bgetty\b|\bap\b|\breuters\b|\bfile\b",
+                      re.IGNORECASE)
+_LIST_HEAD = re.compile(r"^\W*(?:related|more from|more in|read more|recommended|see also|latest|most read|"
+                        r"most popular|trending|you may also like|popular|read next|top stories)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*by\b", re.IGNORECASE)
+LONG_PARAGRAPH = 200
+
+
+_SOCIAL = re.compile(r"\b(?:share|facebook|twitter|email|e-mail|print|whatsapp|linkedin|pinterest|reddit|copy link|"
+                     r"comments?|save|listen|min read|read time)\b", re.IGNORECASE)
+_NAV = re.compile(r"\b(?:home|search|log ?in|sign ?(?:in|up)|subscribe|menu|newsletters?|account|register|"
+                  r"skip to|advertisement)\b", re.IGNORECASE)
+_NAMEISH = re.compile(r"^[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]*\.?){1,3}$")
+
+
+def line_kind(text: str) -> str:
+    """What a neighbouring line is, in a few classes (not its words: sites differ, roles do not)."""
+    text = text.strip()
+    lower = text.lower()
+    if not text:
+        return "blank"
+    if _BYLINE.match(text):
+        return "byline"
+    words = set(_CUE.findall(lower)[:3])
+    if words & UPDATED_WORDS:
+        return "updated"
+    if words & {"published", "posted", "first"}:
+        return "published"
+    if _LIST_HEAD.match(text):
+        return "list_head"
+    if len(text) > 120:
+        return "prose"
+    if _SOCIAL.search(text):
+        return "social"
+    if _NAV.search(text):
+        return "nav"
+    if _NAMEISH.match(text):
+        return "name"
+    if any(ch.isdigit() for ch in text) and len(text) < 40:
+        return "numbers"
+    return "short" if len(text) <= 60 else "medium"
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+_BOILERPLATE = re.compile(r"\bcookies?\b|\bprivacy\b|\bconsent\b|\bsubscri|\bnewsletter|\bjavascript\b|"
+                          r"\bbrowser\b|\bsign up\b|\bterms of (?:use|service)\b|\badvertis", re.IGNORECASE)
+
+
+def first_prose_line(doc: Document) -> int | None:
+    """Index in ``doc.content_lines`` of the first paragraph of prose (long, with many words), not a
+    cookie or subscription notice."""
+    for k, n in enumerate(doc.content_lines):
+        text = doc.lines[n].text
+        if len(text) >= LONG_PARAGRAPH and text.count(" ") >= 25 and not _BOILERPLATE.search(text[:300]):
+            return k
+    return None
+
+
+def cue_before(doc: Document, m: DateMention) -> str:
+    line = doc.lines[m.line]
+    before = line.text[max(0, m.span.start - line.start - 50):m.span.start - line.start]
+    words = _CUE.findall(before.lower())
+    for word in reversed(words):
+        if word in PUBLISHED_WORDS or word in UPDATED_WORDS or word in ("by", "|", "©", "at"):
+            return word
+    return "none" if not words else "other"
+
+
+def role_of(doc: Document, m: DateMention) -> str:
+    cue = cue_before(doc, m)
+    return "updated" if cue in UPDATED_WORDS else "published"
+
+
+def date_features(doc: Document, mentions: list[DateMention]) -> list[list[str]]:
+    """Feature strings of each mention (same order)."""
+    if not mentions:
+        return []
+    content = doc.content_lines
+    position = {n: k for k, n in enumerate(content)}
+    prose = first_prose_line(doc)
+    dates = [m.to_date() for m in mentions]
+    # Compare with the dates of the header only: lists of related articles below it run later.
+    header = [d for m, d in zip(mentions, dates)
+              if prose is None or position.get(m.line, 0) - prose <= 2] or dates
+    latest, earliest = max(header), min(header)
+    repeats = Counter(dates)
+    lines_with_dates = Counter(position.get(m.line, 0) for m in mentions)
+    byline_at = [position[n] for n in content[:600] if _BYLINE.match(doc.lines[n].text)
+                 and len(doc.lines[n].text) < 120]
+    total = len(doc.text) or 1
+    cues = [cue_before(doc, m) for m in mentions]
+    published_cue_lines = [position.get(m.line, 0) for m, c in zip(mentions, cues) if c in PUBLISHED_WORDS - {"on"}]
+    out = []
+    for i, (m, d) in enumerate(zip(mentions, dates)):
+        k = position.get(m.line, 0)
+        line = doc.lines[m.line].text
+        rest = len(re.sub(r"\W+", "", line)) - len(re.sub(r"\W+", "", m.span.text))
+        cue = f"cue_b:{cues[i]}"
+        pos = f"pos:{_bucket(int(10 * m.span.start / total), (0, 1, 3, 6))}"
+        para = "para:none" if prose is None else f"para:{_bucket(k - prose, (-13, -6, -3, -1, 0, 2, 10))}"
+        f = [f"fmt:{m.kind}", f"rank:{min(i, 3)}", f"rrank:{min(len(mentions) - 1 - i, 3)}",
+             f"len:{_bucket(len(line), (20, 40, 80, 140, 250))}", f"rest:{_bucket(rest, (0, 8, 20, 40, 80))}",
+             pos, para, cue, f"repeat:{min(repeats[d], 3)}",
+             # Conjunctions a linear model cannot form: a cue where the header is.
+             f"{cue}&{para}"]
+        if m.hour is not None:
+            f.append("time")
+        if m.offset_minutes is not None:
+            f.append("zone")
+        if m.span.text[:1].isalpha() and m.span.text[:3].lower() in ("mon", "tue", "wed", "thu", "fri", "sat",
+                                                                      "sun"):
+            f.append("weekday")
+            # A lone weekday-date at the top of the page is the site's "today", not the article's day.
+            f.append(f"weekday&alone:{rest <= 8}&{pos}")
+        after = line[m.span.end - doc.lines[m.line].start:][:30].lower()
+        after_words = _CUE.findall(after)
+        if after_words:
+            word = next((w for w in after_words if w in UPDATED_WORDS or w in PUBLISHED_WORDS
+                         or w in ("comment", "comments", "reply", "min", "read")), "other")
+            f.append(f"cue_a:{word}")
+        for direction, j in (("prev", k - 1), ("next", k + 1)):
+            if 0 <= j < len(content):
+                f.append(f"{direction}:{line_kind(doc.lines[content[j]].text)}")
+        near = min((abs(b - k) for b in byline_at), default=99)
+        f.append(f"byline:{_bucket(near, (0, 1, 2, 4, 8))}")
+        if _BAD_LINE.search(line):
+            f.append("bad_line")
+        if _CAPTION.search(line):
+            f.append("caption_words")
+        if len(line) > 60 and m.span.end - doc.lines[m.line].start >= len(line.rstrip(". ")) - 1:
+            f.append("ends_long_line")  # "Gunmen patrol in Fallujah, Iraq, Jan. 5, 2014." (a caption)
+        dense = sum(lines_with_dates.get(k + o, 0) for o in (-3, -2, -1, 1, 2, 3))
+        f.append(f"dense:{min(dense, 3)}")
+        f.append(f"year_gap:{min(max(latest.year - d.year, -1), 3)}")
+        if d == latest:
+            f.append("latest")
+        # "Updated ... / Published ...": an update date beside a publication date is not the first one.
+        if cues[i] in UPDATED_WORDS and any(abs(p - k) <= 2 for p in published_cue_lines):
+            f.append("update_beside_published")
+        if d == earliest and len(set(header)) > 1:
+            f.append("earliest")
+        if m.completed:
+            f.append("completed")
+        out.append(f)
+    return out
+
+
+def prefer_first_publication(doc: Document, mentions: list[DateMention], best: int) -> int:
+    """"Updated Dec. 23 / Published Dec. 22": when the chosen date is an update and a date cued as
+    published sits within two lines of it, not later, that one is the first publication."""
+    if cue_before(doc, mentions[best]) not in UPDATED_WORDS:
+        return best
+    chosen = mentions[best]
+    for k, m in enumerate(mentions):
+        if (k != best and abs(doc.line_of(m.span.start) - doc.line_of(chosen.span.start)) <= 2
+                and cue_before(doc, m) in PUBLISHED_WORDS - {"on"} and m.to_date() <= chosen.to_date()):
+            return k
+    return best
