@@ -62,10 +62,12 @@ _MID_BY = re.compile(r"\s(?P<cue>by)\s+(?P<rest>[A-Z].*)$")
 _REPORTING = re.compile(r"\b(?:additional )?reporting by (?P<names>[^;.\n]+)", re.IGNORECASE)
 _NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos?|photography|video|illustrations?|"
                           r"design|images?) by\b", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\u2022)\s*")
+# Each pattern that may fail after a run of spaces or symbols starts only where the run starts
+# (the look-behind): otherwise every position inside the run is retried, in quadratic time.
+_SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|&|\u2022)\s*")
 _STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d|,\s*(?:updated|published|posted)\b|\s(?:in|from) [A-Z]",
                    re.IGNORECASE)
-_STRIP = re.compile(r"\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+", re.IGNORECASE)
+_STRIP = re.compile(r"(?<!\S)\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}:\d\d|"
                          r"\b(?:published|updated|posted|last)\b", re.IGNORECASE)
 _PHOTO = re.compile(r"\b(?:photo|image|credit|getty|illustration|shutterstock|courtesy|graphic)\b", re.IGNORECASE)

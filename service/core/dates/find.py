@@ -115,12 +115,13 @@ def _hour24(hour: int, ampm: str | None) -> int | None:
 
 
 def _attach_time(doc: Document, mention: DateMention, line_text: str, line_start: int) -> None:
-    after = line_text[mention.span.end - line_start:]
+    # Bounded slices: a line can be very long and hold many dates.
+    after = line_text[mention.span.end - line_start:mention.span.end - line_start + 60]
     m = re.match(r"[ ,|\-–—]*(?:at |@ |- |\| )?", after)
     rest = after[m.end():] if m else after
     tm = _TIME.match(rest)
     if tm is None:
-        before = line_text[:mention.span.start - line_start].rstrip(" ,|-")
+        before = line_text[max(0, mention.span.start - line_start - 60):mention.span.start - line_start].rstrip(" ,|-")
         tm = _TIME_BEFORE.search(before[-40:]) if before else None
     if tm is None:
         return
@@ -141,20 +142,20 @@ def find_dates(doc: Document) -> list[DateMention]:
         text = line.text
         if _HAS_DIGIT.search(text) is None and not (doc.reference_date and " ago" in text):
             continue
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text))  # characters already inside a found date
         for kind, pattern in PATTERNS:
             for m in pattern.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                if any(taken[m.start():m.end()]):
                     continue
                 mention = _parse(kind, m, line.start, number, doc)
                 if mention is None:
                     continue
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 _attach_time(doc, mention, text, line.start)
                 mentions.append(mention)
         if doc.reference_date is not None:
             for m in _RELATIVE.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                if any(taken[m.start():m.end()]):
                     continue
                 mentions.append(_relative(m, line.start, number, doc))
     mentions.sort(key=lambda d: d.span.start)

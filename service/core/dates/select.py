@@ -29,6 +29,7 @@ _CAPTION = re.compile(r"\bphoto|\bimage\b|\bpicture\b|\bcredit\b|\bgetty\b|\bap\
 _LIST_HEAD = re.compile(r"^\W*(?:related|more from|more in|read more|recommended|see also|latest|most read|"
                         r"most popular|trending|you may also like|popular|read next|top stories)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\b", re.IGNORECASE)
+_NON_WORD = re.compile(r"\W+")
 LONG_PARAGRAPH = 200
 
 
@@ -120,13 +121,18 @@ def date_features(doc: Document, mentions: list[DateMention]) -> list[list[str]]
     byline_at = [position[n] for n in content[:600] if _BYLINE.match(doc.lines[n].text)
                  and len(doc.lines[n].text) < 120]
     total = len(doc.text) or 1
+    line_facts: dict[int, tuple[int, bool, bool, int]] = {}
     cues = [cue_before(doc, m) for m in mentions]
     published_cue_lines = [position.get(m.line, 0) for m, c in zip(mentions, cues) if c in PUBLISHED_WORDS - {"on"}]
     out = []
     for i, (m, d) in enumerate(zip(mentions, dates)):
         k = position.get(m.line, 0)
         line = doc.lines[m.line].text
-        rest = len(re.sub(r"\W+", "", line)) - len(re.sub(r"\W+", "", m.span.text))
+        if m.line not in line_facts:  # once per line: a long line can hold many dates
+            line_facts[m.line] = (len(_NON_WORD.sub("", line)), bool(_BAD_LINE.search(line)),
+                                  bool(_CAPTION.search(line)), len(line.rstrip(". ")))
+        letters, bad_line, caption_words, stripped_length = line_facts[m.line]
+        rest = letters - len(_NON_WORD.sub("", m.span.text))
         cue = f"cue_b:{cues[i]}"
         pos = f"pos:{_bucket(int(10 * m.span.start / total), (0, 1, 3, 6))}"
         para = "para:none" if prose is None else f"para:{_bucket(k - prose, (-13, -6, -3, -1, 0, 2, 10))}"
@@ -144,7 +150,8 @@ def date_features(doc: Document, mentions: list[DateMention]) -> list[list[str]]
             f.append("weekday")
             # A lone weekday-date at the top of the page is the site's "today", not the article's day.
             f.append(f"weekday&alone:{rest <= 8}&{pos}")
-        after = line[m.span.end - doc.lines[m.line].start:][:30].lower()
+        end_in_line = m.span.end - doc.lines[m.line].start
+        after = line[end_in_line:end_in_line + 30].lower()
         after_words = _CUE.findall(after)
         if after_words:
             word = next((w for w in after_words if w in UPDATED_WORDS or w in PUBLISHED_WORDS
@@ -155,11 +162,11 @@ def date_features(doc: Document, mentions: list[DateMention]) -> list[list[str]]
                 f.append(f"{direction}:{line_kind(doc.lines[content[j]].text)}")
         near = min((abs(b - k) for b in byline_at), default=99)
         f.append(f"byline:{_bucket(near, (0, 1, 2, 4, 8))}")
-        if _BAD_LINE.search(line):
+        if bad_line:
             f.append("bad_line")
-        if _CAPTION.search(line):
+        if caption_words:
             f.append("caption_words")
-        if len(line) > 60 and m.span.end - doc.lines[m.line].start >= len(line.rstrip(". ")) - 1:
+        if len(line) > 60 and end_in_line >= stripped_length - 1:
             f.append("ends_long_line")  # "Gunmen patrol in Fallujah, Iraq, Jan. 5, 2014." (a caption)
         dense = sum(lines_with_dates.get(k + o, 0) for o in (-3, -2, -1, 1, 2, 3))
         f.append(f"dense:{min(dense, 3)}")

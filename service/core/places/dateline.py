@@ -13,7 +13,7 @@ from ..types import Span
 
 _PLACE = r"[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3}"
 _DATELINE = re.compile(
-    rf"(?P<place>{_PLACE})"
+    rf"(?<![A-Za-z'.])(?P<place>{_PLACE})"
     r"(?:, (?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?"
     r"(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?"
     r" ?(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\))?"
