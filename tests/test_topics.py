@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import numpy as np
 import pytest
+
+from service.core.topics import TopicModel
+from service.resources import default_paths
+from service.tools.train_topics import fit_temperature, own_training_articles
 
 
 @pytest.mark.parametrize("text,code", [
@@ -23,3 +31,82 @@ def test_every_code_has_an_iptc_label(resources):
     model = resources.topic_model
     assert len(model.classes) == 17
     assert all(model.labels[c] for c in model.classes)
+
+
+OWN_TEST = Path(__file__).parent / "fixtures" / "topics" / "own_articles.jsonl"
+
+
+def _own_test_set() -> list[dict]:
+    return [json.loads(line) for line in OWN_TEST.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+LABELLED_TOPIC_TEXTS = [
+    ("The gallery's new exhibition of sculpture and the film festival's premiere drew critics and artists.",
+     "medtop:01000000"),
+    ("The company's quarterly profit rose and its shares gained as investors bet on higher sales.", "medtop:04000000"),
+    ("The minister told parliament the government would hold a vote on the bill after the election.",
+     "medtop:11000000"),
+    ("Scientists and engineers tested the software on a new computer chip in the laboratory.", "medtop:13000000"),
+    ("The goalkeeper saved a penalty as the team won the championship match.", "medtop:15000000"),
+]
+
+
+def test_every_topic_is_reachable(resources):
+    """Each of the 17 top-level topics wins for at least one text written for it."""
+    model = resources.topic_model
+    texts = [(text, code) for text, code, _ in own_training_articles()] + LABELLED_TOPIC_TEXTS
+    won = {code for text, code in texts if model.classify(text).code == code}
+    assert won == set(model.classes)
+
+
+def test_own_test_set_is_never_trained_on():
+    training_titles = {text.split("\n", 1)[0].casefold() for text, _, _ in own_training_articles()}
+    test_titles = {r["text"].split("\n", 1)[0].casefold() for r in _own_test_set()}
+    assert not training_titles & test_titles
+    assert len(_own_test_set()) >= 17 * 3
+
+
+def test_own_test_set_accuracy_does_not_regress(resources):
+    """Floor a little under the measured figure (see README), so a worse model fails loudly."""
+    model = resources.topic_model
+    records = _own_test_set()
+    right = sum(model.classify(r["text"]).code == r["iptc"] for r in records)
+    assert right / len(records) >= 0.72
+
+
+def test_subtopic_is_under_the_top_level_topic(resources):
+    model = resources.topic_model
+    given = 0
+    for record in _own_test_set():
+        topic = model.classify(record["text"])
+        if topic.subtopic is not None:
+            given += 1
+            assert model.parents[topic.subtopic.code] == topic.code
+            assert topic.subtopic.score >= model.sub_threshold
+    assert given > 0
+
+
+def test_low_confidence_is_stated(resources):
+    topic = resources.topic_model.classify("Thursday. Thursday afternoon, and again on Thursday.")
+    assert topic is None or topic.low_confidence
+
+
+def test_no_words_no_topic(resources):
+    assert resources.topic_model.classify("1234 5678 !!! ...") is None
+
+
+def test_fitted_temperature_recovers_a_known_one():
+    rng = np.random.default_rng(7)
+    true_logits = rng.normal(0, 2, size=(4000, 5))
+    probs = np.exp(true_logits) / np.exp(true_logits).sum(axis=1, keepdims=True)
+    gold = np.array([rng.choice(5, p=p) for p in probs])
+    # The model's raw scores are twice as sharp as the truth: the fit must find ~2.
+    assert fit_temperature(2 * true_logits, gold) == pytest.approx(2.0, rel=0.1)
+
+
+def test_model_round_trips(resources, tmp_path):
+    model = resources.topic_model
+    model.save(tmp_path / "t.npz")
+    again = TopicModel.load(tmp_path / "t.npz", default_paths()["iptc"])
+    text = _own_test_set()[0]["text"]
+    assert again.classify(text) == model.classify(text)

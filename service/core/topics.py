@@ -2,13 +2,16 @@
 
 A linear model over TF-IDF unigrams and bigrams (trained by ``service.tools.train_topics``),
 scored with numpy only; softmax with a temperature fitted on held-out articles gives the
-confidence, and ``low_confidence`` says when it is below ``LOW_CONFIDENCE``.
+confidence, and ``low_confidence`` says when it is below ``LOW_CONFIDENCE`` or the text has too few known
+terms to judge.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,9 @@ import snowballstemmer
 from .types import Topic, TopicScore
 
 LOW_CONFIDENCE = 0.5
+# Calibration was fitted on whole articles; a text with a handful of known words ("hello
+# world") gets a confident-looking softmax from the class priors alone, so say it is unsure.
+MIN_EVIDENCE_TERMS = 5
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below between
@@ -50,6 +56,17 @@ def topic_terms(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
+def _write_npz(path: str | Path, arrays: dict[str, np.ndarray]) -> None:
+    """np.savez_compressed with fixed member timestamps, so a rebuild is byte-identical."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(arrays):
+            buffer = io.BytesIO()
+            np.save(buffer, arrays[name], allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, buffer.getvalue())
+
+
 @dataclass
 class TopicModel:
     name: str
@@ -61,10 +78,17 @@ class TopicModel:
     labels: dict[str, str]           # qcode -> English label
     parents: dict[str, str]          # second-level qcode -> its top-level qcode
     temperature: float = 1.0
-    sub_weights: np.ndarray | None = None      # (V, S) second-level model
+    sub_terms: np.ndarray | None = None        # (T,) vocabulary indexes the second-level model uses
+    sub_weights: np.ndarray | None = None      # (T, S) second-level model
     sub_bias: np.ndarray | None = None
     sub_classes: list[str] | None = None
-    sub_threshold: float = 0.6
+    sub_threshold: float = 0.5
+    _sub_rows: np.ndarray | None = None        # vocabulary index -> row of sub_weights, or -1
+
+    def __post_init__(self) -> None:
+        if self.sub_terms is not None:
+            self._sub_rows = np.full(len(self.vocabulary), -1, dtype=np.int32)
+            self._sub_rows[self.sub_terms] = np.arange(len(self.sub_terms), dtype=np.int32)
 
     # -- persistence ---------------------------------------------------------------------
     @classmethod
@@ -80,8 +104,9 @@ class TopicModel:
         parents = {t["qcode"]: t["parent"] for t in iptc["topics"] if t.get("parent")}
         sub = {}
         if "sub_weights" in data.files:
-            sub = {"sub_weights": data["sub_weights"].astype(np.float32), "sub_bias": data["sub_bias"],
-                   "sub_classes": meta["sub_classes"], "sub_threshold": meta.get("sub_threshold", 0.6)}
+            sub = {"sub_terms": data["sub_terms"], "sub_weights": data["sub_weights"].astype(np.float32),
+                   "sub_bias": data["sub_bias"], "sub_classes": meta["sub_classes"],
+                   "sub_threshold": meta.get("sub_threshold", 0.5)}
         return cls(name=meta["name"], vocabulary={t: i for i, t in enumerate(terms)}, idf=data["idf"],
                    weights=data["weights"].astype(np.float32), bias=data["bias"], classes=meta["classes"],
                    labels=labels, parents=parents, temperature=float(meta.get("temperature", 1.0)), **sub)
@@ -96,9 +121,11 @@ class TopicModel:
         if self.sub_weights is not None:
             meta["sub_classes"] = self.sub_classes
             meta["sub_threshold"] = self.sub_threshold
+            arrays["sub_terms"] = self.sub_terms.astype(np.int32)
             arrays["sub_weights"] = self.sub_weights.astype(np.float16)
             arrays["sub_bias"] = self.sub_bias.astype(np.float32)
-        np.savez_compressed(path, meta=np.array(json.dumps(meta)), **arrays)
+        arrays["meta"] = np.array(json.dumps(meta))
+        _write_npz(path, arrays)
 
     # -- scoring -------------------------------------------------------------------------
     def vectorize(self, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -117,10 +144,13 @@ class TopicModel:
         values /= np.linalg.norm(values)
         return indexes, values
 
-    def probabilities(self, text: str) -> np.ndarray:
+    def logits(self, text: str) -> np.ndarray:
+        """Raw class scores, before the temperature."""
         indexes, values = self.vectorize(text)
-        logits = self.bias + (values @ self.weights[indexes] if len(indexes) else 0.0)
-        logits = logits / self.temperature
+        return self.bias + (values @ self.weights[indexes] if len(indexes) else 0.0)
+
+    def probabilities(self, text: str) -> np.ndarray:
+        logits = self.logits(text) / self.temperature
         exp = np.exp(logits - logits.max())
         return exp / exp.sum()
 
@@ -135,11 +165,13 @@ class TopicModel:
         best = int(order[0])
         code = self.classes[best]
         topic = Topic(code=code, label=self.labels.get(code, code), confidence=round(float(probs[best]), 3),
-                      low_confidence=bool(probs[best] < LOW_CONFIDENCE),
+                      low_confidence=bool(probs[best] < LOW_CONFIDENCE or len(indexes) < MIN_EVIDENCE_TERMS),
                       alternatives=[TopicScore(self.classes[k], self.labels.get(self.classes[k], ""),
                                                round(float(probs[k]), 3)) for k in order[1:1 + alternatives]])
-        if self.sub_weights is not None:
-            sub_logits = self.sub_bias + values @ self.sub_weights[indexes]
+        if self._sub_rows is not None:
+            rows = self._sub_rows[indexes]
+            known = rows >= 0
+            sub_logits = self.sub_bias + values[known] @ self.sub_weights[rows[known]]
             # Only second-level topics under the chosen top level compete.
             allowed = np.array([self.parents.get(c) == code for c in self.sub_classes])
             if allowed.any():

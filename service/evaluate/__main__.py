@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..core.pipeline import Pipeline
 from ..resources import default_paths, load_resources
-from . import meta, places
+from . import meta, places, topics
 
 TRAINED_ON = {"gwn", "lgl", "trnews", "geovirus"}
 RESOLUTION_ONLY = {"wiktor"}
@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("meta_dir", type=Path, nargs="?", default=Path("../shared/data/meta"))
     m.add_argument("--errors", type=Path, default=None, help="write the mistakes here as JSON lines")
     m.add_argument("--folds", type=int, default=5, help="held-out folds (0: the shipped models, in-sample)")
+    t = sub.add_parser("topics", help="topic figures")
+    t.add_argument("--shared", type=Path, default=Path("../shared"))
+    t.add_argument("--folds", type=int, default=5, help="held-out folds for BBC and AG (0: skip them)")
     a = sub.add_parser("all", help="every figure the README shows")
     a.add_argument("--shared", type=Path, default=Path("../shared"))
     a.add_argument("--folds", type=int, default=5)
@@ -85,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.task == "places":
         rows = run_places(args.files, args.folds)
         print(json.dumps(rows, indent=1) if args.json else _table(rows))
+        return 0
+    if args.task == "topics":
+        print(topic_figures(args.shared, args.folds))
         return 0
     if args.task == "meta":
         resources = load_resources()
@@ -111,7 +117,16 @@ def main(argv: list[str] | None = None) -> int:
         resources = load_resources()
         print(meta.table([r.summary() for r in meta.evaluate(meta_dir, Pipeline(resources), folds=args.folds,
                                                               resources=resources)]))
+        print("\n## Topics\n")
+        print(topic_figures(args.shared, args.folds))
     return 0
+
+
+def topic_figures(shared: Path, folds: int) -> str:
+    meta_dir, geo_dir = shared / "data" / "meta", shared / "data" / "geo"
+    model = load_resources().topic_model
+    held = topics.held_out(meta_dir, geo_dir if geo_dir.is_dir() else None, folds, model.temperature) if folds else None
+    return topics.table(held, topics.own_and_seeds(model))
 
 
 if __name__ == "__main__":
