@@ -109,6 +109,30 @@ def get_request(name: str, path: str, lines: list[str]) -> dict:
                         "url": {"raw": "{{baseUrl}}" + path, "host": ["{{baseUrl}}"], "path": [path.strip("/")]}}}
 
 
+def batch_of_seeds(expected: dict) -> dict:
+    """The five seeds and one malformed item in one batch: five results, one per-item problem."""
+    articles = [{"id": n.split("_")[0], "text": (SEEDS / n).read_text(encoding="utf-8")} for n in sorted(expected)]
+    articles.append({"id": "no-text"})
+    tests = [
+        "const body = pm.response.json();",
+        "pm.test('200 with one result per article, in order', () => { pm.response.to.have.status(200); "
+        f"pm.expect(body.results.map(r => r.id)).to.eql({json.dumps([a['id'] for a in articles])}); }});",
+        "pm.test('five succeeded, one failed', () => { pm.expect(body.succeeded).to.equal(5); "
+        "pm.expect(body.failed).to.equal(1); });",
+        "pm.test('the bad item has its own 422 problem at its text', () => { const r = body.results[5]; "
+        "pm.expect(r.status).to.equal(422); pm.expect(r.problem.errors[0].pointer).to.equal('#/articles/5/text'); });",
+        "pm.test('004 has its byline and Ramadi', () => { const e = body.results[4].enrichment; "
+        "pm.expect(e.bylines.map(b => b.name)).to.include('Patrick Goodenough'); "
+        "pm.expect(e.places.some(p => p.name === 'Ramadi')).to.be.true; });",
+    ]
+    return {"name": "Batch of the five seeds and a malformed item", "event": [_script(tests)],
+            "request": {"method": "POST", "header": [{"key": "Content-Type", "value": "application/json"}],
+                        "body": {"mode": "raw", "raw": json.dumps({"articles": articles}, ensure_ascii=False,
+                                                                  indent=1)},
+                        "url": {"raw": "{{baseUrl}}/v1/enrich/batch", "host": ["{{baseUrl}}"],
+                                "path": ["v1", "enrich", "batch"]}}}
+
+
 def build() -> dict:
     expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
     seeds = [seed_request(n, (SEEDS / n).read_text(encoding="utf-8"), w) for n, w in sorted(expected.items())]
@@ -154,12 +178,20 @@ def build() -> dict:
                     "url": {"raw": "{{baseUrl}}/v1/enrich?reference_date=2014-01-06", "host": ["{{baseUrl}}"],
                             "path": ["v1", "enrich"], "query": [{"key": "reference_date", "value": "2014-01-06"}]}},
     }
+    batch = [batch_of_seeds(expected), problem_request(
+        "Batch over BATCH_MAX_ITEMS is 422", "POST", "/v1/enrich/batch", 422, "application/json", "",
+        ["pm.test('points at articles', () => pm.expect(pm.response.json().errors[0].pointer)"
+         ".to.equal('#/articles'));"],
+        prerequest=["const articles = Array.from({length: 1001}, (_, i) => ({id: `a${i}`, text: 'Paris'}));",
+                    "pm.request.body.raw = JSON.stringify({articles});"])]
     return {
         "info": {"name": "Article enrichment", "_postman_id": "5b7f0c55-0d0e-4e5e-9f6a-6a1f0e2b7d21",
-                 "description": "Requests against POST /v1/enrich: the five reference articles with their expected "
-                                "answers, and every error case. Set baseUrl in the environment.",
+                 "description": "Requests against POST /v1/enrich and /v1/enrich/batch: the five reference "
+                                "articles with their expected answers, a batch, and every error case. Set baseUrl "
+                                "in the environment.",
                  "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
         "item": [{"name": "Reference articles", "item": seeds + [plain]},
+                 {"name": "Batch", "item": batch},
                  {"name": "Errors", "item": errors},
                  {"name": "Operations", "item": operations}],
         "variable": [{"key": "baseUrl", "value": "http://localhost:8000"}],

@@ -22,6 +22,9 @@ class Config:
     SERVICE_VERSION = __version__
     # Largest request body accepted, in bytes (413 beyond it).
     MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 1_000_000)
+    # POST /v1/enrich/batch: most articles per request, and its body limit in bytes.
+    BATCH_MAX_ITEMS = _int("BATCH_MAX_ITEMS", 100)
+    BATCH_MAX_CONTENT_LENGTH = _int("BATCH_MAX_CONTENT_LENGTH", 5_000_000)
     # "eager": load gazetteer and models in create_app (gunicorn preloads the app, so once, before
     # the fork); "background": load in a thread and answer 503 on /readyz and /v1/enrich until done.
     RESOURCE_LOADING = os.environ.get("RESOURCE_LOADING", "eager")

@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import Blueprint, Response, current_app, jsonify, request
 from marshmallow import ValidationError
 
+from .batch import check_batch_shape, run_batch
 from .errors import ProblemError
 from .schemas import EnrichRequestSchema, EnrichResponseSchema, ReferenceDateQuerySchema, validation_errors
 
@@ -31,7 +32,8 @@ def _reject_duplicate_keys(pairs):
     return dict(pairs)
 
 
-def _parse_json_body() -> dict:
+def _read_json_object() -> dict:
+    """The JSON body, which must be an object; problem documents for everything else."""
     raw = request.get_data(cache=False)
     try:
         payload = stdlib_json.loads(raw.decode("utf-8"), object_pairs_hook=_reject_duplicate_keys)
@@ -46,6 +48,11 @@ def _parse_json_body() -> dict:
         raise ProblemError(422, "Unprocessable Content",
                            "The JSON body must be an object such as {\"text\": \"...\"}.", "validation-error",
                            errors=[{"pointer": "#", "detail": "must be a JSON object."}])
+    return payload
+
+
+def _parse_json_body() -> dict:
+    payload = _read_json_object()
     try:
         return _REQUEST_SCHEMA.load(payload)
     except ValidationError as exc:
@@ -79,16 +86,18 @@ def _parse_text_body() -> dict:
     return {"text": text, "reference_date": query["reference_date"]}
 
 
+def _unsupported_media_type(accepted: str, example: str) -> ProblemError:
+    return ProblemError(415, "Unsupported Media Type", f"Content-Type {request.mimetype or 'none'} is not "
+                        f"supported: send {example}.", headers={"Accept-Post": accepted})
+
+
 def parse_enrich_request() -> dict:
     if request.mimetype == "application/json":
         return _parse_json_body()
     if request.mimetype == "text/plain":
         return _parse_text_body()
-    given = request.mimetype or "none"
-    raise ProblemError(415, "Unsupported Media Type",
-                       f"Content-Type {given} is not supported: send application/json "
-                       "({\"text\": ...}) or text/plain; charset=utf-8.",
-                       headers={"Accept-Post": "application/json, text/plain; charset=utf-8"})
+    raise _unsupported_media_type("application/json, text/plain; charset=utf-8",
+                                  "application/json ({\"text\": ...}) or text/plain; charset=utf-8")
 
 
 def _require_ready():
@@ -108,6 +117,19 @@ def enrich():
     result = e.pipeline.enrich(args["text"], args["reference_date"])
     schema = EnrichResponseSchema(current_app.config["SERVICE_INFO"])
     return jsonify(schema.dump(result))
+
+
+@bp.post("/v1/enrich/batch")
+def enrich_batch():
+    config = current_app.config
+    if request.mimetype != "application/json":
+        raise _unsupported_media_type("application/json", "application/json ({\"articles\": [...]})")
+    request.max_content_length = config["BATCH_MAX_CONTENT_LENGTH"]
+    articles = check_batch_shape(_read_json_object(), config["BATCH_MAX_ITEMS"])
+    e = _require_ready()
+    schema = EnrichResponseSchema(config["SERVICE_INFO"])
+    body = run_batch(articles, e.pipeline.enrich, schema.dump, max_text_chars=config["MAX_CONTENT_LENGTH"])
+    return jsonify({**body, "service": config["SERVICE_INFO"]})
 
 
 @bp.get("/healthz")

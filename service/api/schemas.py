@@ -33,6 +33,13 @@ class EnrichRequestSchema(Schema):
         _no_lone_surrogates(value)
 
 
+class BatchItemSchema(EnrichRequestSchema):
+    id = fields.String(required=True, validate=validate.Length(min=1, max=200),
+                       error_messages={"required": "is required: give each article an id of your own.",
+                                       "invalid": "must be a string.",
+                                       "null": "must be a string, not null."})
+
+
 class ReferenceDateQuerySchema(Schema):
     class Meta:
         unknown = RAISE
@@ -174,5 +181,5 @@ def validation_errors(exc: ValidationError, prefix: str = "#") -> list[dict]:
     return out
 
 
-__all__ = ["EnrichRequestSchema", "EnrichResponseSchema", "ReferenceDateQuerySchema", "validation_errors",
+__all__ = ["BatchItemSchema", "EnrichRequestSchema", "EnrichResponseSchema", "ReferenceDateQuerySchema", "validation_errors",
            "validate"]
