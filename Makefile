@@ -31,7 +31,13 @@ models: ## retrain lexicon, recogniser, resolver and topic model from $(SHARED)/
 	$(BIN)/python -m service.tools.build_lexicon --meta $(SHARED)/data/meta --pypi-archives build/pypi
 	$(BIN)/python -m service.tools.train_toponyms --geo-dir $(SHARED)/data/geo
 	$(BIN)/python -m service.tools.train_resolver --geo-dir $(SHARED)/data/geo
+	$(BIN)/python -m service.tools.train_meta --meta $(SHARED)/data/meta --models service/resources/models
 	$(BIN)/python -m service.tools.train_topics --meta $(SHARED)/data/meta --geo-dir $(SHARED)/data/geo --out service/resources/models
+
+bench: ## speed and memory figures: in-process, peers, HTTP under wrk (never pass/fail)
+	PYTHON=$(PYTHON) sh scripts/install.sh $(VENV) bench
+	sh scripts/install-debian-packages.sh wrk
+	$(BIN)/python -m bench all --json build/bench.json
 
 eval: ## accuracy figures over $(SHARED)/data
 	PYTHON=$(PYTHON) sh scripts/install.sh $(VENV) train

@@ -1,0 +1,1 @@
+"""Benchmarks: in-process latency, peers, HTTP load, memory, soak. ``python -m bench --help``."""

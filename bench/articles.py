@@ -1,0 +1,35 @@
+"""The texts every benchmark runs on: the five seeds and synthetic 1 KB, 5 KB and 50 KB articles
+built from them (whole lines of the seeds, in turn, so each size reads like news, with its
+header lines, places and dates)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds"
+SIZES = {"1KB": 1_000, "5KB": 5_000, "50KB": 50_000}
+
+
+def seeds() -> dict[str, str]:
+    names = sorted(json.loads((SEEDS / "expected.json").read_text(encoding="utf-8")))
+    return {name.split("_")[0]: (SEEDS / name).read_text(encoding="utf-8") for name in names}
+
+
+def synthetic(size: int) -> str:
+    """About `size` characters: seed 004 first (it has a header), then the others' lines in turn."""
+    texts = list(seeds().values())
+    texts = texts[4:] + texts[:4]
+    lines = [line for text in texts for line in text.splitlines()]
+    out, total, i = [], 0, 0
+    while total < size:
+        line = lines[i % len(lines)]
+        out.append(line)
+        total += len(line) + 1
+        i += 1
+    return "\n".join(out)[:size]
+
+
+def corpus() -> dict[str, str]:
+    """Name -> text: seed ids ("000".."004") and synthetic sizes ("1KB", "5KB", "50KB")."""
+    return {**{f"seed {k}": v for k, v in seeds().items()}, **{k: synthetic(n) for k, n in SIZES.items()}}
