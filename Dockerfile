@@ -17,7 +17,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     HOST=0.0.0.0 \
     PORT=8000 \
-    GUNICORN_WORKER_TMP_DIR=/dev/shm
+    GUNICORN_WORKER_TMP_DIR=/dev/shm \
+    PROMETHEUS_MULTIPROC_DIR=/dev/shm/enrichment-metrics
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /app /app

@@ -7,7 +7,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: help install serve test test-fast models eval bench clean
+.PHONY: help install serve test test-fast models eval bench soak clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -38,6 +38,11 @@ bench: ## speed and memory figures: in-process, peers, HTTP under wrk (never pas
 	PYTHON=$(PYTHON) sh scripts/install.sh $(VENV) bench
 	sh scripts/install-debian-packages.sh wrk
 	$(BIN)/python -m bench all --json build/bench.json
+
+soak: ## 60 s at saturation with worker recycling: errors and memory growth (never pass/fail)
+	PYTHON=$(PYTHON) sh scripts/install.sh $(VENV) bench
+	sh scripts/install-debian-packages.sh wrk
+	$(BIN)/python -m bench soak --seconds 60 --json build/soak.json
 
 eval: ## accuracy figures over $(SHARED)/data
 	PYTHON=$(PYTHON) sh scripts/install.sh $(VENV) train

@@ -1,4 +1,4 @@
-"""python -m bench [inprocess|peers|http|all] [--seconds S] [--json FILE]
+"""python -m bench [inprocess|peers|http|soak|all] [--seconds S] [--json FILE]
 
 Prints Markdown tables (the README's figures come from here). Timing is measured, never
 asserted: nothing here passes or fails on speed."""
@@ -16,7 +16,7 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["inprocess", "peers", "http", "all"], nargs="?", default="all")
+    parser.add_argument("what", choices=["inprocess", "peers", "http", "soak", "all"], nargs="?", default="all")
     parser.add_argument("--seconds", type=float, default=3.0, help="per text in-process; per load level over HTTP x3")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args(argv)
@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         from . import http
         raw["http"] = http.run(seconds=max(2, int(args.seconds * 3)))
         print("## Over HTTP\n\n" + http.table(raw["http"]) + "\n")
+    if args.what == "soak":  # not part of "all": a minute of saturation, run on purpose (make soak)
+        from . import soak
+        raw["soak"] = soak.run(seconds=args.seconds)
+        print("## Soak\n\n" + soak.table(raw["soak"]) + "\n")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")

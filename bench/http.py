@@ -70,12 +70,13 @@ def children_of(pid: int) -> list[int]:
 
 
 class Server:
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, env: dict | None = None):
         self.workers = workers
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.TemporaryFile()
-        env = {**os.environ, "PORT": str(self.port), "HOST": "127.0.0.1", "WEB_CONCURRENCY": str(workers)}
+        env = {**os.environ, "PORT": str(self.port), "HOST": "127.0.0.1", "WEB_CONCURRENCY": str(workers),
+               **(env or {})}
         self.started = time.perf_counter()
         self.process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
                                          "service.wsgi:app"], cwd=ROOT, env=env, stdout=self.log,
@@ -111,7 +112,7 @@ class Server:
             self.process.kill()
 
 
-def wrk(url: str, connections: int, seconds: int, threads: int = 2) -> dict:
+def wrk(url: str, connections: int, seconds: float, threads: int = 2) -> dict:
     exe = shutil.which("wrk")
     if exe is None:
         raise RuntimeError("wrk is not installed: `make bench` installs it (Debian package wrk)")
@@ -119,7 +120,7 @@ def wrk(url: str, connections: int, seconds: int, threads: int = 2) -> dict:
         fh.write(_lua_script())
         script = fh.name
     try:
-        run = subprocess.run([exe, "-t", str(min(threads, connections)), "-c", str(connections), "-d", f"{seconds}s",
+        run = subprocess.run([exe, "-t", str(min(threads, connections)), "-c", str(connections), "-d", f"{int(seconds)}s",
                               "--timeout", "10s", "-s", script, url], capture_output=True, text=True, check=True)
     finally:
         os.unlink(script)

@@ -165,6 +165,12 @@ def build() -> dict:
                                              "pm.expect(pm.response.json().status).to.equal('ok'); });"]),
         get_request("Readiness", "/readyz", ["pm.test('200 ready', () => { pm.response.to.have.status(200); "
                                              "pm.expect(pm.response.json().status).to.equal('ready'); });"]),
+        get_request("Prometheus metrics", "/metrics", [
+            "pm.test('200 in Prometheus text format', () => { pm.response.to.have.status(200); "
+            "pm.expect(pm.response.text()).to.include('enrichment_http_requests_total'); });",
+            "pm.test('security headers and a request id', () => { "
+            "pm.expect(pm.response.headers.get('X-Content-Type-Options')).to.equal('nosniff'); "
+            "pm.expect(pm.response.headers.get('X-Request-ID')).to.match(/^[0-9a-f]{32}$/); });"]),
         get_request("OpenAPI document", "/openapi.yaml", ["pm.test('the contract', () => { "
                                                           "pm.response.to.have.status(200); "
                                                           "pm.expect(pm.response.text()).to.include('openapi: 3.1'); });"]),
@@ -172,8 +178,11 @@ def build() -> dict:
     plain = {
         "name": "Seed 004 as text/plain with reference_date",
         "event": [_script(["pm.test('200 and the same date', () => { pm.response.to.have.status(200); "
-                           "pm.expect(pm.response.json().publication_date).to.equal('2014-01-05T17:13:00-05:00'); });"])],
-        "request": {"method": "POST", "header": [{"key": "Content-Type", "value": "text/plain; charset=utf-8"}],
+                           "pm.expect(pm.response.json().publication_date).to.equal('2014-01-05T17:13:00-05:00'); });",
+                           "pm.test('our X-Request-ID comes back', () => pm.expect("
+                           "pm.response.headers.get('X-Request-ID')).to.equal('postman-seed-004'));"])],
+        "request": {"method": "POST", "header": [{"key": "Content-Type", "value": "text/plain; charset=utf-8"},
+                                                 {"key": "X-Request-ID", "value": "postman-seed-004"}],
                     "body": {"mode": "raw", "raw": (SEEDS / "004_9ead32255a22a434.txt").read_text(encoding="utf-8")},
                     "url": {"raw": "{{baseUrl}}/v1/enrich?reference_date=2014-01-06", "host": ["{{baseUrl}}"],
                             "path": ["v1", "enrich"], "query": [{"key": "reference_date", "value": "2014-01-06"}]}},

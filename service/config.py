@@ -7,12 +7,12 @@ import os
 from . import __version__
 
 
-def _int(name: str, default: int) -> int:
+def _number(name: str, default, kind=int):
     value = os.environ.get(name)
     try:
-        return int(value) if value not in (None, "") else default
+        return kind(value) if value not in (None, "") else default
     except ValueError as exc:
-        raise ValueError(f"environment variable {name} must be an integer, got {value!r}") from exc
+        raise ValueError(f"environment variable {name} must be a {kind.__name__}, got {value!r}") from exc
 
 
 class Config:
@@ -21,13 +21,22 @@ class Config:
     SERVICE_NAME = "article-enrichment"
     SERVICE_VERSION = __version__
     # Largest request body accepted, in bytes (413 beyond it).
-    MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 1_000_000)
+    MAX_CONTENT_LENGTH = _number("MAX_CONTENT_LENGTH", 1_000_000)
     # POST /v1/enrich/batch: most articles per request, and its body limit in bytes.
-    BATCH_MAX_ITEMS = _int("BATCH_MAX_ITEMS", 100)
-    BATCH_MAX_CONTENT_LENGTH = _int("BATCH_MAX_CONTENT_LENGTH", 5_000_000)
+    BATCH_MAX_ITEMS = _number("BATCH_MAX_ITEMS", 100)
+    BATCH_MAX_CONTENT_LENGTH = _number("BATCH_MAX_CONTENT_LENGTH", 5_000_000)
     # "eager": load gazetteer and models in create_app (gunicorn preloads the app, so once, before
     # the fork); "background": load in a thread and answer 503 on /readyz and /v1/enrich until done.
     RESOURCE_LOADING = os.environ.get("RESOURCE_LOADING", "eager")
+    # Seconds an enrichment may run before the request is answered 503 (checked between pipeline
+    # stages; a batch answers its remaining items 503). Keep it below gunicorn's worker timeout
+    # (GUNICORN_TIMEOUT, 30 s), which kills the worker outright; gunicorn.conf.py derives it from that.
+    REQUEST_TIMEOUT = _number("REQUEST_TIMEOUT", 20.0, float)
+    # Optional API keys: comma-separated, and/or a file with one key per line. Empty: no keys needed.
+    API_KEYS = os.environ.get("API_KEYS", "")
+    API_KEYS_FILE = os.environ.get("API_KEYS_FILE", "")
+    # CORS is off unless origins are listed here (comma-separated, exact "https://host[:port]").
+    CORS_ALLOW_ORIGINS = os.environ.get("CORS_ALLOW_ORIGINS", "")
     JSON_SORT_KEYS = False
 
     @classmethod

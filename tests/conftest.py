@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -76,16 +77,19 @@ class LiveServer:
         self.args = args or [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.wsgi:app"]
         self.process: subprocess.Popen | None = None
         self.log = b""
+        # A file, not a pipe: a pipe nobody reads fills up and blocks gunicorn on its next log line.
+        self._log_file = tempfile.TemporaryFile()
 
-    def start(self, timeout: float = 60.0) -> "LiveServer":
-        self.process = subprocess.Popen(self.args, cwd=ROOT, env=self.env, stdout=subprocess.PIPE,
+    def start(self, timeout: float = 60.0, wait_for: str = "/readyz") -> "LiveServer":
+        self.process = subprocess.Popen(self.args, cwd=ROOT, env=self.env, stdout=self._log_file,
                                         stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {self.process.stdout.read().decode(errors='replace')}")
+                raise RuntimeError(f"gunicorn exited: {self.read_log().decode(errors='replace')}")
             try:
-                if requests.get(self.url + "/readyz", timeout=1).status_code == 200:
+                if requests.get(self.url + wait_for, timeout=1).status_code == 200 and \
+                        len(self.worker_pids()) >= int(self.env["WEB_CONCURRENCY"]):
                     return self
             except requests.RequestException:
                 pass
@@ -93,14 +97,30 @@ class LiveServer:
         self.stop()
         raise RuntimeError("gunicorn did not become ready")
 
+    def worker_pids(self) -> list[int]:
+        """The master's live child processes (gunicorn workers)."""
+        if self.process is None:
+            return []
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        try:
+            return [int(pid) for pid in children.read_text().split()]
+        except OSError:
+            return []
+
+    def read_log(self) -> bytes:
+        self._log_file.seek(0)
+        return self._log_file.read()
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
-                self.log = self.process.communicate(timeout=30)[0]
+                self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
-                self.log = self.process.communicate()[0]
+                self.process.wait()
+        if self.process:
+            self.log = self.read_log()
 
 
 @pytest.fixture(scope="session")

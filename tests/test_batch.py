@@ -60,10 +60,10 @@ def test_bad_items_get_their_own_problem_and_the_rest_succeed(client):
 def test_a_failing_article_does_not_fail_the_batch(client, pipeline, monkeypatch):
     real = pipeline.enrich
 
-    def flaky(text, reference_date=None):
+    def flaky(text, reference_date=None, deadline=None):
         if "BOOM" in text:
             raise RuntimeError("simulated extractor bug")
-        return real(text, reference_date)
+        return real(text, reference_date, deadline)
 
     monkeypatch.setattr(pipeline, "enrich", flaky)
     response = post_batch(client, [{"id": "a", "text": "BOOM in Paris"}, {"id": "b", "text": "Rain in Paris."}])

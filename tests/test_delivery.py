@@ -50,9 +50,14 @@ def test_readme_commands_are_make_targets():
 
 
 @pytest.mark.parametrize("setting,value", [("preload_app", True), ("control_socket_disable", True)])
-def test_gunicorn_config(setting, value):
+def test_gunicorn_config(setting, value, monkeypatch, tmp_path):
+    # The config file sets environment variables for the server it configures; keep them out of this process.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path / "metrics"))
+    monkeypatch.setenv("_ENRICHMENT_METRICS_OWNER", "0")  # recorded, so restored (unset) afterwards
+    monkeypatch.setenv("REQUEST_TIMEOUT", "20")
     spec = importlib.util.spec_from_file_location("gunicorn_conf", ROOT / "gunicorn.conf.py")
     conf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(conf)
     assert getattr(conf, setting) == value
+    assert conf.worker_class == "service.serving.EnrichmentWorker" and conf.accesslog is None
     assert conf.max_requests > 0 and conf.max_requests_jitter > 0 and conf.timeout > 0 and conf.workers >= 1

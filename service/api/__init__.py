@@ -10,6 +10,7 @@ from flask import Flask
 from ..config import Config
 from ..resources import Resources
 from .errors import register_error_handlers
+from .ops import install_request_hooks
 from .routes import bp
 from .state import Engine
 
@@ -35,5 +36,6 @@ def create_app(config: type[Config] | dict | None = None, resources: Resources |
         engine.load(resources)
 
     register_error_handlers(app)
+    install_request_hooks(app)
     app.register_blueprint(bp)
     return app

@@ -21,7 +21,7 @@ _ITEM_SCHEMA = BatchItemSchema()
 
 
 def item_problem(status: int, title: str, detail: str, type_: str, errors: list[dict] | None = None) -> dict:
-    body = {"type": TYPE_PREFIX + type_, "title": title, "status": status, "detail": detail}
+    body = {"type": type_ if ":" in type_ else TYPE_PREFIX + type_, "title": title, "status": status, "detail": detail}
     if errors:
         body["errors"] = errors
     return body
@@ -86,6 +86,8 @@ def run_batch(articles: list, enrich: Callable, dump: Callable, max_text_chars: 
             continue
         try:
             entry.update(status=200, enrichment=dump(enrich(args["text"], args["reference_date"])))
+        except ProblemError as exc:  # e.g. the request's deadline passed: this item and the rest get 503
+            entry.update(status=exc.status, problem=item_problem(exc.status, exc.title, exc.detail, exc.type))
         except Exception:   # one article's failure is reported with it, never the whole batch's
             log.exception("enrichment failed for batch item %d (id %r)", index, args["id"])
             entry.update(status=500, problem=item_problem(

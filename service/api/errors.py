@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, g, has_request_context, json, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 PROBLEM_JSON = "application/problem+json"
@@ -32,10 +32,10 @@ class ProblemError(Exception):
 def problem(status: int, title: str, detail: str, type_: str = "about:blank", errors: list[dict] | None = None,
             headers: dict | None = None) -> Response:
     body = {"type": type_, "title": title, "status": status, "detail": detail}
-    try:
+    if has_request_context():
         body["instance"] = request.path
-    except RuntimeError:
-        pass  # outside a request
+        if getattr(g, "request_id", None):
+            body["request_id"] = g.request_id
     if errors:
         body["errors"] = errors
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
@@ -65,7 +65,8 @@ def _problem_error(exc: ProblemError) -> Response:
 
 
 def _unexpected(exc: Exception) -> Response:
-    log.exception("unhandled error on %s %s", request.method, request.path)
+    log.exception("unhandled error on %s %s", request.method, request.path,
+                  extra={"request_id": getattr(g, "request_id", None)})
     return problem(500, "Internal Server Error",
                    "The service failed to process this request; the error was logged. Retrying may not help.")
 

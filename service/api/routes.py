@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json as stdlib_json
+import time
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from marshmallow import ValidationError
+from werkzeug.exceptions import ClientDisconnected
 
+from . import metrics
 from .batch import check_batch_shape, run_batch
 from .errors import ProblemError
+from ..core.pipeline import DeadlineExceeded
 from .schemas import EnrichRequestSchema, EnrichResponseSchema, ReferenceDateQuerySchema, validation_errors
 
 bp = Blueprint("api", __name__)
@@ -32,9 +36,21 @@ def _reject_duplicate_keys(pairs):
     return dict(pairs)
 
 
+def _read_body() -> bytes:
+    try:
+        return request.get_data(cache=False)
+    except ClientDisconnected as exc:  # Werkzeug: the stream ended (or stalled) short of Content-Length
+        raise ProblemError(400, "Bad Request", f"The body ended after fewer bytes than its Content-Length "
+                           f"({request.content_length}) announced; send a Content-Length that matches the body.",
+                           "incomplete-body") from exc
+    except TimeoutError as exc:  # the worker's socket timeout (CLIENT_TIMEOUT) on a stalled upload
+        raise ProblemError(408, "Request Timeout", "The request body stopped arriving before Content-Length "
+                           "bytes were read; send the whole body, with a Content-Length that matches it.") from exc
+
+
 def _read_json_object() -> dict:
     """The JSON body, which must be an object; problem documents for everything else."""
-    raw = request.get_data(cache=False)
+    raw = _read_body()
     try:
         payload = stdlib_json.loads(raw.decode("utf-8"), object_pairs_hook=_reject_duplicate_keys)
     except UnicodeDecodeError as exc:
@@ -67,23 +83,16 @@ def _parse_text_body() -> dict:
     if charset not in _TEXT_CHARSETS:
         raise ProblemError(415, "Unsupported Media Type",
                            f"text/plain bodies must be UTF-8; this one declares charset={charset}.")
-    raw = request.get_data(cache=False)
+    raw = _read_body()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ProblemError(400, "Bad Request", f"The text/plain body is not valid UTF-8 (byte {exc.start}).",
                            "malformed-text") from exc
-    try:
-        query = _QUERY_SCHEMA.load(request.args.to_dict())
-    except ValidationError as exc:
-        errors = validation_errors(exc, prefix="#/query")
-        raise ProblemError(422, "Unprocessable Content", "; ".join(
-            f"query parameter {e['pointer'].rsplit('/', 1)[-1]} {e['detail']}" for e in errors),
-            "validation-error", errors=errors) from exc
     if not text.strip():
         raise ProblemError(422, "Unprocessable Content", "text must not be empty or whitespace only.",
                            "validation-error", errors=[{"pointer": "#", "detail": "must not be empty."}])
-    return {"text": text, "reference_date": query["reference_date"]}
+    return {"text": text, "reference_date": None}
 
 
 def _unsupported_media_type(accepted: str, example: str) -> ProblemError:
@@ -91,13 +100,26 @@ def _unsupported_media_type(accepted: str, example: str) -> ProblemError:
                         f"supported: send {example}.", headers={"Accept-Post": accepted})
 
 
+def _parse_query() -> dict:
+    try:
+        return _QUERY_SCHEMA.load(request.args.to_dict())
+    except ValidationError as exc:
+        errors = validation_errors(exc, prefix="#/query")
+        raise ProblemError(422, "Unprocessable Content", "; ".join(
+            f"query parameter {e['pointer'].rsplit('/', 1)[-1]} {e['detail']}" for e in errors),
+            "validation-error", errors=errors) from exc
+
+
 def parse_enrich_request() -> dict:
-    if request.mimetype == "application/json":
-        return _parse_json_body()
-    if request.mimetype == "text/plain":
-        return _parse_text_body()
-    raise _unsupported_media_type("application/json, text/plain; charset=utf-8",
-                                  "application/json ({\"text\": ...}) or text/plain; charset=utf-8")
+    """Body and query; a ``reference_date`` in the body wins over one in the query."""
+    if request.mimetype not in ("application/json", "text/plain"):
+        raise _unsupported_media_type("application/json, text/plain; charset=utf-8",
+                                      "application/json ({\"text\": ...}) or text/plain; charset=utf-8")
+    query = _parse_query()
+    args = _parse_json_body() if request.mimetype == "application/json" else _parse_text_body()
+    if args.get("reference_date") is None:
+        args["reference_date"] = query["reference_date"]
+    return args
 
 
 def _require_ready():
@@ -110,11 +132,32 @@ def _require_ready():
     return e
 
 
+def _deadline() -> float:
+    return time.monotonic() + current_app.config["REQUEST_TIMEOUT"]
+
+
+def _deadline_problem(exc: DeadlineExceeded) -> ProblemError:
+    metrics.DEADLINES.inc()
+    return ProblemError(503, "Service Unavailable", f"Enrichment took longer than this service allows "
+                        f"({current_app.config['REQUEST_TIMEOUT']:g} s, REQUEST_TIMEOUT) and was stopped "
+                        f"before its {exc.stage} stage. Send a shorter text, or retry when the service is "
+                        "less busy.", "deadline-exceeded", headers={"Retry-After": "5"})
+
+
+def enrich_one(pipeline, text: str, reference_date, deadline: float):
+    try:
+        result = pipeline.enrich(text, reference_date, deadline=deadline)
+    except DeadlineExceeded as exc:
+        raise _deadline_problem(exc) from exc
+    metrics.observe_enrichment(result)
+    return result
+
+
 @bp.post("/v1/enrich")
 def enrich():
     args = parse_enrich_request()
     e = _require_ready()
-    result = e.pipeline.enrich(args["text"], args["reference_date"])
+    result = enrich_one(e.pipeline, args["text"], args["reference_date"], _deadline())
     schema = EnrichResponseSchema(current_app.config["SERVICE_INFO"])
     return jsonify(schema.dump(result))
 
@@ -128,7 +171,9 @@ def enrich_batch():
     articles = check_batch_shape(_read_json_object(), config["BATCH_MAX_ITEMS"])
     e = _require_ready()
     schema = EnrichResponseSchema(config["SERVICE_INFO"])
-    body = run_batch(articles, e.pipeline.enrich, schema.dump, max_text_chars=config["MAX_CONTENT_LENGTH"])
+    deadline = _deadline()
+    body = run_batch(articles, lambda text, ref: enrich_one(e.pipeline, text, ref, deadline), schema.dump,
+                     max_text_chars=config["MAX_CONTENT_LENGTH"])
     return jsonify({**body, "service": config["SERVICE_INFO"]})
 
 
@@ -142,6 +187,12 @@ def readyz():
     e = _require_ready()
     return jsonify({"status": "ready", "version": current_app.config["SERVICE_VERSION"],
                     **e.resources.describe(), "load_seconds": e.resources.load_seconds})
+
+
+@bp.get("/metrics")
+def prometheus_metrics():
+    body, content_type = metrics.exposition()
+    return Response(body, content_type=content_type)
 
 
 @bp.get("/openapi.yaml")

@@ -4,10 +4,16 @@ One callable per stage over a shared ``Document`` (as spaCy's components): norma
 language, dates, bylines, places, topic. Stages after ``language`` run only when the text
 is processed (see ``language.detect_language``). Each stage's time is recorded, for the
 benchmarks.
+
+A stage that raises does not fail the article: its fields stay empty, the failure is logged and
+named in ``failed_stages`` and ``warnings``. A ``deadline`` (``time.monotonic()`` value) is checked
+between stages; past it, ``DeadlineExceeded`` is raised, so a caller can answer instead of being
+killed by a server timeout (a stage itself is not interrupted: each is linear in the text length).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import date
 from typing import Callable
@@ -21,6 +27,15 @@ from .places import extract_places
 from .types import Enrichment
 
 Stage = Callable[[Document], None]
+log = logging.getLogger("service.pipeline")
+
+
+class DeadlineExceeded(Exception):
+    """Raised between stages when the caller's deadline has passed."""
+
+    def __init__(self, stage: str, elapsed_ms: float):
+        super().__init__(f"deadline passed after {elapsed_ms:.0f} ms, before stage {stage!r}")
+        self.stage, self.elapsed_ms = stage, elapsed_ms
 
 
 class Pipeline:
@@ -59,20 +74,30 @@ class Pipeline:
         doc.topic = self.resources.topic_model.classify(doc.norm)
 
     # -- entry point -------------------------------------------------------------------------
-    def enrich(self, text: str, reference_date: date | None = None) -> Enrichment:
+    def enrich(self, text: str, reference_date: date | None = None, deadline: float | None = None) -> Enrichment:
         timings: dict[str, float] = {}
+        failed: list[str] = []
         started = time.perf_counter()
+        if deadline is not None and time.monotonic() > deadline:
+            raise DeadlineExceeded("normalise", 0.0)
         doc = Document.from_text(text, reference_date)
         timings["normalise"] = (time.perf_counter() - started) * 1000
         for name, stage in self.stages:
             if name != "language" and doc.language is not None and not doc.language.supported:
                 break
+            if deadline is not None and time.monotonic() > deadline:
+                raise DeadlineExceeded(name, (time.perf_counter() - started) * 1000)
             t0 = time.perf_counter()
-            stage(doc)
+            try:
+                stage(doc)
+            except Exception:  # noqa: BLE001 - one broken extractor must not cost the other fields
+                log.exception("stage %s failed on a %d-character text", name, len(text))
+                failed.append(name)
+                doc.warnings.append(f"{name} extraction failed on this text; its fields are empty")
             timings[name] = (time.perf_counter() - t0) * 1000
         return Enrichment(
             language=doc.language, publication_date=doc.publication_date,
             modification_date=doc.modification_date, bylines=doc.bylines, places=doc.places,
             dateline=doc.dateline, focus=doc.focus, topic=doc.topic, warnings=doc.warnings,
             unresolved_toponyms=doc.unresolved_toponyms,
-            timings_ms={k: round(v, 3) for k, v in timings.items()})
+            timings_ms={k: round(v, 3) for k, v in timings.items()}, failed_stages=failed)

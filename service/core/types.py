@@ -123,3 +123,5 @@ class Enrichment:
     warnings: list[str] = field(default_factory=list)
     unresolved_toponyms: list[PlaceMention] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # Stages that raised: their fields are left empty and a warning says so.
+    failed_stages: list[str] = field(default_factory=list)

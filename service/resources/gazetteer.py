@@ -96,6 +96,7 @@ class Gazetteer:
         self._aliases.mmap(str(self.directory / "aliases.marisa"))
         self.size = int(self.meta["counts"]["places"])
         self._name_cache: dict[int, str] = {}
+        self._lookup_cache: dict[str, tuple[tuple[int, int], ...]] = {}
         self._kind_starts: dict[int, int] = {}
         # Per-country lookups used by the resolver on every document: small, so plain dicts.
         self.country_by_code: dict[str, int] = {
@@ -129,10 +130,16 @@ class Gazetteer:
         """All (place index, name flags) stored under the key of `name`."""
         return self.lookup_key(name_key(name))
 
-    def lookup_key(self, key: str) -> list[tuple[int, int]]:
+    def lookup_key(self, key: str) -> tuple[tuple[int, int], ...]:
         if not key:
-            return []
-        return self._aliases.get(key, [])
+            return ()
+        entries = self._lookup_cache.get(key)
+        if entries is None:
+            # A trie lookup costs ~10 us and articles repeat their names: keep the recent answers.
+            if len(self._lookup_cache) >= 50_000:
+                self._lookup_cache.clear()
+            entries = self._lookup_cache[key] = tuple(self._aliases.get(key, ()))
+        return entries
 
     def has_key(self, key: str) -> bool:
         return key in self._aliases
