@@ -37,6 +37,22 @@ class Config:
     API_KEYS_FILE = os.environ.get("API_KEYS_FILE", "")
     # CORS is off unless origins are listed here (comma-separated, exact "https://host[:port]").
     CORS_ALLOW_ORIGINS = os.environ.get("CORS_ALLOW_ORIGINS", "")
+    # External geocoder (see service/core/places/refine.py for how it works with the gazetteer):
+    # "embedded" (default: no network), or "nominatim", "photon", "pelias" at GEOCODER_URL.
+    GEOCODER = os.environ.get("GEOCODER", "embedded")
+    GEOCODER_URL = os.environ.get("GEOCODER_URL", "")
+    GEOCODER_TIMEOUT = _number("GEOCODER_TIMEOUT", 2.0, float)
+    GEOCODER_USER_AGENT = os.environ.get("GEOCODER_USER_AGENT", f"article-enrichment/{__version__}")
+    GEOCODER_MIN_DELAY = _number("GEOCODER_MIN_DELAY", 0.0, float)   # geopy RateLimiter, per process
+    GEOCODER_API_KEY = os.environ.get("GEOCODER_API_KEY", "")        # Pelias only
+    GEOCODER_CONFIRM_BELOW = _number("GEOCODER_CONFIRM_BELOW", 0.5, float)
+    GEOCODER_MAX_LOOKUPS = _number("GEOCODER_MAX_LOOKUPS", 8)
+    GEOCODER_BREAKER_FAILURES = _number("GEOCODER_BREAKER_FAILURES", 3)
+    GEOCODER_BREAKER_COOLDOWN = _number("GEOCODER_BREAKER_COOLDOWN", 30.0, float)
+    # Cache of geocoder answers: in-process LRU; shared through Redis when REDIS_URL is set.
+    GEOCODER_CACHE_SIZE = _number("GEOCODER_CACHE_SIZE", 10_000)
+    GEOCODER_CACHE_TTL = _number("GEOCODER_CACHE_TTL", 7 * 86400, float)
+    REDIS_URL = os.environ.get("REDIS_URL", "")
     JSON_SORT_KEYS = False
 
     @classmethod

@@ -8,8 +8,10 @@ import logging
 from flask import Flask
 
 from ..config import Config
+from ..geocoders import build_geocoder
 from ..resources import Resources
 from .errors import register_error_handlers
+from .metrics import GEOCODER
 from .ops import install_request_hooks
 from .routes import bp
 from .state import Engine
@@ -28,7 +30,9 @@ def create_app(config: type[Config] | dict | None = None, resources: Resources |
     app.json.sort_keys = False
     logging.basicConfig(level=logging.INFO)
 
-    engine = Engine()
+    geocoder = build_geocoder(app.config, on_outcome=lambda name, outcome: GEOCODER.labels(name, outcome).inc())
+    engine = Engine(geocoder, {"confirm_below": app.config["GEOCODER_CONFIRM_BELOW"],
+                               "max_lookups": app.config["GEOCODER_MAX_LOOKUPS"]})
     app.extensions["enrichment"] = engine
     if app.config["RESOURCE_LOADING"] == "background" and resources is None:
         engine.load_in_background()

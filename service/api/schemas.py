@@ -92,6 +92,7 @@ class PlaceSchema(Schema):
     admin1 = fields.String(allow_none=True)
     country = fields.String(allow_none=True)
     confidence = fields.Float()
+    source = fields.String()
     mentions = fields.List(fields.Nested(MentionSchema))
 
 

@@ -15,7 +15,8 @@ log = logging.getLogger("service.state")
 class Engine:
     """Holds the pipeline once its resources are loaded; ``ready`` says when that is."""
 
-    def __init__(self):
+    def __init__(self, geocoder=None, geocoder_options: dict | None = None):
+        self.geocoder, self.geocoder_options = geocoder, geocoder_options or {}
         self.pipeline: Pipeline | None = None
         self.resources: Resources | None = None
         self.error: str | None = None
@@ -31,8 +32,9 @@ class Engine:
         try:
             resources = resources or load_resources()
             resources.gazetteer.warm()
-            pipeline = Pipeline(resources)
+            pipeline = Pipeline(resources, **self.geocoder_options)
             pipeline.enrich("Warm-up in London, England.")  # first call fills caches before traffic
+            pipeline.geocoder = self.geocoder  # attached after the warm-up: no lookup before the fork
         except Exception as exc:  # reported by /readyz instead of killing the process
             log.exception("loading gazetteer and models failed")
             self.error = f"{type(exc).__name__}: {exc}"

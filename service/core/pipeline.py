@@ -24,6 +24,7 @@ from .dates import extract_dates
 from .document import Document
 from .language import detect_language
 from .places import extract_places
+from .places.refine import ExternalGeocoder, refine_places
 from .types import Enrichment
 
 Stage = Callable[[Document], None]
@@ -41,8 +42,11 @@ class DeadlineExceeded(Exception):
 class Pipeline:
     """Built once per process from loaded resources; ``enrich`` is pure with respect to them."""
 
-    def __init__(self, resources: Resources):
+    def __init__(self, resources: Resources, geocoder: ExternalGeocoder | None = None,
+                 confirm_below: float = 0.5, max_lookups: int = 8):
         self.resources = resources
+        # Optional second opinion on places from an external geocoder (None: gazetteer only, no network).
+        self.geocoder, self.confirm_below, self.max_lookups = geocoder, confirm_below, max_lookups
         self.stages: list[tuple[str, Stage]] = [
             ("language", self._language),
             ("dates", self._dates),
@@ -69,6 +73,8 @@ class Pipeline:
     def _places(self, doc: Document) -> None:
         r = self.resources
         extract_places(doc, r.gazetteer, r.toponym_model, r.lexicon, r.resolver_model)
+        if self.geocoder is not None:
+            refine_places(doc, self.geocoder, self.confirm_below, self.max_lookups)
 
     def _topic(self, doc: Document) -> None:
         doc.topic = self.resources.topic_model.classify(doc.norm)

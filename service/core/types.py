@@ -59,6 +59,7 @@ class Place:
     mentions: list[PlaceMention]
     admin1: str | None = None      # name of the first-level region the place is in
     country: str | None = None     # name of its country
+    source: str = "gazetteer"      # or the external geocoder that placed it ("nominatim", ...)
 
 
 @dataclass(slots=True)

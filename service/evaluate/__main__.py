@@ -38,10 +38,19 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def run_places(files: list[Path], folds: int) -> list[dict]:
+def external_geocoder(kind: str, url: str):
+    """The external geocoder the places figures run with (None: the embedded gazetteer alone)."""
+    if kind == "embedded":
+        return None
+    from ..config import Config
+    from ..geocoders import build_geocoder
+    return build_geocoder({**Config.as_dict(), "GEOCODER": kind, "GEOCODER_URL": url, "GEOCODER_TIMEOUT": 10.0})
+
+
+def run_places(files: list[Path], folds: int, geocoder=None) -> list[dict]:
     paths = default_paths()
     resources = load_resources(paths)
-    pipeline = Pipeline(resources)
+    pipeline = Pipeline(resources, geocoder=geocoder)
     rows = []
     to_fold = {}
     for path in files:
@@ -56,7 +65,7 @@ def run_places(files: list[Path], folds: int) -> list[dict]:
         print(f"{name}: done", file=sys.stderr)
     if to_fold:
         paths["geo_dir"] = files[0].parent
-        totals = places.evaluate_folds(to_fold, resources, paths, folds, TRAINED_ON)
+        totals = places.evaluate_folds(to_fold, resources, paths, folds, TRAINED_ON, geocoder)
         for name, scores in totals.items():
             summary = scores.summary()
             summary["held_out"] = f"{folds}-fold"
@@ -73,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--folds", type=int, default=0)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--geocoder", choices=["embedded", "nominatim", "photon", "pelias"], default="embedded",
+                   help="run with this external geocoder as well (see service/core/places/refine.py)")
+    p.add_argument("--geocoder-url", default="", help="e.g. http://127.0.0.1:8088 (service.tools.standin_geocoder)")
     m = sub.add_parser("meta", help="publication date and author figures")
     m.add_argument("meta_dir", type=Path, nargs="?", default=Path("../shared/data/meta"))
     m.add_argument("--errors", type=Path, default=None, help="write the mistakes here as JSON lines")
@@ -86,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.task == "places":
-        rows = run_places(args.files, args.folds)
+        rows = run_places(args.files, args.folds, external_geocoder(args.geocoder, args.geocoder_url))
         print(json.dumps(rows, indent=1) if args.json else _table(rows))
         return 0
     if args.task == "topics":

@@ -148,7 +148,7 @@ def fold_resources(base: Resources, paths: dict, train_records: dict[str, list[d
 
 
 def evaluate_folds(corpora: dict[str, list[dict]], base: Resources, paths: dict, folds: int,
-                   training_corpora: set[str]) -> dict[str, PlaceScores]:
+                   training_corpora: set[str], geocoder=None) -> dict[str, PlaceScores]:
     """Held-out figures for corpora the shipped models were trained on."""
     from ..tools.train_toponyms import load_corpus
     geo_dir = paths["geo_dir"]
@@ -156,7 +156,7 @@ def evaluate_folds(corpora: dict[str, list[dict]], base: Resources, paths: dict,
     totals = {name: PlaceScores(name) for name in corpora}
     for k in range(folds):
         train = {name: [r for r in rs if fold_of(r["id"], folds) != k] for name, rs in everything.items()}
-        pipeline = Pipeline(fold_resources(base, paths, train))
+        pipeline = Pipeline(fold_resources(base, paths, train), geocoder=geocoder)
         for name, records in corpora.items():
             held_out = [r for r in records if fold_of(r["id"], folds) == k]
             totals[name].add(evaluate_corpus(held_out, pipeline, name))
