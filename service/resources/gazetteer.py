@@ -21,6 +21,7 @@ from pathlib import Path
 import marisa_trie
 import numpy as np
 
+from .memo import bounded_memo
 from .names import name_key
 
 FORMAT_VERSION = 1
@@ -96,7 +97,8 @@ class Gazetteer:
         self._aliases.mmap(str(self.directory / "aliases.marisa"))
         self.size = int(self.meta["counts"]["places"])
         self._name_cache: dict[int, str] = {}
-        self._lookup_cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        # A trie lookup costs ~10 us and articles repeat their names: keep the recent answers.
+        self._cached_lookup = bounded_memo(lambda key: tuple(self._aliases.get(key, ())), 50_000)
         self._kind_starts: dict[int, int] = {}
         # Per-country lookups used by the resolver on every document: small, so plain dicts.
         self.country_by_code: dict[str, int] = {
@@ -131,15 +133,7 @@ class Gazetteer:
         return self.lookup_key(name_key(name))
 
     def lookup_key(self, key: str) -> tuple[tuple[int, int], ...]:
-        if not key:
-            return ()
-        entries = self._lookup_cache.get(key)
-        if entries is None:
-            # A trie lookup costs ~10 us and articles repeat their names: keep the recent answers.
-            if len(self._lookup_cache) >= 50_000:
-                self._lookup_cache.clear()
-            entries = self._lookup_cache[key] = tuple(self._aliases.get(key, ()))
-        return entries
+        return self._cached_lookup(key) if key else ()
 
     def has_key(self, key: str) -> bool:
         return key in self._aliases

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...resources.gazetteer import NAME_ABBR, NAME_PRIMARY, Gazetteer
+from ...resources.memo import bounded_memo
 from ...resources.names import name_key
 from ..document import Document
 
@@ -16,7 +17,6 @@ MAX_TOKENS = 7
 # Lower-case words allowed inside a multi-word name: "Bosnia and Herzegovina", "Isle of Man".
 _INNER_LOWER = {"of", "and", "de", "la", "le", "del", "du", "da", "des", "am", "upon", "on", "the", "y", "el",
                 "al", "an", "en", "sur", "-", "'"}
-_TOKEN_KEYS: dict[str, str] = {}
 
 
 @dataclass(slots=True)
@@ -29,14 +29,8 @@ class GazetteerMatch:
     entries: list[tuple[int, int]]  # (place index, name flags)
 
 
-def _token_key(text: str) -> str:
-    """name_key of one token, cached: n-gram keys are built by joining these."""
-    key = _TOKEN_KEYS.get(text)
-    if key is None:
-        if len(_TOKEN_KEYS) > 200_000:
-            _TOKEN_KEYS.clear()
-        key = _TOKEN_KEYS[text] = name_key(text)
-    return key
+# name_key of one token, cached: n-gram keys are built by joining these.
+_token_key = bounded_memo(name_key, 200_000)
 
 
 def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[GazetteerMatch]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY,
                                     NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
+from ...resources.memo import bounded_memo
 from ...resources.names import name_key
 from ..dates import FIXED_ZONES, NAMED_ZONES
 from ..document import Document
@@ -63,18 +64,6 @@ class SpanCandidate:
     features: list[str]
 
 
-_SHAPES: dict[str, str] = {}
-
-
-def _word_shape(word: str) -> str:
-    shape = _SHAPES.get(word)
-    if shape is None:
-        if len(_SHAPES) > 200_000:
-            _SHAPES.clear()
-        shape = _SHAPES[word] = _compute_shape(word)
-    return shape
-
-
 def _compute_shape(word: str) -> str:
     out = []
     for ch in word:
@@ -82,6 +71,9 @@ def _compute_shape(word: str) -> str:
         if len(out) < 2 or not (out[-1] == c and out[-2] == c):
             out.append(c)
     return "".join(out)
+
+
+_word_shape = bounded_memo(_compute_shape, 200_000)
 
 
 def _case_bucket(ratio: float | None) -> str:
