@@ -31,7 +31,7 @@ from scipy.optimize import minimize
 
 from ..core.document import Document
 from ..core.places.recognize import Toponym
-from ..core.places.resolve import (FEATURES, PASSES, ResolverModel, build_candidate_table, choose, haversine_km,
+from ..core.places.resolve import (FEATURES, ResolverModel, build_candidate_table, choose, haversine_km, run_passes,
                                    set_context_features)
 from ..resources import default_paths
 from ..resources.gazetteer import KIND_ADMIN1, Gazetteer
@@ -193,12 +193,8 @@ def train(records: list[dict], gazetteer: Gazetteer) -> ResolverModel:
 
 
 def _model_context(table, w) -> np.ndarray:
-    n = len(table.groups)
-    choice, prob = np.full(n, -1, dtype=np.int64), np.zeros(n)
-    set_context_features(table, choice, prob, None)
-    for _ in range(PASSES):
-        choice, prob = choose(table, w)
-        set_context_features(table, choice, prob, None)
+    """The features after the model's own context passes, as the service computes them."""
+    run_passes(table, w, None)
     return table.features.copy()
 
 
