@@ -13,7 +13,7 @@ from typing import Callable
 
 from marshmallow import ValidationError
 
-from .errors import TYPE_PREFIX, ProblemError
+from .errors import ProblemError, problem_type
 from .schemas import BatchItemSchema, validation_errors
 
 log = logging.getLogger("service.batch")
@@ -21,7 +21,7 @@ _ITEM_SCHEMA = BatchItemSchema()
 
 
 def item_problem(status: int, title: str, detail: str, type_: str, errors: list[dict] | None = None) -> dict:
-    body = {"type": type_ if ":" in type_ else TYPE_PREFIX + type_, "title": title, "status": status, "detail": detail}
+    body = {"type": problem_type(type_), "title": title, "status": status, "detail": detail}
     if errors:
         body["errors"] = errors
     return body

@@ -17,6 +17,11 @@ TYPE_PREFIX = "tag:article-enrichment,2026:problem:"
 log = logging.getLogger("service.errors")
 
 
+def problem_type(type_: str) -> str:
+    """A problem ``type`` URI: short names ("validation-error") get the service's prefix; URIs stay."""
+    return type_ if type_ == "about:blank" or ":" in type_ else TYPE_PREFIX + type_
+
+
 class ProblemError(Exception):
     """Raise to answer with a problem document."""
 
@@ -24,7 +29,7 @@ class ProblemError(Exception):
                  errors: list[dict] | None = None, headers: dict | None = None):
         super().__init__(detail)
         self.status, self.title, self.detail = status, title, detail
-        self.type = type_ if type_ == "about:blank" or ":" in type_ else TYPE_PREFIX + type_
+        self.type = problem_type(type_)
         self.errors = errors
         self.headers = headers or {}
 

@@ -120,7 +120,6 @@ def _finish_response(cors_origins: frozenset[str]):
 def install_request_hooks(app: Flask) -> None:
     config = app.config
     keys = load_api_keys(config["API_KEYS"], config["API_KEYS_FILE"])
-    config["API_KEYS_ENABLED"] = bool(keys)
     cors_origins = frozenset(o.strip() for o in config["CORS_ALLOW_ORIGINS"].split(",") if o.strip())
     app.before_request(_begin_request)
     if cors_origins:

@@ -84,15 +84,18 @@ class Pipeline:
         timings: dict[str, float] = {}
         failed: list[str] = []
         started = time.perf_counter()
-        if deadline is not None and time.monotonic() > deadline:
-            raise DeadlineExceeded("normalise", 0.0)
+
+        def check_deadline(next_stage: str) -> None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise DeadlineExceeded(next_stage, (time.perf_counter() - started) * 1000)
+
+        check_deadline("normalise")
         doc = Document.from_text(text, reference_date)
         timings["normalise"] = (time.perf_counter() - started) * 1000
         for name, stage in self.stages:
             if name != "language" and doc.language is not None and not doc.language.supported:
                 break
-            if deadline is not None and time.monotonic() > deadline:
-                raise DeadlineExceeded(name, (time.perf_counter() - started) * 1000)
+            check_deadline(name)
             t0 = time.perf_counter()
             try:
                 stage(doc)

@@ -83,7 +83,7 @@ class GeopyGeocoder:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(f"GEOCODER_URL must be an http(s) URL such as http://nominatim:8080, got {url!r}")
-        self.name, self.kind, self.limit = kind, kind, limit
+        self.name, self.limit = kind, limit  # name: "nominatim", "photon" or "pelias"
         self.scheme, self.domain = parts.scheme, parts.netloc + parts.path.rstrip("/")
         self.timeout, self.user_agent, self.min_delay, self.api_key = timeout, user_agent, min_delay, api_key
         self.cache, self.breaker = cache, breaker or CircuitBreaker()
@@ -96,9 +96,9 @@ class GeopyGeocoder:
             # Pooled keep-alive connections, and no adapter-level retries: a retry would pay the timeout again.
             options = {"domain": self.domain, "scheme": self.scheme, "timeout": self.timeout,
                        "user_agent": self.user_agent, "adapter_factory": partial(RequestsAdapter, max_retries=0)}
-            if self.kind == "pelias":
+            if self.name == "pelias":
                 options["api_key"] = self.api_key or None
-            geocoder = KINDS[self.kind](**options)
+            geocoder = KINDS[self.name](**options)
             # No retries: the request path has no time for them; the breaker handles persistent failure.
             self._geocode = RateLimiter(geocoder.geocode, min_delay_seconds=self.min_delay, max_retries=0,
                                         swallow_exceptions=False)
@@ -107,15 +107,15 @@ class GeopyGeocoder:
 
     def _query(self, query: str) -> list[GeocodedPlace]:
         options = {"exactly_one": False}
-        if self.kind == "nominatim":
+        if self.name == "nominatim":
             options.update(limit=self.limit, addressdetails=True)
-        elif self.kind == "photon":
+        elif self.name == "photon":
             options.update(limit=self.limit)
         locations = self._client()(query, **options) or []
-        return [parse_answer(self.kind, location) for location in locations]
+        return [parse_answer(self.name, location) for location in locations]
 
     def lookup(self, query: str) -> list[GeocodedPlace]:
-        key = f"{self.kind}:{self.domain}:{query.casefold()}"
+        key = f"{self.name}:{self.domain}:{query.casefold()}"
         cached = self.cache.get(key) if self.cache is not None else None
         if cached is not None:
             self.on_outcome(self.name, "cached")

@@ -6,10 +6,11 @@ origin only, no inline script, nothing framed."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from flask import Blueprint, Response, send_from_directory
+
+from ..api.errors import problem
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -36,8 +37,6 @@ def try_it():
 @bp.get("/docs")
 def docs():
     if not (STATIC / "vendor" / "swagger-ui" / "swagger-ui-bundle.js").is_file():
-        return Response(json.dumps({"type": "about:blank", "title": "Not Found", "status": 404,
-                                    "detail": "Swagger UI is not installed: run scripts/install.sh "
-                                              "(python -m service.tools.fetch_web_assets)."}),
-                        status=404, mimetype="application/problem+json")
+        return problem(404, "Not Found", "Swagger UI is not installed: run scripts/install.sh "
+                       "(python -m service.tools.fetch_web_assets).")
     return _page("docs.html", DOCS_CSP)
