@@ -60,6 +60,14 @@ def shared_file(*parts: str) -> Path:
     return path
 
 
+def metric_value(exposition: str, sample: str) -> float:
+    """The value of one sample (name with its labels) in Prometheus text; 0 when absent."""
+    for line in exposition.splitlines():
+        if line.startswith(sample + " "):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -9,7 +9,7 @@ import time
 import pytest
 import requests
 
-from conftest import LiveServer, free_port
+from conftest import LiveServer, free_port, metric_value
 from service.api import create_app
 from service.geocoders import CircuitBreaker, build_geocoder
 from service.geocoders.cache import LRUCache, RedisCache
@@ -36,8 +36,7 @@ def enrich(app, text: str = ARTICLE) -> dict:
 
 def metric(app, outcome: str) -> float:
     text = app.test_client().get("/metrics").get_data(as_text=True)
-    key = f'enrichment_geocoder_lookups_total{{geocoder="nominatim",outcome="{outcome}"}} '
-    return next((float(line.split()[-1]) for line in text.splitlines() if line.startswith(key)), 0.0)
+    return metric_value(text, f'enrichment_geocoder_lookups_total{{geocoder="nominatim",outcome="{outcome}"}}')
 
 
 def test_embedded_is_the_default_and_opens_no_connection(client):

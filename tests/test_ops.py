@@ -9,6 +9,7 @@ import socket
 import pytest
 import requests
 
+from conftest import LiveServer, metric_value, seed_cases
 from service.api import create_app, ops
 from service.logs import JsonFormatter
 
@@ -126,8 +127,8 @@ def test_a_failing_stage_costs_only_its_field(app, client, monkeypatch):
     assert body["topic"] is None and body["places"]
     assert any("topic extraction failed" in w for w in body["warnings"])
     after = client.get("/metrics").get_data(as_text=True)
-    assert _sample(after, 'enrichment_extraction_failures_total{stage="topic"}') == \
-        _sample(before, 'enrichment_extraction_failures_total{stage="topic"}') + 1
+    assert metric_value(after, 'enrichment_extraction_failures_total{stage="topic"}') == \
+        metric_value(before, 'enrichment_extraction_failures_total{stage="topic"}') + 1
 
 
 def test_no_outbound_network_in_the_default_configuration(resources, monkeypatch):
@@ -143,36 +144,27 @@ def test_no_outbound_network_in_the_default_configuration(resources, monkeypatch
         OSError("no network in tests")))
     app = create_app({"TESTING": True})
     client = app.test_client()
-    from conftest import seed_cases
     for _, text, _ in seed_cases():
         assert client.post("/v1/enrich", json={"text": text}).status_code == 200
     assert attempts == []
-
-
-def _sample(exposition: str, name: str) -> float:
-    for line in exposition.splitlines():
-        if line.startswith(name + " "):
-            return float(line.rsplit(" ", 1)[1])
-    return 0.0
 
 
 @pytest.mark.e2e
 def test_metrics_add_up_across_gunicorn_workers(live_server):
     url = live_server.url
     key = 'enrichment_http_requests_total{method="POST",route="/v1/enrich",status="200"}'
-    before = _sample(requests.get(url + "/metrics", timeout=5).text, key)
-    places_before = _sample(requests.get(url + "/metrics", timeout=5).text, "enrichment_places_found_total")
+    before = metric_value(requests.get(url + "/metrics", timeout=5).text, key)
+    places_before = metric_value(requests.get(url + "/metrics", timeout=5).text, "enrichment_places_found_total")
     for _ in range(12):
         assert requests.post(url + "/v1/enrich", json=ARTICLE, timeout=10).status_code == 200
     after = requests.get(url + "/metrics", timeout=5).text
-    assert _sample(after, key) == before + 12
-    assert _sample(after, "enrichment_places_found_total") >= places_before + 24
+    assert metric_value(after, key) == before + 12
+    assert metric_value(after, "enrichment_places_found_total") >= places_before + 24
     assert 'enrichment_http_request_duration_seconds_bucket{le="0.5",method="POST",route="/v1/enrich"}' in after
 
 
 @pytest.mark.e2e
 def test_logs_are_json_lines_with_request_ids(tmp_path):
-    from conftest import LiveServer
     server = LiveServer().start()
     try:
         requests.post(server.url + "/v1/enrich", json=ARTICLE, headers={"X-Request-ID": "trace-me"}, timeout=10)
