@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.core.bylines import extract_bylines
+from service.core.bylines import extract_bylines, read_name
 from service.core.document import Document
 
 BODY = "\n\nThe council met on Tuesday to discuss the budget, which had been delayed since the spring.\n"
@@ -35,6 +35,13 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By The Associated Press", [("Associated Press", "organization")]),
     ("By Tom Brown, Reuters", [("Tom Brown", "person"), ("Reuters", "organization")]),
     ("Reporting by Tom Brown and Sue Li; Editing by Bill Ford", [("Tom Brown", "person"), ("Sue Li", "person")]),
+    # "By" alone on its line, the names under it.
+    ("By\nSarah Crespi, Zack Savitsky", [("Sarah Crespi", "person"), ("Zack Savitsky", "person")]),
+    ("Posted On : May 20, 2018 Published By : William J. Patterson", [("William J. Patterson", "person")]),
+    ("Aug 12, 2021 / Klaus Sieg", [("Klaus Sieg", "person")]),
+    # A common word before the role is not part of the name.
+    ("By Edward Keenan City Columnist", [("Edward Keenan", "person")]),
+    ("By George T. Conway III", [("George T. Conway III", "person")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want
@@ -48,3 +55,14 @@ def test_evidence_points_at_the_name():
     text = "Title\n\nBy Patrick Goodenough | January 5, 2014\n" + BODY
     (b,) = extract(text)
     assert text[b.evidence.start:b.evidence.end] == "Patrick Goodenough"
+
+
+def test_a_repeated_byline_brings_its_co_authors():
+    text = ("Title\n\nBy Zack Savitsky\n\nA podcast on the hunt for a quantum phantom\n\nBY\n"
+            "Sarah Crespi, Zack Savitsky\n" + BODY)
+    assert sorted(b.name for b in extract(text)) == ["Sarah Crespi", "Zack Savitsky"]
+
+
+def test_an_outlet_in_capitals_ends_the_name():
+    assert read_name("Kayla Jimenez USA TODAY") == ("Kayla Jimenez", "", "USA TODAY")
+    assert read_name("JOHN SMITH") == ("JOHN SMITH", "", "")

@@ -102,3 +102,17 @@ def test_offsets_are_code_points_into_the_text():
 
 def test_find_dates_ignores_impossible_dates():
     assert find_dates(Document.from_text("February 30, 2014 and 2014-13-01")) == []
+
+
+@pytest.mark.parametrize("line", ["Presidents Day Sale: Start Today for $1, Expires 2/20/24",
+                                  "\u2014 ValGal (@ValGal1212) December 22, 2023",
+                                  "Born March 3, 1970 in Ohio"])
+def test_deadlines_life_dates_and_embedded_posts_are_not_publication_dates(line):
+    assert published(f"Council splits over budget\n\n{line}\n\n{BODY}") is None
+
+
+def test_updated_on_is_an_update_cue():
+    from service.core.dates.select import cue_before
+    doc = Document.from_text("Title\n\nUpdated on: Dec 22, 2023 4:52 pm\n\n" + BODY)
+    (m, *_) = find_dates(doc)
+    assert cue_before(doc, m) == "updated"

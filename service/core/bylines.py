@@ -58,7 +58,9 @@ _NOT_NAME = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sep
 _CUE = re.compile(r"^\s*(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
                   r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter)"
                   r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
-_MID_BY = re.compile(r"\s(?P<cue>by)\s+(?P<rest>[A-Z].*)$")
+_LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECASE)
+_AFTER_DATE = re.compile(r"^(?P<date>[^/|\u2022]{4,40}?)\s[/|\u2022]\s+(?P<rest>[A-Z].*)$")
+_MID_BY = re.compile(r"\s(?P<cue>[Bb]y)\s*:?\s+(?P<rest>[A-Z].*)$")
 _REPORTING = re.compile(r"\b(?:additional )?reporting by (?P<names>[^;.\n]+)", re.IGNORECASE)
 _NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos?|photography|video|illustrations?|"
                           r"design|images?) by\b", re.IGNORECASE)
@@ -100,6 +102,7 @@ class BylineCandidate:
     tail: str                  # what follows the name on its line: "none", "date", "role", "words"
     role: str | None = None
     tail_words: int = 0        # how many words follow it on its line
+    row: int = 0               # index in doc.content_lines (blank lines not counted)
 
 
 def read_name(text: str) -> tuple[str, str, str] | None:
@@ -113,6 +116,8 @@ def read_name(text: str) -> tuple[str, str, str] | None:
         lower = w.lower()
         if lower in _NOT_NAME or lower.strip(".") in ROLE_WORDS:
             break
+        if name and w.isupper() and len(w) > 1 and "." not in w and not name[-1].isupper() and lower not in _SUFFIXES:
+            break  # "Kayla Jimenez USA TODAY": the outlet, in capitals, after a name in mixed case
         if _NAME_WORD.match(w) or (name and lower in _PARTICLES and k + 1 < len(words)) or (
                 name and lower in _SUFFIXES):
             name.append(w)
@@ -139,7 +144,8 @@ def _tail(rest: str) -> str:
     return "date" if _DATE_WORDS.match(rest) or rest[:1].isdigit() else "words"
 
 
-def _names_in(doc: Document, text: str, offset: int, line: int, cue: str) -> list[BylineCandidate]:
+def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int,
+              cue: str) -> list[BylineCandidate]:
     """Names in a byline's text (after its cue), each with its span: several separated by commas
     and "and", stopping at a date, a dash, a pipe or "in <Place>"."""
     stop = _STOP.search(text)
@@ -164,6 +170,12 @@ def _names_in(doc: Document, text: str, offset: int, line: int, cue: str) -> lis
                 out.append(BylineCandidate(cleaned, "organization", start, start + len(cleaned), line, cue, "none"))
             continue
         name, role, rest = read
+        words = name.split()
+        if role and len(words) >= 3 and lexicon.case_ratio.get(words[-1].lower(), 1.0) < 0.7:
+            # "Adam Sennott Globe Staff", "Edward Keenan City Columnist": a common word before the
+            # role qualifies the role, it is not a surname.
+            role = f"{words[-1]} {role}"
+            name = " ".join(words[:-1])
         name_start = offset + at + piece.find(name) if name in piece else start
         tail = "role" if role else _tail(rest or after)
         line_text = doc.lines[line].text
@@ -181,19 +193,31 @@ def _names_in(doc: Document, text: str, offset: int, line: int, cue: str) -> lis
 def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
     """Every name written where a byline could be, in text order."""
     out: list[BylineCandidate] = []
+    after_lone_by = False
     for number in doc.content_lines[:SEARCH_LINES]:
         line = doc.lines[number]
         text = line.text
+        if after_lone_by:
+            # "By" alone on its line, the names on the next (a common template layout).
+            after_lone_by = False
+            stripped = text.strip()
+            if len(stripped) <= 100 and stripped[:1].isupper():
+                offset = line.start + len(text) - len(text.lstrip())
+                out += _names_in(doc, lexicon, stripped, offset, number, "by_line")
+                continue
+        if _LONE_BY.match(text):
+            after_lone_by = True
+            continue
         if len(text) > MAX_LINE:
             m = _REPORTING.search(text)
             if m:
                 names = _NOT_AUTHORS.split(m.group("names"))[0]
-                out += _names_in(doc, names, line.start + m.start("names"), number, "reporting")
+                out += _names_in(doc, lexicon, names, line.start + m.start("names"), number, "reporting")
             continue
         m = _CUE.match(text)
         if m:
             cue = "not_author" if _NOT_AUTHORS.match(text.strip()) else m.group("cue").lower().split()[0]
-            out += _names_in(doc, m.group("rest"), line.start + m.start("rest"), number, cue)
+            out += _names_in(doc, lexicon, m.group("rest"), line.start + m.start("rest"), number, cue)
             continue
         m = _MID_BY.search(text)
         if m and len(text) <= 100 and not _NOT_AUTHORS.search(text):
@@ -202,15 +226,24 @@ def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
             before = text[:m.start()].strip()
             kind = "date" if _DATE_WORDS.search(before) or before[-4:].isdigit() else (
                 "short" if len(before.split()) <= 3 else "words")
-            out += _names_in(doc, m.group("rest"), line.start + m.start("rest"), number, f"by_mid_{kind}")
+            out += _names_in(doc, lexicon, m.group("rest"), line.start + m.start("rest"), number, f"by_mid_{kind}")
             continue
         # A short line that opens with a name: "Courtney Carr", "Echo Lawrence - January 24, 2020",
         # "Javier Espinoza and Patricia Nilsson, Financial Times - Dec 20, 2023".
         stripped = text.strip()
         if len(stripped) > 100 or not stripped[:1].isupper():
             continue
+        m = _AFTER_DATE.match(stripped)
+        if m and (_DATE_WORDS.search(m.group("date")) or m.group("date")[-4:].isdigit()):
+            # The name after the date: "Aug 12, 2021 / Klaus Sieg".
+            offset = line.start + len(text) - len(text.lstrip()) + m.start("rest")
+            out += _names_in(doc, lexicon, m.group("rest"), offset, number, "after_date")
+            continue
         offset = line.start + len(text) - len(text.lstrip())
-        out += _names_in(doc, stripped, offset, number, "none")
+        out += _names_in(doc, lexicon, stripped, offset, number, "none")
+    row_of = {n: r for r, n in enumerate(doc.content_lines[:SEARCH_LINES])}
+    for c in out:
+        c.row = row_of[c.line]
     return out
 
 
@@ -294,6 +327,7 @@ def byline_features(doc: Document, candidates: list[BylineCandidate], lexicon: L
 
 
 CLUSTER_LINES = 1
+BYLINE_ROWS = 20   # how far apart a header's repeated byline can be (lists of other stories run further)
 NIL = ["nil"]
 
 
@@ -314,11 +348,16 @@ def select_bylines(candidates: list[BylineCandidate], features: list[list[str]],
     anchor = max(people, key=lambda k: (p[k], -k))
     if p[anchor] <= nobody:
         return [], nobody
-    line = candidates[anchor].line
-    # Names on the anchor's own byline ("By A, B and C") are its co-authors; from the next lines
-    # they must also be probable enough.
-    chosen = sorted(k for k in people if k == anchor or (candidates[k].line == line and candidates[k].cue != "none")
-                    or (abs(candidates[k].line - line) <= CLUSTER_LINES and p[k] >= ratio * p[anchor]))
+    row = candidates[anchor].row
+    # Names on a byline that names the anchor ("By A, B and C", here or repeated elsewhere on the
+    # page) are its co-authors; from the next lines (blank ones not counted) they must also be
+    # probable enough.
+    anchor_key = name_key(candidates[anchor].name)
+    bylines = {candidates[k].line for k in people if name_key(candidates[k].name) == anchor_key
+               and (k == anchor or (candidates[k].cue != "none" and abs(candidates[k].row - row) <= BYLINE_ROWS))}
+    chosen = sorted(k for k in people if k == anchor
+                    or (candidates[k].line in bylines and candidates[k].cue != "none")
+                    or (abs(candidates[k].row - row) <= CLUSTER_LINES and p[k] >= ratio * p[anchor]))
     return chosen, sum(p[k] for k in chosen)
 
 

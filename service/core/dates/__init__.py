@@ -10,7 +10,8 @@ from ...resources.linear import LinearModel, softmax_scores
 from ..document import Document
 from ..types import PublishedDate
 from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates
-from .select import UPDATED_WORDS, cue_before, date_features, first_prose_line, prefer_first_publication
+from .select import (UPDATED_WORDS, cue_before, date_features, first_prose_line, never_publication,
+                     prefer_first_publication)
 
 HEADER_AFTER_PROSE = 2   # lines past the first prose paragraph still in the header zone
 
@@ -29,6 +30,8 @@ def candidate_dates(doc: Document) -> list[DateMention]:
             m.year = complete_year(m, doc.reference_date)
             m.completed = m.year is not None
         if m.kind == "relative" and m.line > header_end:
+            continue
+        if never_publication(doc, m):
             continue
         d = m.to_date()
         if d is None:

@@ -93,10 +93,24 @@ def cue_before(doc: Document, m: DateMention) -> str:
     line = doc.lines[m.line]
     before = line.text[max(0, m.span.start - line.start - 50):m.span.start - line.start]
     words = _CUE.findall(before.lower())
-    for word in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word == "on" and k > 0 and (words[k - 1] in UPDATED_WORDS or words[k - 1] in PUBLISHED_WORDS):
+            return words[k - 1]  # "Updated on: Dec 22" is an update, not a bare "on"
         if word in PUBLISHED_WORDS or word in UPDATED_WORDS or word in ("by", "|", "©", "at"):
             return word
     return "none" if not words else "other"
+
+
+# What a date directly follows when it is a deadline, a life date or an embedded post, never the
+# article's day: "Expires 2/20/24", "born May 3, 1970", "— Name (@handle) December 22, 2023".
+_NEVER_PUBLICATION = re.compile(r"(?:\b(?:expires?|expiry|expiration|deadline|until|till|valid through|born|died|"
+                                r"ends?|closes?)\W{0,3}|\(@\w{1,30}\)\s{0,3})$", re.IGNORECASE)
+
+
+def never_publication(doc: Document, m: DateMention) -> bool:
+    line = doc.lines[m.line]
+    return bool(_NEVER_PUBLICATION.search(line.text[max(0, m.span.start - line.start - 40):m.span.start - line.start]))
 
 
 def role_of(doc: Document, m: DateMention) -> str:
@@ -120,6 +134,8 @@ def date_features(doc: Document, mentions: list[DateMention]) -> list[list[str]]
     lines_with_dates = Counter(position.get(m.line, 0) for m in mentions)
     byline_at = [position[n] for n in content[:600] if _BYLINE.match(doc.lines[n].text)
                  and len(doc.lines[n].text) < 120]
+    list_heads = [k for k, n in enumerate(content) if len(doc.lines[n].text) < 60
+                  and _LIST_HEAD.match(doc.lines[n].text)]
     total = len(doc.text) or 1
     line_facts: dict[int, tuple[int, bool, bool, int]] = {}
     cues = [cue_before(doc, m) for m in mentions]
@@ -160,6 +176,9 @@ def date_features(doc: Document, mentions: list[DateMention]) -> list[list[str]]
         for direction, j in (("prev", k - 1), ("next", k + 1)):
             if 0 <= j < len(content):
                 f.append(f"{direction}:{line_kind(doc.lines[content[j]].text)}")
+        # Under a "More from", "Related" or "Latest" heading: a list of other articles.
+        if any(0 < k - h <= 4 for h in list_heads):
+            f.append("under_list_head")
         near = min((abs(b - k) for b in byline_at), default=99)
         f.append(f"byline:{_bucket(near, (0, 1, 2, 4, 8))}")
         if bad_line:
