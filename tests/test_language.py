@@ -24,6 +24,12 @@ def test_short_text_is_undetermined_but_processed():
     assert (lang.code, lang.supported) == ("und", True)
 
 
+def test_english_with_foreign_names_is_not_refused():
+    # "in", "a" and "al" are function words of several languages: no clear evidence of Italian.
+    lang = detect_language("Fighting was reported in Qaryat al-Zafaraniyah, a village near Baghdad, Iraq.")
+    assert lang.supported and lang.code in ("en", "und")
+
+
 def test_non_latin_script_is_not_processed():
     assert not detect_language("这是一篇关于北京的新闻报道，政府官员周日表示将提供援助。" * 3).supported
 

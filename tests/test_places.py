@@ -79,3 +79,17 @@ def test_focus_lists_the_main_country(pipeline):
 
 def test_no_places_in_placeless_text(pipeline):
     assert places(pipeline, "The recipe needs two eggs, flour and a pinch of salt.") == []
+
+
+def test_a_long_capitalised_run_costs_one_candidate_per_word(resources):
+    # An all-caps paragraph or "By By By ...": sub-spans of a long run are not candidates, so the
+    # work stays proportional to the words (gazetteer matches inside the run still count).
+    from service.core.document import Document
+    from service.core.places.candidates import find_gazetteer_matches
+    from service.core.places.spans import generate_candidates
+
+    doc = Document.from_text("By " * 200 + "NEW YORK")
+    matches = find_gazetteer_matches(doc, resources.gazetteer)
+    candidates = generate_candidates(doc, matches, resources.gazetteer, resources.lexicon)
+    assert len(candidates) <= 202 + len(matches)
+    assert any(doc.text[c.start:c.end] == "NEW YORK" for c in candidates)

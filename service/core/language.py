@@ -1,9 +1,10 @@
 """Language identification by function words: enough to tell English from the languages
 news pages commonly come in, and to say "und" (undetermined) rather than guess.
 
-``supported`` says whether the text is processed: English is; so is text too short to
-tell (a headline), which is reported as "und"; text found to be in another language, or
-mostly in a non-Latin script, is not, and the response says so instead of guessing.
+``supported`` says whether the text is processed: English is; so is text too short or too
+mixed to tell (a headline, a sentence of foreign names), which is reported as "und"; text
+clearly in another language, or mostly in a non-Latin script, is not, and the response says
+so instead of guessing.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ for _lang, _words in _FUNCTION_WORDS.items():
     for _w in _words.split():
         _INDEX.setdefault(_w, []).append(_lang)
 _WORD = re.compile(r"[^\W\d_]+")
-MIN_HITS = 8
+MIN_HITS = 5        # function words of the leading language before anything is decided
+CLEAR_MARGIN = 1.5  # how far a language other than English must lead the runner-up
 SAMPLE_CHARS = 20_000
 
 
@@ -50,9 +52,13 @@ def detect_language(text: str) -> Language:
             counts[lang] += 1
     if letters and non_latin > 0.5 * letters:
         return Language("und", round(non_latin / letters, 2), False)
-    hits = sum(counts.values())
-    if hits < MIN_HITS:
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_HITS:
         return Language("und", 0.0, True)
-    lang, best = counts.most_common(1)[0]
-    confidence = round(best / hits, 2)
-    return Language(lang, confidence, lang == "en")
+    lang, best = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if lang != "en" and best < CLEAR_MARGIN * runner_up:
+        # Short words are shared ("in", "a", "al"): a text is refused as foreign only on clear
+        # evidence, and a doubtful one is processed ("und") rather than dropped.
+        return Language("und", 0.0, True)
+    return Language(lang, round(best / sum(counts.values()), 2), lang == "en")

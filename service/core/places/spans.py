@@ -32,6 +32,7 @@ _ZONES = frozenset(FIXED_ZONES) | frozenset(NAMED_ZONES)
 _TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a", "p", "m", "noon", "midnight"})
 
 MAX_SPAN_TOKENS = 5
+LONG_RUN = 8
 _LOCATIVE = {"in", "at", "from", "near", "to", "across", "throughout", "outside", "inside", "around", "into",
              "across", "toward", "towards", "between", "of", "via", "within"}
 # Capitalised for being a day or month, not a name: they end a run ("Fallujah Sunday").
@@ -200,10 +201,14 @@ class _Candidates:
         for m in matches:
             self.spans[(m.start_token, m.end_token)] = (m.key, m.entries)
         for a, b in self.runs:
+            # In a long run (a line in capitals, a list of names) only single words and the
+            # gazetteer's own matches are candidates: every sub-span of it would cost five
+            # candidates per word for nothing.
+            longest = MAX_SPAN_TOKENS if b - a <= LONG_RUN else 1
             for x in range(a, b):
                 if not words[x][:1].isupper():
                     continue
-                for y in range(x + 1, min(b, x + MAX_SPAN_TOKENS) + 1):
+                for y in range(x + 1, min(b, x + longest) + 1):
                     if words[y - 1][:1].isupper() and (x, y) not in self.spans:
                         self.spans[(x, y)] = None
         # Document-level facts about words.
