@@ -6,18 +6,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
-from pathlib import Path
+
+from service.tools.local_server import LocalServer
 
 from .articles import seeds
 
-ROOT = Path(__file__).resolve().parents[1]
 
 # wrk's Lua: rotate the five seeds as text/plain bodies; at the end print one JSON line.
 LUA = r"""
@@ -41,75 +36,9 @@ end
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _lua_script() -> str:
     bodies = ", ".join(f"[==[{text}]==]" for text in seeds().values())
     return LUA % bodies
-
-
-def memory_of(pid: int) -> dict:
-    """RSS and PSS in MB from /proc/PID/smaps_rollup."""
-    values = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        key, _, rest = line.partition(":")
-        if key in ("Rss", "Pss"):
-            values[key.lower() + "_mb"] = round(int(rest.split()[0]) / 1024, 1)
-    return values
-
-
-def children_of(pid: int) -> list[int]:
-    out = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        out += [int(c) for c in (task / "children").read_text().split()]
-    return sorted(out)
-
-
-class Server:
-    def __init__(self, workers: int, env: dict | None = None):
-        self.workers = workers
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.TemporaryFile()
-        env = {**os.environ, "PORT": str(self.port), "HOST": "127.0.0.1", "WEB_CONCURRENCY": str(workers),
-               **(env or {})}
-        self.started = time.perf_counter()
-        self.process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
-                                         "service.wsgi:app"], cwd=ROOT, env=env, stdout=self.log,
-                                        stderr=subprocess.STDOUT)
-        self.ready_seconds = self._wait_ready()
-
-    def _wait_ready(self, timeout: float = 60.0) -> float:
-        deadline = time.perf_counter() + timeout
-        while time.perf_counter() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("gunicorn exited before it was ready")
-            try:
-                with urllib.request.urlopen(self.url + "/readyz", timeout=1) as r:
-                    if r.status == 200:
-                        ready = time.perf_counter() - self.started
-                        while len(children_of(self.process.pid)) < self.workers:   # all forked
-                            time.sleep(0.01)
-                        return ready
-            except OSError:
-                pass
-            time.sleep(0.01)
-        raise RuntimeError("gunicorn not ready in time")
-
-    def memory(self) -> dict:
-        return {"master": memory_of(self.process.pid),
-                "workers": [memory_of(pid) for pid in children_of(self.process.pid)]}
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 def wrk(url: str, connections: int, seconds: float, threads: int = 2) -> dict:
@@ -135,7 +64,7 @@ def wrk(url: str, connections: int, seconds: float, threads: int = 2) -> dict:
 
 def run(concurrencies=(1, 8, 32), seconds: int = 10, workers: int | None = None) -> dict:
     workers = workers or os.cpu_count() or 2
-    server = Server(workers)
+    server = LocalServer(workers=workers).start()
     try:
         idle = server.memory()
         loads = [wrk(server.url, c, seconds) for c in concurrencies]

@@ -10,13 +10,15 @@ import os
 import threading
 import time
 
-from .http import Server, children_of, memory_of, wrk
+from service.tools.local_server import LocalServer, children_of, memory_of
+
+from .http import wrk
 
 
 def run(seconds: float = 60.0, connections: int = 8, max_requests: int = 400, workers: int | None = None) -> dict:
     workers = workers or os.cpu_count() or 2
-    server = Server(workers, env={"GUNICORN_MAX_REQUESTS": str(max_requests),
-                                  "GUNICORN_MAX_REQUESTS_JITTER": str(max_requests // 10)})
+    server = LocalServer(env={"GUNICORN_MAX_REQUESTS": str(max_requests),
+                              "GUNICORN_MAX_REQUESTS_JITTER": str(max_requests // 10)}, workers=workers).start()
     samples, pids_seen = [], set(children_of(server.process.pid))
     result: dict = {}
     load = threading.Thread(target=lambda: result.update(wrk(server.url, connections, seconds)))

@@ -3,7 +3,6 @@ validates against the schemas it declares."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml
