@@ -12,7 +12,7 @@ What each topic learns from:
 - AG News "World": partially labelled - the label says "not sport, business or technology".
   Each round gives every World article the likeliest of the other 14 topics (hard EM).
 - Every IPTC concept's label and definition, as a short text of its top-level topic.
-- ``data/own_topic_training.tsv``: 96 short articles written for this project for the 12
+- ``data/own_topic_training.tsv``: 120 short articles written for this project for the 12
   topics that have no labelled articles (distinct from the own *test* set in tests/fixtures).
 - Unlabelled news (date/author pages, geoparsing corpora): the articles the current model
   is surest belong to one of those 12 topics join the training set (self-training).
