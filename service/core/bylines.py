@@ -197,12 +197,12 @@ def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
     for number in doc.content_lines[:SEARCH_LINES]:
         line = doc.lines[number]
         text = line.text
+        stripped = text.strip()
+        offset = line.start + len(text) - len(text.lstrip())   # where `stripped` starts
         if after_lone_by:
             # "By" alone on its line, the names on the next (a common template layout).
             after_lone_by = False
-            stripped = text.strip()
             if len(stripped) <= 100 and stripped[:1].isupper():
-                offset = line.start + len(text) - len(text.lstrip())
                 out += _names_in(doc, lexicon, stripped, offset, number, "by_line")
                 continue
         if _LONE_BY.match(text):
@@ -230,16 +230,13 @@ def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
             continue
         # A short line that opens with a name: "Courtney Carr", "Echo Lawrence - January 24, 2020",
         # "Javier Espinoza and Patricia Nilsson, Financial Times - Dec 20, 2023".
-        stripped = text.strip()
         if len(stripped) > 100 or not stripped[:1].isupper():
             continue
         m = _AFTER_DATE.match(stripped)
         if m and (_DATE_WORDS.search(m.group("date")) or m.group("date")[-4:].isdigit()):
             # The name after the date: "Aug 12, 2021 / Klaus Sieg".
-            offset = line.start + len(text) - len(text.lstrip()) + m.start("rest")
-            out += _names_in(doc, lexicon, m.group("rest"), offset, number, "after_date")
+            out += _names_in(doc, lexicon, m.group("rest"), offset + m.start("rest"), number, "after_date")
             continue
-        offset = line.start + len(text) - len(text.lstrip())
         out += _names_in(doc, lexicon, stripped, offset, number, "none")
     row_of = {n: r for r, n in enumerate(doc.content_lines[:SEARCH_LINES])}
     for c in out:
