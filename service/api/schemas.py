@@ -74,12 +74,6 @@ class BylineSchema(Schema):
     evidence = fields.Nested(SpanSchema)
 
 
-class MentionSchema(Schema):
-    start = fields.Integer()
-    end = fields.Integer()
-    text = fields.String()
-
-
 class PlaceSchema(Schema):
     name = fields.String()
     latitude = fields.Float()
@@ -93,7 +87,7 @@ class PlaceSchema(Schema):
     country = fields.String(allow_none=True)
     confidence = fields.Float()
     source = fields.String()
-    mentions = fields.List(fields.Nested(MentionSchema))
+    mentions = fields.List(fields.Nested(SpanSchema))
 
 
 class DatelineSchema(Schema):
@@ -145,7 +139,7 @@ class EnrichResponseSchema(Schema):
     modification = fields.Nested(PublishedDateSchema, attribute="modification_date", allow_none=True)
     bylines = fields.List(fields.Nested(BylineSchema))
     places = fields.List(fields.Nested(PlaceSchema))
-    unresolved_toponyms = fields.List(fields.Nested(MentionSchema))
+    unresolved_toponyms = fields.List(fields.Nested(SpanSchema))
     dateline = fields.Nested(DatelineSchema, allow_none=True)
     focus = fields.Nested(FocusSchema)
     topic = fields.Nested(TopicSchema, allow_none=True)

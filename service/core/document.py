@@ -8,7 +8,7 @@ from datetime import date
 from functools import cached_property
 
 from .normalize import Line, Token, normalize_text, split_lines, tokenize
-from .types import Byline, Dateline, Focus, Language, Place, PlaceMention, PublishedDate, Topic
+from .types import Byline, Dateline, Focus, Language, Place, PublishedDate, Span, Topic
 
 _SENTENCE_END = {".", "!", "?"}
 
@@ -27,7 +27,7 @@ class Document:
     modification_date: PublishedDate | None = None
     bylines: list[Byline] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
-    unresolved_toponyms: list[PlaceMention] = field(default_factory=list)
+    unresolved_toponyms: list[Span] = field(default_factory=list)
     dateline: Dateline | None = None
     focus: Focus = field(default_factory=Focus)
     topic: Topic | None = None

@@ -39,13 +39,6 @@ class Byline:
 
 
 @dataclass(slots=True)
-class PlaceMention:
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(slots=True)
 class Place:
     name: str
     latitude: float
@@ -56,7 +49,7 @@ class Place:
     feature_code: str              # GeoNames feature code: PCLI, ADM1, PPLC, PPL, ...
     population: int
     confidence: float
-    mentions: list[PlaceMention]
+    mentions: list[Span]
     admin1: str | None = None      # name of the first-level region the place is in
     country: str | None = None     # name of its country
     source: str = "gazetteer"      # or the external geocoder that placed it ("nominatim", ...)
@@ -122,7 +115,7 @@ class Enrichment:
     focus: Focus
     topic: Topic | None
     warnings: list[str] = field(default_factory=list)
-    unresolved_toponyms: list[PlaceMention] = field(default_factory=list)
+    unresolved_toponyms: list[Span] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     # Stages that raised: their fields are left empty and a warning says so.
     failed_stages: list[str] = field(default_factory=list)

@@ -6,7 +6,7 @@ from ...resources.gazetteer import Gazetteer
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
 from ..document import Document
-from ..types import Dateline, PlaceMention
+from ..types import Dateline, Span
 from .candidates import find_gazetteer_matches
 from .dateline import find_dateline
 from .focus import compute_focus
@@ -20,7 +20,7 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
     matches = find_gazetteer_matches(doc, gazetteer)
     recognised = recognize_toponyms(doc, matches, gazetteer, recogniser, lexicon)
     toponyms = [t for t in recognised if t.entries]
-    doc.unresolved_toponyms = [PlaceMention(t.start, t.end, t.text) for t in recognised if not t.entries]
+    doc.unresolved_toponyms = [Span(t.start, t.end, t.text) for t in recognised if not t.entries]
     dateline_span = find_dateline(doc)
     dateline_mention = None
     if dateline_span is not None:
@@ -29,7 +29,7 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
     places, place_indexes, nil = resolve_toponyms(doc, toponyms, gazetteer, resolver, dateline_mention)
     doc.places = places
     doc.unresolved_toponyms = sorted(doc.unresolved_toponyms + [
-        PlaceMention(toponyms[i].start, toponyms[i].end, toponyms[i].text) for i in nil], key=lambda m: m.start)
+        Span(toponyms[i].start, toponyms[i].end, toponyms[i].text) for i in nil], key=lambda m: m.start)
     if dateline_span is not None:
         place_index = None
         if dateline_mention is not None:

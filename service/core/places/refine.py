@@ -18,7 +18,7 @@ from typing import Protocol
 from geopy.distance import great_circle
 
 from ..document import Document
-from ..types import Place, PlaceMention
+from ..types import Place, Span
 
 AGREE_KM = 161.0
 
@@ -59,7 +59,7 @@ def _km(a: Place | GeocodedPlace, b: GeocodedPlace) -> float:
     return great_circle((a.latitude, a.longitude), (b.latitude, b.longitude)).km
 
 
-def _adopt_unresolved(doc: Document, text: str, mentions: list[PlaceMention], answer: GeocodedPlace,
+def _adopt_unresolved(doc: Document, text: str, mentions: list[Span], answer: GeocodedPlace,
                       source: str) -> None:
     doc.places.append(Place(
         name=text, latitude=answer.latitude, longitude=answer.longitude, country_code=answer.country_code,
@@ -82,7 +82,7 @@ def _second_opinion(place: Place, candidates: list[GeocodedPlace], focus: set[st
 def refine_places(doc: Document, geocoder: ExternalGeocoder, confirm_below: float = 0.5,
                   max_lookups: int = 8) -> None:
     focus = _focus_countries(doc)
-    unresolved: dict[str, list[PlaceMention]] = {}
+    unresolved: dict[str, list[Span]] = {}
     for mention in doc.unresolved_toponyms:
         unresolved.setdefault(mention.text, []).append(mention)
     doubtful = sorted((p for p in doc.places if p.confidence < confirm_below), key=lambda p: p.confidence)

@@ -28,7 +28,7 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
                                     NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.names import name_key
 from ..document import Document
-from ..types import Place, PlaceMention
+from ..types import Place, Span
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -348,7 +348,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
             name=p.name, latitude=p.latitude, longitude=p.longitude, country_code=p.country_code,
             geonameid=p.geonameid, feature=p.kind, feature_code=p.feature_code, population=p.population,
             confidence=round(sum(confidence[idx]) / len(confidence[idx]), 3),
-            mentions=[PlaceMention(toponyms[i].start, toponyms[i].end, toponyms[i].text) for i in members],
+            mentions=[Span(toponyms[i].start, toponyms[i].end, toponyms[i].text) for i in members],
             admin1=gazetteer.name(p.admin1_index) if p.admin1_index >= 0 else None,
             country=gazetteer.name(p.country_index) if p.country_index >= 0 else None))
         indexes.append(idx)
