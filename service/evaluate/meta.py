@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..core.pipeline import Pipeline
@@ -44,9 +44,9 @@ class MetaScores:
     errors: list[dict] = field(default_factory=list)
 
     def merge(self, other: "MetaScores") -> None:
-        for name in ("records", "with_date", "visible", "visible_correct", "correct", "answered", "answered_correct",
-                     "author_records", "tp", "predicted", "gold", "empty_gold", "empty_gold_fp"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for f in fields(self):  # every count adds up; the name stays
+            if isinstance(getattr(self, f.name), int):
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
         self.errors += other.errors
 
     def summary(self) -> dict:
