@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from service.resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, NAME_ABBR,
-                                         NAME_PRIMARY, Gazetteer)
+from service.resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL,
+                                         KIND_REGION, NAME_ABBR, NAME_PRIMARY, Gazetteer)
 from service.tools.build_gazetteer import main as build
 
 # geonameid name asciiname alternatenames lat lon fclass fcode cc cc2 admin1 admin2 admin3 admin4 population
@@ -95,3 +95,11 @@ def test_embedded_gazetteer_shape(resources):
     assert any(g.kind[i] == KIND_COUNTRY and g.country_code(i) == "IQ" for i, _ in g.lookup("Iraqi"))
     assert any(g.kind[i] == KIND_ADMIN1 and g.name(i) == "California" for i, _ in g.lookup("Calif."))
     assert any(g.kind[i] == KIND_COUNTRY and g.country_code(i) == "GB" for i, _ in g.lookup("U.K."))
+
+
+def test_embedded_gazetteer_has_oceans_and_world_regions(resources):
+    g = resources.gazetteer
+    assert any(g.kind[i] == KIND_PHYSICAL and g.name(i) == "Atlantic Ocean" for i, _ in g.lookup("Atlantic"))
+    assert any(g.kind[i] == KIND_REGION and g.name(i) == "European Union" for i, _ in g.lookup("EU"))
+    (midwest,) = [i for i, _ in g.lookup("Midwest") if g.kind[i] == KIND_REGION]
+    assert g.country_code(midwest) == "US"

