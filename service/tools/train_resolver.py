@@ -30,6 +30,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from ..core.document import Document
+from ..core.places.dateline import find_dateline
 from ..core.places.recognize import Toponym
 from ..core.places.resolve import (FEATURES, ResolverModel, build_candidate_table, choose, haversine_km, run_passes,
                                    set_context_features)
@@ -165,44 +166,53 @@ def prepared(records: list[dict], gazetteer: Gazetteer):
         doc, toponyms, points = gold_toponyms(record, gazetteer)
         if toponyms:
             table = build_candidate_table(doc, toponyms, gazetteer)
-            out.append((table, points, group_labels(table, points, gazetteer)))
+            out.append((table, points, group_labels(table, points, gazetteer), dateline_group(doc, toponyms, table)))
     return out
+
+
+def dateline_group(doc: Document, toponyms: list[Toponym], table) -> int | None:
+    """The mention group of the dateline place, found as the service finds it."""
+    span = find_dateline(doc)
+    if span is None:
+        return None
+    mention = next((i for i, t in enumerate(toponyms) if t.start >= span.start and t.end <= span.end), None)
+    return table.mention_group[mention] if mention is not None else None
 
 
 def train(records: list[dict], gazetteer: Gazetteer) -> ResolverModel:
     data = prepared(records, gazetteer)
     # Round 1: context from the gold choices of the other groups.
     examples = []
-    for table, _, labels in data:
-        set_context_features(table, labels, (labels >= 0).astype(float), None)
+    for table, _, labels, dateline in data:
+        set_context_features(table, labels, (labels >= 0).astype(float), dateline)
         examples.append((table.features.copy(), table.bounds, labels))
     w = fit_weights(examples)
     w[FEATURES.index("nil")] = -1e6  # round 2's context comes from real choices only
     # Round 2: context as the model itself will see it.
     examples = []
-    for table, _, labels in data:
-        features = _model_context(table, w)
+    for table, _, labels, dateline in data:
+        features = _model_context(table, w, dateline)
         examples.append((features, table.bounds, labels))
     w = fit_weights(examples)
     nil_examples = []
-    for (table, points, labels), (features, bounds, _) in zip(data, examples):
+    for (table, points, labels, _), (features, bounds, _) in zip(data, examples):
         gold_groups = [g for g, members in enumerate(table.groups) if any(points[i] is not None for i in members)]
         nil_examples.append((features, bounds, labels, gold_groups))
     w[FEATURES.index("nil")] = fit_nil_threshold(nil_examples, w)
     return ResolverModel(w, name="conditional-logit-v1")
 
 
-def _model_context(table, w) -> np.ndarray:
+def _model_context(table, w, dateline: int | None) -> np.ndarray:
     """The features after the model's own context passes, as the service computes them."""
-    run_passes(table, w, None)
+    run_passes(table, w, dateline)
     return table.features.copy()
 
 
 def evaluate(model: ResolverModel, records: list[dict], gazetteer: Gazetteer) -> tuple[int, int]:
     """(mentions within 161 km, mentions with gold coordinates and gazetteer entries) on gold spans."""
     good = total = 0
-    for table, points, _ in prepared(records, gazetteer):
-        _model_context(table, model.weights)
+    for table, points, _, dateline in prepared(records, gazetteer):
+        _model_context(table, model.weights, dateline)
         choice, _ = choose(table, model.weights)
         for g, members in enumerate(table.groups):
             for i in members:

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY,
-                                    NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
+                                    KIND_PHYSICAL, KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.names import name_key
 from ..document import Document
 from ..types import Place, Span
@@ -34,13 +34,16 @@ from .recognize import Toponym
 MAX_CANDIDATES = 40
 PASSES = 3
 NEAREST_POINTS = 3
+WORLD_FEATURE_POPULATION = 1e7
+MAJOR_CITY_LOG_POPULATION = 6.0
 
 FEATURES = (
-    "bias", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent", "is_capital",
+    "bias", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent", "is_region", "is_physical",
+    "is_capital",
     "log_population", "name_primary", "name_alt", "name_abbr", "name_demonym", "name_partial",
     "country_in_context", "admin1_in_context", "qualified", "country_of_dateline",
-    "log_km_to_context", "n_candidates_log", "rank_by_population", "exact_case",
-    "region_named_like_city", "city_named_like_region", "top_country", "no_context_points",
+    "log_km_to_context", "log_km_major", "n_candidates_log", "rank_by_population", "exact_case",
+    "region_named_like_city", "city_named_like_region", "top_country", "no_context_points", "dateline_city",
     "capital_of_context_country", "population_dominance", "country_share", "nil",
 )
 
@@ -111,6 +114,7 @@ class CandidateTable:
     features: np.ndarray             # rows x FEATURES; context columns are rewritten each pass
     sizes: np.ndarray                # group -> number of mentions
     region: np.ndarray               # row -> its first-level region (itself for one), -1 for none
+    major: np.ndarray                # row -> a city of a million or more
     n_regions: int                   # countries and first-level regions have indexes below this
 
 
@@ -159,7 +163,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     bounds = np.searchsorted(group, np.arange(len(groups) + 1))
 
     kind = gazetteer.kind[ids].astype(np.int64)
-    pop = gazetteer.population[ids].astype(np.float64)
+    # Oceans, seas and world regions have no population; for prominence they count as a mid-sized
+    # country, so "Atlantic" is weighed against Atlantic, Iowa on a common scale.
+    pop = np.where(kind >= KIND_REGION, WORLD_FEATURE_POPULATION, gazetteer.population[ids].astype(np.float64))
     country = gazetteer.country_idx[ids].astype(np.int64)
     admin1 = gazetteer.admin1_idx[ids].astype(np.int64)
     admin2 = gazetteer.admin2_idx[ids].astype(np.int64)
@@ -171,6 +177,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     X[:, _COL["is_admin2"]] = kind == KIND_ADMIN2
     X[:, _COL["is_city"]] = kind == KIND_CITY
     X[:, _COL["is_continent"]] = kind == KIND_CONTINENT
+    X[:, _COL["is_region"]] = kind == KIND_REGION        # "Middle East", "Midwest"
+    X[:, _COL["is_physical"]] = kind == KIND_PHYSICAL    # "Atlantic", "Red Sea"
     X[:, _COL["is_capital"]] = gazetteer.fcode[ids] == gazetteer.fcode_number("PPLC")
     X[:, _COL["log_population"]] = np.log10(pop + 10.0)
     primary, alt = (flags & NAME_PRIMARY) > 0, (flags & NAME_ALT) > 0
@@ -232,8 +240,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     bounds = bounds + np.arange(len(groups) + 1)
     region = np.where(kind == KIND_ADMIN1, ids, admin1)
     sizes = np.array([len(m) for m in groups], dtype=np.float64)
+    major = (kind == KIND_CITY) & (X[:, _COL["log_population"]] >= MAJOR_CITY_LOG_POPULATION)
     return CandidateTable(groups, mention_group, bounds, group, ids, kind, own_country, admin1, lat, lon, X,
-                          sizes, region, gazetteer.first_index(KIND_ADMIN2))
+                          sizes, region, major, gazetteer.first_index(KIND_ADMIN2))
 
 
 def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.ndarray,
@@ -269,8 +278,12 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
     ctx_a1 = np.maximum(ctx_a1 - np.where(region == chosen_region[g], sizes[g], 0.0), 0.0)
     X[:, _COL["admin1_in_context"]] = np.where(table.kind > KIND_ADMIN1, np.log1p(ctx_a1), 0.0)
     X[:, _COL["country_of_dateline"]] = 0.0
-    if dateline_group is not None and real[dateline_group]:
-        X[:, _COL["country_of_dateline"]] = own_country == chosen_country[dateline_group]
+    X[:, _COL["dateline_city"]] = 0.0
+    if dateline_group is not None:
+        # "WASHINGTON (AP) -": a dateline names the city the story was filed from.
+        X[:, _COL["dateline_city"]] = (g == dateline_group) & (table.kind == KIND_CITY)
+        if real[dateline_group]:
+            X[:, _COL["country_of_dateline"]] = (own_country == chosen_country[dateline_group]) & (g != dateline_group)
     # Distance to the confident, sub-national choices of the other groups: the mean log distance
     # to the three nearest, so that one wrong choice elsewhere does not drag a place across the world.
     confident = np.flatnonzero(real & (prob > 0.5) & (table.kind[safe] >= KIND_ADMIN1))
@@ -286,9 +299,13 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
         has = n_finite > 0
         mean = np.where(finite, nearest, 0.0).sum(axis=1) / np.maximum(n_finite, 1)
         X[:, _COL["log_km_to_context"]] = np.where(has, mean, 0.0)
+        # A city of millions is named from anywhere ("London-based" in a story about Washington):
+        # its own weight on distance, learned apart from that of small towns.
+        X[:, _COL["log_km_major"]] = np.where(has & table.major, mean, 0.0)
         X[:, _COL["no_context_points"]] = ~has
     else:
         X[:, _COL["log_km_to_context"]] = 0.0
+        X[:, _COL["log_km_major"]] = 0.0
         X[:, _COL["no_context_points"]] = 1.0
     nil = table.ids < 0
     X[nil] = 0.0

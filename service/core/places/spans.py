@@ -18,8 +18,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY,
-                                    NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL,
+                                    KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL,
+                                    NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.memo import bounded_memo
 from ...resources.names import name_key
@@ -40,7 +41,7 @@ _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunda
 june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _CONNECTORS = {"of", "and", "de", "la", "du", "del", "da", "-", "the", "upon", "on", "y", "al", "el", "des", "le"}
 _KIND_NAMES = {KIND_CONTINENT: "cont", KIND_COUNTRY: "country", KIND_ADMIN1: "adm1", KIND_ADMIN2: "adm2",
-               KIND_CITY: "city"}
+               KIND_CITY: "city", KIND_REGION: "region", KIND_PHYSICAL: "physical"}
 # Nouns that name a kind of place: "Anbar province", "the city of Fallujah", "the capital Baghdad".
 PLACE_NOUNS = frozenset("""province provinces state county district region city town village capital governorate
 prefecture municipality area island islands valley border borders coast neighborhood neighbourhood suburb
