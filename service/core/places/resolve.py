@@ -24,8 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY,
-                                    KIND_PHYSICAL, KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL,
+                                    KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL,
+                                    NAME_PRIMARY, Gazetteer)
 from ...resources.names import name_key
 from ..document import Document
 from ..types import Place, Span
@@ -283,7 +284,8 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
         # "WASHINGTON (AP) -": a dateline names the city the story was filed from.
         X[:, _COL["dateline_city"]] = (g == dateline_group) & (table.kind == KIND_CITY)
         if real[dateline_group]:
-            X[:, _COL["country_of_dateline"]] = (own_country == chosen_country[dateline_group]) & (g != dateline_group)
+            same_country = own_country == chosen_country[dateline_group]
+            X[:, _COL["country_of_dateline"]] = same_country & (g != dateline_group)
     # Distance to the confident, sub-national choices of the other groups: the mean log distance
     # to the three nearest, so that one wrong choice elsewhere does not drag a place across the world.
     confident = np.flatnonzero(real & (prob > 0.5) & (table.kind[safe] >= KIND_ADMIN1))
