@@ -30,7 +30,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from ..core.document import Document
-from ..core.places.dateline import find_dateline
+from ..core.places.dateline import find_dateline, mention_in_span
 from ..core.places.recognize import Toponym
 from ..core.places.resolve import (FEATURES, ResolverModel, build_candidate_table, choose, haversine_km, run_passes,
                                    set_context_features)
@@ -175,7 +175,7 @@ def dateline_group(doc: Document, toponyms: list[Toponym], table) -> int | None:
     span = find_dateline(doc)
     if span is None:
         return None
-    mention = next((i for i, t in enumerate(toponyms) if t.start >= span.start and t.end <= span.end), None)
+    mention = mention_in_span(span, toponyms)
     return table.mention_group[mention] if mention is not None else None
 
 

@@ -8,7 +8,7 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Dateline, Span
 from .candidates import find_gazetteer_matches
-from .dateline import find_dateline
+from .dateline import find_dateline, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
 from .resolve import ResolverModel, resolve_toponyms
@@ -24,8 +24,7 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
     dateline_span = find_dateline(doc)
     dateline_mention = None
     if dateline_span is not None:
-        dateline_mention = next((i for i, t in enumerate(toponyms)
-                                 if t.start >= dateline_span.start and t.end <= dateline_span.end), None)
+        dateline_mention = mention_in_span(dateline_span, toponyms)
     places, place_indexes, nil = resolve_toponyms(doc, toponyms, gazetteer, resolver, dateline_mention)
     doc.places = places
     doc.unresolved_toponyms = sorted(doc.unresolved_toponyms + [

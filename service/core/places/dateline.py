@@ -40,3 +40,8 @@ def find_dateline(doc: Document) -> Span | None:
         start = offset + match.start("place")
         return Span(start, start + len(place), doc.text[start:start + len(place)])
     return None
+
+
+def mention_in_span(span: Span, mentions) -> int | None:
+    """Index of the first mention (anything with ``start`` and ``end``) lying inside `span`."""
+    return next((i for i, m in enumerate(mentions) if m.start >= span.start and m.end <= span.end), None)
