@@ -166,7 +166,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     kind = gazetteer.kind[ids].astype(np.int64)
     # Oceans, seas and world regions have no population; for prominence they count as a mid-sized
     # country, so "Atlantic" is weighed against Atlantic, Iowa on a common scale.
-    pop = np.where(kind >= KIND_REGION, WORLD_FEATURE_POPULATION, gazetteer.population[ids].astype(np.float64))
+    pop = gazetteer.population[ids].astype(np.float64)
+    pop = np.where((kind >= KIND_REGION) & (pop == 0), WORLD_FEATURE_POPULATION, pop)
     country = gazetteer.country_idx[ids].astype(np.int64)
     admin1 = gazetteer.admin1_idx[ids].astype(np.int64)
     admin2 = gazetteer.admin2_idx[ids].astype(np.int64)
