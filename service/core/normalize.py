@@ -24,12 +24,19 @@ for _code in range(32):
     if chr(_code) not in "\n\t":
         _ONE_TO_ONE[chr(_code)] = "\n" if _code == 13 else " "
 _ONE_TO_ONE["\x7f"] = " "
-_TABLE = str.maketrans(_ONE_TO_ONE)
+# str.translate looks every character up in a dict once the text has any non-ASCII character (and
+# news always has a curly quote): a substitution that visits only the characters to replace is
+# five to ten times faster on news text, and still linear on text made of nothing else.
+_TO_REPLACE = re.compile("[" + "".join(re.escape(ch) for ch in _ONE_TO_ONE) + "]")
+
+
+def _replacement(match: re.Match) -> str:
+    return _ONE_TO_ONE[match.group()]
 
 
 def normalize_text(text: str) -> str:
     """The text with typographic variants unified; same length, same offsets."""
-    out = text.translate(_TABLE)
+    out = _TO_REPLACE.sub(_replacement, text)
     assert len(out) == len(text)
     return out
 

@@ -38,6 +38,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(r"(?<![\w])" + _WEEKDAY + _MONTH + r"\.? " + _DAY + r"(?!\d|,? ?(?:19|20)\d\d)", _CASE)),
 ]
 
+# What a line must contain for each pattern to have a chance, found by one cheap scan; the patterns
+# themselves try an optional weekday and a dozen month names at every position.
+_MONTH_NAME = re.compile(_MONTH.replace("?P<month>", "") + r"\.? \d|\d(?:st|nd|rd|th)? (?:of )?"
+                         + _MONTH.replace("?P<month>", ""), _CASE)
+_NEEDS = {"iso": re.compile(r"\d-[01]"), "numeric": re.compile(r"\d[/.]\d"), "ymd_slash": re.compile(r"\d/\d"),
+          "mdy": _MONTH_NAME, "dmy": _MONTH_NAME, "md": _MONTH_NAME}
+_DISTINCT_NEEDS = tuple(set(_NEEDS.values()))
+
 # "2 hours ago", "3 days ago": dated only with a reference date (the day the page was fetched).
 _RELATIVE = re.compile(r"\b(?P<n>\d{1,2}|an?|one) (?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b", _CASE)
 _UNIT_DAYS = {"min": 0, "minute": 0, "hour": 0, "hr": 0, "day": 1, "week": 7}
@@ -143,7 +151,10 @@ def find_dates(doc: Document) -> list[DateMention]:
         if _HAS_DIGIT.search(text) is None and not (doc.reference_date and " ago" in text):
             continue
         taken = bytearray(len(text))  # characters already inside a found date
+        possible = {needs for needs in _DISTINCT_NEEDS if needs.search(text)}
         for kind, pattern in PATTERNS:
+            if _NEEDS[kind] not in possible:
+                continue
             for m in pattern.finditer(text):
                 if any(taken[m.start():m.end()]):
                     continue
