@@ -293,6 +293,11 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
     if len(confident):
         rows = choice[confident]
         dist = haversine_km(table.lat[:, None], table.lon[:, None], table.lat[rows][None, :], table.lon[rows][None, :])
+        # A country or region is no distance from a place inside it: "Mexico" beside a dateline in
+        # Mexico City is the country, however far its centre lies from the capital.
+        inside = (((table.kind == KIND_COUNTRY)[:, None] & (table.ids[:, None] == table.own_country[rows][None, :]))
+                  | ((table.kind == KIND_ADMIN1)[:, None] & (table.ids[:, None] == table.region[rows][None, :])))
+        dist[inside] = 0.0
         log_dist = np.log10(dist + 10.0)
         log_dist[g[:, None] == confident[None, :]] = np.inf
         k = min(NEAREST_POINTS, log_dist.shape[1])
