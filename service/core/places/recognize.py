@@ -60,12 +60,13 @@ _FULL_NAME = NAME_PRIMARY | NAME_ALT | NAME_DEMONYM | NAME_ABBR
 def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer: Gazetteer) -> set[int]:
     """Candidates that are a bare two-letter country code ("IE", "IT") of a country the document
     never names otherwise: in running text these are far more often something else ("IE 11")."""
+    codes = [k for k, c in enumerate(candidates) if c.end - c.start == 2 and doc.text[c.start:c.end].isupper()]
+    if not codes:
+        return set()
     named = {idx for c in candidates for idx, flags in c.entries if flags & _FULL_NAME}
     out = set()
-    for k, c in enumerate(candidates):
-        word = doc.text[c.start:c.end]
-        if len(word) != 2 or not word.isupper():
-            continue
+    for k in codes:
+        c = candidates[k]
         countries = [(idx, flags) for idx, flags in c.entries if gazetteer.kind[idx] == KIND_COUNTRY]
         if (countries and all(flags & NAME_CODE and not flags & _FULL_NAME for _, flags in countries)
                 and not any(idx in named for idx, _ in countries)):

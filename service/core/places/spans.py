@@ -76,6 +76,7 @@ def _compute_shape(word: str) -> str:
 
 
 _word_shape = bounded_memo(_compute_shape, 200_000)
+_span_key = bounded_memo(name_key, 200_000)   # most spans ("The", "But", "President") recur across articles
 
 
 def _case_bucket(ratio: float | None) -> str:
@@ -213,31 +214,31 @@ class _Candidates:
                     if words[y - 1][:1].isupper() and (x, y) not in self.spans:
                         self.spans[(x, y)] = None
         # Document-level facts about words.
-        self.person_words, self.lower_words = set(), set()
-        for i, w in enumerate(words):
-            if w[:1].islower():
-                self.lower_words.add(w)
-            elif i > 0 and w[:1].isupper() and self.lines[i - 1] == self.lines[i]:
-                prev = words[i - 1]
-                if prev in lexicon.first_names or (prev[:1].isupper() and lowers[i - 1] in TITLES):
-                    self.person_words.add(lowers[i])
-                elif prev == "." and i > 1 and lowers[i - 2] in ("mr", "mrs", "ms", "dr"):
+        self.lower_words = {w for w in words if w[:1].islower()}
+        # Capitalised words right after a given name, a title or "Mr.": people.
+        self.person_words = set()
+        first_names, lines = lexicon.first_names, self.lines
+        for i in range(1, n):
+            prev = words[i - 1]
+            if (prev in first_names or (lowers[i - 1] in TITLES and prev[:1].isupper())
+                    or (prev == "." and i > 1 and lowers[i - 2] in ("mr", "mrs", "ms", "dr"))):
+                if words[i][:1].isupper() and lines[i - 1] == lines[i]:
                     self.person_words.add(lowers[i])
         self.span_counts: dict[str, int] = {}
         for (x, y) in self.spans:
             key = " ".join(lowers[x:y])
             self.span_counts[key] = self.span_counts.get(key, 0) + 1
         self.starts = doc.sentence_starts
-        self._token_feats: dict[int, tuple[str, str]] = {}
-        self._left: dict[int, list[str]] = {}
-        self._right: dict[int, list[str]] = {}
+        self._token_feats: dict[int, tuple[tuple[str, str], str]] = {}
+        self._left: dict[int, tuple[list[str], str, str]] = {}
+        self._right: dict[int, tuple[list[str], str, str]] = {}
 
     def build(self) -> list[SpanCandidate]:
         gazetteer, tokens, words, lowers = self.gazetteer, self.tokens, self.words, self.lowers
         resolved = {}
         for (x, y), known in self.spans.items():
             if known is None:
-                key = name_key(self.doc.norm[tokens[x].start:tokens[y - 1].end])
+                key = _span_key(self.doc.norm[tokens[x].start:tokens[y - 1].end])
                 known = (key, gazetteer.lookup_key(key))
             resolved[(x, y)] = (known[1], gazetteer_summary(gazetteer, *known) if known[1] else None)
         # Countries the text names outright ("Iraq", "Iraqi"): a name whose entry lies in one of them
@@ -262,28 +263,24 @@ class _Candidates:
         return candidates
 
     # -- features shared by position -----------------------------------------------------------
-    def _token(self, k: int) -> tuple[str, str]:
-        feats = self._token_feats.get(k)
-        if feats is None:
+    def _token(self, k: int) -> tuple[tuple[str, str], str]:
+        """Features of one word, and its shape."""
+        cached = self._token_feats.get(k)
+        if cached is None:
             lw = self.lowers[k]
-            feats = self._token_feats[k] = (f"tw:{lw}", f"case:{_case_bucket(self.lexicon.case_ratio.get(lw))}")
-        return feats
+            cached = self._token_feats[k] = (
+                (f"tw:{lw}", f"case:{_case_bucket(self.lexicon.case_ratio.get(lw))}"), _word_shape(self.words[k]))
+        return cached
 
-    def _context(self, x: int, y: int) -> tuple[str, str, str, str]:
-        lines, lowers, n = self.lines, self.lowers, self.n
+    def _left_features(self, x: int) -> tuple[list[str], str, str]:
+        """Features that depend only on where the span starts, and the two words before it."""
+        cached = self._left.get(x)
+        if cached is not None:
+            return cached
+        words, lowers, lines = self.words, self.lowers, self.lines
         line = lines[x]
         p1 = lowers[x - 1] if x > 0 and lines[x - 1] == line else "<s>"
         p2 = lowers[x - 2] if x > 1 and lines[x - 2] == line else "<s>"
-        n1 = lowers[y] if y < n and lines[y] == line else "</s>"
-        n2 = lowers[y + 1] if y + 1 < n and lines[y + 1] == line else "</s>"
-        return p1, p2, n1, n2
-
-    def _left_features(self, x: int, p1: str, p2: str) -> list[str]:
-        """Features that depend only on where the span starts."""
-        feats = self._left.get(x)
-        if feats is not None:
-            return feats
-        words, lowers = self.words, self.lowers
         feats = [f"first:{lowers[x]}", f"p1:{p1}", f"p2:{p2}|{p1}"]
         if words[x] in self.lexicon.first_names:
             feats.append("first_is_given_name")
@@ -300,39 +297,49 @@ class _Candidates:
             a, b = self.runs[r]
             feats.append(f"run_prev:{lowers[x - 1]}" if a < x else "run_starts")
             feats.append(f"runlen:{min(b - a, 5)}")
-        if len(self.doc.lines[self.lines[x]].text) < 100:
+        if len(self.doc.lines[line].text) < 100:
             feats.append("short_line")
-        self._left[x] = feats
-        return feats
+        cached = self._left[x] = (feats, p1, p2)
+        return cached
 
-    def _right_features(self, x: int, y: int, n1: str, n2: str) -> list[str]:
-        """Features that depend only on where the span ends (spans of one run share a line)."""
-        feats = self._right.get(y)
-        if feats is not None:
-            return feats
-        last = self.lowers[y - 1]
+    def _right_features(self, y: int) -> tuple[list[str], str, str]:
+        """Features that depend only on where the span ends (spans of one run share a line), and
+        the two words after it."""
+        cached = self._right.get(y)
+        if cached is not None:
+            return cached
+        lowers, lines, n = self.lowers, self.lines, self.n
+        line = lines[y - 1]
+        n1 = lowers[y] if y < n and lines[y] == line else "</s>"
+        n2 = lowers[y + 1] if y + 1 < n and lines[y + 1] == line else "</s>"
+        last = lowers[y - 1]
         feats = [f"last:{last}", f"suf:{last[-3:]}", f"n1:{n1}", f"n2:{n1}|{n2}"]
         if last in self.person_words:
             feats.append("person_elsewhere")
         r = self.run_of[y - 1]
         if r >= 0:
-            feats.append(f"run_next:{self.lowers[y]}" if y < self.runs[r][1] else "run_ends")
-        self._right[y] = feats
-        return feats
+            feats.append(f"run_next:{lowers[y]}" if y < self.runs[r][1] else "run_ends")
+        cached = self._right[y] = (feats, n1, n2)
+        return cached
 
     # -- one span --------------------------------------------------------------------------------
     def _features(self, x: int, y: int, summary: "GazetteerSummary | None") -> list[str]:
         gazetteer, lexicon, words, lowers = self.gazetteer, self.lexicon, self.words, self.lowers
-        span_lower = " ".join(lowers[x:y])
+        span_lower = lowers[x] if y - x == 1 else " ".join(lowers[x:y])
         last = lowers[y - 1]
-        p1, p2, n1, n2 = self._context(x, y)
-        f = ["bias", f"w:{span_lower}", f"len:{min(y - x, 4)}",
-             f"shape:{' '.join(_word_shape(w) for w in words[x:y])[:20]}",
-             f"count:{min(self.span_counts.get(span_lower, 1), 3)}"]
-        f += self._left_features(x, p1, p2)
-        f += self._right_features(x, y, n1, n2)
-        for k in range(x, y):
-            f.extend(self._token(k))
+        left, p1, p2 = self._left_features(x)
+        right, n1, n2 = self._right_features(y)
+        if y - x == 1:
+            token_feats, shape = self._token(x)
+            f = ["bias", f"w:{span_lower}", "len:1", f"shape:{shape[:20]}",
+                 f"count:{min(self.span_counts.get(span_lower, 1), 3)}", *left, *right, *token_feats]
+        else:
+            per_token = [self._token(k) for k in range(x, y)]
+            f = ["bias", f"w:{span_lower}", f"len:{min(y - x, 4)}",
+                 f"shape:{' '.join(shape for _, shape in per_token)[:20]}",
+                 f"count:{min(self.span_counts.get(span_lower, 1), 3)}", *left, *right]
+            for token_feats, _ in per_token:
+                f += token_feats
         if words[y - 1] in self.lower_words or words[x] in self.lower_words:
             f.append("lower_elsewhere")
         if all(w.isupper() for w in words[x:y] if w[:1].isalpha()):
