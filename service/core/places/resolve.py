@@ -40,7 +40,7 @@ MAJOR_CITY_LOG_POPULATION = 6.0
 
 FEATURES = (
     "bias", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent", "is_region", "is_physical",
-    "is_capital",
+    "is_capital", "capital_by_own_name",
     "log_population", "name_primary", "name_alt", "name_abbr", "name_demonym", "name_partial",
     "country_in_context", "admin1_in_context", "qualified", "country_of_dateline",
     "log_km_to_context", "log_km_major", "n_candidates_log", "rank_by_population", "exact_case",
@@ -189,6 +189,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     X[:, _COL["name_abbr"]] = ((flags & (NAME_ABBR | NAME_CODE)) > 0) & ~primary & ~alt
     X[:, _COL["name_demonym"]] = (flags & NAME_DEMONYM) > 0
     X[:, _COL["name_partial"]] = ((flags & NAME_PARTIAL) > 0) & ~primary & ~alt
+    # A national capital named by its own name ("Washington", "Baghdad") is named far more than its
+    # population says; one that shares an alternate name with its country ("Mexico") is not.
+    X[:, _COL["capital_by_own_name"]] = X[:, _COL["is_capital"]] * primary
     # Per-group features, on Python lists: the groups are small, and numpy's per-call cost
     # would dominate.
     kind_l, ids_l, admin1_l, admin2_l, country_l = (kind.tolist(), ids.tolist(), admin1.tolist(),
