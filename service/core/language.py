@@ -43,13 +43,15 @@ SAMPLE_CHARS = 20_000
 def detect_language(text: str) -> Language:
     """ISO 639-1 code of the text's language ("und" when too little text says it)."""
     counts: Counter = Counter()
-    letters = non_latin = 0
-    for word in _WORD.findall(text[:SAMPLE_CHARS].lower()):
-        letters += 1
+    words = _WORD.findall(text[:SAMPLE_CHARS].lower())
+    letters, non_latin = len(words), 0
+    # Each distinct word once, weighted by its count (in order of first occurrence, so ties rank
+    # as they would word by word).
+    for word, n in Counter(words).items():
         if not word.isascii() and not any("a" <= c <= "z" or "\u00c0" <= c <= "\u024f" for c in word):
-            non_latin += 1
+            non_latin += n
         for lang in _INDEX.get(word, ()):
-            counts[lang] += 1
+            counts[lang] += n
     if letters and non_latin > 0.5 * letters:
         return Language("und", round(non_latin / letters, 2), False)
     ranked = counts.most_common(2)

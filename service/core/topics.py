@@ -12,6 +12,7 @@ import io
 import json
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,7 @@ class TopicModel:
     sub_classes: list[str] | None = None
     sub_threshold: float = 0.5
     _sub_rows: np.ndarray | None = None        # vocabulary index -> row of sub_weights, or -1
+    _allowed: dict[str, np.ndarray] | None = None
 
     def __post_init__(self) -> None:
         if self.sub_terms is not None:
@@ -128,14 +130,23 @@ class TopicModel:
         _write_npz(path, arrays)
 
     # -- scoring -------------------------------------------------------------------------
+    def _allowed_subtopics(self, code: str) -> np.ndarray:
+        """Mask of the second-level classes under top-level `code` (computed once per code)."""
+        if self._allowed is None:
+            self._allowed = {}
+        mask = self._allowed.get(code)
+        if mask is None:
+            mask = self._allowed[code] = np.array([self.parents.get(c) == code for c in self.sub_classes])
+        return mask
+
     def vectorize(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Sparse TF-IDF row: (term indexes, l2-normalised values)."""
         counts: dict[int, int] = {}
         vocabulary = self.vocabulary
-        for term in topic_terms(text):
+        for term, n in Counter(topic_terms(text)).items():   # first-occurrence order, as word by word
             index = vocabulary.get(term)
             if index is not None:
-                counts[index] = counts.get(index, 0) + 1
+                counts[index] = n
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         indexes = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -173,7 +184,7 @@ class TopicModel:
             known = rows >= 0
             sub_logits = self.sub_bias + values[known] @ self.sub_weights[rows[known]]
             # Only second-level topics under the chosen top level compete.
-            allowed = np.array([self.parents.get(c) == code for c in self.sub_classes])
+            allowed = self._allowed_subtopics(code)
             if allowed.any():
                 sub_logits = np.where(allowed, sub_logits, -np.inf)
                 sub_exp = np.exp(sub_logits - sub_logits.max())
