@@ -13,7 +13,7 @@ import json
 import re
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -85,7 +85,7 @@ class TopicModel:
     sub_classes: list[str] | None = None
     sub_threshold: float = 0.5
     _sub_rows: np.ndarray | None = None        # vocabulary index -> row of sub_weights, or -1
-    _allowed: dict[str, np.ndarray] | None = None
+    _allowed: dict[str, np.ndarray] = field(default_factory=dict)   # top-level code -> mask
 
     def __post_init__(self) -> None:
         if self.sub_terms is not None:
@@ -132,8 +132,6 @@ class TopicModel:
     # -- scoring -------------------------------------------------------------------------
     def _allowed_subtopics(self, code: str) -> np.ndarray:
         """Mask of the second-level classes under top-level `code` (computed once per code)."""
-        if self._allowed is None:
-            self._allowed = {}
         mask = self._allowed.get(code)
         if mask is None:
             mask = self._allowed[code] = np.array([self.parents.get(c) == code for c in self.sub_classes])

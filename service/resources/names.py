@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .memo import bounded_memo
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'",
                               "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 _SPACES = re.compile(r"[\s\-]+")
@@ -29,6 +31,11 @@ def name_key(name: str) -> str:
     key = strip_accents(name.translate(_APOSTROPHES)).casefold()
     key = key.replace(".", "")
     return _SPACES.sub(" ", key).strip(" ,;:'")
+
+
+# name_key at run time: the words and spans an article is scanned for ("The", "President", "Iraq")
+# recur across articles, so their keys are kept (bounded).
+cached_name_key = bounded_memo(name_key, 200_000)
 
 
 def is_latin(text: str) -> bool:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...resources.gazetteer import NAME_ABBR, NAME_PRIMARY, Gazetteer
-from ...resources.memo import bounded_memo
-from ...resources.names import name_key
+from ...resources.names import cached_name_key, name_key
 from ..document import Document
 
 MAX_TOKENS = 7
@@ -29,8 +28,6 @@ class GazetteerMatch:
     entries: list[tuple[int, int]]  # (place index, name flags)
 
 
-# name_key of one token, cached: n-gram keys are built by joining these.
-_token_key = bounded_memo(name_key, 200_000)
 
 
 def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[GazetteerMatch]:
@@ -57,7 +54,7 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
                 if not (last.text[:1].isupper() or last.text.lower() in _INNER_LOWER or abbreviation_period):
                     break
                 # name_key drops periods and joins words (and hyphenated parts) with one space.
-                piece = _token_key(last.text)
+                piece = cached_name_key(last.text)
                 if not piece:
                     if last.text == "-" and not key.endswith(" "):
                         key += " "
@@ -65,7 +62,7 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
                 separator = " " if gap and not key.endswith(" ") else ""
                 key = f"{key}{separator}{piece}"
             else:
-                key = _token_key(first.text)
+                key = cached_name_key(first.text)
             if not key:
                 continue
             if not gazetteer.has_prefix(key):
@@ -73,8 +70,9 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
             if last.text[:1].isupper():
                 entries = gazetteer.lookup_key(key)
                 if entries:
-                    if key != name_key(norm[first.start:last.end]):  # rare spellings the join misses
-                        key = name_key(norm[first.start:last.end])
+                    written = name_key(norm[first.start:last.end])
+                    if key != written:  # rare spellings the join misses
+                        key = written
                         entries = gazetteer.lookup_key(key)
                         if not entries:
                             continue

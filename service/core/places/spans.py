@@ -23,7 +23,7 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
                                     NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.memo import bounded_memo
-from ...resources.names import name_key
+from ...resources.names import cached_name_key
 from ..dates import FIXED_ZONES, NAMED_ZONES
 from ..document import Document
 from .candidates import GazetteerMatch
@@ -76,7 +76,6 @@ def _compute_shape(word: str) -> str:
 
 
 _word_shape = bounded_memo(_compute_shape, 200_000)
-_span_key = bounded_memo(name_key, 200_000)   # most spans ("The", "But", "President") recur across articles
 
 
 def _case_bucket(ratio: float | None) -> str:
@@ -238,7 +237,7 @@ class _Candidates:
         resolved = {}
         for (x, y), known in self.spans.items():
             if known is None:
-                key = _span_key(self.doc.norm[tokens[x].start:tokens[y - 1].end])
+                key = cached_name_key(self.doc.norm[tokens[x].start:tokens[y - 1].end])
                 known = (key, gazetteer.lookup_key(key))
             resolved[(x, y)] = (known[1], gazetteer_summary(gazetteer, *known) if known[1] else None)
         # Countries the text names outright ("Iraq", "Iraqi"): a name whose entry lies in one of them
