@@ -36,6 +36,7 @@ def published(text: str, reference: date | None = None):
     ("2014-01-05T17:13:00+02:00", "2014-01-05T17:13:00+02:00"),
     ("Saturday 23 December 2023 05:39, UK", "2023-12-23T05:39:00+00:00"),
     ("Published: 10 June 2023 10:02 a.m. GMT", "2023-06-10T10:02:00+00:00"),
+    ("Dale Hurd\n12-20-2023", "2023-12-20"),
 ])
 def test_header_dates(header, value):
     text = f"Council splits over budget\n\n{header}\n\n{BODY}"
@@ -98,6 +99,11 @@ def test_offsets_are_code_points_into_the_text():
     text = "Café réunion — 💥\n\nPublished January 5, 2014\n\n" + BODY
     pub = published(text)
     assert text[pub.evidence.start:pub.evidence.end] == pub.evidence.text == "January 5, 2014"
+
+
+@pytest.mark.parametrize("text", ["Call 555-12-2023 today", "won 10-12-20 on the night", "ref 1-2-3-2020"])
+def test_dashed_numbers_need_a_four_digit_year_and_nothing_around_them(text):
+    assert find_dates(Document.from_text(text)) == []
 
 
 def test_find_dates_ignores_impossible_dates():

@@ -32,8 +32,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"(?P<zone>Z|[+-][01]\d:?[0-5]\d)?)?(?![\d])")),
     ("mdy", re.compile(_WEEKDAY + _MONTH + r"\.? " + _DAY + r",? " + _YEAR + r"(?!\d)", _CASE)),
     ("dmy", re.compile(r"(?<!\d)" + _WEEKDAY + _DAY + r" (?:of )?" + _MONTH + r"\.?,? " + _YEAR + r"(?!\d)", _CASE)),
-    ("numeric", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)"
-                           r"(?![\d/])")),
+    ("numeric", re.compile(r"(?<![\d/.-])(?:(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)"
+                           # "12-19-2023" only with a four-digit year: "10-12-20" is more often a range or a score.
+                           r"|(?P<da>[0-3]?\d)-(?P<db>[0-3]?\d)-(?P<dyear>(?:19|20)\d\d))(?![\d/-])")),
     ("ymd_slash", re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])")),
     ("md", re.compile(r"(?<![\w])" + _WEEKDAY + _MONTH + r"\.? " + _DAY + r"(?!\d|,? ?(?:19|20)\d\d)", _CASE)),
 ]
@@ -42,7 +43,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 # themselves try an optional weekday and a dozen month names at every position.
 _MONTH_NAME = re.compile(_MONTH.replace("?P<month>", "") + r"\.? \d|\d(?:st|nd|rd|th)? (?:of )?"
                          + _MONTH.replace("?P<month>", ""), _CASE)
-_NEEDS = {"iso": re.compile(r"\d-[01]"), "numeric": re.compile(r"\d[/.]\d"), "ymd_slash": re.compile(r"\d/\d"),
+_NEEDS = {"iso": re.compile(r"\d-[01]"), "numeric": re.compile(r"\d[/.-]\d"), "ymd_slash": re.compile(r"\d/\d"),
           "mdy": _MONTH_NAME, "dmy": _MONTH_NAME, "md": _MONTH_NAME}
 _DISTINCT_NEEDS = tuple(set(_NEEDS.values()))
 
@@ -191,7 +192,9 @@ def _parse(kind: str, m: re.Match, offset: int, line: int, doc: Document) -> Dat
     groups = m.groupdict()
     zone_minutes = None
     if kind == "numeric":
-        a, b, year = int(groups["a"]), int(groups["b"]), groups["year"]
+        dashed = groups["a"] is None
+        a, b = int(groups["da" if dashed else "a"]), int(groups["db" if dashed else "b"])
+        year = groups["dyear" if dashed else "year"]
         year_value = int(year) + (2000 if int(year) < 70 else 1900) if len(year) == 2 else int(year)
         if a > 12 and b > 12:
             return None
