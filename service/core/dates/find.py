@@ -1,7 +1,7 @@
 """Finding dates: every date an English news page writes, with the time and zone beside it.
 
 "Jan. 5, 2014", "5 January 2014", "Sunday, January 5, 2014", "2014-01-05T17:13:00-05:00",
-"01/05/2014" (month/day order from the rest of the page), "March 3" (no year), each with a
+"01/05/2014" and "12-19-2023" (month/day order from the rest of the page), "March 3" (no year), each with a
 time and zone written next to it ("| 5:13pm EST", "10:02 a.m. GMT", "05:39, UK",
 "Published 3:24 PM ET, Sun ..."). Patterns are linear: no nested repetition, so hostile
 input cannot make them backtrack.
