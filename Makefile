@@ -1,8 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make serve   install, build the gazetteer, start gunicorn on localhost:$(PORT)
 #   make test    install everything the tests need (Python; newman, playwright-core from npm; redis-server,
-#                chromium from Debian)
-#                and run every test
+#                chromium from Debian) and run every test
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
