@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import snowballstemmer
 
+from ..resources.memo import bounded_memo
 from .types import Topic, TopicScore
 
 LOW_CONFIDENCE = 0.5
@@ -36,19 +37,8 @@ why will with would you your yours said says say mr mrs ms one two new also woul
 """.split())
 
 
-_STEMMER = snowballstemmer.stemmer("english")
-_STEMS: dict[str, str] = {}
-_MAX_STEMS = 500_000
-
-
-def _stem(word: str) -> str:
-    """Snowball stem, cached: the stemmer costs ~50 us a word, the cache a dict lookup."""
-    stem = _STEMS.get(word)
-    if stem is None:
-        if len(_STEMS) >= _MAX_STEMS:
-            _STEMS.clear()
-        stem = _STEMS[word] = _STEMMER.stemWord(word)
-    return stem
+# Snowball stem, cached: the stemmer costs ~50 us a word, the cache a dict lookup.
+_stem = bounded_memo(snowballstemmer.stemmer("english").stemWord, 500_000)
 
 
 def topic_terms(text: str) -> list[str]:

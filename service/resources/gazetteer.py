@@ -96,7 +96,7 @@ class Gazetteer:
         self._aliases = marisa_trie.RecordTrie(RECORD_FORMAT)
         self._aliases.mmap(str(self.directory / "aliases.marisa"))
         self.size = int(self.meta["counts"]["places"])
-        self._name_cache: dict[int, str] = {}
+        self._cached_name = bounded_memo(self._read_name, 100_000)
         # A trie lookup costs ~10 us and articles repeat their names: keep the recent answers.
         self._cached_lookup = bounded_memo(lambda key: tuple(self._aliases.get(key, ())), 50_000)
         self._kind_starts: dict[int, int] = {}
@@ -146,14 +146,11 @@ class Gazetteer:
 
     # -- attributes ------------------------------------------------------------------------
     def name(self, index: int) -> str:
-        name = self._name_cache.get(index)
-        if name is None:
-            start, end = int(self._name_offsets[index]), int(self._name_offsets[index + 1])
-            name = bytes(self._names[start:end]).decode("utf-8")
-            if len(self._name_cache) > 100_000:
-                self._name_cache.clear()
-            self._name_cache[index] = name
-        return name
+        return self._cached_name(index)
+
+    def _read_name(self, index: int) -> str:
+        start, end = int(self._name_offsets[index]), int(self._name_offsets[index + 1])
+        return bytes(self._names[start:end]).decode("utf-8")
 
     def first_index(self, kind: int) -> int:
         """Places are stored sorted by kind: the index of the first place of `kind` (or later)."""

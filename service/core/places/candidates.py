@@ -28,8 +28,6 @@ class GazetteerMatch:
     entries: list[tuple[int, int]]  # (place index, name flags)
 
 
-
-
 def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[GazetteerMatch]:
     """Longest gazetteer matches starting at capitalised tokens (overlaps kept: "New York" and "York")."""
     tokens = doc.tokens
