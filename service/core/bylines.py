@@ -137,6 +137,11 @@ def read_name(text: str) -> tuple[str, str, str] | None:
     return " ".join(name), " ".join(role), " ".join(words[k:])
 
 
+def _ends_dated(text: str) -> bool:
+    """Text before a byline that is (or ends in) a date: "Dec 19, 2023", "Updated 5:13pm", "2023"."""
+    return bool(_DATE_WORDS.search(text)) or text[-4:].isdigit()
+
+
 def _tail(rest: str) -> str:
     rest = rest.strip(" -|,:/")
     if not rest:
@@ -224,7 +229,7 @@ def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
             # What comes before "by" says what the line is: "Dec 19, 2023 by News Staff" is a byline,
             # "What would a school run by Elon Musk look like?" is not.
             before = text[:m.start()].strip()
-            kind = "date" if _DATE_WORDS.search(before) or before[-4:].isdigit() else (
+            kind = "date" if _ends_dated(before) else (
                 "short" if len(before.split()) <= 3 else "words")
             out += _names_in(doc, lexicon, m.group("rest"), line.start + m.start("rest"), number, f"by_mid_{kind}")
             continue
@@ -233,7 +238,7 @@ def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
         if len(stripped) > 100 or not stripped[:1].isupper():
             continue
         m = _AFTER_DATE.match(stripped)
-        if m and (_DATE_WORDS.search(m.group("date")) or m.group("date")[-4:].isdigit()):
+        if m and _ends_dated(m.group("date")):
             # The name after the date: "Aug 12, 2021 / Klaus Sieg".
             out += _names_in(doc, lexicon, m.group("rest"), offset + m.start("rest"), number, "after_date")
             continue
