@@ -13,17 +13,26 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def timed_runs(fn, text: str, seconds: float, min_runs: int) -> list[tuple[float, object]]:
+    """(milliseconds, result) of `fn(text)`, called for about `seconds` and at least `min_runs` times,
+    after one call that warms caches, as a serving worker is after its first requests."""
+    fn(text)
+    runs = []
+    deadline = time.perf_counter() + seconds
+    while len(runs) < min_runs or time.perf_counter() < deadline:
+        t0 = time.perf_counter()
+        result = fn(text)
+        runs.append(((time.perf_counter() - t0) * 1000, result))
+    return runs
+
+
 def measure(pipeline, text: str, seconds: float, min_runs: int = 20) -> dict:
     """Runs `pipeline.enrich(text)` for about `seconds`; per-run totals and per-stage medians, in ms."""
-    pipeline.enrich(text)   # warm caches, as a serving worker is after its first requests
     totals, stages = [], {}
-    deadline = time.perf_counter() + seconds
-    while len(totals) < min_runs or time.perf_counter() < deadline:
-        t0 = time.perf_counter()
-        result = pipeline.enrich(text)
-        totals.append((time.perf_counter() - t0) * 1000)
-        for name, ms in result.timings_ms.items():
-            stages.setdefault(name, []).append(ms)
+    for ms, result in timed_runs(pipeline.enrich, text, seconds, min_runs):
+        totals.append(ms)
+        for name, stage_ms in result.timings_ms.items():
+            stages.setdefault(name, []).append(stage_ms)
     return {"chars": len(text), "runs": len(totals), "median_ms": statistics.median(totals),
             "p99_ms": percentile(totals, 0.99), "min_ms": min(totals),
             "stages_ms": {name: statistics.median(v) for name, v in stages.items()}}

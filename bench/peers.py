@@ -6,20 +6,13 @@ over full-enrichment time (> 1: the peer is slower for its one field)."""
 from __future__ import annotations
 
 import statistics
-import time
 
 from .articles import corpus
+from .inprocess import timed_runs
 
 
 def _median_ms(fn, text: str, seconds: float, min_runs: int = 5) -> float:
-    fn(text)
-    runs = []
-    deadline = time.perf_counter() + seconds
-    while len(runs) < min_runs or time.perf_counter() < deadline:
-        t0 = time.perf_counter()
-        fn(text)
-        runs.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(runs)
+    return statistics.median(ms for ms, _ in timed_runs(fn, text, seconds, min_runs))
 
 
 def peer_functions() -> dict:
