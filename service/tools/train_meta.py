@@ -29,7 +29,9 @@ from ..resources.lexicon import Lexicon
 from ..resources.linear import LinearModel, fit_choice, fit_linear
 
 FILES = ("dates_authors_naeb.jsonl", "dates_authors_trafilatura.jsonl", "dates_htmldate.jsonl")
-DATE_L2, BYLINE_L2 = 1.0, 1.0
+# L2 strengths chosen by the cross-validation below: for dates, 3.0 gave the most right-minus-wrong
+# answers over all English records among 1, 2, 3 and 5 (1.0: 0.710, 3.0: 0.721).
+DATE_L2, BYLINE_L2 = 3.0, 1.0
 THRESHOLDS = [round(0.05 * k, 2) for k in range(1, 19)]
 RATIOS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0]
 
