@@ -15,6 +15,7 @@ from .errors import register_error_handlers
 from .metrics import GEOCODER
 from .ops import install_request_hooks
 from .routes import bp
+from .schemas import EnrichResponseSchema
 from .state import Engine
 
 
@@ -28,6 +29,9 @@ def create_app(config: type[Config] | dict | None = None, resources: Resources |
     elif config is not None:
         app.config.from_object(config)
     app.config["SERVICE_INFO"] = {"name": app.config["SERVICE_NAME"], "version": app.config["SERVICE_VERSION"]}
+    # One response schema per app: building one per request (its nested schemas deep-copy their
+    # fields) cost about a tenth of a request.
+    app.extensions["response_schema"] = EnrichResponseSchema(app.config["SERVICE_INFO"])
     app.json.sort_keys = False
     logging.basicConfig(level=logging.INFO)
 

@@ -14,7 +14,7 @@ from . import metrics
 from .batch import check_batch_shape, run_batch
 from .errors import ProblemError
 from ..core.pipeline import DeadlineExceeded
-from .schemas import EnrichRequestSchema, EnrichResponseSchema, ReferenceDateQuerySchema, validation_errors
+from .schemas import EnrichRequestSchema, ReferenceDateQuerySchema, validation_errors
 
 bp = Blueprint("api", __name__)
 OPENAPI_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
@@ -158,8 +158,7 @@ def enrich():
     args = parse_enrich_request()
     e = _require_ready()
     result = enrich_one(e.pipeline, args["text"], args["reference_date"], _deadline())
-    schema = EnrichResponseSchema(current_app.config["SERVICE_INFO"])
-    return jsonify(schema.dump(result))
+    return jsonify(current_app.extensions["response_schema"].dump(result))
 
 
 @bp.post("/v1/enrich/batch")
@@ -170,9 +169,9 @@ def enrich_batch():
     request.max_content_length = config["BATCH_MAX_CONTENT_LENGTH"]
     articles = check_batch_shape(_read_json_object(), config["BATCH_MAX_ITEMS"])
     e = _require_ready()
-    schema = EnrichResponseSchema(config["SERVICE_INFO"])
     deadline = _deadline()
-    body = run_batch(articles, lambda text, ref: enrich_one(e.pipeline, text, ref, deadline), schema.dump,
+    body = run_batch(articles, lambda text, ref: enrich_one(e.pipeline, text, ref, deadline),
+                     current_app.extensions["response_schema"].dump,
                      max_text_chars=config["MAX_CONTENT_LENGTH"])
     return jsonify({**body, "service": config["SERVICE_INFO"]})
 
