@@ -343,7 +343,12 @@ def run_passes(table: CandidateTable, weights: np.ndarray, dateline_group: int |
     choice, prob = np.full(n_groups, -1, dtype=np.int64), np.zeros(n_groups)
     set_context_features(table, choice, prob, dateline_group)
     for _ in range(passes):
-        choice, prob = choose(table, weights)
+        new_choice, new_prob = choose(table, weights)
+        # The context features depend only on the choices and on which are confident: when a pass
+        # changes neither, the next would compute the same features and choose the same again.
+        if np.array_equal(new_choice, choice) and np.array_equal(new_prob > 0.5, prob > 0.5):
+            return new_choice, new_prob
+        choice, prob = new_choice, new_prob
         set_context_features(table, choice, prob, dateline_group)
     return choose(table, weights)
 
