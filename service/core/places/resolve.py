@@ -27,7 +27,7 @@ import numpy as np
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL,
                                     KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL,
                                     NAME_PRIMARY, Gazetteer)
-from ...resources.names import name_key
+from ...resources.names import cached_name_key
 from ..document import Document
 from ..types import Place, Span
 from .recognize import Toponym
@@ -137,7 +137,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     mention_group = []
     for i, t in enumerate(toponyms):
         qualifier = _qualifier(doc, toponyms, i)
-        key = (name_key(doc.norm[t.start:t.end]), qualifier)
+        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier)
         g = group_keys.get(key)
         if g is None:
             g = group_keys[key] = len(groups)
@@ -146,21 +146,22 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         groups[g].append(i)
         mention_group.append(g)
 
-    id_parts, flag_parts, group_parts = [], [], []
+    id_parts, flag_parts, group_sizes = [], [], []
     for g, members in enumerate(groups):
         merged: dict[int, int] = {}
         for idx, flags in toponyms[members[0]].entries:
             merged[idx] = merged.get(idx, 0) | flags
         ids = np.fromiter(merged.keys(), dtype=np.int64, count=len(merged))
         flags = np.fromiter(merged.values(), dtype=np.int64, count=len(merged))
-        kind = gazetteer.kind[ids]
-        keep = np.lexsort((-gazetteer.population[ids], kind > KIND_ADMIN1))[:MAX_CANDIDATES]
-        id_parts.append(ids[keep])
-        flag_parts.append(flags[keep])
-        group_parts.append(np.full(len(keep), g, dtype=np.int64))
+        if len(ids) > 1:
+            keep = np.lexsort((-gazetteer.population[ids], gazetteer.kind[ids] > KIND_ADMIN1))[:MAX_CANDIDATES]
+            ids, flags = ids[keep], flags[keep]
+        id_parts.append(ids)
+        flag_parts.append(flags)
+        group_sizes.append(len(ids))
     ids = np.concatenate(id_parts) if id_parts else np.zeros(0, dtype=np.int64)
     flags = np.concatenate(flag_parts) if flag_parts else np.zeros(0, dtype=np.int64)
-    group = np.concatenate(group_parts) if group_parts else np.zeros(0, dtype=np.int64)
+    group = np.repeat(np.arange(len(groups), dtype=np.int64), group_sizes)
     bounds = np.searchsorted(group, np.arange(len(groups) + 1))
 
     kind = gazetteer.kind[ids].astype(np.int64)
