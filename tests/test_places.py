@@ -53,6 +53,16 @@ def test_qualifier_picks_the_place(pipeline):
     assert km(ramadi, 33.42, 43.31) < 25
 
 
+def test_canadian_province_abbreviations_qualify_and_resolve(pipeline):
+    result = places(pipeline, "Firefighters in Kelowna, B.C., and in Moncton, N.B., were called out on Sunday.")
+    (kelowna,) = find(result, "Kelowna")
+    assert kelowna.country_code == "CA" and kelowna.admin1 == "British Columbia"
+    (bc,) = find(result, "British Columbia")
+    assert [m.text for m in bc.mentions] == ["B.C."]
+    (moncton,) = find(result, "Moncton")
+    assert moncton.admin1 == "New Brunswick"
+
+
 def test_each_place_once_with_every_mention(pipeline):
     text = "Fallujah was quiet. Later, gunmen returned to Fallujah and to the outskirts of Fallujah."
     result = places(pipeline, text)

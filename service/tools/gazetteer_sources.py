@@ -344,9 +344,8 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         rec = PlaceRecord(name=name, kind=KIND_ADMIN1, fcode="ADM1", cc=cc, lat=point[0], lon=point[1],
                           population=sum(m[2] for m in members), geonameid=gid, admin1=code)
         _region_aliases(rec, ascii_name)
-        if cc == "US" and code in us_states:
-            for abbr in us_states[code]:
-                rec.add_alias(abbr, NAME_ABBR)
+        for abbr in region_abbreviations(cc, code, us_states):
+            rec.add_alias(abbr, NAME_ABBR)
         records.append(rec)
 
     # Towns and cities, with their capital flag.
@@ -427,6 +426,25 @@ def _admin2_population(name: str, members: list[PlaceRecord]) -> int:
             and name_key(biggest.name) not in name_key(name)):
         total -= biggest.population
     return total
+
+
+# Canadian provinces and territories by GeoNames admin1 code: Canada Post codes and Canadian Press
+# abbreviations ("Vancouver, B.C."). "ON" and "PE" are left out: as words they are everywhere.
+CANADIAN_REGION_ABBREVIATIONS = {
+    "01": ["AB", "Alta."], "02": ["BC", "B.C."], "03": ["MB", "Man."], "04": ["NB", "N.B."],
+    "05": ["NL", "N.L.", "Nfld."], "07": ["NS", "N.S."], "08": ["Ont."], "09": ["P.E.I.", "PEI"],
+    "10": ["QC", "Que."], "11": ["SK", "Sask."], "12": ["YT", "Y.T."], "13": ["NT", "N.W.T.", "NWT"],
+    "14": ["NU"],
+}
+
+
+def region_abbreviations(cc: str, admin1: str, us_states: dict[str, list[str]]) -> list[str]:
+    """Postal and news-style abbreviations of a US state or a Canadian province."""
+    if cc == "US":
+        return us_states.get(admin1, [])
+    if cc == "CA":
+        return CANADIAN_REGION_ABBREVIATIONS.get(admin1, [])
+    return []
 
 
 def _us_states() -> dict[str, list[str]]:
@@ -551,7 +569,7 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
             if names:
                 rec.add_alias(names[0], NAME_ALT)
                 rec.add_alias(names[1], NAME_ALT)
-            for abbr in us_states.get(admin1, []) if cc == "US" else []:
+            for abbr in region_abbreviations(cc, admin1, us_states):
                 rec.add_alias(abbr, NAME_ABBR)
         if kind == KIND_ADMIN2:
             names = admin2_names.get(f"{cc}.{admin1}.{admin2}")
