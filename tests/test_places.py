@@ -80,6 +80,23 @@ def test_dateline_place(pipeline):
     assert result.places[result.dateline.place_index].country_code == "IL"
 
 
+def test_a_dateline_names_the_city_not_the_state(pipeline):
+    # New York state outranks the city on population and on GeoNames' own name ("New York City").
+    result = pipeline.enrich("NEW YORK (AP) — A fighter was charged on Friday after a brawl at an arena in the "
+                             "city, the police department said.")
+    dateline = result.places[result.dateline.place_index]
+    assert dateline.feature == "city" and km(dateline, 40.71, -74.01) < 30
+
+
+def test_saint_and_article_short_forms_are_the_same_name(pipeline):
+    result = places(pipeline, "Russia will close the US consulate in St. Petersburg, and Turkish shells fell on "
+                              "Qamishli in Syria.")
+    (spb,) = find(result, "St. Petersburg")
+    assert spb.country_code == "RU"
+    (qamishli,) = find(result, "Qamishli")
+    assert qamishli.country_code == "SY"
+
+
 def test_focus_lists_the_main_country(pipeline):
     text = ("Iraqi forces pushed into Ramadi on Sunday. Fighting in Fallujah and Ramadi has displaced thousands, "
             "Iraq's defence ministry said, as bombings hit Baghdad.")

@@ -69,6 +69,10 @@ def partial_forms(name: str) -> Iterator[str]:
             yield name[: -len(suffix)]
 
 
+# Where place names carry the Arabic article that English news drops ("Al Qamishli" -> "Qamishli").
+ARABIC_NAMED_COUNTRIES = frozenset("AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
+
+
 def article_forms(name: str) -> Iterator[str]:
     """The name without its Arabic article, as English news writes it: "Al Anbar" -> "Anbar"."""
     for article in _ARTICLES:
@@ -91,7 +95,10 @@ def saint_forms(name: str) -> Iterator[str]:
 def add_city_aliases(record: PlaceRecord, alternates: Iterable[str]) -> None:
     record.add_alias(record.name, NAME_PRIMARY)
     for form in saint_forms(record.name):
-        record.add_alias(form, NAME_ALT)
+        record.add_alias(form, NAME_PRIMARY)  # "St. Petersburg" is the same name as "Saint Petersburg"
+    if record.cc in ARABIC_NAMED_COUNTRIES:
+        for form in article_forms(record.name):
+            record.add_alias(form, NAME_ALT)
     for alt in alternates:
         if not alt or alt.islower():
             continue  # lower-case alternates are transliteration keys, not names people write
@@ -116,7 +123,7 @@ def _region_aliases(record: PlaceRecord, *names: str) -> None:
             for shorter in (*partial_forms(short), *article_forms(short)):
                 record.add_alias(shorter, NAME_PARTIAL)
         for form in saint_forms(name):
-            record.add_alias(form, NAME_ALT)
+            record.add_alias(form, NAME_PRIMARY if name == record.name else NAME_ALT)
 
 
 _COUNTRY_PREFIXES = ("The ", "Republic of ", "Kingdom of ", "State of ", "Great ", "Commonwealth of ",

@@ -117,6 +117,7 @@ class CandidateTable:
     region: np.ndarray               # row -> its first-level region (itself for one), -1 for none
     major: np.ndarray                # row -> a city of a million or more
     n_regions: int                   # countries and first-level regions have indexes below this
+    blocked: np.ndarray | None = None  # rows that may not be chosen, whatever their score
 
 
 def _qualifier(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]:
@@ -214,7 +215,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             for r in rows:
                 dominance_col[r] = max(-3.0, min(3.0, log_pop_l[r] - (second if r == by_size[0] else first)))
         surface = toponyms[members[0]].text
-        X[lo:hi, _COL["exact_case"]] = [surface == gazetteer.name(ids_l[r]) for r in rows]
+        surface = _spelled_out(surface)
+        X[lo:hi, _COL["exact_case"]] = [surface == _spelled_out(gazetteer.name(ids_l[r])) for r in rows]
         q = qualifiers[g]
         if q:
             X[lo:hi, _COL["qualified"]] = [admin1_l[r] in q or country_l[r] in q for r in rows]
@@ -324,11 +326,24 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
     X[nil, _COL["nil"]] = 1.0
 
 
+_SHORT_PREFIXES = (("St. ", "Saint "), ("Ste. ", "Sainte "), ("Mt. ", "Mount "), ("Ft. ", "Fort "))
+
+
+def _spelled_out(name: str) -> str:
+    """"St. Petersburg" -> "Saint Petersburg": the short form is the same name, not a different one."""
+    for short, long in _SHORT_PREFIXES:
+        if name.startswith(short):
+            return long + name[len(short):]
+    return name
+
+
 def choose(table: CandidateTable, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Best row per group and its softmax probability (every group has at least its nil row)."""
     if not len(table.groups):
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     scores = table.features @ weights
+    if table.blocked is not None:
+        scores[table.blocked] = -np.inf
     starts = table.bounds[:-1]
     best = np.maximum.reduceat(scores, starts)
     exp = np.exp(scores - best[table.group])
@@ -338,8 +353,22 @@ def choose(table: CandidateTable, weights: np.ndarray) -> tuple[np.ndarray, np.n
     return at_best[first], 1.0 / total
 
 
+def block_dateline_non_cities(table: CandidateTable, dateline_group: int | None) -> None:
+    """"NEW YORK (AP) -" is filed from the city, never from the state: in the dateline's group, only
+    towns and cities may be chosen (or nil), when the gazetteer has one by that name."""
+    if dateline_group is None:
+        return
+    lo, hi = table.bounds[dateline_group], table.bounds[dateline_group + 1]
+    real = table.ids[lo:hi] >= 0
+    city = real & (table.kind[lo:hi] == KIND_CITY)
+    if city.any() and not city[real].all():
+        table.blocked = np.zeros(len(table.ids), dtype=bool)
+        table.blocked[lo:hi] = real & ~city
+
+
 def run_passes(table: CandidateTable, weights: np.ndarray, dateline_group: int | None,
                passes: int = PASSES) -> tuple[np.ndarray, np.ndarray]:
+    block_dateline_non_cities(table, dateline_group)
     n_groups = len(table.groups)
     choice, prob = np.full(n_groups, -1, dtype=np.int64), np.zeros(n_groups)
     set_context_features(table, choice, prob, dateline_group)
