@@ -52,7 +52,9 @@ _RELATIVE = re.compile(r"\b(?P<n>\d{1,2}|an?|one) (?P<unit>min(?:ute)?s?|hours?|
 _UNIT_DAYS = {"min": 0, "minute": 0, "hour": 0, "hr": 0, "day": 1, "week": 7}
 
 # Time after the date (same line, within a few characters): "| 5:13pm EST", "at 10:02 a.m. GMT", "05:39, UK".
-_TIME = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)? ?(?P<ampm>[ap]\.?m\.?)?"
+# The space before "am" belongs to the am/pm group: left bare, it would swallow the space a zone
+# needs ("09:12 BST"), and the match, already complete without a zone, would never give it back.
+_TIME = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?(?: ?(?P<ampm>[ap]\.?m\.?))?"
                    r"(?:,? (?P<zone>[A-Z]{1,5}|[+-][01]\d:?[0-5]\d|GMT[+-]\d{1,2}|UTC[+-]\d{1,2}))?", _CASE)
 # Time before the date: "Published 3:24 PM ET, Sun January 5, 2014".
 _TIME_BEFORE = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d) ?(?P<ampm>[ap]\.?m\.?)?"
