@@ -42,6 +42,9 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # A common word before the role is not part of the name.
     ("By Edward Keenan City Columnist", [("Edward Keenan", "person")]),
     ("By George T. Conway III", [("George T. Conway III", "person")]),
+    # Honorifics are not part of the name.
+    ("By Dr. Jane Smith, Senior Health Correspondent", [("Jane Smith", "person")]),
+    ("By Prof Tom Brown and Dr Ann Lee", [("Tom Brown", "person"), ("Ann Lee", "person")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want

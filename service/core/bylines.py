@@ -50,6 +50,8 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-z'\u00c0-\u017f]+(?:-[A-Z][a-z'\u00c0-\u01
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "ibn", "du", "dos", "di",
               "ter", "st."}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Honorifics before a byline name are not part of it: "By Dr. Jane Smith" is Jane Smith.
+_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "rev", "revd", "sir", "dame"}
 _NOT_NAME = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
              "february", "march", "april", "june", "july", "august", "september", "october", "november",
              "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
@@ -111,6 +113,8 @@ def read_name(text: str) -> tuple[str, str, str] | None:
     words = text.split()
     name: list[str] = []
     k = 0
+    while k + 2 < len(words) and words[k].lower().rstrip(".") in _HONORIFICS:
+        k += 1
     while k < len(words) and len(name) < 5:
         w = words[k].rstrip(",;:|")
         lower = w.lower()
