@@ -45,6 +45,11 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # Honorifics are not part of the name.
     ("By Dr. Jane Smith, Senior Health Correspondent", [("Jane Smith", "person")]),
     ("By Prof Tom Brown and Dr Ann Lee", [("Tom Brown", "person"), ("Ann Lee", "person")]),
+    # Where each reporter filed from does not end the byline.
+    ("Reporting by Ahmed Mohamed in Cairo and Maayan Lubell in Jerusalem; Editing by Toby Chopra",
+     [("Ahmed Mohamed", "person"), ("Maayan Lubell", "person")]),
+    ("By Ann Lee in Jerusalem, Bo Chen in Gaza and Carl Ortiz in New York",
+     [("Ann Lee", "person"), ("Bo Chen", "person"), ("Carl Ortiz", "person")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want

@@ -71,6 +71,9 @@ _NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos
 _SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|&|\u2022)\s*")
 _STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d|,\s*(?:updated|published|posted)\b|\s(?:in|from) [A-Z]",
                    re.IGNORECASE)
+# "Ahmed Mohamed in Cairo and Maayan Lubell in Jerusalem": where each reporter filed from, followed
+# by another name, is blanked out rather than taken as the end of the byline.
+_FILED_FROM = re.compile(r"\s(?:in|from) [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}(?=\s*(?:,|;|&|\band\b))")
 _STRIP = re.compile(r"(?<!\S)\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}:\d\d|"
                          r"\b(?:published|updated|posted|last)\b", re.IGNORECASE)
@@ -157,6 +160,7 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
               cue: str) -> list[BylineCandidate]:
     """Names in a byline's text (after its cue), each with its span: several separated by commas
     and "and", stopping at a date, a dash, a pipe or "in <Place>"."""
+    text = _FILED_FROM.sub(lambda m: " " * len(m.group()), text)
     stop = _STOP.search(text)
     body = text[:stop.start()] if stop else text
     after = text[stop.start():] if stop else ""
