@@ -50,6 +50,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
      [("Ahmed Mohamed", "person"), ("Maayan Lubell", "person")]),
     ("By Ann Lee in Jerusalem, Bo Chen in Gaza and Carl Ortiz in New York",
      [("Ann Lee", "person"), ("Bo Chen", "person"), ("Carl Ortiz", "person")]),
+    # The agency on the line under the author.
+    ("By JANE SMITH\nAssociated Press", [("Jane Smith", "person"), ("Associated Press", "organization")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want

@@ -179,7 +179,9 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             continue
         read = read_name(cleaned)
         if read is None:
-            if cleaned.lower().endswith(" staff") or cleaned.lower().endswith(" desk"):
+            # "Globe Staff", "Metro Desk": a short name, not a caption that ends in a photo credit.
+            if (cleaned.lower().endswith((" staff", " desk")) and len(cleaned.split()) <= 4
+                    and not _PHOTO.search(cleaned) and "/" not in cleaned):
                 out.append(BylineCandidate(cleaned, "organization", start, start + len(cleaned), line, cue, "none"))
             continue
         name, role, rest = read
@@ -380,10 +382,13 @@ def extract_bylines(doc: Document, lexicon: Lexicon, model: LinearModel,
     features = byline_features(doc, candidates, lexicon, date_line)
     people, confidence = select_bylines(candidates, features, model, model.threshold)
     lines = {candidates[k].line for k in people}
-    # An agency counts when it signs the byline: beside the authors, or on an explicit "By" line.
+    # An agency counts when it signs the byline: beside the authors, on the line under them
+    # ("By JANE SMITH" / "Associated Press"), or on an explicit "By" line.
     signing = ("by", "reporting", "author", "written", "story")
+    under = {candidates[k].row + 1 for k in people}
     agencies = [k for k, c in enumerate(candidates) if c.kind == "organization"
-                and (c.line in lines or (not people and c.cue in signing))][:1 if not people else None]
+                and (c.line in lines or (c.cue == "none" and c.row in under) or (not people and c.cue in signing))
+                ][:1 if not people else None]
     chosen: dict[str, Byline] = {}
     for k in sorted(people + agencies):
         c = candidates[k]
