@@ -127,3 +127,15 @@ def test_updated_on_is_an_update_cue():
     doc = Document.from_text("Title\n\nUpdated on: Dec 22, 2023 4:52 pm\n\n" + BODY)
     (m, *_) = find_dates(doc)
     assert cue_before(doc, m) == "updated"
+
+
+def test_weekday_dateline_completed_from_reference_only():
+    text = ("BAGHDAD, Sunday (Reuters) - Iraqi forces pushed into Ramadi after days of fighting with militants "
+            "in Anbar province, officials said, as the government sent reinforcements from the capital.\n")
+    assert published(text) is None
+    pub = published(text, date(2021, 3, 9))  # a Tuesday: the Sunday before it
+    assert pub.value == "2021-03-07" and pub.source == "dateline" and pub.completed_from_reference_date
+    assert pub.evidence.text == "Sunday"
+    # "Sunday" in the body is never the publication date, whatever the reference date.
+    assert published(f"Council splits over budget\n\n{BODY.strip()} It meets again on Sunday.\n",
+                     date(2021, 3, 9)) is None

@@ -9,7 +9,7 @@ from datetime import timedelta
 from ...resources.linear import LinearModel, softmax_scores
 from ..document import Document
 from ..types import PublishedDate
-from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates
+from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, dateline_weekday, find_dates
 from .select import (UPDATED_WORDS, cue_before, date_features, first_prose_line, never_publication,
                      prefer_first_publication)
 
@@ -53,8 +53,8 @@ def _result(doc: Document, m: DateMention, features: list[str], probability: flo
             hh, mm = divmod(abs(m.offset_minutes), 60)
             offset_text = f"{sign}{hh:02d}:{mm:02d}"
             value = f"{value}T{time_text}:00{offset_text}"
-    if m.kind == "relative":
-        source = "relative"
+    if m.kind in ("relative", "dateline_weekday"):
+        source = "relative" if m.kind == "relative" else "dateline"
     elif cue_before(doc, m) in UPDATED_WORDS:
         source = "updated"
     elif "byline:0" in features or "byline:1" in features:
@@ -68,6 +68,23 @@ def _result(doc: Document, m: DateMention, features: list[str], probability: flo
     return PublishedDate(value=value, date=d.isoformat(), time=time_text, utc_offset=offset_text, role=role,
                          source=source, confidence=round(probability, 2), evidence=m.span,
                          completed_from_reference_date=m.completed)
+
+
+DATELINE_WEEKDAY_CONFIDENCE = 0.6
+HEADER_LINES_WITHOUT_PROSE = 30
+
+
+def _weekday_dateline_date(doc: Document) -> PublishedDate | None:
+    """When the page states no date of its own, a weekday dateline ("BAGHDAD, Sunday (Reuters) -")
+    opening a paragraph of the header (up to the first prose paragraph), completed from the reference date."""
+    if doc.reference_date is None:
+        return None
+    prose = first_prose_line(doc)
+    for number in doc.content_lines[:prose + 1 if prose is not None else HEADER_LINES_WITHOUT_PROSE]:
+        m = dateline_weekday(doc, number)
+        if m is not None:
+            return _result(doc, m, [], DATELINE_WEEKDAY_CONFIDENCE, "published")
+    return None
 
 
 NIL = ["nil"]
@@ -99,16 +116,16 @@ def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | No
     """(publication date, update date), or None where the text does not state one."""
     mentions = candidate_dates(doc)
     if not mentions:
-        return None, None
+        return _weekday_dateline_date(doc), None
     features = date_features(doc, mentions)
     best, confidence, probabilities = choose_date(doc, mentions, features, model)
-    published = None
-    if best is not None and confidence >= model.threshold:
-        published = _result(doc, mentions[best], features[best], confidence, "published")
+    if best is not None and confidence < model.threshold:
+        best = None
+    published = _result(doc, mentions[best], features[best], confidence, "published") if best is not None else None
     # The update date: written with an "Updated" cue near the publication date (or, without one,
     # anywhere in the header), and not earlier than it.
     updates = [k for k, m in enumerate(mentions) if cue_before(doc, m) in UPDATED_WORDS]
-    if published is not None:
+    if best is not None:
         pub_line, pub_date = mentions[best].line, mentions[best].to_date()
         updates = [k for k in updates if abs(mentions[k].line - pub_line) <= 3
                    and mentions[k].to_date() >= pub_date]
@@ -116,6 +133,8 @@ def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | No
     if updates:
         k = max(updates, key=lambda k: (probabilities[k], mentions[k].to_date()))
         updated = _result(doc, mentions[k], features[k], probabilities[k], "updated")
+    if published is None and updated is None:
+        published = _weekday_dateline_date(doc)
     return published, updated
 
 
