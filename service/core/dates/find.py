@@ -178,8 +178,11 @@ def find_dates(doc: Document) -> list[DateMention]:
 
 
 # "BAGHDAD, Sunday (Reuters) -": wire copy dates its dateline by weekday alone.
+# Starts only where a word starts, with bounded words: tried at every position of a hostile line of
+# capitals, an unbounded version backtracks in quadratic time.
 _DATELINE_WEEKDAY = re.compile(
-    r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?, "
+    r"(?<![A-Za-z.'-])[A-Z][A-Z.'-]{0,24}(?: [A-Z][A-Z.'-]{0,24}){0,3}"
+    r"(?:, [A-Z][A-Za-z.]{0,24}(?: [A-Z][A-Za-z.]{0,24}){0,2})?, "
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?: \([A-Za-z][A-Za-z .&/-]{0,30}\))? ?(?:-{1,3}|\u2014|\u2013|:) ")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
