@@ -97,6 +97,14 @@ def test_saint_and_article_short_forms_are_the_same_name(pipeline):
     assert qamishli.country_code == "SY"
 
 
+def test_washington_dc_is_one_mention(pipeline):
+    text = "Street art has spread in Washington, D.C., which today has more murals than ever before."
+    result = places(pipeline, text)
+    mentions = [m.text for p in result for m in p.mentions]
+    assert mentions == ["Washington, D.C."]
+    assert km(result[0], 38.9, -77.04) < 30
+
+
 def test_focus_lists_the_main_country(pipeline):
     text = ("Iraqi forces pushed into Ramadi on Sunday. Fighting in Fallujah and Ramadi has displaced thousands, "
             "Iraq's defence ministry said, as bombings hit Baghdad.")

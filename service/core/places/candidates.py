@@ -49,7 +49,10 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
                     break
                 # The period of "St. Louis" or "Ft. Worth" stays inside the name.
                 abbreviation_period = last.text == "." and len(previous.text) <= 3 and gap == 0
-                if not (last.text[:1].isupper() or last.text.lower() in _INNER_LOWER or abbreviation_period):
+                # A comma inside a name: "Washington, D.C." (the gazetteer decides, by its prefixes).
+                inner_comma = last.text == "," and gap == 0
+                if not (last.text[:1].isupper() or last.text.lower() in _INNER_LOWER or abbreviation_period
+                        or inner_comma):
                     break
                 # name_key drops periods and joins words (and hyphenated parts) with one space.
                 piece = cached_name_key(last.text)
