@@ -37,6 +37,7 @@ PASSES = 3
 NEAREST_POINTS = 3
 WORLD_FEATURE_POPULATION = 1e7
 MAJOR_CITY_LOG_POPULATION = 6.0
+_AREAL_KINDS = (KIND_CONTINENT, KIND_REGION, KIND_PHYSICAL)   # no town, no border: oceans, "Middle East"
 
 FEATURES = (
     "bias", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent", "is_region", "is_physical",
@@ -45,7 +46,7 @@ FEATURES = (
     "country_in_context", "admin1_in_context", "qualified", "country_of_dateline",
     "log_km_to_context", "log_km_major", "n_candidates_log", "rank_by_population", "exact_case",
     "region_named_like_city", "city_named_like_region", "top_country", "no_context_points", "dateline_city",
-    "capital_of_context_country", "population_dominance", "country_share", "nil",
+    "capital_of_context_country", "population_dominance", "country_share", "log_km_areal", "nil",
 )
 
 # Hand-set weights of the first release; ``service.tools.train_resolver`` fits them from data.
@@ -200,6 +201,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                                                     admin2.tolist(), country.tolist())
     log_pop_l = np.log10(pop + 10.0).tolist()
     rank_col, dominance_col = np.zeros(len(ids)), np.zeros(len(ids))
+    blocked_rows: list[int] = []
     for g, members in enumerate(groups):
         lo, hi = int(bounds[g]), int(bounds[g + 1])
         if hi == lo:
@@ -219,7 +221,12 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         X[lo:hi, _COL["exact_case"]] = [surface == _spelled_out(gazetteer.name(ids_l[r])) for r in rows]
         q = qualifiers[g]
         if q:
-            X[lo:hi, _COL["qualified"]] = [admin1_l[r] in q or country_l[r] in q for r in rows]
+            inside = [admin1_l[r] in q or country_l[r] in q for r in rows]
+            X[lo:hi, _COL["qualified"]] = inside
+            if any(inside):
+                # "Atlantic, Iowa" is the town: an ocean or a world region lies in no state.
+                # (Row numbers as they will be once each group's nil row is inserted before it.)
+                blocked_rows += [r + g + 1 for r in rows if kind_l[r] in _AREAL_KINDS]
         # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
         cities = [r for r in rows if kind_l[r] == KIND_CITY]
         if cities and len(cities) < hi - lo:
@@ -249,8 +256,12 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     region = np.where(kind == KIND_ADMIN1, ids, admin1)
     sizes = np.array([len(m) for m in groups], dtype=np.float64)
     major = (kind == KIND_CITY) & (X[:, _COL["log_population"]] >= MAJOR_CITY_LOG_POPULATION)
+    blocked = None
+    if blocked_rows:
+        blocked = np.zeros(len(ids), dtype=bool)
+        blocked[blocked_rows] = True
     return CandidateTable(groups, mention_group, bounds, group, ids, kind, own_country, admin1, lat, lon, X,
-                          sizes, region, major, gazetteer.first_index(KIND_ADMIN2))
+                          sizes, region, major, gazetteer.first_index(KIND_ADMIN2), blocked)
 
 
 def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.ndarray,
@@ -312,13 +323,18 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
         n_finite = finite.sum(axis=1)
         has = n_finite > 0
         mean = np.where(finite, nearest, 0.0).sum(axis=1) / np.maximum(n_finite, 1)
-        X[:, _COL["log_km_to_context"]] = np.where(has, mean, 0.0)
+        # An ocean, a continent or a world region spans thousands of km: the distance from its centre
+        # point to the other places means far less than a town's, so it has a weight of its own.
+        areal = np.isin(table.kind, _AREAL_KINDS)
+        X[:, _COL["log_km_to_context"]] = np.where(has & ~areal, mean, 0.0)
+        X[:, _COL["log_km_areal"]] = np.where(has & areal, mean, 0.0)
         # A city of millions is named from anywhere ("London-based" in a story about Washington):
         # its own weight on distance, learned apart from that of small towns.
         X[:, _COL["log_km_major"]] = np.where(has & table.major, mean, 0.0)
         X[:, _COL["no_context_points"]] = ~has
     else:
         X[:, _COL["log_km_to_context"]] = 0.0
+        X[:, _COL["log_km_areal"]] = 0.0
         X[:, _COL["log_km_major"]] = 0.0
         X[:, _COL["no_context_points"]] = 1.0
     nil = table.ids < 0
@@ -362,8 +378,9 @@ def block_dateline_non_cities(table: CandidateTable, dateline_group: int | None)
     real = table.ids[lo:hi] >= 0
     city = real & (table.kind[lo:hi] == KIND_CITY)
     if city.any() and not city[real].all():
-        table.blocked = np.zeros(len(table.ids), dtype=bool)
-        table.blocked[lo:hi] = real & ~city
+        if table.blocked is None:
+            table.blocked = np.zeros(len(table.ids), dtype=bool)
+        table.blocked[lo:hi] |= real & ~city
 
 
 def run_passes(table: CandidateTable, weights: np.ndarray, dateline_group: int | None,
