@@ -14,6 +14,10 @@ town in Maine). Choosing it leaves the mentions unresolved rather than wrong.
 Resolution runs in passes: the first sees no context, each later one sees the choices of
 the one before. That is how "Jordan" beside Syria becomes the country and "Jerusalem"
 beside Israel the city in Israel.
+
+Two rules override the scores: a dateline resolves to a town or city when one has its name
+("NEW YORK (AP) -"), and a qualifier that names the region of one candidate rules out the
+oceans and world regions of that name ("Atlantic, Iowa").
 """
 
 from __future__ import annotations
