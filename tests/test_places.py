@@ -105,6 +105,16 @@ def test_washington_dc_is_one_mention(pipeline):
     assert km(result[0], 38.9, -77.04) < 30
 
 
+def test_paired_country_names_and_their_short_forms(pipeline):
+    text = ("Trinidad and Tobago did not attend the talks. Fighting in Bosnia and Herzegovina ended in 1995, "
+            "and Bosnia has been at peace since.")
+    result = places(pipeline, text)
+    (tt,) = find(result, "Trinidad and Tobago")
+    assert [m.text for m in tt.mentions] == ["Trinidad and Tobago"]  # one mention, not two
+    (ba,) = find(result, "Bosnia and Herzegovina")
+    assert [m.text for m in ba.mentions] == ["Bosnia and Herzegovina", "Bosnia"]
+
+
 def test_focus_lists_the_main_country(pipeline):
     text = ("Iraqi forces pushed into Ramadi on Sunday. Fighting in Fallujah and Ramadi has displaced thousands, "
             "Iraq's defence ministry said, as bombings hit Baghdad.")

@@ -139,6 +139,15 @@ def country_short_forms(name: str) -> Iterator[str]:
         yield "America"
 
 
+def add_paired_country_short_form(record: PlaceRecord, other_country_keys: set[str]) -> None:
+    """"Bosnia and Herzegovina" is "Bosnia", "Trinidad and Tobago" "Trinidad", "Saint Kitts and Nevis"
+    "St. Kitts": the first of the pair, unless it is another country's own name ("Serbia")."""
+    first, sep, _ = record.name.partition(" and ")
+    if sep and len(first) >= 4 and name_key(first) not in other_country_keys:
+        for form in (first, *saint_forms(first)):
+            record.add_alias(form, NAME_ALT)
+
+
 def continent_demonym(name: str) -> str | None:
     """English demonym of a continent-like name: "Europe" -> "European", "Africa" -> "African",
     "North America" -> "North American"."""
@@ -288,6 +297,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
     for key, (name, ascii_name, _) in admin1_codes.items():
         admin1_names_by_cc[key.split(".")[0]].update((name_key(name), name_key(ascii_name)))
 
+    country_keys = {name_key(c["name"]) for c in countries.values()}
     for country in sorted(countries.values(), key=lambda c: c["iso"]):
         iso = country["iso"]
         info = extras.get(iso)
@@ -322,6 +332,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
                 for short in country_short_forms(form):
                     rec.add_alias(short, NAME_ALT)
         rec.add_alias(country.get("iso3"), NAME_CODE)
+        add_paired_country_short_form(rec, country_keys)
         for demonym in {info.get("demonym", ""), *demonyms.get(iso, [])}:
             if demonym:
                 rec.add_alias(demonym, NAME_DEMONYM)
@@ -568,6 +579,7 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
             info = country_info[int(gid)]
             rec.add_alias(info["name"], NAME_ALT)
             rec.add_alias(info["iso3"], NAME_CODE)
+            add_paired_country_short_form(rec, {name_key(c["name"]) for c in country_info.values()})
             for demonym in demonyms.get(cc, []):
                 rec.add_alias(demonym, NAME_DEMONYM)
                 for plural in demonym_plurals(demonym):

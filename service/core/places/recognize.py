@@ -10,6 +10,8 @@ unresolved toponym.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dataclasses import dataclass
 
 from ...resources.gazetteer import (KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PRIMARY,
@@ -94,9 +96,33 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
         lent = best[doc.norm[c.start:c.end]] * CONSISTENCY
         if lent >= model.threshold and lent > probabilities[k] and "run:full" in c.features:
             probabilities[k] = lent
+    _prefer_full_names(candidates, probabilities, model.threshold, gazetteer)
     for k in _unsupported_codes(doc, candidates, gazetteer):
         probabilities[k] = 0.0
     return probabilities
+
+
+def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[float], threshold: float,
+                       gazetteer: Gazetteer) -> None:
+    """A place's own full name beats a short form of the same place inside it: "Trinidad and Tobago"
+    is one mention, not "Trinidad" and "Tobago"; "Dublin City", a town's alternate name, does not beat
+    "Dublin". Candidates are sorted by start."""
+    starts = [c.start for c in candidates]
+    for k, c in enumerate(candidates):
+        if probabilities[k] < threshold or c.end_token - c.start_token < 2:
+            continue
+        # Its own name, or a country's official long form ("Republic of Armenia").
+        own = {idx for idx, flags in c.entries
+               if flags & NAME_PRIMARY or (flags & NAME_ALT and gazetteer.kind[idx] == KIND_COUNTRY)}
+        if not own:
+            continue
+        j = bisect_left(starts, c.start)
+        while j < len(candidates) and candidates[j].start < c.end:
+            inner = candidates[j]
+            if (j != k and inner.end <= c.end and probabilities[j] >= probabilities[k]
+                    and any(idx in own for idx, _ in inner.entries)):
+                probabilities[k] = min(1.0, probabilities[j] + 1e-9)
+            j += 1
 
 
 def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: Gazetteer,
