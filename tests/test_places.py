@@ -115,6 +115,16 @@ def test_paired_country_names_and_their_short_forms(pipeline):
     assert [m.text for m in ba.mentions] == ["Bosnia and Herzegovina", "Bosnia"]
 
 
+def test_regional_demonyms_and_spaced_state_abbreviations(pipeline):
+    result = places(pipeline, "Latin American leaders met in Charleston, W. Va., on Monday.")
+    (latin,) = find(result, "Latin American")
+    assert latin.name == "Latin America" and latin.feature == "region"
+    (wv,) = find(result, "W. Va.")
+    assert wv.name == "West Virginia"
+    (charleston,) = find(result, "Charleston")
+    assert charleston.admin1 == "West Virginia"
+
+
 def test_focus_lists_the_main_country(pipeline):
     text = ("Iraqi forces pushed into Ramadi on Sunday. Fighting in Fallujah and Ramadi has displaced thousands, "
             "Iraq's defence ministry said, as bombings hit Baghdad.")

@@ -428,6 +428,12 @@ def read_world_features(path: Path = WORLD_FEATURES) -> list[PlaceRecord]:
         for alias in (rest[0].split("|") if rest and rest[0] else []):
             if alias.endswith("*"):
                 rec.add_alias(alias[:-1], NAME_ABBR)
+            elif alias.endswith("+"):
+                demonym = alias[:-1]
+                # "Latin Americans", but no "Middle Easterns", and "Balkans" stays the region's name.
+                plurals = [] if demonym.endswith("ern") else demonym_plurals(demonym)
+                for form in (demonym, *(p for p in plurals if p not in rec.aliases)):
+                    rec.add_alias(form, NAME_DEMONYM)
             else:
                 rec.add_alias(alias, NAME_ALT)
         records.append(rec)
@@ -458,11 +464,18 @@ CANADIAN_REGION_ABBREVIATIONS = {
 
 
 def region_abbreviations(cc: str, admin1: str, us_states: dict[str, list[str]]) -> list[str]:
-    """Postal and news-style abbreviations of a US state or a Canadian province."""
-    if cc == "US":
-        return us_states.get(admin1, [])
-    if cc == "CA":
-        return CANADIAN_REGION_ABBREVIATIONS.get(admin1, [])
+    """Postal and news-style abbreviations of a US state or a Canadian province, also spaced as many
+    writers space them ("W.Va." and "W. Va.")."""
+    forms = us_states.get(admin1, []) if cc == "US" else CANADIAN_REGION_ABBREVIATIONS.get(admin1, []) \
+        if cc == "CA" else []
+    return [*forms, *(spaced for form in forms for spaced in _spaced_abbreviation(form))]
+
+
+def _spaced_abbreviation(form: str) -> list[str]:
+    """"W.Va." -> "W. Va."; only where a part of two letters or more follows ("N.C." stays)."""
+    head, dot, tail = form.partition(".")
+    if dot and tail[:1].isupper() and len(tail.rstrip(".")) >= 2 and tail[1:2].islower():
+        return [f"{head}. {tail}"]
     return []
 
 
