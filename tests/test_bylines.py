@@ -50,6 +50,9 @@ def bylines(line: str) -> list[tuple[str, str]]:
      [("Ahmed Mohamed", "person"), ("Maayan Lubell", "person")]),
     ("By Ann Lee in Jerusalem, Bo Chen in Gaza and Carl Ortiz in New York",
      [("Ann Lee", "person"), ("Bo Chen", "person"), ("Carl Ortiz", "person")]),
+    # The serial comma; hyphenated Irish surnames.
+    ("By Jane Smith, Tom Brown, and Ann Lee", [("Jane Smith", "person"), ("Tom Brown", "person"), ("Ann Lee", "person")]),
+    ("By Mary O'Brien-Smith", [("Mary O'Brien-Smith", "person")]),
     # The agency on the line under the author.
     ("By JANE SMITH\nAssociated Press", [("Jane Smith", "person"), ("Associated Press", "organization")]),
 ])

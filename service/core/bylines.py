@@ -46,7 +46,7 @@ ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "con
               "entertainment", "breaking", "social", "media", "video", "audio", "data", "visual", "copy",
               "content", "manager", "strategist", "specialist", "expert"}
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z'\u00c0-\u017f]+(?:-[A-Z][a-z'\u00c0-\u017f]+)?|[A-Z][a-z]?[A-Z][a-z]+|"
-                        r"[A-Z]\.(?:[A-Z]\.)*|[A-Z]|O'[A-Z][a-z]+|[A-Z]{2,}(?:-[A-Z]{2,})?)$")
+                        r"[A-Z]\.(?:[A-Z]\.)*|[A-Z]|O'[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)$")
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "ibn", "du", "dos", "di",
               "ter", "st."}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -68,6 +68,7 @@ _NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos
                           r"design|images?) by\b", re.IGNORECASE)
 # Each pattern that may fail after a run of spaces or symbols starts only where the run starts
 # (the look-behind): otherwise every position inside the run is retried, in quadratic time.
+_LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|&|\u2022)\s*")
 _STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d|,\s*(?:updated|published|posted)\b|\s(?:in|from) [A-Z]",
                    re.IGNORECASE)
@@ -170,6 +171,8 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
         at = body.find(piece, position) if piece else position
         position = at + len(piece)
         cleaned = _STRIP.sub("", piece).strip(" .,:-|")
+        # "A, B, and C": the serial comma leaves "and C" as a piece of its own.
+        cleaned = _LEADING_AND.sub("", cleaned)
         if not cleaned:
             continue
         start = offset + at + max(piece.find(cleaned), 0)
