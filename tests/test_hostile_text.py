@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from service.api import routes
 from service.core import bylines, language, normalize, topics
 from service.core.dates import find as date_find, select as date_select
-from service.core.places import dateline
+from service.core import dateline
 from service.resources import names
 
 ADVERSARIAL = [

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ...resources.linear import LinearModel, softmax_scores
+from ..dateline import read_dateline
 from ..document import Document
 from ..types import PublishedDate
-from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, dateline_weekday, find_dates
+from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates, weekday_date
 from .select import (UPDATED_WORDS, cue_before, date_features, first_prose_line, never_publication,
                      prefer_first_publication)
 
@@ -53,8 +54,10 @@ def _result(doc: Document, m: DateMention, features: list[str], probability: flo
             hh, mm = divmod(abs(m.offset_minutes), 60)
             offset_text = f"{sign}{hh:02d}:{mm:02d}"
             value = f"{value}T{time_text}:00{offset_text}"
-    if m.kind in ("relative", "dateline_weekday"):
-        source = "relative" if m.kind == "relative" else "dateline"
+    if m.kind == "relative":
+        source = "relative"
+    elif m.kind == "dateline_weekday":
+        source = "dateline"
     elif cue_before(doc, m) in UPDATED_WORDS:
         source = "updated"
     elif "byline:0" in features or "byline:1" in features:
@@ -71,20 +74,18 @@ def _result(doc: Document, m: DateMention, features: list[str], probability: flo
 
 
 DATELINE_WEEKDAY_CONFIDENCE = 0.6
-HEADER_LINES_WITHOUT_PROSE = 30
 
 
 def _weekday_dateline_date(doc: Document) -> PublishedDate | None:
-    """When the page states no date of its own, a weekday dateline ("BAGHDAD, Sunday (Reuters) -")
-    opening a paragraph of the header (up to the first prose paragraph), completed from the reference date."""
+    """When the page states no date of its own, the weekday of its dateline ("BAGHDAD, Sunday
+    (Reuters) -"), completed from the reference date."""
     if doc.reference_date is None:
         return None
-    prose = first_prose_line(doc)
-    for number in doc.content_lines[:prose + 1 if prose is not None else HEADER_LINES_WITHOUT_PROSE]:
-        m = dateline_weekday(doc, number)
-        if m is not None:
-            return _result(doc, m, [], DATELINE_WEEKDAY_CONFIDENCE, "published")
-    return None
+    dateline = read_dateline(doc)
+    if dateline is None or dateline.weekday is None:
+        return None
+    return _result(doc, weekday_date(doc, dateline.weekday, dateline.line), [], DATELINE_WEEKDAY_CONFIDENCE,
+                   "published")
 
 
 NIL = ["nil"]

@@ -177,33 +177,15 @@ def find_dates(doc: Document) -> list[DateMention]:
     return mentions
 
 
-# "BAGHDAD, Sunday (Reuters) -": wire copy dates its dateline by weekday alone.
-# Starts only where a word starts, with bounded words: tried at every position of a hostile line of
-# capitals, an unbounded version backtracks in quadratic time.
-_DATELINE_WEEKDAY = re.compile(
-    r"(?<![A-Za-z.'-])[A-Z][A-Z.'-]{0,24}(?: [A-Z][A-Z.'-]{0,24}){0,3}"
-    r"(?:, [A-Z][A-Za-z.]{0,24}(?: [A-Z][A-Za-z.]{0,24}){0,2})?, "
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?: \([A-Za-z][A-Za-z .&/-]{0,30}\))? ?(?:-{1,3}|\u2014|\u2013|:) ")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def dateline_weekday(doc: Document, line_number: int) -> DateMention | None:
-    """The day a weekday dateline on this line names: the last such weekday on or before the
-    reference date (wire copy is dated within the week it is fetched). None without a reference date."""
-    if doc.reference_date is None:
-        return None
-    line = doc.lines[line_number]
-    text = line.text.lstrip()
-    m = _DATELINE_WEEKDAY.match(text)
-    if m is None:
-        return None
-    back = (doc.reference_date.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
+def weekday_date(doc: Document, weekday: Span, line: int) -> DateMention:
+    """The day a dateline's weekday ("BAGHDAD, Sunday (Reuters) -") names: the last such weekday on or
+    before the reference date (wire copy is dated within the week it is fetched)."""
+    back = (doc.reference_date.weekday() - _WEEKDAYS.index(weekday.text.lower())) % 7
     day = doc.reference_date - timedelta(days=back)
-    start = line.start + len(line.text) - len(text) + m.start("weekday")
-    end = start + len(m.group("weekday"))
-    return DateMention(Span(start, end, doc.text[start:end]), line_number, day.year, day.month, day.day,
-                       kind="dateline_weekday", completed=True)
+    return DateMention(weekday, line, day.year, day.month, day.day, kind="dateline_weekday", completed=True)
 
 
 def _relative(m: re.Match, offset: int, line: int, doc: Document) -> DateMention:

@@ -1,0 +1,59 @@
+"""Datelines: where (and, in wire copy, on which weekday) a story was filed, written before its
+first sentence. Places reads the place, dates the weekday.
+
+"JERUSALEM — The United States ...", "BEIRUT, Lebanon (AP) - ...", "LONDON, Jan 5 (Reuters) - ...",
+"Ramadi, Iraq (CNN) -- ...", "BAGHDAD, Sunday (Reuters) - ...".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Document
+from .types import Span
+
+_PLACE = r"[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3}"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATELINE = re.compile(
+    rf"(?<![A-Za-z'.])(?P<place>{_PLACE})"
+    # A weekday after the place is the weekday, not a region.
+    rf"(?:, (?!{_WEEKDAY}\b)(?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}}))?"
+    rf"(?:, (?P<weekday>{_WEEKDAY}))?"
+    r"(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?"
+    r" ?(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\))?"
+    r" ?(?:-{1,3}|:) ")
+MIN_PARAGRAPH = 60     # a dateline opens a paragraph of prose, not a menu line
+SEARCH_LINES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenDateline:
+    line: int                    # index in doc.lines
+    place: Span
+    weekday: Span | None         # "Sunday" in "BAGHDAD, Sunday (Reuters) -"
+
+
+def read_dateline(doc: Document) -> WrittenDateline | None:
+    """The dateline of the first prose paragraph that has one, or None."""
+    for number in doc.content_lines[:SEARCH_LINES]:
+        line = doc.lines[number]
+        text = line.text.lstrip()
+        offset = line.start + len(line.text) - len(text)
+        match = _DATELINE.match(text)
+        if not match or len(text) - match.end() < MIN_PARAGRAPH:
+            continue
+        # All-caps datelines are the norm; a title-case one needs an agency, a region or a weekday after it.
+        if not match.group("place").isupper() and not (
+                match.group("agency") or match.group("region") or match.group("weekday")):
+            continue
+        if not text[match.end():match.end() + 1].isupper() and not text[match.end():match.end() + 1] in '"\'':
+            continue
+        return WrittenDateline(number, _span(doc, offset, match, "place"),
+                               _span(doc, offset, match, "weekday") if match.group("weekday") else None)
+    return None
+
+
+def _span(doc: Document, offset: int, match: re.Match, group: str) -> Span:
+    start, end = offset + match.start(group), offset + match.end(group)
+    return Span(start, end, doc.text[start:end])
