@@ -38,6 +38,18 @@ def name_key(name: str) -> str:
 cached_name_key = bounded_memo(name_key, 200_000)
 
 
+# A name's short forms that are the same name: "St. Louis" is "Saint Louis" ((long, short) pairs).
+SHORT_PREFIXES = (("Saint ", "St. "), ("Sainte ", "Ste. "), ("Mount ", "Mt. "), ("Fort ", "Ft. "))
+
+
+def spelled_out(name: str) -> str:
+    """"St. Petersburg" -> "Saint Petersburg"."""
+    for long, short in SHORT_PREFIXES:
+        if name.startswith(short):
+            return long + name[len(short):]
+    return name
+
+
 def is_latin(text: str) -> bool:
     """True when every letter of `text` is Latin script (English news writes places that way)."""
     for ch in text:

@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from ..resources.gazetteer import (
     KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL, KIND_REGION,
     NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY)
-from ..resources.names import is_latin, name_key
+from ..resources.names import SHORT_PREFIXES, is_latin, name_key
 
 
 @dataclass
@@ -82,8 +82,7 @@ def article_forms(name: str) -> Iterator[str]:
 
 def saint_forms(name: str) -> Iterator[str]:
     """"Saint Louis" <-> "St. Louis", "Mount Vernon" <-> "Mt. Vernon", "Fort Worth" <-> "Ft. Worth"."""
-    pairs = (("Saint ", "St. "), ("Sainte ", "Ste. "), ("Mount ", "Mt. "), ("Fort ", "Ft. "))
-    for long, short in pairs:
+    for long, short in SHORT_PREFIXES:
         if name.startswith(long):
             yield short + name[len(long):]
         elif name.startswith(short):
@@ -466,8 +465,12 @@ CANADIAN_REGION_ABBREVIATIONS = {
 def region_abbreviations(cc: str, admin1: str, us_states: dict[str, list[str]]) -> list[str]:
     """Postal and news-style abbreviations of a US state or a Canadian province, also spaced as many
     writers space them ("W.Va." and "W. Va.")."""
-    forms = us_states.get(admin1, []) if cc == "US" else CANADIAN_REGION_ABBREVIATIONS.get(admin1, []) \
-        if cc == "CA" else []
+    if cc == "US":
+        forms = us_states.get(admin1, [])
+    elif cc == "CA":
+        forms = CANADIAN_REGION_ABBREVIATIONS.get(admin1, [])
+    else:
+        return []
     return [*forms, *(spaced for form in forms for spaced in _spaced_abbreviation(form))]
 
 
@@ -541,6 +544,7 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
         parts = line.rstrip("\n").split("\t")
         if len(parts) > 16 and parts[16].isdigit():
             country_info[int(parts[16])] = {"iso": parts[0], "iso3": parts[1], "name": parts[4]}
+    country_keys = {name_key(c["name"]) for c in country_info.values()}
     demonyms = {}
     try:
         demonyms = _geotext_demonyms()
@@ -592,7 +596,7 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
             info = country_info[int(gid)]
             rec.add_alias(info["name"], NAME_ALT)
             rec.add_alias(info["iso3"], NAME_CODE)
-            add_paired_country_short_form(rec, {name_key(c["name"]) for c in country_info.values()})
+            add_paired_country_short_form(rec, country_keys)
             for demonym in demonyms.get(cc, []):
                 rec.add_alias(demonym, NAME_DEMONYM)
                 for plural in demonym_plurals(demonym):

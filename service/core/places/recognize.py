@@ -11,7 +11,6 @@ unresolved toponym.
 from __future__ import annotations
 
 from bisect import bisect_left
-
 from dataclasses import dataclass
 
 from ...resources.gazetteer import (KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PRIMARY,

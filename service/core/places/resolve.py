@@ -31,7 +31,7 @@ import numpy as np
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL,
                                     KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL,
                                     NAME_PRIMARY, Gazetteer)
-from ...resources.names import cached_name_key
+from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
 from ..types import Place, Span
 from .recognize import Toponym
@@ -221,16 +221,16 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             for r in rows:
                 dominance_col[r] = max(-3.0, min(3.0, log_pop_l[r] - (second if r == by_size[0] else first)))
         surface = toponyms[members[0]].text
-        surface = _spelled_out(surface)
-        X[lo:hi, _COL["exact_case"]] = [surface == _spelled_out(gazetteer.name(ids_l[r])) for r in rows]
+        # "St. Petersburg" is written exactly as "Saint Petersburg": the same name, not a different one.
+        surface = spelled_out(surface)
+        X[lo:hi, _COL["exact_case"]] = [surface == spelled_out(gazetteer.name(ids_l[r])) for r in rows]
         q = qualifiers[g]
         if q:
             inside = [admin1_l[r] in q or country_l[r] in q for r in rows]
             X[lo:hi, _COL["qualified"]] = inside
             if any(inside):
                 # "Atlantic, Iowa" is the town: an ocean or a world region lies in no state.
-                # (Row numbers as they will be once each group's nil row is inserted before it.)
-                blocked_rows += [r + g + 1 for r in rows if kind_l[r] in _AREAL_KINDS]
+                blocked_rows += [r for r in rows if kind_l[r] in _AREAL_KINDS]
         # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
         cities = [r for r in rows if kind_l[r] == KIND_CITY]
         if cities and len(cities) < hi - lo:
@@ -245,6 +245,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     X[:, _COL["rank_by_population"]] = np.log1p(rank_col)
     X[:, _COL["population_dominance"]] = dominance_col
     lat, lon = gazetteer.lat[ids].astype(np.float64), gazetteer.lon[ids].astype(np.float64)
+    blocked = None
+    if blocked_rows:
+        blocked = np.zeros(len(ids), dtype=bool)
+        blocked[blocked_rows] = True
     # The nil row of each group goes first: ids -1, no place attributes, only the "nil" feature.
     at = bounds[:-1]
     ids = np.insert(ids, at, -1)
@@ -255,15 +259,13 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     nil_row = np.zeros(len(FEATURES))
     nil_row[_COL["nil"]] = 1.0
     X = np.insert(X, at, nil_row, axis=0)
+    if blocked is not None:
+        blocked = np.insert(blocked, at, False)
     group = np.insert(group, at, np.arange(len(groups)))
     bounds = bounds + np.arange(len(groups) + 1)
     region = np.where(kind == KIND_ADMIN1, ids, admin1)
     sizes = np.array([len(m) for m in groups], dtype=np.float64)
     major = (kind == KIND_CITY) & (X[:, _COL["log_population"]] >= MAJOR_CITY_LOG_POPULATION)
-    blocked = None
-    if blocked_rows:
-        blocked = np.zeros(len(ids), dtype=bool)
-        blocked[blocked_rows] = True
     return CandidateTable(groups, mention_group, bounds, group, ids, kind, own_country, admin1, lat, lon, X,
                           sizes, region, major, gazetteer.first_index(KIND_ADMIN2), blocked)
 
@@ -344,17 +346,6 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
     nil = table.ids < 0
     X[nil] = 0.0
     X[nil, _COL["nil"]] = 1.0
-
-
-_SHORT_PREFIXES = (("St. ", "Saint "), ("Ste. ", "Sainte "), ("Mt. ", "Mount "), ("Ft. ", "Fort "))
-
-
-def _spelled_out(name: str) -> str:
-    """"St. Petersburg" -> "Saint Petersburg": the short form is the same name, not a different one."""
-    for short, long in _SHORT_PREFIXES:
-        if name.startswith(short):
-            return long + name[len(short):]
-    return name
 
 
 def choose(table: CandidateTable, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
