@@ -68,13 +68,14 @@ _NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos
                           r"design|images?) by\b", re.IGNORECASE)
 # Each pattern that may fail after a run of spaces or symbols starts only where the run starts
 # (the look-behind): otherwise every position inside the run is retried, in quadratic time.
-_LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|&|\u2022)\s*")
 _STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d|,\s*(?:updated|published|posted)\b|\s(?:in|from) [A-Z]",
                    re.IGNORECASE)
 # "Ahmed Mohamed in Cairo and Maayan Lubell in Jerusalem": where each reporter filed from, followed
 # by another name, is blanked out rather than taken as the end of the byline.
 _FILED_FROM = re.compile(r"\s(?:in|from) [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}(?=\s*(?:,|;|&|\band\b))")
+# "A, B, and C": the serial comma leaves "and C" as a piece of its own.
+_LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 _STRIP = re.compile(r"(?<!\S)\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}:\d\d|"
                          r"\b(?:published|updated|posted|last)\b", re.IGNORECASE)
@@ -171,7 +172,6 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
         at = body.find(piece, position) if piece else position
         position = at + len(piece)
         cleaned = _STRIP.sub("", piece).strip(" .,:-|")
-        # "A, B, and C": the serial comma leaves "and C" as a piece of its own.
         cleaned = _LEADING_AND.sub("", cleaned)
         if not cleaned:
             continue
