@@ -103,3 +103,30 @@ def test_embedded_gazetteer_has_oceans_and_world_regions(resources):
     assert any(g.kind[i] == KIND_REGION and g.name(i) == "European Union" for i, _ in g.lookup("EU"))
     (midwest,) = [i for i, _ in g.lookup("Midwest") if g.kind[i] == KIND_REGION]
     assert g.country_code(midwest) == "US"
+
+
+def test_region_names_as_news_writes_them(resources):
+    g = resources.gazetteer
+
+    def kinds(name):
+        return {(int(g.kind[i]), g.country_code(i)) for i, _ in g.lookup(name)}
+
+    assert (KIND_ADMIN1, "AU") in kinds("NSW")
+    assert (KIND_ADMIN1, "DE") in kinds("Rhineland-Palatinate")      # GeoNames: "Rheinland-Pfalz"
+    assert (KIND_ADMIN1, "SD") in kinds("North Darfur")              # GeoNames: "Northern Darfur"
+    assert (KIND_REGION, "SD") in kinds("Darfur")
+    assert (KIND_ADMIN1, "CA") in kinds("Newfoundland")              # one of "Newfoundland and Labrador"
+    assert (KIND_ADMIN1, "NG") in kinds("Osun State")
+    assert not any(k == KIND_ADMIN1 for k, _ in kinds("Ohio State")), "a university, not the state"
+    assert (KIND_ADMIN2, "PH") in kinds("Zambales")                  # "Province of Zambales"
+    assert (KIND_COUNTRY, "CD") in kinds("Democratic Republic of Congo")
+    assert any(k == KIND_PHYSICAL for k, _ in kinds("Nile"))
+
+
+def test_short_forms_of_region_and_country_names():
+    from service.tools.gazetteer_sources import country_short_forms, partial_forms
+
+    assert list(partial_forms("Wake County")) == ["Wake"]
+    assert list(partial_forms("City and Borough of Leeds")) == ["Leeds"]
+    assert list(partial_forms("Province of Zambales")) == ["Zambales"]
+    assert "Democratic Republic of Congo" in list(country_short_forms("Democratic Republic of the Congo"))

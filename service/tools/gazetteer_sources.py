@@ -62,11 +62,21 @@ _REGION_SUFFIXES = (" Governorate", " Province", " Region", " Oblast", " Prefect
 _ARTICLES = ("Al ", "Al-", "Ar ", "As ", "An ", "Ad ", "Ash ", "At ", "Az ", "Ad-", "El ")
 
 
+# The same generic words in front: "Province of Zambales", "City and Borough of Leeds".
+_REGION_PREFIXES = ("Province of ", "City and Borough of ", "Metropolitan Borough of ", "Royal Borough of ",
+                    "London Borough of ", "Borough of ", "City of ", "County of ")
+
+
 def partial_forms(name: str) -> Iterator[str]:
-    """Shorter forms a news text uses for a region, without its generic word: "Wake County" -> "Wake"."""
+    """Shorter forms a news text uses for a region, without its generic word: "Wake County" -> "Wake",
+    "Province of Zambales" -> "Zambales"."""
     for suffix in _REGION_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
             yield name[: -len(suffix)]
+    for prefix in _REGION_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            yield name[len(prefix):]
+            break
 
 
 # Where place names carry the Arabic article that English news drops ("Al Qamishli" -> "Qamishli").
@@ -125,6 +135,44 @@ def _region_aliases(record: PlaceRecord, *names: str) -> None:
             record.add_alias(form, NAME_PRIMARY if name == record.name else NAME_ALT)
 
 
+# Where news names a first-level region with "State" after it, as its own name ("Osun State").
+STATE_NAMED_COUNTRIES = frozenset({"NG"})
+# English names GeoNames' admin1 file leaves in the local language.
+ADMIN1_ENGLISH = {"DE.08": "Rhineland-Palatinate", "DE.12": "Mecklenburg-Western Pomerania"}
+# Abbreviations Australian news uses for its states (not "WA", "SA", "Vic": other places' too).
+AUSTRALIAN_REGION_ABBREVIATIONS = {"02": ["NSW", "N.S.W."], "04": ["Qld"]}
+_COMPASS = {"Northern ": "North ", "Southern ": "South ", "Eastern ": "East ", "Western ": "West "}
+
+
+def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
+    """Forms of first-level regions' names that news writes and the GeoNames name does not: the
+    English name; "Newfoundland" for "Newfoundland and Labrador" (one of a pair); "North Darfur" for
+    "Northern Darfur" where sibling regions share the base name; "Osun State" where that is how a
+    region is called (not "Ohio State": a university)."""
+    by_country: dict[str, list[PlaceRecord]] = defaultdict(list)
+    for record in records:
+        if record.kind == KIND_ADMIN1:
+            by_country[record.cc].append(record)
+    for cc, regions in by_country.items():
+        names = [r.name for r in regions]
+        for record in regions:
+            english = ADMIN1_ENGLISH.get(f"{cc}.{record.admin1}")
+            if english:
+                record.add_alias(english, NAME_ALT)
+            if " and " in record.name:
+                for part in record.name.split(" and "):
+                    if len(part) >= 4:
+                        record.add_alias(part, NAME_PARTIAL)
+            for long, short in _COMPASS.items():
+                base = record.name[len(long):]
+                if record.name.startswith(long) and sum(n.endswith(" " + base) for n in names) >= 2:
+                    record.add_alias(short + base, NAME_ALT)
+            if cc in STATE_NAMED_COUNTRIES:
+                for name, flags in list(record.aliases.items()):
+                    if flags & (NAME_PRIMARY | NAME_ALT) and not name.endswith(" State"):
+                        record.add_alias(f"{name} State", NAME_ALT)
+
+
 _COUNTRY_PREFIXES = ("The ", "Republic of ", "Kingdom of ", "State of ", "Great ", "Commonwealth of ",
                      "Union of ", "Federal Republic of ", "Islamic Republic of ", "Democratic Republic of ")
 
@@ -136,6 +184,8 @@ def country_short_forms(name: str) -> Iterator[str]:
             yield name[len(prefix):]
     if name.endswith(" of America"):
         yield "America"
+    if " of the " in name:
+        yield name.replace(" of the ", " of ", 1)  # "Democratic Republic of Congo"
 
 
 def add_paired_country_short_form(record: PlaceRecord, other_country_keys: set[str]) -> None:
@@ -408,6 +458,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
             member.admin2 = code
         records.append(rec)
     records += read_world_features()
+    add_admin1_news_forms(records)
     return records
 
 
@@ -469,6 +520,8 @@ def region_abbreviations(cc: str, admin1: str, us_states: dict[str, list[str]]) 
         forms = us_states.get(admin1, [])
     elif cc == "CA":
         forms = CANADIAN_REGION_ABBREVIATIONS.get(admin1, [])
+    elif cc == "AU":
+        forms = AUSTRALIAN_REGION_ABBREVIATIONS.get(admin1, [])
     else:
         return []
     return [*forms, *(spaced for form in forms for spaced in _spaced_abbreviation(form))]
@@ -613,4 +666,5 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
             if names:
                 _region_aliases(rec, names[0], names[1])
         records.append(rec)
+    add_admin1_news_forms(records)
     return records
