@@ -168,3 +168,22 @@ def test_a_district_does_not_borrow_a_big_city_population(pipeline):
     (cambridge,) = find(places(pipeline, "The data firm Cambridge Analytica was based in the city."), "Cambridge")
     assert cambridge.feature == "city" and cambridge.country_code in ("GB", "US")
 
+
+
+def test_a_state_abbreviation_keeps_its_period_after_a_town(pipeline):
+    # "Mont" and "Ga" are also towns' names, yet after "Helena," or "(" they abbreviate a state.
+    result = places(pipeline, "HELENA, Mont. (AP) - The Walker County (Ga.) Sheriff's Office joined the search.")
+    (montana,) = find(result, "Mont.")
+    assert montana.name == "Montana"
+    (georgia,) = find(result, "Ga.")
+    assert georgia.name == "Georgia" and georgia.country_code == "US"
+
+
+def test_nigerian_states_and_sentence_initial_words(pipeline):
+    result = places(pipeline, "Police in Osun State said on Thursday that 86 guns were recovered. "
+                              "With Mosul's old city in ruins, Iraqi families have yet to return.")
+    (osun,) = find(result, "Osun State")
+    assert osun.country_code == "NG" and osun.feature == "admin1"
+    # "With" is capitalised for the sentence: the name starts after it.
+    (mosul,) = find(result, "Mosul")
+    assert mosul.country_code == "IQ"

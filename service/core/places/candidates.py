@@ -93,5 +93,10 @@ def _take_abbreviation_period(doc: Document, match: GazetteerMatch) -> None:
     flags = 0
     for _, f in match.entries:
         flags |= f
-    if flags & NAME_ABBR and not flags & NAME_PRIMARY and len(tokens[j - 1].text) <= 5:
+    if not flags & NAME_ABBR or len(tokens[j - 1].text) > 5:
+        return
+    # A word that is also a town's name ("Mont", "Ga") takes the period where a place qualifier
+    # stands: after a comma or a parenthesis ("Helena, Mont.", "Walker County (Ga.)").
+    qualifier = match.start_token > 0 and tokens[match.start_token - 1].text in (",", "(")
+    if not flags & NAME_PRIMARY or qualifier:
         match.end_token, match.end = j + 1, tokens[j].end

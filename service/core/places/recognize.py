@@ -13,8 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ...resources.gazetteer import (KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PRIMARY,
-                                    Gazetteer)
+from ...resources.gazetteer import (KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL,
+                                    NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
 from ..document import Document
@@ -115,13 +115,21 @@ def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[floa
                if flags & NAME_PRIMARY or (flags & NAME_ALT and gazetteer.kind[idx] == KIND_COUNTRY)}
         if not own:
             continue
+        # When any word inside names the same place ("D.C." in "Washington, D.C."), the full name
+        # beats every span inside it, not only that one ("Washington" alone may score higher).
+        supported, strongest = False, 0.0
         j = bisect_left(starts, c.start)
         while j < len(candidates) and candidates[j].start < c.end:
             inner = candidates[j]
-            if (j != k and inner.end <= c.end and probabilities[j] >= probabilities[k]
-                    and any(idx in own for idx, _ in inner.entries)):
-                probabilities[k] = min(1.0, probabilities[j] + 1e-9)
+            if j != k and inner.end <= c.end:
+                strongest = max(strongest, probabilities[j])
+                # By a name of its own: "Norfolk" is only a part of "City of Norfolk".
+                if probabilities[j] >= threshold and any(idx in own and flags & ~NAME_PARTIAL
+                                                         for idx, flags in inner.entries):
+                    supported = True
             j += 1
+        if supported and strongest >= probabilities[k]:
+            probabilities[k] = min(1.0, strongest + 1e-9)
 
 
 def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: Gazetteer,

@@ -16,6 +16,7 @@ person; the same word in lower case, so a common word).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL,
@@ -39,6 +40,13 @@ _LOCATIVE = {"in", "at", "from", "near", "to", "across", "throughout", "outside"
 # Capitalised for being a day or month, not a name: they end a run ("Fallujah Sunday").
 _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# Words capitalised only because a sentence or a headline starts with them; never the start of a
+# place's name ("The" is: "The Hague", "The Gambia").
+_FUNCTION_WORDS = frozenset("""with in at from for after before when while as but and or so if since during on by
+to under over despite although though because unlike like until without into across near outside inside between
+among through throughout toward towards against within beyond about around behind then thus yet also even only
+both all some many most every each this that these those his her its their our my your we they he she it i you
+there here what which who how why where not no a an""".split())
 _CONNECTORS = {"of", "and", "de", "la", "du", "del", "da", "-", "the", "upon", "on", "y", "al", "el", "des", "le"}
 _KIND_NAMES = {KIND_CONTINENT: "cont", KIND_COUNTRY: "country", KIND_ADMIN1: "adm1", KIND_ADMIN2: "adm2",
                KIND_CITY: "city", KIND_REGION: "region", KIND_PHYSICAL: "physical"}
@@ -50,6 +58,7 @@ port metro department canton oblast emirate community communities settlement cam
 _REGION_NOUNS = frozenset({"province", "state", "county", "district", "region", "governorate", "prefecture",
                            "oblast", "department", "canton", "parish", "borough", "territory", "emirate"})
 _TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "township", "municipality", "suburb", "port"})
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 TITLES = {"mr", "mrs", "ms", "dr", "president", "secretary", "minister", "gov", "governor", "sen", "senator",
           "rep", "judge", "gen", "general", "prime", "chancellor", "king", "queen", "prince", "pope", "sir",
           "lord", "mayor", "chief", "coach", "professor", "prof", "sheriff", "officer", "director", "ceo",
@@ -95,6 +104,10 @@ def capital_runs(doc: Document) -> list[tuple[int, int]]:
         if not tokens[i].text[:1].isupper() or tokens[i].text.lower() in _CALENDAR:
             i += 1
             continue
+        if tokens[i].text.lower() in _FUNCTION_WORDS:
+            runs.append((i, i + 1))  # "With Samos's economy": capitalised for the sentence, not the name
+            i += 1
+            continue
         j = i + 1
         while j < n and tokens[j].line == tokens[i].line and tokens[j].start - tokens[j - 1].end <= 1:
             t = tokens[j].text
@@ -120,6 +133,7 @@ class GazetteerSummary:
     kinds: frozenset[int]
     best_kind: str
     best_pop: int
+    best_how: str                            # how the most populous entry is named (primary, abbr...)
     named_countries: frozenset[int]          # countries this name is a full name or demonym of
     inner_kind_by_country: dict[int, int]    # country -> smallest kind of the name's places inside it
     containers: frozenset[int]               # admin1 and country indexes of the name's places
@@ -169,7 +183,7 @@ def gazetteer_summary(gazetteer: Gazetteer, key: str, entries: list[tuple[int, i
             named.add(idx)
         elif kinds_l[k] > KIND_COUNTRY and countries[k] >= 0:
             inner[countries[k]] = min(inner.get(countries[k], 99), kinds_l[k])
-    summary = GazetteerSummary(tuple(f), kinds, best_kind, min(int(math.log10(pops[best] + 1)), 7),
+    summary = GazetteerSummary(tuple(f), kinds, best_kind, min(int(math.log10(pops[best] + 1)), 7), how,
                                frozenset(named), inner, frozenset(admins) | frozenset(countries))
     if len(_SUMMARIES) > 100_000:
         _SUMMARIES.clear()
@@ -289,6 +303,8 @@ class _Candidates:
             feats.append("after_title")
         if p1 in _LOCATIVE:
             feats.append("after_locative")
+        if _ORDINAL.match(p1):
+            feats.append("after_ordinal")  # "East 51st Street", "42nd Street": a street, not the village
         if x > 0 and words[x - 1] in self.lexicon.first_names and p1 != "<s>":
             feats.append("after_given_name")
         r = self.run_of[x]
@@ -343,6 +359,10 @@ class _Candidates:
             f.append("lower_elsewhere")
         if all(w.isupper() for w in words[x:y] if w[:1].isalpha()):
             f.append("all_caps")
+            # A short acronym that spells a town's own name ("OAS", "CIS") is an organisation far
+            # more often than a postal abbreviation or code of a place ("UK", "NYC") is.
+            if summary and y - x == 1 and len(words[x]) <= 4:
+                f.append(f"acronym|{summary.best_how}")
         r = self.run_of[x]
         if r >= 0:
             f.append(f"run:{'full' if self.runs[r] == (x, y) else 'part'}")
