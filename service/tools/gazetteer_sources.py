@@ -514,8 +514,8 @@ CANADIAN_REGION_ABBREVIATIONS = {
 
 
 def region_abbreviations(cc: str, admin1: str, us_states: dict[str, list[str]]) -> list[str]:
-    """Postal and news-style abbreviations of a US state or a Canadian province, also spaced as many
-    writers space them ("W.Va." and "W. Va.")."""
+    """Postal and news-style abbreviations of a US state, a Canadian province or an Australian state,
+    also spaced as many writers space them ("W.Va." and "W. Va.")."""
     if cc == "US":
         forms = us_states.get(admin1, [])
     elif cc == "CA":
