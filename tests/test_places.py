@@ -169,6 +169,14 @@ def test_a_district_does_not_borrow_a_big_city_population(pipeline):
     assert cambridge.feature == "city" and cambridge.country_code in ("GB", "US")
 
 
+def test_a_river_sits_at_its_mouth_as_in_geonames(pipeline):
+    result = places(pipeline, "Tamil Nadu and Karnataka have fought for decades over the Cauvery's water, "
+                              "and flood warnings were issued along the Thames in London.")
+    (cauvery,) = find(result, "Cauvery")
+    assert cauvery.feature == "physical" and km(cauvery, 11.14, 79.86) < 50
+    (thames,) = find(result, "Thames")
+    assert thames.feature == "physical" and thames.country_code == "GB"
+
 
 def test_a_state_abbreviation_keeps_its_period_after_a_town(pipeline):
     # "Mont" and "Ga" are also towns' names, yet after "Helena," or "(" they abbreviate a state.
