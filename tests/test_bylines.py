@@ -55,6 +55,14 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Mary O'Brien-Smith", [("Mary O'Brien-Smith", "person")]),
     # The agency on the line under the author.
     ("By JANE SMITH\nAssociated Press", [("Jane Smith", "person"), ("Associated Press", "organization")]),
+    # The agency after the name with no comma, or beyond a separator; a surname that is also an
+    # agency's name stays a surname.
+    ("By JAMIE STENGLE Associated Press", [("Jamie Stengle", "person"), ("Associated Press", "organization")]),
+    ("By Jane Doe and Tom Brown The Associated Press",
+     [("Jane Doe", "person"), ("Tom Brown", "person"), ("Associated Press", "organization")]),
+    ("By Jane Doe | Reuters | January 5, 2014", [("Jane Doe", "person"), ("Reuters", "organization")]),
+    ("By Jane Doe | Politics reporter", [("Jane Doe", "person")]),
+    ("By Michael Bloomberg", [("Michael Bloomberg", "person")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want

@@ -74,6 +74,7 @@ _STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d|,\s*(?:updated|publi
 # "Ahmed Mohamed in Cairo and Maayan Lubell in Jerusalem": where each reporter filed from, followed
 # by another name, is blanked out rather than taken as the end of the byline.
 _FILED_FROM = re.compile(r"\s(?:in|from) [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}(?=\s*(?:,|;|&|\band\b))")
+_SEPARATED = re.compile(r"\s*(?:\||/|-{1,2}|\u2014|\u2013)\s*(?P<part>[A-Za-z][A-Za-z .'-]{0,40}?)\s*(?:$|[|/\u2014\u2013,])")
 # "A, B, and C": the serial comma leaves "and C" as a piece of its own.
 _LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 _STRIP = re.compile(r"(?<!\S)\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+", re.IGNORECASE)
@@ -151,6 +152,29 @@ def _ends_dated(text: str) -> bool:
     return bool(_DATE_WORDS.search(text)) or text[-4:].isdigit()
 
 
+def _agency(text: str) -> str | None:
+    lower = text.lower()
+    return AGENCIES.get(lower) or AGENCIES.get(lower.removeprefix("the "))
+
+
+def _agency_after(words: list[str], rest: str) -> tuple[str, str, list[str]] | None:
+    """(agency, its text, the name's words without it) when an agency ends the name ("Jamie
+    Stengle Associated Press") or opens what follows it ("The Associated Press"); the name
+    keeps at least two words, so "Michael Bloomberg" stays a person."""
+    for k in range(2, len(words)):
+        tail = " ".join(words[k:])
+        agency = _agency(tail)
+        if agency and agency not in ("Staff", "Wire services", "News service"):
+            return agency, tail, words[:k]
+    rest_words = rest.split()
+    for n in (3, 2, 1):
+        head = " ".join(rest_words[:n]).rstrip(".,;")
+        agency = _agency(head) if len(rest_words) >= n else None
+        if agency and len(words) >= 2:
+            return agency, head, words
+    return None
+
+
 def _tail(rest: str) -> str:
     rest = rest.strip(" -|,:/")
     if not rest:
@@ -189,6 +213,19 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             continue
         name, role, rest = read
         words = name.split()
+        signing = None
+        signed = _agency_after(words, rest)
+        if signed:
+            # "By JAMIE STENGLE Associated Press", "By Jane Doe The Associated Press": the agency
+            # that signs the byline, written after the name with no comma.
+            agency, agency_text, words = signed
+            name = " ".join(words)
+            rest = rest.split(agency_text, 1)[-1]
+            agency_at = piece.find(agency_text, piece.find(name) + len(name))
+            if agency_at >= 0:
+                agency_start = offset + at + agency_at
+                signing = BylineCandidate(agency, "organization", agency_start, agency_start + len(agency_text),
+                                          line, cue, "none")
         if role and len(words) >= 3 and lexicon.case_ratio.get(words[-1].lower(), 1.0) < 0.7:
             # "Adam Sennott Globe Staff", "Edward Keenan City Columnist": a common word before the
             # role qualifies the role, it is not a surname.
@@ -205,6 +242,14 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
                 continue  # "John Kerry: No troops ..." is a headline quoting him, not a byline
             candidate.tail = "colon"
         out.append(candidate)
+        if signing is not None:
+            out.append(signing)
+    # "By Jane Doe | Reuters", "By Jane Doe - AP": the agency beyond the separator signs too.
+    first = _SEPARATED.match(after)
+    if out and first and _agency(first.group("part")):
+        part_start = offset + stop.start() + first.start("part")
+        out.append(BylineCandidate(_agency(first.group("part")), "organization", part_start,
+                                   part_start + len(first.group("part")), line, cue, "none"))
     return out
 
 
