@@ -74,7 +74,9 @@ _STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d|,\s*(?:updated|publi
 # "Ahmed Mohamed in Cairo and Maayan Lubell in Jerusalem": where each reporter filed from, followed
 # by another name, is blanked out rather than taken as the end of the byline.
 _FILED_FROM = re.compile(r"\s(?:in|from) [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}(?=\s*(?:,|;|&|\band\b))")
-_SEPARATED = re.compile(r"\s*(?:\||/|-{1,2}|\u2014|\u2013)\s*(?P<part>[A-Za-z][A-Za-z .'-]{0,40}?)\s*(?:$|[|/\u2014\u2013,])")
+# The first part beyond the separator that ended the names: "| Reuters |", "- AP".
+_SEPARATED = re.compile(r"(?<!\s)\s*(?:\||/|-{1,2}|\u2014|\u2013)\s*(?P<part>[A-Za-z][A-Za-z .'-]{0,40}?)"
+                        r"\s*(?:$|[|/\u2014\u2013,])")
 # "A, B, and C": the serial comma leaves "and C" as a piece of its own.
 _LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 _STRIP = re.compile(r"(?<!\S)\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+", re.IGNORECASE)
