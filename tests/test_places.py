@@ -105,6 +105,16 @@ def test_washington_dc_is_one_mention(pipeline):
     assert km(result[0], 38.9, -77.04) < 30
 
 
+def test_an_adjective_opening_a_place_name_is_not_a_place_of_its_own(pipeline):
+    text = ("Prime Minister Giorgia Meloni, speaking in Rome, promised emergency funds. The European Union "
+            "said it stood ready to help, and France and Switzerland offered helicopters. Officials in "
+            "the Dominican Republic said the storm had passed.")
+    mentions = {m.text: p for p in places(pipeline, text) for m in p.mentions}
+    assert "European" not in mentions and "Dominican" not in mentions
+    assert mentions["European Union"].feature == "region"
+    assert mentions["Dominican Republic"].country_code == "DO"
+
+
 def test_paired_country_names_and_their_short_forms(pipeline):
     text = ("Trinidad and Tobago did not attend the talks. Fighting in Bosnia and Herzegovina ended in 1995, "
             "and Bosnia has been at peace since.")

@@ -105,10 +105,11 @@ def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[floa
                        gazetteer: Gazetteer) -> None:
     """A place's own full name beats a short form of the same place inside it: "Trinidad and Tobago"
     is one mention, not "Trinidad" and "Tobago"; "Dublin City", a town's alternate name, does not beat
-    "Dublin". Candidates are sorted by start."""
+    "Dublin". It also beats an adjective that opens it: "European Union" is not "European" (Europe)
+    and "Dominican Republic" is not "Dominican". Candidates are sorted by start."""
     starts = [c.start for c in candidates]
     for k, c in enumerate(candidates):
-        if probabilities[k] < threshold or c.end_token - c.start_token < 2:
+        if c.end_token - c.start_token < 2:
             continue
         # Its own name, or a country's official long form ("Republic of Armenia").
         own = {idx for idx, flags in c.entries
@@ -123,10 +124,13 @@ def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[floa
             inner = candidates[j]
             if j != k and inner.end <= c.end:
                 strongest = max(strongest, probabilities[j])
-                # By a name of its own: "Norfolk" is only a part of "City of Norfolk".
-                if probabilities[j] >= threshold and any(idx in own and flags & ~NAME_PARTIAL
-                                                         for idx, flags in inner.entries):
-                    supported = True
+                if probabilities[j] >= threshold:
+                    # By a name of its own ("Norfolk" is only a part of "City of Norfolk"), if the
+                    # full name is a toponym itself; or as the adjective that opens it.
+                    supported |= probabilities[k] >= threshold and any(
+                        idx in own and flags & ~NAME_PARTIAL for idx, flags in inner.entries)
+                    supported |= inner.start == c.start and bool(inner.entries) and all(
+                        flags & NAME_DEMONYM for _, flags in inner.entries)
             j += 1
         if supported and strongest >= probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
