@@ -115,6 +115,22 @@ def test_find_dates_ignores_impossible_dates():
     assert find_dates(Document.from_text("February 30, 2014 and 2014-13-01")) == []
 
 
+def test_a_numeric_date_read_after_the_fetch_is_read_the_other_way():
+    # Month first (the default) would be 1 May, after the January fetch: only 5 January can be it.
+    text = f"Council splits over budget\n\nBy Jane Doe\n05/01/2025\n\n{BODY}"
+    assert published(text, date(2025, 1, 6)).value == "2025-01-05"
+    assert published(text, date(2025, 6, 6)).value == "2025-05-01"
+
+
+def test_a_verb_in_a_sentence_is_not_an_update_label():
+    from service.core.dates.select import cue_before
+    doc = Document.from_text("Title\n\n" + BODY.strip() + " The plan was revised on Dec. 3, 2024, officials said.\n"
+                             "Revised Dec. 4, 2024\n")
+    prose, label = find_dates(doc)
+    assert cue_before(doc, prose) == "other"
+    assert cue_before(doc, label) == "revised"
+
+
 @pytest.mark.parametrize("line", ["Presidents Day Sale: Start Today for $1, Expires 2/20/24",
                                   "\u2014 ValGal (@ValGal1212) December 22, 2023",
                                   "Born March 3, 1970 in Ohio"])

@@ -4,7 +4,7 @@ the header zone and only when the page writes it partially ("March 3", "2 hours 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ...resources.linear import LinearModel, softmax_scores
 from ..dateline import read_dateline
@@ -38,9 +38,24 @@ def candidate_dates(doc: Document) -> list[DateMention]:
         if d is None:
             continue
         if doc.reference_date is not None and d > doc.reference_date + timedelta(days=1):
-            continue  # after the page was fetched: not when it was published
+            if not _swap_if_past(m, doc.reference_date + timedelta(days=1)):
+                continue  # after the page was fetched: not when it was published
         out.append(m)
     return out
+
+
+def _swap_if_past(m: DateMention, latest: date) -> bool:
+    """Read 05/01/2025 day first when month first would date it after the fetch (1 May, fetched
+    in January): of its two readings only one can be the page's."""
+    if m.kind != "numeric" or not m.ambiguous_order:
+        return False
+    m.month, m.day, m.day_first = m.day, m.month, not m.day_first
+    swapped = m.to_date()
+    if swapped is not None and swapped <= latest:
+        m.ambiguous_order = False
+        return True
+    m.month, m.day, m.day_first = m.day, m.month, not m.day_first
+    return False
 
 
 def _result(doc: Document, m: DateMention, features: list[str], probability: float, role: str) -> PublishedDate:

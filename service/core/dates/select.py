@@ -95,13 +95,22 @@ def text_before(doc: Document, m: DateMention, width: int) -> str:
     return line.text[max(0, m.span.start - line.start - width):m.span.start - line.start]
 
 
+PROSE_LINE = 100   # longer lines are sentences: "the plan was revised on Dec. 3" is an event there
+
+
 def cue_before(doc: Document, m: DateMention) -> str:
-    words = _CUE.findall(text_before(doc, m, 50).lower())
+    raw = _CUE.findall(text_before(doc, m, 50))
+    words = [w.lower() for w in raw]
+    in_prose = len(doc.lines[m.line].text) > PROSE_LINE
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if word == "on" and k > 0 and (words[k - 1] in UPDATED_WORDS or words[k - 1] in PUBLISHED_WORDS):
-            return words[k - 1]  # "Updated on: Dec 22" is an update, not a bare "on"
-        if word in PUBLISHED_WORDS or word in UPDATED_WORDS or word in ("by", "|", "©", "at"):
+            word, k = words[k - 1], k - 1  # "Updated on: Dec 22" is an update, not a bare "on"
+        if word in PUBLISHED_WORDS or word in UPDATED_WORDS:
+            # A label ("Updated", "Published:") dates the page; a verb in a sentence ("the report,
+            # published on May 3", "the plan was revised on Dec. 3") dates something else.
+            return "other" if in_prose and raw[k].islower() else word
+        if word in ("by", "|", "©", "at"):
             return word
     return "none" if not words else "other"
 
