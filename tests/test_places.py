@@ -179,6 +179,17 @@ def test_a_district_does_not_borrow_a_big_city_population(pipeline):
     assert cambridge.feature == "city" and cambridge.country_code in ("GB", "US")
 
 
+def test_a_dateline_place_named_like_a_person_is_a_place_and_lends_to_the_body(pipeline):
+    # "Marshall" and "Lincoln" read as names in a sentence; the dateline says they are the towns,
+    # and the body's "Lincoln" is the dateline's "LINCOLN".
+    for town, state in (("Marshall", "Texas"), ("Lincoln", "Neb.")):
+        text = (f"{town.upper()}, {state} — Officials said on Monday that the tire plant would close next "
+                f"month after 60 years in the town.\n\nThe decision leaves {town} with 400 fewer jobs, "
+                "said Chris Allen, who leads the chamber of commerce.")
+        (place,) = find(places(pipeline, text), town)
+        assert place.country_code == "US" and [m.text for m in place.mentions] == [town.upper(), town]
+
+
 def test_a_river_sits_at_its_mouth_as_in_geonames(pipeline):
     result = places(pipeline, "Tamil Nadu and Karnataka have fought for decades over the Cauvery's water, "
                               "and flood warnings were issued along the Thames in London.")

@@ -17,6 +17,7 @@ from ...resources.gazetteer import (KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE
                                     NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
+from ..dateline import read_dateline
 from ..document import Document
 from .candidates import GazetteerMatch
 from .spans import SpanCandidate, generate_candidates
@@ -76,23 +77,33 @@ def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer
 
 
 CONSISTENCY = 0.9
+DATELINE_PROBABILITY = 0.9
 
 
 def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: Gazetteer,
                      model: ToponymModel) -> list[float]:
     """Probability that each candidate is a toponym here.
 
-    The model scores each span on its own; then a name the document clearly uses as a place
-    lends that to its other, weaker occurrences (a writer does not switch "Fallujah" from
-    town to person mid-article), and bare country codes without support are dropped."""
+    The model scores each span on its own, the dateline's place is taken as one; then a name
+    the document clearly uses as a place lends that to its other, weaker occurrences (a writer
+    does not switch "Fallujah" from town to person mid-article), and bare country codes without
+    support are dropped."""
     probabilities = [model.probability(c.features) for c in candidates]
+    dateline = read_dateline(doc)
+    if dateline is not None:
+        # "MARSHALL, Texas -", opening the first paragraph: the filing place, whatever the word
+        # would score in a sentence (a surname, a given name).
+        for k, c in enumerate(candidates):
+            if c.start == dateline.place.start and c.end == dateline.place.end and c.entries:
+                probabilities[k] = max(probabilities[k], DATELINE_PROBABILITY)
     best: dict[str, float] = {}
-    for c, p in zip(candidates, probabilities):
-        key = doc.norm[c.start:c.end]
+    # Case-blind: the dateline's "FALLUJAH" is the body's "Fallujah".
+    keys = [doc.norm[c.start:c.end].casefold() for c in candidates]
+    for key, p in zip(keys, probabilities):
         if p > best.get(key, 0.0):
             best[key] = p
     for k, c in enumerate(candidates):
-        lent = best[doc.norm[c.start:c.end]] * CONSISTENCY
+        lent = best[keys[k]] * CONSISTENCY
         if lent >= model.threshold and lent > probabilities[k] and "run:full" in c.features:
             probabilities[k] = lent
     _prefer_full_names(candidates, probabilities, model.threshold, gazetteer)
