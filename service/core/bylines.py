@@ -248,10 +248,11 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             out.append(signing)
     # "By Jane Doe | Reuters", "By Jane Doe - AP": the agency beyond the separator signs too.
     first = _SEPARATED.match(after)
-    if out and first and _agency(first.group("part")):
+    agency = _agency(first.group("part")) if out and first else None
+    if agency:
         part_start = offset + stop.start() + first.start("part")
-        out.append(BylineCandidate(_agency(first.group("part")), "organization", part_start,
-                                   part_start + len(first.group("part")), line, cue, "none"))
+        out.append(BylineCandidate(agency, "organization", part_start, part_start + len(first.group("part")),
+                                   line, cue, "none"))
     return out
 
 
