@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..core.document import Document
 from ..core.places.candidates import find_gazetteer_matches
+from ..core.places.dateline import find_dateline
 from ..core.places.recognize import score_candidates, select_spans
 from ..core.places.spans import generate_candidates
 from ..resources import default_paths
@@ -69,7 +70,7 @@ def fit(examples: list[tuple[list, list[bool], float]], name: str) -> ToponymMod
 
 
 def predict_spans(model: ToponymModel, doc, candidates, gazetteer: Gazetteer) -> set[tuple[int, int]]:
-    probabilities = score_candidates(doc, candidates, gazetteer, model)
+    probabilities = score_candidates(doc, candidates, gazetteer, model, find_dateline(doc))
     return {(c.start, c.end) for c, _ in select_spans(candidates, probabilities, model.threshold)}
 
 

@@ -47,15 +47,10 @@ def candidate_dates(doc: Document) -> list[DateMention]:
 def _swap_if_past(m: DateMention, latest: date) -> bool:
     """Read 05/01/2025 day first when month first would date it after the fetch (1 May, fetched
     in January): of its two readings only one can be the page's."""
-    if m.kind != "numeric" or not m.ambiguous_order:
+    if m.kind != "numeric" or not m.ambiguous_order or date(m.year, m.day, m.month) > latest:
         return False
-    m.month, m.day, m.day_first = m.day, m.month, not m.day_first
-    swapped = m.to_date()
-    if swapped is not None and swapped <= latest:
-        m.ambiguous_order = False
-        return True
-    m.month, m.day, m.day_first = m.day, m.month, not m.day_first
-    return False
+    m.month, m.day, m.day_first, m.ambiguous_order = m.day, m.month, not m.day_first, False
+    return True
 
 
 def _result(doc: Document, m: DateMention, features: list[str], probability: float, role: str) -> PublishedDate:

@@ -18,10 +18,10 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
                    resolver: ResolverModel | None = None) -> None:
     """Fill ``doc.places``, ``doc.unresolved_toponyms``, ``doc.dateline`` and ``doc.focus``."""
     matches = find_gazetteer_matches(doc, gazetteer)
-    recognised = recognize_toponyms(doc, matches, gazetteer, recogniser, lexicon)
+    dateline_span = find_dateline(doc)
+    recognised = recognize_toponyms(doc, matches, gazetteer, recogniser, lexicon, dateline_span)
     toponyms = [t for t in recognised if t.entries]
     doc.unresolved_toponyms = [Span(t.start, t.end, t.text) for t in recognised if not t.entries]
-    dateline_span = find_dateline(doc)
     dateline_mention = None
     if dateline_span is not None:
         dateline_mention = mention_in_span(dateline_span, toponyms)

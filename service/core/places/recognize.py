@@ -17,8 +17,8 @@ from ...resources.gazetteer import (KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE
                                     NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
-from ..dateline import read_dateline
 from ..document import Document
+from ..types import Span
 from .candidates import GazetteerMatch
 from .spans import SpanCandidate, generate_candidates
 
@@ -81,7 +81,7 @@ DATELINE_PROBABILITY = 0.9
 
 
 def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: Gazetteer,
-                     model: ToponymModel) -> list[float]:
+                     model: ToponymModel, dateline: Span | None) -> list[float]:
     """Probability that each candidate is a toponym here.
 
     The model scores each span on its own, the dateline's place is taken as one; then a name
@@ -89,12 +89,11 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     does not switch "Fallujah" from town to person mid-article), and bare country codes without
     support are dropped."""
     probabilities = [model.probability(c.features) for c in candidates]
-    dateline = read_dateline(doc)
     if dateline is not None:
         # "MARSHALL, Texas -", opening the first paragraph: the filing place, whatever the word
         # would score in a sentence (a surname, a given name).
         for k, c in enumerate(candidates):
-            if c.start == dateline.place.start and c.end == dateline.place.end and c.entries:
+            if c.start == dateline.start and c.end == dateline.end and c.entries:
                 probabilities[k] = max(probabilities[k], DATELINE_PROBABILITY)
     best: dict[str, float] = {}
     # Case-blind: the dateline's "FALLUJAH" is the body's "Fallujah".
@@ -148,10 +147,10 @@ def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[floa
 
 
 def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: Gazetteer,
-                       model: ToponymModel, lexicon: Lexicon) -> list[Toponym]:
-    """The document's toponyms in text order."""
+                       model: ToponymModel, lexicon: Lexicon, dateline: Span | None) -> list[Toponym]:
+    """The document's toponyms in text order; `dateline` is the dateline's place, if it has one."""
     candidates = generate_candidates(doc, matches, gazetteer, lexicon)
-    probabilities = score_candidates(doc, candidates, gazetteer, model)
+    probabilities = score_candidates(doc, candidates, gazetteer, model, dateline)
     return [Toponym(c.start, c.end, doc.text[c.start:c.end], c.start_token, c.end_token, c.entries,
                     confidence=round(p, 3))
             for c, p in select_spans(candidates, probabilities, model.threshold)]
