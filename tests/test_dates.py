@@ -42,6 +42,11 @@ def published(text: str, reference: date | None = None):
     ("Updated 3 March 2021 16:45 CET", "2021-03-03T16:45:00+01:00"),
     ("March 3, 2021 at 16:45 GMT", "2021-03-03T16:45:00+00:00"),
     ("3 March 2021, 16:45 +0200", "2021-03-03T16:45:00+02:00"),
+    # An offset written on GMT is that offset, not GMT; a slash or a dot may part date and time.
+    ("Published 7:45 AM GMT+1, Tue March 3, 2026", "2026-03-03T07:45:00+01:00"),
+    ("March 3, 2026 10:00 GMT+2", "2026-03-03T10:00:00+02:00"),
+    ("Posted: Nov 18, 2026 / 06:12 PM CST", "2026-11-18T18:12:00-06:00"),
+    ("18 November 2026 · 14:05 CET", "2026-11-18T14:05:00+01:00"),
 ])
 def test_header_dates(header, value):
     text = f"Council splits over budget\n\n{header}\n\n{BODY}"

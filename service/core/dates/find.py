@@ -54,11 +54,15 @@ _UNIT_DAYS = {"min": 0, "minute": 0, "hour": 0, "hr": 0, "day": 1, "week": 7}
 # Time after the date (same line, within a few characters): "| 5:13pm EST", "at 10:02 a.m. GMT", "05:39, UK".
 # The space before "am" belongs to the am/pm group: left bare, it would swallow the space a zone
 # needs ("09:12 BST"), and the match, already complete without a zone, would never give it back.
+# "GMT+1" before the bare letters, so the offset is not left behind.
+_ZONE = r"(?P<zone>(?:GMT|UTC)[+-]\d{1,2}\b|[A-Z]{1,5}|[+-][01]\d:?[0-5]\d)"
 _TIME = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?(?: ?(?P<ampm>[ap]\.?m\.?))?"
-                   r"(?:,? (?P<zone>[A-Z]{1,5}|[+-][01]\d:?[0-5]\d|GMT[+-]\d{1,2}|UTC[+-]\d{1,2}))?", _CASE)
-# Time before the date: "Published 3:24 PM ET, Sun January 5, 2014".
+                   r"(?:,? " + _ZONE + ")?", _CASE)
+# Time before the date: "Published 3:24 PM ET, Sun January 5, 2014", "7:45 AM GMT+1, Tue March 3, 2026".
 _TIME_BEFORE = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d) ?(?P<ampm>[ap]\.?m\.?)?"
-                          r"(?: (?P<zone>[A-Z]{1,5}))?,? ?(?:on )?$", _CASE)
+                          r"(?: " + _ZONE + ")?,? ?(?:on )?$", _CASE)
+# What may stand between a date and its time: "| 5:13pm", "at 10:02", "/ 06:12 PM", "· 14:05".
+_TO_TIME = re.compile(r"[ ,|/·•\-–—]*(?:at |@ |- |\| |/ )?")
 
 FIXED_ZONES = {"GMT": 0, "UTC": 0, "Z": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
                "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "BST": 60,
@@ -128,11 +132,11 @@ def _hour24(hour: int, ampm: str | None) -> int | None:
 def _attach_time(doc: Document, mention: DateMention, line_text: str, line_start: int) -> None:
     # Bounded slices: a line can be very long and hold many dates.
     after = line_text[mention.span.end - line_start:mention.span.end - line_start + 60]
-    m = re.match(r"[ ,|\-–—]*(?:at |@ |- |\| )?", after)
+    m = _TO_TIME.match(after)
     rest = after[m.end():] if m else after
     tm = _TIME.match(rest)
     if tm is None:
-        before = line_text[max(0, mention.span.start - line_start - 60):mention.span.start - line_start].rstrip(" ,|-")
+        before = line_text[max(0, mention.span.start - line_start - 60):mention.span.start - line_start].rstrip(" ,|/·•-")
         tm = _TIME_BEFORE.search(before[-40:]) if before else None
     if tm is None:
         return
