@@ -216,3 +216,18 @@ def test_nigerian_states_and_sentence_initial_words(pipeline):
     # "With" is capitalised for the sentence: the name starts after it.
     (mosul,) = find(result, "Mosul")
     assert mosul.country_code == "IQ"
+
+
+def test_a_plural_place_noun_names_every_conjunct(resources):
+    # "Marsabit and Turkana counties": Marsabit is a county as much as Turkana is.
+    from service.core.document import Document
+    from service.core.places.candidates import find_gazetteer_matches
+    from service.core.places.spans import generate_candidates
+
+    doc = Document.from_text("Herders left Marsabit and Turkana counties for the border, officials said.")
+    matches = find_gazetteer_matches(doc, resources.gazetteer)
+    features = {doc.text[c.start:c.end]: c.features
+                for c in generate_candidates(doc, matches, resources.gazetteer, resources.lexicon)}
+    for name in ("Marsabit", "Turkana"):
+        assert "place_noun_agrees" in features[name]
+        assert any(f.startswith("before_place_noun") for f in features[name])

@@ -58,6 +58,10 @@ port metro department canton oblast emirate community communities settlement cam
 _REGION_NOUNS = frozenset({"province", "state", "county", "district", "region", "governorate", "prefecture",
                            "oblast", "department", "canton", "parish", "borough", "territory", "emirate"})
 _TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "township", "municipality", "suburb", "port"})
+# A plural noun after a coordination names the kind of every conjunct: "Marsabit and Turkana counties".
+_PLURAL_NOUNS = {"counties": "county", "provinces": "province", "states": "state", "districts": "district",
+                 "regions": "region", "governorates": "governorate", "cities": "city", "towns": "town",
+                 "villages": "village", "municipalities": "municipality", "townships": "township"}
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 TITLES = {"mr", "mrs", "ms", "dr", "president", "secretary", "minister", "gov", "governor", "sen", "senator",
           "rep", "judge", "gen", "general", "prime", "chancellor", "king", "queen", "prince", "pope", "sir",
@@ -375,6 +379,12 @@ class _Candidates:
             f.append("no_gazetteer")
         # A lower-case place noun beside the span ("Anbar province"; not "Greene County", which is the name).
         n1_noun = n1 if n1 in PLACE_NOUNS and words[y][:1].islower() else ""
+        if n1 in _PLURAL_NOUNS and words[y][:1].islower():
+            n1_noun = _PLURAL_NOUNS[n1]
+        elif n1 == "and" and self.run_of[x] >= 0:
+            end = self.runs[self.run_of[x]][1]   # the run holds "Marsabit and Turkana"
+            if end < self.n and self.lines[end] == self.lines[x] and words[end] in _PLURAL_NOUNS:
+                n1_noun = _PLURAL_NOUNS[words[end]]
         p1_noun = p1 if p1 in PLACE_NOUNS and words[x - 1][:1].islower() else ""
         p2_noun = p2 if p1 == "of" and p2 in PLACE_NOUNS and words[x - 2][:1].islower() else ""
         if n1_noun:
