@@ -199,6 +199,17 @@ def test_a_river_sits_at_its_mouth_as_in_geonames(pipeline):
     assert thames.feature == "physical" and thames.country_code == "GB"
 
 
+def test_a_lake_is_the_lake_not_the_county_it_shares_a_word_with(pipeline):
+    result = places(pipeline, "Herders in Turkana county say Lake Turkana has shrunk, and pilgrims came to "
+                              "the Sea of Galilee.")
+    (lake,) = [p for p in result if p.name == "Lake Turkana"]
+    assert lake.feature == "physical" and km(lake, 3.6, 36.1) < 100
+    (galilee,) = find(result, "Sea of Galilee")
+    assert galilee.country_code == "IL"
+    (county,) = [p for p in result if p.name == "Turkana"]  # the county keeps its own mention
+    assert county.feature == "admin1" and [m.text for m in county.mentions] == ["Turkana"]
+
+
 def test_a_state_abbreviation_keeps_its_period_after_a_town(pipeline):
     # "Mont" and "Ga" are also towns' names, yet after "Helena," or "(" they abbreviate a state.
     result = places(pipeline, "HELENA, Mont. (AP) - The Walker County (Ga.) Sheriff's Office joined the search.")
