@@ -63,6 +63,10 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Jane Doe | Reuters | January 5, 2014", [("Jane Doe", "person"), ("Reuters", "organization")]),
     ("By Jane Doe | Politics reporter", [("Jane Doe", "person")]),
     ("By Michael Bloomberg", [("Michael Bloomberg", "person")]),
+    # The agency and the writer's beat after the name, with or without a comma.
+    ("By SCHUYLER DIXON AP Pro Football Writer", [("Schuyler Dixon", "person"), ("Associated Press", "organization")]),
+    ("By Schuyler Dixon, AP Pro Football Writer", [("Schuyler Dixon", "person"), ("Associated Press", "organization")]),
+    ("By Tom Brown, AFP Correspondent", [("Tom Brown", "person"), ("AFP", "organization")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want

@@ -45,6 +45,9 @@ ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "con
               "executive", "assistant", "commerce", "intern", "guest", "opinion", "local", "weather", "features",
               "entertainment", "breaking", "social", "media", "video", "audio", "data", "visual", "copy",
               "content", "manager", "strategist", "specialist", "expert"}
+# Organisations in AGENCIES that are a newsroom's own desk, not an agency signing a byline.
+_DESKS = {None, "Staff", "Wire services", "News service"}
+_JOB_NOUNS = {"reporter", "writer", "correspondent", "editor", "columnist", "critic", "photographer", "producer"}
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z'\u00c0-\u017f]+(?:-[A-Z][a-z'\u00c0-\u017f]+)?|[A-Z][a-z]?[A-Z][a-z]+|"
                         r"[A-Z]\.(?:[A-Z]\.)*|[A-Z]|O'[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)$")
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "ibn", "du", "dos", "di",
@@ -130,6 +133,8 @@ def read_name(text: str) -> tuple[str, str, str] | None:
             break
         if name and w.isupper() and len(w) > 1 and "." not in w and not name[-1].isupper() and lower not in _SUFFIXES:
             break  # "Kayla Jimenez USA TODAY": the outlet, in capitals, after a name in mixed case
+        if len(name) >= 2 and w.isupper() and lower in AGENCIES:
+            break  # "SCHUYLER DIXON AP Pro Football Writer": the agency and its writer's beat follow
         if _NAME_WORD.match(w) or (name and lower in _PARTICLES and k + 1 < len(words)) or (
                 name and lower in _SUFFIXES):
             name.append(w)
@@ -154,6 +159,18 @@ def _ends_dated(text: str) -> bool:
     return bool(_DATE_WORDS.search(text)) or text[-4:].isdigit()
 
 
+def _beat_role(text: str) -> str:
+    """The role that opens `text` when its last word names a job: "Pro Football Writer" (what
+    follows "AP" in "By SCHUYLER DIXON AP Pro Football Writer"); else ""."""
+    words = text.split()[:5]
+    for k, w in enumerate(words):
+        if w.lower().strip(".,") in _JOB_NOUNS:
+            return " ".join(words[:k + 1]).strip(",")
+        if not w[:1].isupper():
+            break
+    return ""
+
+
 def _agency(text: str) -> str | None:
     lower = text.lower()
     return AGENCIES.get(lower) or AGENCIES.get(lower.removeprefix("the "))
@@ -166,7 +183,7 @@ def _agency_after(words: list[str], rest: str) -> tuple[str, str, list[str]] | N
     for k in range(2, len(words)):
         tail = " ".join(words[k:])
         agency = _agency(tail)
-        if agency and agency not in ("Staff", "Wire services", "News service"):
+        if agency and agency not in _DESKS:
             return agency, tail, words[:k]
     rest_words = rest.split()
     for n in (3, 2, 1):
@@ -202,9 +219,15 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
         if not cleaned:
             continue
         start = offset + at + max(piece.find(cleaned), 0)
-        agency = AGENCIES.get(cleaned.lower()) or AGENCIES.get(cleaned.lower().removeprefix("the "))
+        agency = _agency(cleaned)
+        agency_text = cleaned
+        if not agency and " " in cleaned:
+            # "AP Pro Football Writer", "Reuters Staff Writer": the agency and a beat, no person.
+            first, remainder = cleaned.split(" ", 1)
+            if _beat_role(remainder) == remainder.strip(",") and _agency(first) not in _DESKS:
+                agency, agency_text = _agency(first), first
         if agency:
-            out.append(BylineCandidate(agency, "organization", start, start + len(cleaned), line, cue, "none"))
+            out.append(BylineCandidate(agency, "organization", start, start + len(agency_text), line, cue, "none"))
             continue
         read = read_name(cleaned)
         if read is None:
@@ -223,6 +246,7 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             agency, agency_text, words = signed
             name = " ".join(words)
             rest = rest.split(agency_text, 1)[-1]
+            role = role or _beat_role(rest)
             agency_at = piece.find(agency_text, piece.find(name) + len(name))
             if agency_at >= 0:
                 agency_start = offset + at + agency_at
