@@ -91,3 +91,18 @@ def test_a_repeated_byline_brings_its_co_authors():
 def test_an_outlet_in_capitals_ends_the_name():
     assert read_name("Kayla Jimenez USA TODAY") == ("Kayla Jimenez", "", "USA TODAY")
     assert read_name("JOHN SMITH") == ("JOHN SMITH", "", "")
+
+
+def test_an_agency_sign_off_with_editors_initials_names_no_person():
+    text = ('Monsoon rains lash Kerala; red alert in five districts\n'
+            '\n'
+            'Last Updated: 20 Nov 2026, 14:05 IST\n'
+            '\n'
+            'Thiruvananthapuram, Nov 20 (PTI) Heavy rain continued to pound several parts of Kerala on Thursday, prompting the India Meteorological Department to issue a red alert for Idukki, Ernakulam, Thrissur, Palakkad and Malappuram districts.\n'
+            '\n'
+            'Schools in Kochi and Kozhikode were closed, and the Periyar river was flowing above the danger mark at Aluva, officials said. Chief Minister Pinarayi Vijayan chaired a review meeting in the state capital.\n'
+            '\n'
+            'In neighbouring Tamil Nadu, Chennai and Coimbatore received moderate showers. The National Disaster Response Force has deployed teams to Wayanad, where landslides killed over 200 people last year.\n'
+            '\n'
+            'PTI ABC DEF\n')
+    assert [b for b in extract(text) if b.kind == "person"] == []

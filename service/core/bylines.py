@@ -47,6 +47,7 @@ ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "con
               "content", "manager", "strategist", "specialist", "expert"}
 # Organisations in AGENCIES that are a newsroom's own desk, not an agency signing a byline.
 _DESKS = {None, "Staff", "Wire services", "News service"}
+_INITIALS = re.compile(r"[A-Z]{2,4}(?: [A-Z]{2,4}){0,3}")
 _JOB_NOUNS = {"reporter", "writer", "correspondent", "editor", "columnist", "critic", "photographer", "producer"}
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z'\u00c0-\u017f]+(?:-[A-Z][a-z'\u00c0-\u017f]+)?|[A-Z][a-z]?[A-Z][a-z]+|"
                         r"[A-Z]\.(?:[A-Z]\.)*|[A-Z]|O'[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)$")
@@ -222,9 +223,11 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
         agency = _agency(cleaned)
         agency_text = cleaned
         if not agency and " " in cleaned:
-            # "AP Pro Football Writer", "Reuters Staff Writer": the agency and a beat, no person.
+            # "AP Pro Football Writer": the agency and a beat; "PTI ABC DEF": the agency and its
+            # editors' initials. No person either way.
             first, remainder = cleaned.split(" ", 1)
-            if _beat_role(remainder) == remainder.strip(",") and _agency(first) not in _DESKS:
+            if _agency(first) not in _DESKS and (_beat_role(remainder) == remainder.strip(",")
+                                                 or _INITIALS.fullmatch(remainder)):
                 agency, agency_text = _agency(first), first
         if agency:
             out.append(BylineCandidate(agency, "organization", start, start + len(agency_text), line, cue, "none"))
