@@ -242,3 +242,12 @@ def test_a_plural_place_noun_names_every_conjunct(resources):
     for name in ("Marsabit", "Turkana"):
         assert "place_noun_agrees" in features[name]
         assert any(f.startswith("before_place_noun") for f in features[name])
+
+
+def test_a_degree_after_a_name_is_not_a_state_or_a_country(pipeline):
+    # "M.D." spells Moldova's and Maryland's code; after a name and a comma it is a degree.
+    result = places(pipeline, "The trial was led by Akshay Syal, M.D., and the firm Kaplan & Rothstein, P.A., "
+                              "in Baltimore, Md., where the vaccine was tested.")
+    assert not find(result, "M.D.") and not find(result, "P.A.")
+    (maryland,) = find(result, "Md.")
+    assert maryland.name == "Maryland"

@@ -217,12 +217,18 @@ def date_features(doc: Document, mentions: list[DateMention]) -> list[list[str]]
 
 def prefer_first_publication(doc: Document, mentions: list[DateMention], best: int) -> int:
     """"Updated Dec. 23 / Published Dec. 22": when the chosen date is an update and a date cued as
-    published sits within two lines of it, not later, that one is the first publication."""
+    published sits within two lines of it, not later, that one is the first publication; so is
+    a date with no cue of its own just before the update on its line ("Nov. 19, 2026, 4:05 PM ET /
+    Updated Nov. 20, 2026")."""
     if cue_before(doc, mentions[best]) not in UPDATED_WORDS:
         return best
     chosen = mentions[best]
     for k, m in enumerate(mentions):
-        if (k != best and abs(doc.line_of(m.span.start) - doc.line_of(chosen.span.start)) <= 2
-                and cue_before(doc, m) in PUBLISHED_WORDS - {"on"} and m.to_date() <= chosen.to_date()):
+        if k == best or m.to_date() > chosen.to_date():
+            continue
+        cue = cue_before(doc, m)
+        if abs(doc.line_of(m.span.start) - doc.line_of(chosen.span.start)) <= 2 and cue in PUBLISHED_WORDS - {"on"}:
+            return k
+        if m.line == chosen.line and m.span.start < chosen.span.start and cue in ("none", "by", "|"):
             return k
     return best

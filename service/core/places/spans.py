@@ -58,6 +58,10 @@ port metro department canton oblast emirate community communities settlement cam
 _REGION_NOUNS = frozenset({"province", "state", "county", "district", "region", "governorate", "prefecture",
                            "oblast", "department", "canton", "parish", "borough", "territory", "emirate"})
 _TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "township", "municipality", "suburb", "port"})
+# Degrees and firms' suffixes written after a name and a comma, spelled like a state's or a
+# country's code ("M.D." is Moldova's and Maryland's "MD").
+_POST_NOMINALS = frozenset({"M.D.", "D.O.", "R.N.", "P.A.", "J.D.", "M.A.", "B.A.", "M.S.", "B.S.", "P.C.",
+                            "M.B.A.", "M.P.H.", "D.D.S.", "L.L.C.", "P.L.C.", "PhD"})
 # A plural noun after a coordination names the kind of every conjunct: "Marsabit and Turkana counties".
 _PLURAL_NOUNS = {"counties": "county", "provinces": "province", "states": "state", "districts": "district",
                  "regions": "region", "governorates": "governorate", "cities": "city", "towns": "town",
@@ -270,6 +274,8 @@ class _Candidates:
                     lowers[x - 1] in _TIME_WORDS or lowers[x - 1][-2:] in ("am", "pm")
                     or lowers[x - 1][-1:].isdigit() or lowers[x - 1] == "."):
                 continue  # "5:13pm EST"
+            if y - x == 1 and words[x] in _POST_NOMINALS and x > 0 and words[x - 1] == ",":
+                continue  # "Akshay Syal, M.D.", "Kaplan & Rothstein, P.A.": a degree or a firm, not Maryland
             feats = self._features(x, y, summary)
             if summary and doc_countries:
                 inside = [kind for country, kind in summary.inner_kind_by_country.items() if country in doc_countries]
