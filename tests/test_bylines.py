@@ -67,6 +67,7 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By SCHUYLER DIXON AP Pro Football Writer", [("Schuyler Dixon", "person"), ("Associated Press", "organization")]),
     ("By Schuyler Dixon, AP Pro Football Writer", [("Schuyler Dixon", "person"), ("Associated Press", "organization")]),
     ("By Tom Brown, AFP Correspondent", [("Tom Brown", "person"), ("AFP", "organization")]),
+    ("By Alejandro Villamor Last updated Nov 8, 2023", [("Alejandro Villamor", "person")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want

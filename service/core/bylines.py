@@ -60,7 +60,8 @@ _NOT_NAME = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sep
              "february", "march", "april", "june", "july", "august", "september", "october", "november",
              "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
              "wed", "thu", "fri", "sat", "sun", "published", "updated", "posted", "share", "follow", "the", "and",
-             "in", "on", "at", "for", "of", "with", "by", "from", "min", "read", "views", "comments", "comment"}
+             "in", "on", "at", "for", "of", "with", "by", "from", "min", "read", "views", "comments", "comment",
+             "last"}
 _CUE = re.compile(r"^\s*(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
                   r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter)"
                   r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
