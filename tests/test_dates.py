@@ -112,6 +112,15 @@ def test_partial_date_completed_from_reference_only_in_header():
     assert published(text, date(2021, 1, 10)).value == "2020-03-03"
 
 
+@pytest.mark.parametrize("written,value", [("2 hours ago", "2026-11-20"), ("3h ago", "2026-11-20"),
+                                           ("2d ago", "2026-11-18"), ("a day ago", "2026-11-19")])
+def test_relative_dates_beside_the_byline_need_the_reference_date(written, value):
+    text = f"Council splits over budget\n\nSarah Jones\n{written}\n\n{BODY}"
+    assert published(text) is None
+    pub = published(text, date(2026, 11, 20))
+    assert pub.value == value and pub.completed_from_reference_date
+
+
 def test_dates_after_the_reference_date_are_not_publication_dates():
     text = f"Council splits over budget\n\nMay 1, 2030\n\n{BODY}"
     assert published(text, date(2021, 3, 10)) is None

@@ -48,8 +48,10 @@ _NEEDS = {"iso": re.compile(r"\d-[01]"), "numeric": re.compile(r"\d[/.-]\d"), "y
 _DISTINCT_NEEDS = tuple(set(_NEEDS.values()))
 
 # "2 hours ago", "3 days ago": dated only with a reference date (the day the page was fetched).
-_RELATIVE = re.compile(r"\b(?P<n>\d{1,2}|an?|one) (?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b", _CASE)
-_UNIT_DAYS = {"min": 0, "minute": 0, "hour": 0, "hr": 0, "day": 1, "week": 7}
+# "3h ago", "15m ago", "2d ago": the compact forms of news apps and aggregators.
+_RELATIVE = re.compile(r"\b(?P<n>\d{1,2}|an?|one) ?(?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?|[mhdw]) ago\b",
+                       _CASE)
+_UNIT_DAYS = {"min": 0, "minute": 0, "hour": 0, "hr": 0, "day": 1, "week": 7, "m": 0, "h": 0, "d": 1, "w": 7}
 
 # Time after the date (same line, within a few characters): "| 5:13pm EST", "at 10:02 a.m. GMT", "05:39, UK".
 # The space before "am" belongs to the am/pm group: left bare, it would swallow the space a zone
@@ -195,8 +197,8 @@ def weekday_date(doc: Document, weekday: Span, line: int) -> DateMention:
 def _relative(m: re.Match, offset: int, line: int, doc: Document) -> DateMention:
     n = m.group("n").lower()
     count = 1 if n in ("a", "an", "one") else int(n)
-    unit = m.group("unit").lower().rstrip("s")
-    unit = "min" if unit.startswith("min") else unit
+    unit = m.group("unit").lower()
+    unit = "min" if unit.startswith("min") else unit.rstrip("s")
     day = doc.reference_date - timedelta(days=count * _UNIT_DAYS.get(unit, 0))
     start, end = offset + m.start(), offset + m.end()
     return DateMention(Span(start, end, doc.text[start:end]), line, day.year, day.month, day.day,
