@@ -25,7 +25,9 @@ def test_compose_file_matches_the_compose_specification():
     with zipfile.ZipFile(WHEEL) as wheel:
         schema = json.loads(wheel.read("compose/config/compose_spec.json"))
     document = yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
-    jsonschema.validate(document, schema)
+    # The spec names its draft as "http://json-schema.org/draft/2019-09/schema#", which jsonschema
+    # does not recognise by that spelling; say which draft it is.
+    jsonschema.validate(document, schema, cls=jsonschema.Draft201909Validator)
 
 
 def test_compose_wires_the_geocoder_and_the_cache():
