@@ -94,6 +94,13 @@ def test_an_outlet_in_capitals_ends_the_name():
     assert read_name("JOHN SMITH") == ("JOHN SMITH", "", "")
 
 
+def test_photo_credits_and_menu_labels_are_not_names():
+    assert read_name("Courtesy Bijou Karman") is None
+    assert read_name("Getty Images") is None
+    assert read_name("Give Feedback") is None
+    assert read_name("Will Knight") == ("Will Knight", "", "")
+
+
 def test_an_agency_sign_off_with_editors_initials_names_no_person():
     text = ('Monsoon rains lash Kerala; red alert in five districts\n'
             '\n'

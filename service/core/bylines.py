@@ -61,7 +61,10 @@ _NOT_NAME = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sep
              "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
              "wed", "thu", "fri", "sat", "sun", "published", "updated", "posted", "share", "follow", "the", "and",
              "in", "on", "at", "for", "of", "with", "by", "from", "min", "read", "views", "comments", "comment",
-             "last"}
+             "last", "courtesy", "photo", "photograph", "credit", "image", "images", "illustration"}
+# Menu and button labels that read like two capitalised names: "Give Feedback", "Sign Up".
+_UI_VERBS = {"give", "skip", "sign", "subscribe", "share", "join", "donate", "watch", "listen", "download",
+             "explore", "discover", "shop", "send", "support", "contact", "manage", "view", "see", "more"}
 _CUE = re.compile(r"^\s*(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
                   r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter)"
                   r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -131,7 +134,7 @@ def read_name(text: str) -> tuple[str, str, str] | None:
     while k < len(words) and len(name) < 5:
         w = words[k].rstrip(",;:|")
         lower = w.lower()
-        if lower in _NOT_NAME or lower.strip(".") in ROLE_WORDS:
+        if lower in _NOT_NAME or lower.strip(".") in ROLE_WORDS or (not name and lower in _UI_VERBS):
             break
         if name and w.isupper() and len(w) > 1 and "." not in w and not name[-1].isupper() and lower not in _SUFFIXES:
             break  # "Kayla Jimenez USA TODAY": the outlet, in capitals, after a name in mixed case
