@@ -6,9 +6,9 @@
 1. Representative points. The PyPI-carried sources place countries at CIA-Factbook
    points and regions at ISO 3166-2 centroids, where GeoNames (and so the annotated
    corpora) use its own points: the United States is at 39.76,-98.5 there, 38,-97 here,
-   234 km apart. For every country and first-level region, the median of the annotated
-   coordinates of its mentions (by GeoNames id) replaces the source point when the two
-   are more than ``MIN_SHIFT_KM`` apart.
+   234 km apart. For every country and first-level region, the annotated point of its
+   mentions (by GeoNames id) with the most others within 161 km replaces the source point
+   when the two are more than ``MIN_SHIFT_KM`` apart.
    Written to ``place_points.json``, applied when the gazetteer loads.
 2. Resolver weights. A conditional logit (softmax over each mention group's candidates)
    over ``service.core.places.resolve.FEATURES``, fitted with L-BFGS on the gold mentions
@@ -64,12 +64,22 @@ def learn_place_points(records: list[dict], gazetteer: Gazetteer) -> dict[int, t
     for idx, pts in points.items():
         if len({p[2] for p in pts}) < MIN_DOCUMENTS:
             continue
-        lat = float(np.median([p[0] for p in pts]))
-        lon = float(np.median([p[1] for p in pts]))
+        lat, lon = _densest_point(pts)
         shift = float(haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], lat, lon))
         if shift > MIN_SHIFT_KM:
             out[idx] = (round(lat, 5), round(lon, 5))
     return out
+
+
+def _densest_point(pts: list[tuple[float, float, str]]) -> tuple[float, float]:
+    """The annotated point with the most others within 161 km (ties: the nearest to all). Corpora
+    disagree on where a country is (LGL puts Canada at 60,-96, GeoNames at 60.1,-113.6); a
+    median of each coordinate apart lands between the two conventions, 500 km from both."""
+    lats = np.array([p[0] for p in pts])
+    lons = np.array([p[1] for p in pts])
+    km = haversine_km(lats[:, None], lons[:, None], lats[None, :], lons[None, :])
+    best = min(range(len(pts)), key=lambda k: (-int((km[k] <= 161).sum()), float(km[k].sum())))
+    return float(lats[best]), float(lons[best])
 
 
 def save_place_points(points: dict[int, tuple[float, float]], gazetteer: Gazetteer, path: Path) -> None:
