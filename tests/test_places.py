@@ -251,3 +251,11 @@ def test_a_degree_after_a_name_is_not_a_state_or_a_country(pipeline):
     assert not find(result, "M.D.") and not find(result, "P.A.")
     (maryland,) = find(result, "Md.")
     assert maryland.name == "Maryland"
+
+
+def test_a_learned_point_is_one_the_annotators_used_not_a_blend():
+    # Two conventions for Canada: the point most annotations agree with, never one between them.
+    from service.tools.train_resolver import _densest_point
+
+    points = [(60.0, -96.0, "a")] * 3 + [(60.10867, -113.64258, "b")] * 2 + [(60.05, -96.2, "c")]
+    assert _densest_point(points) == (60.0, -96.0)

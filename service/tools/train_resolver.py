@@ -27,7 +27,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from scipy.optimize import minimize
 
 from ..core.document import Document
 from ..core.places.dateline import find_dateline, mention_in_span
@@ -141,6 +140,8 @@ def _objective(w, examples):
 
 
 def fit_weights(examples) -> np.ndarray:
+    from scipy.optimize import minimize   # the `train` extra; the rest of this module needs only numpy
+
     w0 = ResolverModel.default().weights.copy()
     w0[FEATURES.index("nil")] = 0.0
     result = minimize(_objective, w0, args=(examples,), jac=True, method="L-BFGS-B", options={"maxiter": 500})
