@@ -259,3 +259,18 @@ def test_a_learned_point_is_one_the_annotators_used_not_a_blend():
 
     points = [(60.0, -96.0, "a")] * 3 + [(60.10867, -113.64258, "b")] * 2 + [(60.05, -96.2, "c")]
     assert _densest_point(points) == (60.0, -96.0)
+
+
+def test_a_surname_stays_a_person_when_it_comes_back_alone(pipeline):
+    # "Fairfield" alone, once after "in", lends its place reading to the rest; "Elizabeth Fairfield"
+    # says who the others are.
+    text = ("New twist develops in Fairfield hearing. A new plea agreement is being discussed for Elizabeth "
+            "Fairfield, a Lebanon woman accused of murdering her daughter. Fairfield was already in jail. "
+            "Fairfield's trial is to start at 8:30 a.m. May 4, and Fairfield has rejected one plea agreement.")
+    mentions = [m.start for p in find(places(pipeline, text), "Fairfield") for m in p.mentions]
+    assert mentions in ([], [text.index("Fairfield")])
+    # A town the article plainly names as a place keeps its name, whoever it honours.
+    text = ("Jackson, Miss., was named after Andrew Jackson. Jackson, Miss., has grown since the war, and "
+            "Jackson is now the state's largest city.")
+    assert all(p.admin1 == "Mississippi" for p in find(places(pipeline, text), "Jackson"))
+    assert len([m for p in find(places(pipeline, text), "Jackson") for m in p.mentions]) >= 2

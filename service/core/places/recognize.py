@@ -13,8 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ...resources.gazetteer import (KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL,
-                                    NAME_PRIMARY, Gazetteer)
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM,
+                                    NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
 from ..document import Document
@@ -78,6 +78,10 @@ def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer
 
 CONSISTENCY = 0.9
 DATELINE_PROBABILITY = 0.9
+_PLACE_EVIDENCE = frozenset({"qualified_by_region", "after_locative", "after_place_noun"})
+SURNAME_DISCOUNT = 0.9          # a surname's bare occurrences fall just under the threshold
+PLACE_SURE = 0.6                # ... unless one occurrence is this sure to be the place
+MAJOR_POPULATION = 1_000_000
 
 
 def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: Gazetteer,
@@ -105,10 +109,37 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
         lent = best[keys[k]] * CONSISTENCY
         if lent >= model.threshold and lent > probabilities[k] and "run:full" in c.features:
             probabilities[k] = lent
+    _surnames_stay_people(candidates, keys, probabilities, model.threshold, gazetteer)
     _prefer_full_names(candidates, probabilities, model.threshold, gazetteer)
     for k in _unsupported_codes(doc, candidates, gazetteer):
         probabilities[k] = 0.0
     return probabilities
+
+
+def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], probabilities: list[float],
+                          threshold: float, gazetteer: Gazetteer) -> None:
+    """A name the article introduces as a surname ("Elizabeth Fairfield, a Lebanon woman") is that
+    person when it comes back alone ("Fairfield's lawyers", "in Fairfield hearing"): news refers to
+    people by surname after the first mention. Countries, first-level regions and cities of a
+    million are exempt ("George Washington University" does not make "Washington" a person)."""
+    surnames = {keys[k] for k, c in enumerate(candidates)
+                if c.end_token - c.start_token == 1 and "after_given_name" in c.features}
+    if not surnames:
+        return
+    # Unless the article plainly uses the name as a place somewhere (the dateline's place among
+    # them): "Jackson, named after Andrew Jackson, was founded in 1848" is about the town.
+    for k in range(len(candidates)):
+        if keys[k] in surnames and probabilities[k] >= PLACE_SURE:
+            surnames.discard(keys[k])
+    for k, c in enumerate(candidates):
+        if keys[k] not in surnames or probabilities[k] < threshold:
+            continue
+        if any(gazetteer.kind[idx] <= KIND_ADMIN1 or gazetteer.population[idx] >= MAJOR_POPULATION
+               for idx, _ in c.entries):
+            continue
+        if any(f in _PLACE_EVIDENCE or f.startswith("before_place_noun") for f in c.features):
+            continue  # "Jackson, Miss.", "in Jackson", "Jackson county": the town named after him
+        probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
 
 
 def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[float], threshold: float,
