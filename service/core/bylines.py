@@ -45,7 +45,7 @@ ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "con
               "executive", "assistant", "commerce", "intern", "guest", "opinion", "local", "weather", "features",
               "entertainment", "breaking", "social", "media", "video", "audio", "data", "visual", "copy",
               "content", "manager", "strategist", "specialist", "expert"}
-# Organisations in AGENCIES that are a newsroom's own desk, not an agency signing a byline.
+# What `_agency` gives that signs no byline as an agency: nothing (None), or a newsroom's own desk.
 _DESKS = {None, "Staff", "Wire services", "News service"}
 _INITIALS = re.compile(r"[A-Z]{2,4}(?: [A-Z]{2,4}){0,3}")
 _JOB_NOUNS = {"reporter", "writer", "correspondent", "editor", "columnist", "critic", "photographer", "producer"}

@@ -119,7 +119,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
 def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], probabilities: list[float],
                           threshold: float, gazetteer: Gazetteer) -> None:
     """A name the article introduces as a surname ("Elizabeth Fairfield, a Lebanon woman") is that
-    person when it comes back alone ("Fairfield's lawyers", "in Fairfield hearing"): news refers to
+    person when it comes back alone ("Fairfield's lawyers", "Fairfield has rejected"): news refers to
     people by surname after the first mention. Countries, first-level regions and cities of a
     million are exempt ("George Washington University" does not make "Washington" a person)."""
     surnames = {keys[k] for k, c in enumerate(candidates)
