@@ -274,3 +274,12 @@ def test_a_surname_stays_a_person_when_it_comes_back_alone(pipeline):
             "Jackson is now the state's largest city.")
     assert all(p.admin1 == "Mississippi" for p in find(places(pipeline, text), "Jackson"))
     assert len([m for p in find(places(pipeline, text), "Jackson") for m in p.mentions]) >= 2
+
+
+def test_a_german_town_is_named_without_its_river(pipeline):
+    # GeoNames' own name is "Frankfurt am Main"; beside American places, "Frankfurt" is still it, not
+    # Frankfort, Kentucky (whose German alternate name is "Frankfurt").
+    text = ("Markets in New York priced in a cut, and wage growth in Texas and California stayed strong. The "
+            "European Central Bank in Frankfurt has held rates.")
+    (frankfurt,) = find(places(pipeline, text), "Frankfurt")
+    assert frankfurt.country_code == "DE" and km(frankfurt, 50.11, 8.68) < 20

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import tarfile
 import zipfile
 from collections import defaultdict
@@ -101,8 +102,17 @@ def saint_forms(name: str) -> Iterator[str]:
             yield long + name[len(short) - 1:]
 
 
+# A German town's name qualified by its river or region: news writes the name alone ("Frankfurt"
+# for Frankfurt am Main, "Freiburg" for Freiburg im Breisgau, "Halle" for Halle (Saale)). Not
+# "upon": Kingston upon Hull is "Hull", and "Kingston" is Jamaica's.
+_TOWN_QUALIFIERS = re.compile(r"^(?P<name>.+?)(?: (?:am|an der|im|in der|ob der) .+| \(.+\))$")
+
+
 def add_city_aliases(record: PlaceRecord, alternates: Iterable[str]) -> None:
     record.add_alias(record.name, NAME_PRIMARY)
+    qualified = _TOWN_QUALIFIERS.match(record.name)
+    if qualified:
+        record.add_alias(qualified.group("name"), NAME_PRIMARY)
     for form in saint_forms(record.name):
         record.add_alias(form, NAME_PRIMARY)  # "St. Petersburg" is the same name as "Saint Petersburg"
     if record.cc in ARABIC_NAMED_COUNTRIES:
