@@ -64,7 +64,10 @@ def test_canadian_province_abbreviations_qualify_and_resolve(pipeline):
 
 
 def test_each_place_once_with_every_mention(pipeline):
-    text = "Fallujah was quiet. Later, gunmen returned to Fallujah and to the outskirts of Fallujah."
+    # With Iraq named: the bare three-sentence text sits at the recogniser's threshold, and this test
+    # is about grouping mentions, not about recognition without context.
+    text = ("Fallujah was quiet. Later, gunmen returned to Fallujah and to the outskirts of Fallujah, "
+            "officials in Iraq said.")
     result = places(pipeline, text)
     (fallujah,) = find(result, "Fallujah")
     assert [m.text for m in fallujah.mentions] == ["Fallujah"] * 3
