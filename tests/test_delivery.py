@@ -61,3 +61,32 @@ def test_gunicorn_config(setting, value, monkeypatch, tmp_path):
     assert getattr(conf, setting) == value
     assert conf.worker_class == "service.serving.EnrichmentWorker" and conf.accesslog is None
     assert conf.max_requests > 0 and conf.max_requests_jitter > 0 and conf.timeout > 0 and conf.workers >= 1
+
+
+class _Parsed(Exception):
+    """Raised once a tool has parsed its arguments, before it does any work."""
+
+
+def test_make_models_gives_every_tool_the_arguments_it_requires(monkeypatch):
+    # `make models` once stopped at its first step for a missing --out; parse each step's arguments
+    # the way the tool would, without training anything.
+    import argparse
+    import importlib
+    import shlex
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    recipe = makefile.split("\nmodels:", 1)[1].split("\n\n", 1)[0]
+    steps = re.findall(r"\$\(BIN\)/python -m (service\.tools\.\w+) ([^\n]*)", recipe)
+    assert {module.rsplit(".", 1)[1] for module, _ in steps} >= {
+        "build_lexicon", "train_toponyms", "train_resolver", "train_meta", "train_topics"}
+    parse = argparse.ArgumentParser.parse_args
+
+    def parse_then_stop(self, args=None, namespace=None):
+        parse(self, args, namespace)
+        raise _Parsed
+
+    monkeypatch.setattr(argparse.ArgumentParser, "parse_args", parse_then_stop)
+    for module, arguments in steps:
+        argv = shlex.split(arguments.replace("$(SHARED)", "../shared"))
+        with pytest.raises(_Parsed):
+            importlib.import_module(module).main(argv)
