@@ -188,7 +188,7 @@ def _agency_after(words: list[str], rest: str) -> tuple[str, str, list[str]] | N
     for k in range(2, len(words)):
         tail = " ".join(words[k:])
         agency = _agency(tail)
-        if agency and agency not in _DESKS:
+        if agency not in _DESKS:
             return agency, tail, words[:k]
     rest_words = rest.split()
     for n in (3, 2, 1):
@@ -230,9 +230,10 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             # "AP Pro Football Writer": the agency and a beat; "PTI ABC DEF": the agency and its
             # editors' initials. No person either way.
             first, remainder = cleaned.split(" ", 1)
-            if _agency(first) not in _DESKS and (_beat_role(remainder) == remainder.strip(",")
-                                                 or _INITIALS.fullmatch(remainder)):
-                agency, agency_text = _agency(first), first
+            leading = _agency(first)
+            if leading not in _DESKS and (_beat_role(remainder) == remainder.strip(",")
+                                          or _INITIALS.fullmatch(remainder)):
+                agency, agency_text = leading, first
         if agency:
             out.append(BylineCandidate(agency, "organization", start, start + len(agency_text), line, cue, "none"))
             continue

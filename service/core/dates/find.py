@@ -134,8 +134,7 @@ def _hour24(hour: int, ampm: str | None) -> int | None:
 def _attach_time(doc: Document, mention: DateMention, line_text: str, line_start: int) -> None:
     # Bounded slices: a line can be very long and hold many dates.
     after = line_text[mention.span.end - line_start:mention.span.end - line_start + 60]
-    m = _TO_TIME.match(after)
-    rest = after[m.end():] if m else after
+    rest = after[_TO_TIME.match(after).end():]   # always matches, if only the empty string
     tm = _TIME.match(rest)
     if tm is None:
         before = line_text[max(0, mention.span.start - line_start - 60):mention.span.start - line_start].rstrip(" ,|/·•-")

@@ -227,7 +227,7 @@ def prefer_first_publication(doc: Document, mentions: list[DateMention], best: i
         if k == best or m.to_date() > chosen.to_date():
             continue
         cue = cue_before(doc, m)
-        if abs(doc.line_of(m.span.start) - doc.line_of(chosen.span.start)) <= 2 and cue in PUBLISHED_WORDS - {"on"}:
+        if abs(m.line - chosen.line) <= 2 and cue in PUBLISHED_WORDS - {"on"}:
             return k
         if m.line == chosen.line and m.span.start < chosen.span.start and cue in ("none", "by", "|"):
             return k

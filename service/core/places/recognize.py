@@ -128,9 +128,9 @@ def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], prob
         return
     # Unless the article plainly uses the name as a place somewhere (the dateline's place among
     # them): "Jackson, named after Andrew Jackson, was founded in 1848" is about the town.
-    for k in range(len(candidates)):
-        if keys[k] in surnames and probabilities[k] >= PLACE_SURE:
-            surnames.discard(keys[k])
+    for key, p in zip(keys, probabilities):
+        if key in surnames and p >= PLACE_SURE:
+            surnames.discard(key)
     for k, c in enumerate(candidates):
         if keys[k] not in surnames or probabilities[k] < threshold:
             continue
