@@ -68,6 +68,9 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Schuyler Dixon, AP Pro Football Writer", [("Schuyler Dixon", "person"), ("Associated Press", "organization")]),
     ("By Tom Brown, AFP Correspondent", [("Tom Brown", "person"), ("AFP", "organization")]),
     ("By Alejandro Villamor Last updated Nov 8, 2023", [("Alejandro Villamor", "person")]),
+    # Agencies written out in full are agencies, not a person named after their first words.
+    ("By Press Trust of India", [("PTI", "organization")]),
+    ("By Jane Doe, Anadolu Agency", [("Jane Doe", "person"), ("Anadolu Agency", "organization")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want
@@ -114,3 +117,18 @@ def test_an_agency_sign_off_with_editors_initials_names_no_person():
             '\n'
             'PTI ABC DEF\n')
     assert [b for b in extract(text) if b.kind == "person"] == []
+
+
+def test_an_agency_name_on_the_date_line_is_not_a_person(pipeline):
+    text = ('Monsoon rains lash Kerala, schools shut in five districts\n'
+            '\n'
+            'Press Trust of India | Updated: 25 June 2024 11:05 IST\n'
+            '\n'
+            'Thiruvananthapuram: Heavy rain continued to lash Kerala on Tuesday, prompting authorities to shut schools in Ernakulam, Idukki, Kottayam, Alappuzha and Pathanamthitta districts.\n'
+            '\n'
+            'The India Meteorological Department (IMD) issued an orange alert for several districts and warned of landslides in the hilly areas of Wayanad. Water levels in the Periyar river rose sharply, and shutters of the Idukki dam may be opened, officials said.\n'
+            '\n'
+            'In neighbouring Karnataka, coastal districts including Udupi and Dakshina Kannada also received heavy rainfall. Fishermen have been advised not to venture into the Arabian Sea.\n'
+            '\n'
+            'Chief Minister Pinarayi Vijayan chaired a meeting in the capital to review the situation.\n')
+    assert all(b.kind == "organization" for b in pipeline.enrich(text).bylines)

@@ -35,6 +35,12 @@ AGENCIES = {
     "bbc news": "BBC News", "cnn wire": "CNN", "wire services": "Wire services",
     "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press", "aap": "AAP",
     "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS", "news service": "News service", "wire": "Wire services",
+    "press trust of india": "PTI", "asian news international": "ANI", "indo-asian news service": "IANS",
+    "indo asian news service": "IANS", "australian associated press": "AAP", "kyodo news": "Kyodo",
+    "yonhap news agency": "Yonhap", "xinhua news agency": "Xinhua", "anadolu agency": "Anadolu Agency",
+    "anadolu": "Anadolu Agency", "jiji press": "Jiji Press", "deutsche presse-agentur": "dpa",
+    "interfax": "Interfax", "ria novosti": "RIA Novosti", "agencia efe": "EFE", "pa wire": "PA Media",
+    "agencies": "Agencies",
 }
 ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "analyst", "staff", "senior", "chief", "political", "correspondents", "associate",
