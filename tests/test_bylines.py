@@ -71,6 +71,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # Agencies written out in full are agencies, not a person named after their first words.
     ("By Press Trust of India", [("PTI", "organization")]),
     ("By Jane Doe, Anadolu Agency", [("Jane Doe", "person"), ("Anadolu Agency", "organization")]),
+    # A reporter's role before the name, on a line of its own.
+    ("Science correspondent Pallab Ghosh", [("Pallab Ghosh", "person")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want
@@ -117,6 +119,12 @@ def test_an_agency_sign_off_with_editors_initials_names_no_person():
             '\n'
             'PTI ABC DEF\n')
     assert [b for b in extract(text) if b.kind == "person"] == []
+
+
+def test_a_newsroom_signing_as_its_staff_is_not_a_person():
+    assert [name for name, kind in bylines("Al Jazeera Staff\nPublished On 9 Feb 2024") if kind == "person"] == []
+    assert bylines("By Chicago Tribune staff") == [("Chicago Tribune staff", "organization")]
+    assert bylines("By Jane Doe, Staff Writer") == [("Jane Doe", "person")]
 
 
 def test_an_agency_name_on_the_date_line_is_not_a_person(pipeline):

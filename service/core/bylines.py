@@ -54,6 +54,7 @@ ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "con
 # What `_agency` gives that signs no byline as an agency: nothing (None), or a newsroom's own desk.
 _DESKS = {None, "Staff", "Wire services", "News service"}
 _INITIALS = re.compile(r"[A-Z]{2,4}(?: [A-Z]{2,4}){0,3}")
+_REPORTING_JOBS = {"reporter", "writer", "correspondent"}
 _JOB_NOUNS = {"reporter", "writer", "correspondent", "editor", "columnist", "critic", "photographer", "producer"}
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z'\u00c0-\u017f]+(?:-[A-Z][a-z'\u00c0-\u017f]+)?|[A-Z][a-z]?[A-Z][a-z]+|"
                         r"[A-Z]\.(?:[A-Z]\.)*|[A-Z]|O'[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)$")
@@ -271,6 +272,12 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             # role qualifies the role, it is not a surname.
             role = f"{words[-1]} {role}"
             name = " ".join(words[:-1])
+        if role.lower() == "staff" and not rest and signing is None:
+            # "Al Jazeera Staff", "RNS Staff": a newsroom signs; a person on its staff is a "Staff Writer".
+            desk = f"{name} {role}"
+            desk_start = offset + at + piece.find(desk) if desk in piece else start
+            out.append(BylineCandidate(desk, "organization", desk_start, desk_start + len(desk), line, cue, "none"))
+            continue
         name_start = offset + at + piece.find(name) if name in piece else start
         tail = "role" if role else _tail(rest or after)
         line_text = doc.lines[line].text
@@ -341,6 +348,19 @@ def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
             # The name after the date: "Aug 12, 2021 / Klaus Sieg".
             out += _names_in(doc, lexicon, m.group("rest"), offset + m.start("rest"), number, "after_date")
             continue
+        lead = _beat_role(stripped)
+        if lead and stripped.startswith(lead) and lead.split()[-1].lower() in _REPORTING_JOBS:
+            # "Science correspondent Pallab Ghosh": a reporter's role first, the name after it and
+            # nothing more. Credits ("Executive Editor Jane Doe", "Producer John Roe") are left out.
+            named = stripped[len(lead):].lstrip(" ,:-")
+            read = read_name(named)
+            if read and not read[1] and not read[2]:
+                found = _names_in(doc, lexicon, named, offset + len(stripped) - len(named), number, "none")
+                for c in found:
+                    if c.kind == "person" and not c.role:
+                        c.role, c.tail = lead, "role"
+                out += found
+                continue
         out += _names_in(doc, lexicon, stripped, offset, number, "none")
     row_of = {n: r for r, n in enumerate(doc.content_lines[:SEARCH_LINES])}
     for c in out:
