@@ -121,6 +121,21 @@ def test_relative_dates_beside_the_byline_need_the_reference_date(written, value
     assert pub.value == value and pub.completed_from_reference_date
 
 
+@pytest.mark.parametrize("written,value", [("Yesterday at 4:15 PM EST", "2026-11-19T16:15:00-05:00"),
+                                           ("Posted yesterday", "2026-11-19"),
+                                           ("Today | 10:15 GMT", "2026-11-20T10:15:00+00:00")])
+def test_yesterday_and_today_as_the_page_stamp_need_the_reference_date(written, value):
+    text = f"Council splits over budget\n\nSarah Jones\n{written}\n\n{BODY}"
+    assert published(text) is None
+    pub = published(text, date(2026, 11, 20))
+    assert pub.value == value and pub.completed_from_reference_date
+
+
+@pytest.mark.parametrize("line", ["Yesterday the council met.", "Yesterday, officials met.", "It happened yesterday."])
+def test_yesterday_in_a_sentence_is_not_the_page_stamp(line):
+    assert published(f"Council splits over budget\n\n{line}\n\n{BODY}", date(2026, 11, 20)) is None
+
+
 def test_dates_after_the_reference_date_are_not_publication_dates():
     text = f"Council splits over budget\n\nMay 1, 2030\n\n{BODY}"
     assert published(text, date(2021, 3, 10)) is None

@@ -52,6 +52,12 @@ _DISTINCT_NEEDS = tuple(set(_NEEDS.values()))
 _RELATIVE = re.compile(r"\b(?P<n>\d{1,2}|an?|one) ?(?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?|[mhdw]) ago\b",
                        _CASE)
 _UNIT_DAYS = {"min": 0, "minute": 0, "hour": 0, "hr": 0, "day": 1, "week": 7, "m": 0, "h": 0, "d": 1, "w": 7}
+# "Yesterday at 4:15 PM", "Updated: Today, 09:12": a page's own stamp opens a short line with the
+# word and a time or nothing after it. In a sentence ("Yesterday the council met", "officials said
+# yesterday") it dates an event.
+_DAY_WORD = re.compile(r"\W{0,3}(?:(?:last )?(?:published|posted|updated)\W{1,3})?(?P<word>today|yesterday)\b"
+                       r"(?=\s*(?:$|at\b|[|/·•\-–]|,\s*\d|\d))", _CASE)
+DAY_WORD_LINE = 60
 
 # Time after the date (same line, within a few characters): "| 5:13pm EST", "at 10:02 a.m. GMT", "05:39, UK".
 # The space before "am" belongs to the am/pm group: left bare, it would swallow the space a zone
@@ -156,7 +162,9 @@ def find_dates(doc: Document) -> list[DateMention]:
     for number in doc.content_lines:
         line = doc.lines[number]
         text = line.text
-        if _HAS_DIGIT.search(text) is None and not (doc.reference_date and " ago" in text):
+        day_word = (_DAY_WORD.match(text) if doc.reference_date is not None and len(text) <= DAY_WORD_LINE
+                    else None)
+        if _HAS_DIGIT.search(text) is None and not (doc.reference_date and " ago" in text) and day_word is None:
             continue
         taken = bytearray(len(text))  # characters already inside a found date
         possible = {needs for needs in _DISTINCT_NEEDS if needs.search(text)}
@@ -177,6 +185,10 @@ def find_dates(doc: Document) -> list[DateMention]:
                 if any(taken[m.start():m.end()]):
                     continue
                 mentions.append(_relative(m, line.start, number, doc))
+            if day_word is not None and not any(taken[day_word.start("word"):day_word.end("word")]):
+                mention = _day_word(day_word, line.start, number, doc)
+                _attach_time(doc, mention, text, line.start)
+                mentions.append(mention)
     mentions.sort(key=lambda d: d.span.start)
     _resolve_numeric_order(mentions)
     return mentions
@@ -200,6 +212,13 @@ def _relative(m: re.Match, offset: int, line: int, doc: Document) -> DateMention
     unit = "min" if unit.startswith("min") else unit.rstrip("s")
     day = doc.reference_date - timedelta(days=count * _UNIT_DAYS.get(unit, 0))
     start, end = offset + m.start(), offset + m.end()
+    return DateMention(Span(start, end, doc.text[start:end]), line, day.year, day.month, day.day,
+                       kind="relative", completed=True)
+
+
+def _day_word(m: re.Match, offset: int, line: int, doc: Document) -> DateMention:
+    day = doc.reference_date - timedelta(days=m.group("word").lower() == "yesterday")
+    start, end = offset + m.start("word"), offset + m.end("word")
     return DateMention(Span(start, end, doc.text[start:end]), line, day.year, day.month, day.day,
                        kind="relative", completed=True)
 
