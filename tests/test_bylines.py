@@ -121,6 +121,22 @@ def test_an_agency_sign_off_with_editors_initials_names_no_person():
     assert [b for b in extract(text) if b.kind == "person"] == []
 
 
+def test_a_headline_that_opens_with_a_name_is_not_a_byline(pipeline):
+    text = ('Cyclone Freddy kills over 100 in Malawi and Mozambique\n'
+            '\n'
+            '14 March 2023\n'
+            '\n'
+            'BLANTYRE, Malawi (AP) — Cyclone Freddy has killed more than 100 people in Malawi and Mozambique after making landfall for a second time, officials said on Tuesday.\n'
+            '\n'
+            "Most of the deaths were in Malawi's commercial capital, Blantyre, where mudslides buried homes. In Mozambique, authorities reported deaths in the central province of Zambezia, including in the port city of Quelimane.\n"
+            '\n'
+            'The storm first hit Madagascar in February after travelling across the Indian Ocean from near Australia, making it one of the longest-lasting tropical cyclones on record. The World Meteorological Organization in Geneva said it would review the record.\n'
+            '\n'
+            "Malawi's President Lazarus Chakwera declared a state of disaster in 10 southern districts, including Chikwawa and Nsanje, near the Shire River.\n")
+    assert pipeline.enrich(text).bylines == []
+    assert bylines("Jane Doe reports from Kyiv") == [("Jane Doe", "person")]
+
+
 def test_a_newsroom_signing_as_its_staff_is_not_a_person():
     assert [name for name, kind in bylines("Al Jazeera Staff\nPublished On 9 Feb 2024") if kind == "person"] == []
     assert bylines("By Chicago Tribune staff") == [("Chicago Tribune staff", "organization")]

@@ -206,6 +206,18 @@ def _agency_after(words: list[str], rest: str) -> tuple[str, str, list[str]] | N
     return None
 
 
+# What a byline's name may be followed by in lower case: "Jane Doe on January 5", "Jane Doe and
+# John Roe", "Jane Doe in Kyiv", "Jane Doe reports from Kyiv" (and the German "bei", "im", "und").
+_BYLINE_LOWER_WORDS = {"on", "and", "in", "is", "at", "for", "from", "with", "via", "by", "reports", "writes",
+                       "reporting", "bei", "im", "und", "von", "y", "et", "e"}
+
+
+def _runs_on_as_a_sentence(following: str) -> bool:
+    """Whether the words after a name read as a sentence going on ("kills over 100 in Malawi")."""
+    first = following.split(None, 1)[0] if following.strip() else ""
+    return first.isalpha() and first.islower() and first not in _BYLINE_LOWER_WORDS
+
+
 def _tail(rest: str) -> str:
     rest = rest.strip(" -|,:/")
     if not rest:
@@ -288,6 +300,8 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             if cue == "none":
                 continue  # "John Kerry: No troops ..." is a headline quoting him, not a byline
             candidate.tail = "colon"
+        if cue == "none" and _runs_on_as_a_sentence(following):
+            continue  # "Cyclone Freddy kills over 100": a headline's subject, not a byline
         out.append(candidate)
         if signing is not None:
             out.append(signing)
