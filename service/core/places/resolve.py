@@ -51,7 +51,7 @@ FEATURES = (
     "country_in_context", "admin1_in_context", "qualified", "country_of_dateline",
     "log_km_to_context", "log_km_major", "n_candidates_log", "rank_by_population", "exact_case",
     "region_named_like_city", "city_named_like_region", "top_country", "no_context_points", "dateline_city",
-    "capital_of_context_country", "population_dominance", "country_share", "log_km_areal", "nil",
+    "capital_of_context_country", "population_dominance", "country_share", "log_km_areal", "list_kind_share", "nil",
 )
 
 # Hand-set weights of the first release; ``service.tools.train_resolver`` fits them from data.
@@ -124,6 +124,7 @@ class CandidateTable:
     major: np.ndarray                # row -> a city of a million or more
     n_regions: int                   # countries and first-level regions have indexes below this
     blocked: np.ndarray | None = None  # rows that may not be chosen, whatever their score
+    list_siblings: list[list[int]] | None = None  # group -> the groups listed beside it ("A, B and C")
 
 
 def _qualifier(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]:
@@ -143,6 +144,25 @@ _STATE_OF = re.compile(r"\bstate of $", re.IGNORECASE)
 def _named_a_state(doc: Document, t: Toponym) -> bool:
     """ "the U.S. state of Georgia": the words before the mention say it is a first-level region."""
     return bool(_STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]))
+
+
+_LIST_LINKS = (",", "and", ", and", "or", ", or")
+
+
+def _list_chains(doc: Document, toponyms: list[Toponym]) -> list[list[int]]:
+    """Mentions written as one list ("Texas, Oklahoma and Louisiana"): runs joined by commas,
+    "and" or "or" that hold at least one "and"/"or"."""
+    chains, run, has_conjunction = [], [0] if toponyms else [], False
+    for i in range(1, len(toponyms) + 1):
+        link = doc.norm[toponyms[i - 1].end:toponyms[i].start].strip() if i < len(toponyms) else None
+        if link in _LIST_LINKS:
+            run.append(i)
+            has_conjunction |= link != ","
+            continue
+        if len(run) > 1 and has_conjunction:
+            chains.append(run)
+        run, has_conjunction = [i], False
+    return chains
 
 
 def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> CandidateTable:
@@ -289,8 +309,14 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     region = np.where(kind == KIND_ADMIN1, ids, admin1)
     sizes = np.array([len(m) for m in groups], dtype=np.float64)
     major = (kind == KIND_CITY) & (X[:, _COL["log_population"]] >= MAJOR_CITY_LOG_POPULATION)
+    siblings: list[set[int]] = [set() for _ in groups]
+    for chain in _list_chains(doc, toponyms):
+        chain_groups = {mention_group[i] for i in chain}
+        for g in chain_groups:
+            siblings[g] |= chain_groups - {g}
     return CandidateTable(groups, mention_group, bounds, group, ids, kind, own_country, admin1, lat, lon, X,
-                          sizes, region, major, gazetteer.first_index(KIND_ADMIN2), blocked)
+                          sizes, region, major, gazetteer.first_index(KIND_ADMIN2), blocked,
+                          [sorted(s) for s in siblings])
 
 
 def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.ndarray,
@@ -366,6 +392,17 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
         X[:, _COL["log_km_areal"]] = 0.0
         X[:, _COL["log_km_major"]] = 0.0
         X[:, _COL["no_context_points"]] = 1.0
+    # "Texas, Oklahoma and Louisiana": a list names places of one kind, so the share of the listed
+    # siblings whose choice is of this row's kind (three states, not two states and a town).
+    share = np.zeros(len(table.ids))
+    if table.list_siblings:
+        chosen_kind = np.where(real, table.kind[safe], -1)
+        for g, sibs in enumerate(table.list_siblings):
+            kinds = [chosen_kind[s] for s in sibs if chosen_kind[s] >= 0]
+            if kinds:
+                lo, hi = table.bounds[g], table.bounds[g + 1]
+                share[lo:hi] = [kinds.count(k) / len(kinds) for k in table.kind[lo:hi].tolist()]
+    X[:, _COL["list_kind_share"]] = share
     nil = table.ids < 0
     X[nil] = 0.0
     X[nil, _COL["nil"]] = 1.0
