@@ -142,7 +142,7 @@ _STATE_OF = re.compile(r"\bstate of $", re.IGNORECASE)
 
 
 def _named_a_state(doc: Document, t: Toponym) -> bool:
-    """ "the U.S. state of Georgia": the words before the mention say it is a first-level region."""
+    """Whether the words before the mention call it a state ("the U.S. state of Georgia")."""
     return bool(_STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]))
 
 
@@ -267,13 +267,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 # "Atlantic, Iowa" is the town: an ocean or a world region lies in no state.
                 blocked_rows += [r for r in rows if kind_l[r] in _AREAL_KINDS]
                 # "Taylor, Texas" is the town: a county is written whole ("Taylor County, Texas").
-                towns = [r for r, ok in zip(rows, inside) if ok and kind_l[r] == KIND_CITY and partial_l[r] == 0]
-                if towns:
+                if any(ok and kind_l[r] == KIND_CITY and not partial_l[r] for r, ok in zip(rows, inside)):
                     blocked_rows += [r for r in rows if partial_l[r] and kind_l[r] == KIND_ADMIN2]
-        if states[g]:
-            regions = [r for r in rows if kind_l[r] == KIND_ADMIN1]
-            if regions:
-                blocked_rows += [r for r in rows if kind_l[r] != KIND_ADMIN1]
+        if states[g] and any(kind_l[r] == KIND_ADMIN1 for r in rows):
+            blocked_rows += [r for r in rows if kind_l[r] != KIND_ADMIN1]
         # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
         cities = [r for r in rows if kind_l[r] == KIND_CITY]
         if cities and len(cities) < hi - lo:
