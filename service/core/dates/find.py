@@ -205,22 +205,24 @@ def weekday_date(doc: Document, weekday: Span, line: int) -> DateMention:
     return DateMention(weekday, line, day.year, day.month, day.day, kind="dateline_weekday", completed=True)
 
 
+def _days_before_reference(doc: Document, start: int, end: int, line: int, days: int) -> DateMention:
+    """The day `days` before the reference date, written at text[start:end]."""
+    day = doc.reference_date - timedelta(days=days)
+    return DateMention(Span(start, end, doc.text[start:end]), line, day.year, day.month, day.day,
+                       kind="relative", completed=True)
+
+
 def _relative(m: re.Match, offset: int, line: int, doc: Document) -> DateMention:
     n = m.group("n").lower()
     count = 1 if n in ("a", "an", "one") else int(n)
     unit = m.group("unit").lower()
     unit = "min" if unit.startswith("min") else unit.rstrip("s")
-    day = doc.reference_date - timedelta(days=count * _UNIT_DAYS.get(unit, 0))
-    start, end = offset + m.start(), offset + m.end()
-    return DateMention(Span(start, end, doc.text[start:end]), line, day.year, day.month, day.day,
-                       kind="relative", completed=True)
+    return _days_before_reference(doc, offset + m.start(), offset + m.end(), line, count * _UNIT_DAYS.get(unit, 0))
 
 
 def _day_word(m: re.Match, offset: int, line: int, doc: Document) -> DateMention:
-    day = doc.reference_date - timedelta(days=m.group("word").lower() == "yesterday")
-    start, end = offset + m.start("word"), offset + m.end("word")
-    return DateMention(Span(start, end, doc.text[start:end]), line, day.year, day.month, day.day,
-                       kind="relative", completed=True)
+    yesterday = m.group("word").lower() == "yesterday"
+    return _days_before_reference(doc, offset + m.start("word"), offset + m.end("word"), line, int(yesterday))
 
 
 def _parse(kind: str, m: re.Match, offset: int, line: int, doc: Document) -> DateMention | None:

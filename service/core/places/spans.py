@@ -37,11 +37,11 @@ MAX_SPAN_TOKENS = 5
 LONG_RUN = 8
 _LOCATIVE = {"in", "at", "from", "near", "to", "across", "throughout", "outside", "inside", "around", "into",
              "across", "toward", "towards", "between", "of", "via", "within"}
-# Capitalised for being a day or month, not a name: they end a run ("Fallujah Sunday").
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
-june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _MONTHS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# Capitalised for being a day or month, not a name: they end a run ("Fallujah Sunday"). Not "May",
+# a name and a verb as often as a month.
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | (_MONTHS - {"may"})
 _DAY_OR_YEAR = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$|(?:1[89]|20)\d\d$")
 # Words capitalised only because a sentence or a headline starts with them; never the start of a
 # place's name ("The" is: "The Hague", "The Gambia").
