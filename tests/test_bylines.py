@@ -133,8 +133,27 @@ def test_a_headline_that_opens_with_a_name_is_not_a_byline(pipeline):
             'The storm first hit Madagascar in February after travelling across the Indian Ocean from near Australia, making it one of the longest-lasting tropical cyclones on record. The World Meteorological Organization in Geneva said it would review the record.\n'
             '\n'
             "Malawi's President Lazarus Chakwera declared a state of disaster in 10 southern districts, including Chikwawa and Nsanje, near the Shire River.\n")
-    assert pipeline.enrich(text).bylines == []
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("Associated Press", "organization")]
     assert bylines("Jane Doe reports from Kyiv") == [("Jane Doe", "person")]
+
+
+@pytest.mark.parametrize("dateline,want", [
+    ("JAKARTA, Indonesia (AP) — ", [("Associated Press", "organization")]),
+    ("BOLOGNA, Italy, May 17, 2025 (Reuters) - ", [("Reuters", "organization")]),
+    ("JAKARTA, Indonesia — ", []),
+])
+def test_the_agency_in_a_dateline_is_the_copy_s_credit(dateline, want):
+    text = ("Strong quake shakes Sumatra\n\n" + dateline + "A strong earthquake shook western Indonesia on "
+            "Monday, damaging buildings in the city of Padang, officials said.\n")
+    got = extract(text)
+    assert [(b.name, b.kind) for b in got] == want
+    assert all(text[b.evidence.start:b.evidence.end] in dateline for b in got)
+
+
+def test_a_dateline_agency_joins_the_reporters_and_never_doubles_a_signed_one():
+    body = "BOLOGNA, Italy (Reuters) - Torrential rain swept across the region on Friday, officials said.\n"
+    assert bylines("By Giulia Rossi\n\n" + body) == [("Giulia Rossi", "person"), ("Reuters", "organization")]
+    assert bylines("By Tom Brown, Reuters\n\n" + body) == [("Tom Brown", "person"), ("Reuters", "organization")]
 
 
 def test_a_newsroom_signing_as_its_staff_is_not_a_person():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 
 def places(pipeline, text):
     return pipeline.enrich(text).places
@@ -89,6 +91,16 @@ def test_a_dateline_names_the_city_not_the_state(pipeline):
                              "city, the police department said.")
     dateline = result.places[result.dateline.place_index]
     assert dateline.feature == "city" and km(dateline, 40.71, -74.01) < 30
+
+
+@pytest.mark.parametrize("opening", ["BOLOGNA, Italy, May 17, 2025 (Reuters) - ", "BOLOGNA, May 17 2025 (Reuters) - ",
+                                     "BOLOGNA, Italy, 17 May 2025 — "])
+def test_a_dateline_may_carry_the_full_date(pipeline, opening):
+    # Wire copy writes the filing date, year included, between the place and the agency.
+    result = pipeline.enrich(opening + "Torrential rain swept across the Emilia-Romagna region on Friday, forcing "
+                                       "thousands from their homes.")
+    assert result.dateline is not None and result.dateline.name == "Bologna"
+    assert result.places[result.dateline.place_index].country_code == "IT"
 
 
 def test_saint_and_article_short_forms_are_the_same_name(pipeline):

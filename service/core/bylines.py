@@ -499,6 +499,17 @@ def select_bylines(candidates: list[BylineCandidate], features: list[list[str]],
 def extract_bylines(doc: Document, lexicon: Lexicon, model: LinearModel,
                     date_line: int | None = None) -> list[Byline]:
     """The authors, in the order the page gives them; [] when it names none."""
+    bylines = _signed_bylines(doc, lexicon, model, date_line)
+    # Wire copy names its agency in the dateline ("JAKARTA, Indonesia (AP) —"), often its only credit.
+    dateline = doc.written_dateline
+    agency = _agency(dateline.agency.text) if dateline is not None and dateline.agency is not None else None
+    if agency not in _DESKS and not any(b.kind == "organization" for b in bylines):
+        bylines.append(Byline(agency, "organization", 0.9, dateline.agency))
+    return bylines
+
+
+def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_line: int | None) -> list[Byline]:
+    """The people, and the agencies signing with them, that the page's byline candidates name."""
     candidates = byline_candidates(doc, lexicon)
     if not candidates:
         return []

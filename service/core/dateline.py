@@ -2,6 +2,7 @@
 first sentence. Places reads the place, dates the weekday.
 
 "JERUSALEM — The United States ...", "BEIRUT, Lebanon (AP) - ...", "LONDON, Jan 5 (Reuters) - ...",
+"BOLOGNA, Italy, May 17, 2025 (Reuters) - ...",
 "Ramadi, Iraq (CNN) -- ...", "BAGHDAD, Sunday (Reuters) - ...".
 """
 
@@ -20,7 +21,7 @@ _DATELINE = re.compile(
     # A weekday after the place is the weekday, not a region.
     rf"(?:, (?!{_WEEKDAY}\b)(?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}}))?"
     rf"(?:, (?P<weekday>{_WEEKDAY}))?"
-    r"(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?"
+    r"(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
     r" ?(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\))?"
     r" ?(?:-{1,3}|:) ")
 MIN_PARAGRAPH = 60     # a dateline opens a paragraph of prose, not a menu line
@@ -32,10 +33,12 @@ class WrittenDateline:
     line: int                    # index in doc.lines
     place: Span
     weekday: Span | None         # "Sunday" in "BAGHDAD, Sunday (Reuters) -"
+    agency: Span | None          # "Reuters" in "BAGHDAD, Sunday (Reuters) -"
 
 
 def read_dateline(doc: Document) -> WrittenDateline | None:
-    """The dateline of the first prose paragraph that has one, or None."""
+    """The dateline of the first prose paragraph that has one, or None (``doc.written_dateline``
+    keeps it for the stages that read it)."""
     for number in doc.content_lines[:SEARCH_LINES]:
         line = doc.lines[number]
         text = line.text.lstrip()
@@ -50,7 +53,8 @@ def read_dateline(doc: Document) -> WrittenDateline | None:
         if not text[match.end():match.end() + 1].isupper() and not text[match.end():match.end() + 1] in '"\'':
             continue
         return WrittenDateline(number, _span(doc, offset, match, "place"),
-                               _span(doc, offset, match, "weekday") if match.group("weekday") else None)
+                               _span(doc, offset, match, "weekday") if match.group("weekday") else None,
+                               _span(doc, offset, match, "agency") if match.group("agency") else None)
     return None
 
 

@@ -57,6 +57,13 @@ class Document:
             # quotes, brackets and dashes keep the current expectation
         return frozenset(starts)
 
+    @cached_property
+    def written_dateline(self):
+        """The dateline as written (``core.dateline.WrittenDateline``) or None: read once, used by
+        dates (its weekday), bylines (its agency) and places (its place)."""
+        from .dateline import read_dateline    # dateline reads documents: import it late
+        return read_dateline(self)
+
     def line_of(self, offset: int) -> int:
         """Index of the line holding character `offset`."""
         return bisect_right(self._line_starts, offset) - 1

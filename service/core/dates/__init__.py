@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ...resources.linear import LinearModel, softmax_scores
-from ..dateline import read_dateline
 from ..document import Document
 from ..types import PublishedDate
 from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates, weekday_date
@@ -91,7 +90,7 @@ def _weekday_dateline_date(doc: Document) -> PublishedDate | None:
     (Reuters) -"), completed from the reference date."""
     if doc.reference_date is None:
         return None
-    dateline = read_dateline(doc)
+    dateline = doc.written_dateline
     if dateline is None or dateline.weekday is None:
         return None
     return _result(doc, weekday_date(doc, dateline.weekday, dateline.line), [], DATELINE_WEEKDAY_CONFIDENCE,

@@ -3,14 +3,13 @@ here to the recognised mentions."""
 
 from __future__ import annotations
 
-from ..dateline import read_dateline
 from ..document import Document
 from ..types import Span
 
 
 def find_dateline(doc: Document) -> Span | None:
     """The dateline place of the first prose paragraph that has one, or None."""
-    dateline = read_dateline(doc)
+    dateline = doc.written_dateline
     return dateline.place if dateline is not None else None
 
 
