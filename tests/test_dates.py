@@ -113,12 +113,23 @@ def test_partial_date_completed_from_reference_only_in_header():
 
 
 @pytest.mark.parametrize("written,value", [("2 hours ago", "2026-11-20"), ("3h ago", "2026-11-20"),
-                                           ("2d ago", "2026-11-18"), ("a day ago", "2026-11-19")])
+                                           ("2d ago", "2026-11-18"), ("a day ago", "2026-11-19"),
+                                           ("Story by Sarah Jones \u2022 2d", "2026-11-18"),
+                                           ("Sarah Jones \u00b7 5h", "2026-11-20")])
 def test_relative_dates_beside_the_byline_need_the_reference_date(written, value):
     text = f"Council splits over budget\n\nSarah Jones\n{written}\n\n{BODY}"
     assert published(text) is None
     pub = published(text, date(2026, 11, 20))
     assert pub.value == value and pub.completed_from_reference_date
+
+
+@pytest.mark.parametrize("line", ["Rooms \u2022 2d 3h", "Table 2d", "Sarah Jones \u2022 2d later"])
+def test_a_bare_count_is_relative_only_alone_after_a_bullet(line):
+    # "2d" alone means "two days ago" only where aggregators stamp a line (a byline) with it;
+    # elsewhere it is a count, a size or part of a longer phrase.
+    text = f"Council splits over budget\n\n{line}\n\n{BODY}"
+    pub = published(text, date(2026, 11, 20))
+    assert pub is None or pub.evidence.text != "2d"
 
 
 @pytest.mark.parametrize("written,value", [("Yesterday at 4:15 PM EST", "2026-11-19T16:15:00-05:00"),

@@ -48,9 +48,11 @@ _NEEDS = {"iso": re.compile(r"\d-[01]"), "numeric": re.compile(r"\d[/.-]\d"), "y
 _DISTINCT_NEEDS = tuple(set(_NEEDS.values()))
 
 # "2 hours ago", "3 days ago": dated only with a reference date (the day the page was fetched).
-# "3h ago", "15m ago", "2d ago": the compact forms of news apps and aggregators.
-_RELATIVE = re.compile(r"\b(?P<n>\d{1,2}|an?|one) ?(?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?|[mhdw]) ago\b",
-                       _CASE)
+# "3h ago", "15m ago", "2d ago": the compact forms of news apps and aggregators, which also write
+# them bare after the bullet that ends a byline ("Story by Jane Doe • 2d"; normalised to "|").
+_RELATIVE = re.compile(r"\b(?P<n>\d{1,2}|an?|one) ?(?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?|[mhdw]) ago\b|"
+                       r"(?<=\| )(?P<bare_n>\d{1,2})(?P<bare_unit>[mhdw])\s*$", _CASE)
+_RELATIVE_HINT = re.compile(r" ago|\| \d")
 _UNIT_DAYS = {"min": 0, "minute": 0, "hour": 0, "hr": 0, "day": 1, "week": 7, "m": 0, "h": 0, "d": 1, "w": 7}
 # "Yesterday at 4:15 PM", "Updated: Today, 09:12": a page's own stamp opens a short line with the
 # word and a time or nothing after it. In a sentence ("Yesterday the council met", "officials said
@@ -181,7 +183,7 @@ def find_dates(doc: Document) -> list[DateMention]:
                 _attach_time(doc, mention, text, line.start)
                 mentions.append(mention)
         if doc.reference_date is not None:
-            for m in _RELATIVE.finditer(text):
+            for m in _RELATIVE.finditer(text) if _RELATIVE_HINT.search(text) else ():
                 if any(taken[m.start():m.end()]):
                     continue
                 mentions.append(_relative(m, line.start, number, doc))
@@ -213,9 +215,9 @@ def _days_before_reference(doc: Document, start: int, end: int, line: int, days:
 
 
 def _relative(m: re.Match, offset: int, line: int, doc: Document) -> DateMention:
-    n = m.group("n").lower()
+    n = (m.group("n") or m.group("bare_n")).lower()
     count = 1 if n in ("a", "an", "one") else int(n)
-    unit = m.group("unit").lower()
+    unit = (m.group("unit") or m.group("bare_unit")).lower()
     unit = "min" if unit.startswith("min") else unit.rstrip("s")
     return _days_before_reference(doc, offset + m.start(), offset + m.end(), line, count * _UNIT_DAYS.get(unit, 0))
 
