@@ -73,6 +73,10 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Jane Doe, Anadolu Agency", [("Jane Doe", "person"), ("Anadolu Agency", "organization")]),
     # A reporter's role before the name, on a line of its own.
     ("Science correspondent Pallab Ghosh", [("Pallab Ghosh", "person")]),
+    ("Written by Dr. Priya Nair\nMedically reviewed by Tom Baker", [("Priya Nair", "person")]),
+    ("By Priya Nair\nFact-checked by Tom Baker", [("Priya Nair", "person")]),
+    ("Story by Priya Nair | Translated by Tom Baker", [("Priya Nair", "person")]),
+    ("By Staff Reporter | Updated: March 4, 2025 07:15 IST", [("Staff", "organization")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want

@@ -53,6 +53,7 @@ ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "con
               "content", "manager", "strategist", "specialist", "expert"}
 # What `_agency` gives that signs no byline as an agency: nothing (None), or a newsroom's own desk.
 _DESKS = {None, "Staff", "Wire services", "News service"}
+_STAFF_BYLINES = {"staff reporter", "staff writer", "staff correspondent", "staff reporters", "staff writers"}
 _INITIALS = re.compile(r"[A-Z]{2,4}(?: [A-Z]{2,4}){0,3}")
 _REPORTING_JOBS = {"reporter", "writer", "correspondent"}
 _JOB_NOUNS = {"reporter", "writer", "correspondent", "editor", "columnist", "critic", "photographer", "producer"}
@@ -79,8 +80,11 @@ _LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECA
 _AFTER_DATE = re.compile(r"^(?P<date>[^/|\u2022]{4,40}?)\s[/|\u2022]\s+(?P<rest>[A-Z].*)$")
 _MID_BY = re.compile(r"\s(?P<cue>[Bb]y)\s*:?\s+(?P<rest>[A-Z].*)$")
 _REPORTING = re.compile(r"\b(?:additional )?reporting by (?P<names>[^;.\n]+)", re.IGNORECASE)
-_NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos?|photography|video|illustrations?|"
-                          r"design|images?) by\b", re.IGNORECASE)
+# Credits that are not authorship: editors, reviewers and fact-checkers, translators, photographers,
+# producers, sponsors ("Medically reviewed by", "Fact-checked by", "Presented by").
+_NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos?|photography|photographed|video|"
+                          r"illustrations?|illustrated|design|designed|images?|reviewed|checked|translated|"
+                          r"translation|produced|sponsored|presented|powered) by\b", re.IGNORECASE)
 # Each pattern that may fail after a run of spaces or symbols starts only where the run starts
 # (the look-behind): otherwise every position inside the run is retried, in quadratic time.
 _SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|&|\u2022)\s*")
@@ -262,6 +266,9 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             if (cleaned.lower().endswith((" staff", " desk")) and len(cleaned.split()) <= 4
                     and not _PHOTO.search(cleaned) and "/" not in cleaned):
                 out.append(BylineCandidate(cleaned, "organization", start, start + len(cleaned), line, cue, "none"))
+            elif cue != "none" and not out and cleaned.lower() in _STAFF_BYLINES:
+                # "By Staff Reporter" (alone: "By Jane Doe, Staff Writer" is her role): the newsroom signs.
+                out.append(BylineCandidate("Staff", "organization", start, start + len(cleaned), line, cue, "none"))
             continue
         name, role, rest = read
         words = name.split()
