@@ -1,7 +1,7 @@
 """Train the publication-date and byline selectors from ../shared/data/meta.
 
     python -m service.tools.train_meta --meta ../shared/data/meta            # train, write the models
-    python -m service.tools.train_meta --meta ../shared/data/meta --folds 5  # cross-validate only
+    python -m service.tools.train_meta --meta ../shared/data/meta --cv-only  # cross-validate only
 
 The date selector is a logistic regression over candidate features
 (``service.core.dates.select``), the byline selector a conditional logit over each page's
