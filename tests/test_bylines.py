@@ -70,11 +70,15 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Alejandro Villamor Last updated Nov 8, 2023", [("Alejandro Villamor", "person")]),
     # Agencies written out in full are agencies, not a person named after their first words.
     ("By Press Trust of India", [("PTI", "organization")]),
+    ("By Express News Service", [("Express News Service", "organization")]),
+    ("By Meera Nair, TNN", [("Meera Nair", "person"), ("TNN", "organization")]),
     ("By Jane Doe, Anadolu Agency", [("Jane Doe", "person"), ("Anadolu Agency", "organization")]),
     # A reporter's role before the name, on a line of its own.
     ("Science correspondent Pallab Ghosh", [("Pallab Ghosh", "person")]),
     ("Written by Dr. Priya Nair\nMedically reviewed by Tom Baker", [("Priya Nair", "person")]),
     ("By Priya Nair\nFact-checked by Tom Baker", [("Priya Nair", "person")]),
+    ("Edited by: Ravi Kumar", []),
+    ("Photos by Ravi Kumar", []),
     ("Story by Priya Nair | Translated by Tom Baker", [("Priya Nair", "person")]),
     ("By Staff Reporter | Updated: March 4, 2025 07:15 IST", [("Staff", "organization")]),
 ])

@@ -36,6 +36,8 @@ AGENCIES = {
     "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press", "aap": "AAP",
     "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS", "news service": "News service", "wire": "Wire services",
     "press trust of india": "PTI", "asian news international": "ANI", "indo-asian news service": "IANS",
+    "tnn": "TNN", "times news network": "TNN", "express news service": "Express News Service",
+    "uni": "UNI", "united news of india": "UNI",
     "indo asian news service": "IANS", "australian associated press": "AAP", "kyodo news": "Kyodo",
     "yonhap news agency": "Yonhap", "xinhua news agency": "Xinhua", "anadolu agency": "Anadolu Agency",
     "anadolu": "Anadolu Agency", "jiji press": "Jiji Press", "deutsche presse-agentur": "dpa",
@@ -348,8 +350,9 @@ def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
             continue
         m = _CUE.match(text)
         if m:
-            cue = "not_author" if _NOT_AUTHORS.match(text.strip()) else m.group("cue").lower().split()[0]
-            out += _names_in(doc, lexicon, m.group("rest"), line.start + m.start("rest"), number, cue)
+            if not _NOT_AUTHORS.match(text.strip()):   # "Edited by: Ravi Kumar" credits no author
+                out += _names_in(doc, lexicon, m.group("rest"), line.start + m.start("rest"), number,
+                                 m.group("cue").lower().split()[0])
             continue
         m = _MID_BY.search(text)
         if m and len(text) <= 100 and not _NOT_AUTHORS.search(text):
