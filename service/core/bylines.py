@@ -32,7 +32,7 @@ AGENCIES = {
     "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media", "dpa": "dpa", "ani": "ANI",
     "pti": "PTI", "ians": "IANS", "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA", "cnn": "CNN", "bbc": "BBC",
     "staff": "Staff", "staff reports": "Staff", "staff report": "Staff", "news desk": "News desk",
-    "bbc news": "BBC News", "cnn wire": "CNN", "wire services": "Wire services",
+    "bbc news": "BBC News", "cnn wire": "CNN", "wire services": "Wire services", "editorial board": "Editorial Board",
     "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press", "aap": "AAP",
     "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS", "news service": "News service", "wire": "Wire services",
     "press trust of india": "PTI", "asian news international": "ANI", "indo-asian news service": "IANS",
@@ -54,22 +54,28 @@ ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "con
               "entertainment", "breaking", "social", "media", "video", "audio", "data", "visual", "copy",
               "content", "manager", "strategist", "specialist", "expert"}
 # What `_agency` gives that signs no byline as an agency: nothing (None), or a newsroom's own desk.
-_DESKS = {None, "Staff", "Wire services", "News service"}
+_DESKS = {None, "Staff", "Wire services", "News service", "Editorial Board"}
 _STAFF_BYLINES = {"staff reporter", "staff writer", "staff correspondent", "staff reporters", "staff writers"}
 _INITIALS = re.compile(r"[A-Z]{2,4}(?: [A-Z]{2,4}){0,3}")
 _REPORTING_JOBS = {"reporter", "writer", "correspondent"}
 _JOB_NOUNS = {"reporter", "writer", "correspondent", "editor", "columnist", "critic", "photographer", "producer"}
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z'\u00c0-\u017f]+(?:-[A-Z][a-z'\u00c0-\u017f]+)?|[A-Z][a-z]?[A-Z][a-z]+|"
-                        r"[A-Z]\.(?:[A-Z]\.)*|[A-Z]|O'[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)$")
+# A capitalised word, its hyphenated second part capitalised or not ("Martin-Dupont", "Jong-soo"),
+# a camel-case or Irish surname, initials, or a word in capitals (accented ones too: "MARÍA").
+_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z'\u00df-\u017f]+(?:-[A-Za-z\u00c0-\u00de][a-z'\u00df-\u017f]+)?|"
+                        r"[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z]|O'[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
+                        r"[A-Z\u00c0-\u00de]{2,}(?:-[A-Z\u00c0-\u00de]{2,})?)$")
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "ibn", "du", "dos", "di",
               "ter", "st."}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Honorifics before a byline name are not part of it: "By Dr. Jane Smith" is Jane Smith.
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "rev", "revd", "sir", "dame"}
-_NOT_NAME = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-             "february", "march", "april", "june", "july", "august", "september", "october", "november",
-             "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-             "wed", "thu", "fri", "sat", "sun", "published", "updated", "posted", "share", "follow", "the", "and",
+_CALENDAR_WORDS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                   "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                   "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                   "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+# Month names that are also given names, and the surname Sun ("Sun Yu"), when a name follows them.
+_GIVEN_CALENDAR_WORDS = {"april", "may", "june", "sun"}
+_NOT_NAME = _CALENDAR_WORDS | {"published", "updated", "posted", "share", "follow", "the", "and",
              "in", "on", "at", "for", "of", "with", "by", "from", "min", "read", "views", "comments", "comment",
              "last", "courtesy", "photo", "photograph", "credit", "image", "images", "illustration"}
 # Menu and button labels that read like two capitalised names: "Give Feedback", "Sign Up".
@@ -90,8 +96,8 @@ _NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos
 # Each pattern that may fail after a run of spaces or symbols starts only where the run starts
 # (the look-behind): otherwise every position inside the run is retried, in quadratic time.
 _SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|&|\u2022)\s*")
-_STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d|,\s*(?:updated|published|posted)\b|\s(?:in|from) [A-Z]",
-                   re.IGNORECASE)
+_STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d|,\s*(?:updated|published|posted)\b|\s(?:in|from) [A-Z]|"
+                   r"\sreporting (?:from|in)\b", re.IGNORECASE)
 # "Ahmed Mohamed in Cairo and Maayan Lubell in Jerusalem": where each reporter filed from, followed
 # by another name, is blanked out rather than taken as the end of the byline.
 _FILED_FROM = re.compile(r"\s(?:in|from) [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}(?=\s*(?:,|;|&|\band\b))")
@@ -103,6 +109,7 @@ _LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 _STRIP = re.compile(r"(?<!\S)\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}:\d\d|"
                          r"\b(?:published|updated|posted|last)\b", re.IGNORECASE)
+_CONTACT_LINE = re.compile(r"^\s*(?:@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
 _PHOTO = re.compile(r"\b(?:photo|image|credit|getty|illustration|shutterstock|courtesy|graphic)\b", re.IGNORECASE)
 MAX_LINE = 160
 SEARCH_LINES = 800
@@ -136,6 +143,15 @@ class BylineCandidate:
     row: int = 0               # index in doc.content_lines (blank lines not counted)
 
 
+def _given_name_first(words: list[str], k: int) -> bool:
+    """Whether words[k], a month name that is also a given name, opens a person's name: written
+    plainly and followed by a name word that is no date ("April Ryan", not "May 5" or "Sun Mar 3")."""
+    if words[k] != words[k].rstrip(".,") or k + 1 >= len(words):
+        return False
+    following = words[k + 1].rstrip(",;:|")
+    return bool(_NAME_WORD.match(following)) and following.lower().rstrip(".") not in _CALENDAR_WORDS
+
+
 def read_name(text: str) -> tuple[str, str, str] | None:
     """The person name that opens `text`, the role words after it, and the rest:
     "Jane Doe Senior Writer Dec 5" -> ("Jane Doe", "Senior Writer", "Dec 5")."""
@@ -147,7 +163,9 @@ def read_name(text: str) -> tuple[str, str, str] | None:
     while k < len(words) and len(name) < 5:
         w = words[k].rstrip(",;:|")
         lower = w.lower()
-        if lower in _NOT_NAME or lower.strip(".") in ROLE_WORDS or (not name and lower in _UI_VERBS):
+        if lower in _GIVEN_CALENDAR_WORDS and not name and _given_name_first(words, k):
+            pass  # "April Ryan", "June Carter", "Sun Yu": a given name, not a date
+        elif lower in _NOT_NAME or lower.strip(".") in ROLE_WORDS or (not name and lower in _UI_VERBS):
             break
         if name and w.isupper() and len(w) > 1 and "." not in w and not name[-1].isupper() and lower not in _SUFFIXES:
             break  # "Kayla Jimenez USA TODAY": the outlet, in capitals, after a name in mixed case
@@ -327,17 +345,23 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
 def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
     """Every name written where a byline could be, in text order."""
     out: list[BylineCandidate] = []
-    after_lone_by = False
+    after_lone_by = in_by_block = False
     for number in doc.content_lines[:SEARCH_LINES]:
         line = doc.lines[number]
         text = line.text
         stripped = text.strip()
         offset = line.start + len(text) - len(text.lstrip())   # where `stripped` starts
-        if after_lone_by:
-            # "By" alone on its line, the names on the next (a common template layout).
-            after_lone_by = False
-            if len(stripped) <= 100 and stripped[:1].isupper():
-                out += _names_in(doc, lexicon, stripped, offset, number, "by_line")
+        if in_by_block and _CONTACT_LINE.match(text):
+            continue   # "By / April Roach / @aprilroach28 / Daniel O'Mahony": the block goes on
+        if after_lone_by or in_by_block:
+            # "By" alone on its line, the names on the next (a common template layout), and on the
+            # lines after that while each holds only a name.
+            first, after_lone_by, in_by_block = after_lone_by, False, False
+            read = read_name(stripped) if not first else None
+            if len(stripped) <= 100 and stripped[:1].isupper() and (first or (read and not read[2])):
+                found = _names_in(doc, lexicon, stripped, offset, number, "by_line")
+                out += found
+                in_by_block = bool(found)
                 continue
         if _LONE_BY.match(text):
             after_lone_by = True
@@ -386,7 +410,12 @@ def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                 out += found
                 continue
         out += _names_in(doc, lexicon, stripped, offset, number, "none")
-    row_of = {n: r for r, n in enumerate(doc.content_lines[:SEARCH_LINES])}
+    # Rows count the lines a reader sees as the byline block: a line that is only an author's
+    # handle or e-mail ("By / April Roach / @aprilroach28 / Daniel O'Mahony") does not part two names.
+    row_of, row = {}, 0
+    for n in doc.content_lines[:SEARCH_LINES]:
+        row_of[n] = row
+        row += not _CONTACT_LINE.match(doc.lines[n].text)
     for c in out:
         c.row = row_of[c.line]
     return out
@@ -500,9 +529,12 @@ def select_bylines(candidates: list[BylineCandidate], features: list[list[str]],
     anchor_key = name_key(candidates[anchor].name)
     bylines = {candidates[k].line for k in people if name_key(candidates[k].name) == anchor_key
                and (k == anchor or (candidates[k].cue != "none" and abs(candidates[k].row - row) <= BYLINE_ROWS))}
+    # Names on consecutive lines under one lone "By" are one byline too.
+    block = candidates[anchor].cue == "by_line"
     chosen = sorted(k for k in people if k == anchor
                     or (candidates[k].line in bylines and candidates[k].cue != "none")
-                    or (abs(candidates[k].row - row) <= CLUSTER_LINES and p[k] >= ratio * p[anchor]))
+                    or (abs(candidates[k].row - row) <= CLUSTER_LINES
+                        and (p[k] >= ratio * p[anchor] or (block and candidates[k].cue == "by_line"))))
     return chosen, sum(p[k] for k in chosen)
 
 
