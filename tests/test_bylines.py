@@ -75,20 +75,25 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Jane Doe, Anadolu Agency", [("Jane Doe", "person"), ("Anadolu Agency", "organization")]),
     # A reporter's role before the name, on a line of its own.
     ("Science correspondent Pallab Ghosh", [("Pallab Ghosh", "person")]),
+    # Credits that are not authorship.
     ("Written by Dr. Priya Nair\nMedically reviewed by Tom Baker", [("Priya Nair", "person")]),
     ("By Priya Nair\nFact-checked by Tom Baker", [("Priya Nair", "person")]),
+    ("Story by Priya Nair | Translated by Tom Baker", [("Priya Nair", "person")]),
     ("Edited by: Ravi Kumar", []),
+    ("Photos by Ravi Kumar", []),
+    # Names that open with a month or a surname like a weekday's, hyphenated in lower case, in
+    # accented capitals; where a name ends.
     ("By Li Wei in Beijing and Sun Yu in Shanghai", [("Li Wei", "person"), ("Sun Yu", "person")]),
     ("By April Ryan | May 5, 2025", [("April Ryan", "person")]),
     ("By Jane Doe Sun Mar 3, 2025", [("Jane Doe", "person")]),
     ("Author: Kim Jong-soo", [("Kim Jong-soo", "person")]),
-    ("By Stephen Castle Reporting from London", [("Stephen Castle", "person")]),
     ("By MARÍA VERZA Associated Press", [("María Verza", "person"), ("Associated Press", "organization")]),
-    ("By the Editorial Board", [("Editorial Board", "organization")]),
+    ("By Stephen Castle Reporting from London", [("Stephen Castle", "person")]),
+    # Under a lone "By", names on the lines that follow, a handle between them.
     ("By\nApril Roach\n@aprilroach28\nDaniel O'Mahony\n01 October 2020",
      [("April Roach", "person"), ("Daniel O'Mahony", "person")]),
-    ("Photos by Ravi Kumar", []),
-    ("Story by Priya Nair | Translated by Tom Baker", [("Priya Nair", "person")]),
+    # The newsroom signing.
+    ("By the Editorial Board", [("Editorial Board", "organization")]),
     ("By Staff Reporter | Updated: March 4, 2025 07:15 IST", [("Staff", "organization")]),
 ])
 def test_byline_forms(line, want):

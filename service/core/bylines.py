@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..resources.lexicon import Lexicon
 from ..resources.linear import LinearModel, softmax_scores
+from .calendar_words import MONTH_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .dates.select import first_prose_line
 from .document import Document
 from .types import Byline, Span
@@ -69,10 +70,7 @@ _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Honorifics before a byline name are not part of it: "By Dr. Jane Smith" is Jane Smith.
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "rev", "revd", "sir", "dame"}
-_CALENDAR_WORDS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-                   "january", "february", "march", "april", "june", "july", "august", "september", "october",
-                   "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                   "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+_CALENDAR_WORDS = MONTH_WORDS | frozenset(WEEKDAYS) | WEEKDAY_ABBREVIATIONS
 # Month names that are also given names, and the surname Sun ("Sun Yu"), when a name follows them.
 _GIVEN_CALENDAR_WORDS = {"april", "may", "june", "sun"}
 _NOT_NAME = _CALENDAR_WORDS | {"published", "updated", "posted", "share", "follow", "the", "and",

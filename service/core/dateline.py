@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .calendar_words import WEEKDAYS
 from .document import Document
 from .types import Span
 
 _PLACE = r"[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3}"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _DATELINE = re.compile(
     rf"(?<![A-Za-z'.])(?P<place>{_PLACE})"
     # A weekday after the place is the weekday, not a region.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ..calendar_words import WEEKDAYS
 from ..document import Document
 from ..types import Span
 
@@ -196,13 +197,10 @@ def find_dates(doc: Document) -> list[DateMention]:
     return mentions
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def weekday_date(doc: Document, weekday: Span, line: int) -> DateMention:
     """The day a dateline's weekday ("BAGHDAD, Sunday (Reuters) -") names: the last such weekday on or
     before the reference date (wire copy is dated within the week it is fetched)."""
-    back = (doc.reference_date.weekday() - _WEEKDAYS.index(weekday.text.lower())) % 7
+    back = (doc.reference_date.weekday() - WEEKDAYS.index(weekday.text.lower())) % 7
     day = doc.reference_date - timedelta(days=back)
     return DateMention(weekday, line, day.year, day.month, day.day, kind="dateline_weekday", completed=True)
 

@@ -25,6 +25,7 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
 from ...resources.lexicon import Lexicon
 from ...resources.memo import bounded_memo
 from ...resources.names import cached_name_key
+from ..calendar_words import MONTH_WORDS, WEEKDAYS
 from ..dates import FIXED_ZONES, NAMED_ZONES
 from ..document import Document
 from .candidates import GazetteerMatch
@@ -37,11 +38,9 @@ MAX_SPAN_TOKENS = 5
 LONG_RUN = 8
 _LOCATIVE = {"in", "at", "from", "near", "to", "across", "throughout", "outside", "inside", "around", "into",
              "across", "toward", "towards", "between", "of", "via", "within"}
-_MONTHS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # Capitalised for being a day or month, not a name: they end a run ("Fallujah Sunday"). Not "May",
 # a name and a verb as often as a month.
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | (_MONTHS - {"may"})
+_CALENDAR = frozenset(WEEKDAYS) | (MONTH_WORDS - {"may"})
 _DAY_OR_YEAR = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$|(?:1[89]|20)\d\d$")
 # Words capitalised only because a sentence or a headline starts with them; never the start of a
 # place's name ("The" is: "The Hague", "The Gambia").
@@ -277,7 +276,7 @@ class _Candidates:
                     lowers[x - 1] in _TIME_WORDS or lowers[x - 1][-2:] in ("am", "pm")
                     or lowers[x - 1][-1:].isdigit() or lowers[x - 1] == "."):
                 continue  # "5:13pm EST"
-            if lowers[x] in _MONTHS and self._is_date(x, y):
+            if lowers[x] in MONTH_WORDS and self._is_date(x, y):
                 continue  # "Mar. 8, 2024", "3 March": a date, not Morocco's code or March, Cambridgeshire
             if y - x == 1 and words[x] in _POST_NOMINALS and x > 0 and words[x - 1] == ",":
                 continue  # "Akshay Syal, M.D.", "Kaplan & Rothstein, P.A.": a degree or a firm, not Maryland
