@@ -177,6 +177,13 @@ def test_a_numeric_date_read_after_the_fetch_is_read_the_other_way():
     assert published(text, date(2025, 6, 6)).value == "2025-05-01"
 
 
+def test_an_uncued_date_over_the_last_modified_line_is_the_publication():
+    text = ("EU agrees tougher rules on methane leaks from gas imports\n\nJennifer Rankin in Brussels\n\n"
+            "Mon 3 Mar 2025 10.32 GMT\nLast modified on Mon 3 Mar 2025 14.05 GMT\n\n" + BODY)
+    pub, upd = extract_dates(Document.from_text(text), MODEL)
+    assert (pub.value, upd.value) == ("2025-03-03T10:32:00+00:00", "2025-03-03T14:05:00+00:00")
+
+
 def test_a_verb_in_a_sentence_is_not_an_update_label():
     from service.core.dates.select import cue_before
     doc = Document.from_text("Title\n\n" + BODY.strip() + " The plan was revised on Dec. 3, 2024, officials said.\n"

@@ -218,8 +218,9 @@ def date_features(doc: Document, mentions: list[DateMention]) -> list[list[str]]
 def prefer_first_publication(doc: Document, mentions: list[DateMention], best: int) -> int:
     """"Updated Dec. 23 / Published Dec. 22": when the chosen date is an update and a date cued as
     published sits within two lines of it, not later, that one is the first publication; so is
-    a date with no cue of its own just before the update on its line ("Nov. 19, 2026, 4:05 PM ET /
-    Updated Nov. 20, 2026")."""
+    a date with no cue of its own just before the update, on its line or on one of the two lines
+    above it ("Nov. 19, 2026, 4:05 PM ET / Updated Nov. 20, 2026"; "Mon 3 Mar 2025 10.32 GMT" over
+    "Last modified on Mon 3 Mar 2025 14.05 GMT")."""
     if cue_before(doc, mentions[best]) not in UPDATED_WORDS:
         return best
     chosen = mentions[best]
@@ -229,6 +230,7 @@ def prefer_first_publication(doc: Document, mentions: list[DateMention], best: i
         cue = cue_before(doc, m)
         if abs(m.line - chosen.line) <= 2 and cue in PUBLISHED_WORDS - {"on"}:
             return k
-        if m.line == chosen.line and m.span.start < chosen.span.start and cue in ("none", "by", "|"):
+        before = m.line < chosen.line or m.span.start < chosen.span.start
+        if before and chosen.line - m.line <= 2 and cue in ("none", "by", "|"):
             return k
     return best
