@@ -332,3 +332,39 @@ def test_a_german_town_is_named_without_its_river(pipeline):
             "European Central Bank in Frankfurt has held rates.")
     (frankfurt,) = find(places(pipeline, text), "Frankfurt")
     assert frankfurt.country_code == "DE" and km(frankfurt, 50.11, 8.68) < 20
+
+
+def test_a_weekday_before_a_date_is_not_a_place(pipeline):
+    text = ("EU agrees methane rules\n\nJennifer Rankin in Brussels\n\nMon 3 Mar 2025 10.32 GMT\n"
+            "Last modified on Mon 3 Mar 2025 14.05 GMT\n\n"
+            "European Union ministers agreed on Monday to extend methane rules to imported gas. The agreement, "
+            "reached in Brussels, still needs a vote in the European parliament in Strasbourg. A spokesperson "
+            "for the Dutch government in The Hague welcomed the deal.")
+    assert not [p.name for p in places(pipeline, text) if any(m.text == "Mon" for m in p.mentions)]
+
+
+def test_a_street_named_after_a_state_is_not_the_state(pipeline):
+    text = ("A man was arrested after a shooting at a shopping center in Silver Spring, Montgomery County police "
+            "said. The shooting happened near the intersection of Georgia Avenue and Colesville Road, a few "
+            "blocks from the District line.")
+    result = places(pipeline, text)
+    assert not find(result, "Georgia")
+    assert find(result, "Silver Spring")[0].admin1 == "Maryland"
+
+
+def test_a_town_coordinated_with_a_sure_one_is_a_place_too(pipeline):
+    text = ("BANGOR, Maine - Margaret Ellison, who ran the children's room at the Bangor Public Library, died "
+            "Saturday at her home in Orono. Born in Presque Isle in 1933, Ellison studied at the University of "
+            "Maine and taught in Caribou and Houlton before moving to Bangor in 1962.")
+    (houlton,) = find(places(pipeline, text), "Houlton")
+    assert houlton.admin1 == "Maine"
+
+
+def test_a_byline_name_is_not_a_place(pipeline):
+    text = ("Oil prices rise after OPEC+ extends output cuts\n\n"
+            "LONDON, June 3 (Reuters) - Oil prices rose on Monday after OPEC+ agreed to extend most of its deep "
+            "output cuts well into 2025, although gains were capped by worries over demand in China.\n\n"
+            "Reporting by Alex Lawler in London and Florence Tan in Singapore; Editing by Sonali Paul")
+    result = places(pipeline, text)
+    assert not find(result, "Florence")
+    assert find(result, "Singapore")

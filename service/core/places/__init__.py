@@ -20,6 +20,10 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
     matches = find_gazetteer_matches(doc, gazetteer)
     dateline_span = find_dateline(doc)
     recognised = recognize_toponyms(doc, matches, gazetteer, recogniser, lexicon, dateline_span)
+    # A byline's person is not a place: "Reporting by Florence Tan in Singapore".
+    names = [b.evidence for b in doc.bylines if b.kind == "person"]
+    if names:
+        recognised = [t for t in recognised if not any(n.start <= t.start and t.end <= n.end for n in names)]
     toponyms = [t for t in recognised if t.entries]
     doc.unresolved_toponyms = [Span(t.start, t.end, t.text) for t in recognised if not t.entries]
     dateline_mention = None

@@ -109,11 +109,57 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
         lent = best[keys[k]] * CONSISTENCY
         if lent >= model.threshold and lent > probabilities[k] and "run:full" in c.features:
             probabilities[k] = lent
+    _conjuncts_share(doc, candidates, probabilities, model.threshold, gazetteer)
     _surnames_stay_people(candidates, keys, probabilities, model.threshold, gazetteer)
     _prefer_full_names(candidates, probabilities, model.threshold, gazetteer)
+    _streets_keep_their_names(candidates, probabilities, model.threshold)
     for k in _unsupported_codes(doc, candidates, gazetteer):
         probabilities[k] = 0.0
     return probabilities
+
+
+_CONJUNCTIONS = frozenset({"and", "or"})   # a comma too often qualifies ("Washington, D.C.", "New Jersey, Inc.")
+CONJUNCT_FLOOR = 0.1
+
+
+def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                     threshold: float, gazetteer: Gazetteer) -> None:
+    """A name coordinated with a sure place of the same kind is one too: "taught in Caribou and
+    Houlton", "in Monroe, Trenton and Seven Mile". Only names the gazetteer knows, and only when the
+    model already gives them some chance, and not when the name runs on ("Cavan Town Hall")."""
+    tokens = doc.tokens
+    sure_end: dict[int, tuple[float, set[int]]] = {}     # end token -> (probability, kinds)
+    sure_start: dict[int, tuple[float, set[int]]] = {}
+    for c, p in zip(candidates, probabilities):
+        if p >= PLACE_SURE and c.entries:
+            kinds = {gazetteer.kind[idx] for idx, _ in c.entries}
+            if p > sure_end.get(c.end_token, (0.0,))[0]:
+                sure_end[c.end_token] = (p, kinds)
+            if p > sure_start.get(c.start_token, (0.0,))[0]:
+                sure_start[c.start_token] = (p, kinds)
+    if not sure_end:
+        return
+    for k, c in enumerate(candidates):
+        p = probabilities[k]
+        if not c.entries or not CONJUNCT_FLOOR <= p < threshold:
+            continue
+        after = c.end_token
+        if after < len(tokens) and tokens[after].text[:1].isupper() and tokens[after].line == tokens[after - 1].line:
+            continue   # the start of a longer name: "Cavan Town Hall"
+        kinds = {gazetteer.kind[idx] for idx, _ in c.entries}
+        line = tokens[c.start_token].line
+        lent = 0.0
+        before = c.start_token - 1
+        if before > 0 and tokens[before].text.lower() in _CONJUNCTIONS and tokens[before - 1].line == line:
+            sibling = sure_end.get(before)
+            if sibling and sibling[1] & kinds:
+                lent = sibling[0]
+        if after + 1 < len(tokens) and tokens[after].text.lower() in _CONJUNCTIONS and tokens[after + 1].line == line:
+            sibling = sure_start.get(after + 1)
+            if sibling and sibling[1] & kinds:
+                lent = max(lent, sibling[0])
+        if lent * CONSISTENCY >= threshold:
+            probabilities[k] = lent * CONSISTENCY
 
 
 def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], probabilities: list[float],
@@ -174,6 +220,23 @@ def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[floa
                         flags & NAME_DEMONYM for _, flags in inner.entries)
             j += 1
         if supported and strongest >= probabilities[k]:
+            probabilities[k] = min(1.0, strongest + 1e-9)
+
+
+def _streets_keep_their_names(candidates: list[SpanCandidate], probabilities: list[float],
+                              threshold: float) -> None:
+    """A street the recogniser accepts is one mention, not the place it is named after: "Georgia
+    Avenue" beats "Georgia" inside it, whatever the state's name would score alone."""
+    starts = [c.start for c in candidates]   # sorted by start
+    for k, c in enumerate(candidates):
+        if probabilities[k] < threshold or "ends_street_noun" not in c.features:
+            continue
+        strongest, j = 0.0, bisect_left(starts, c.start)
+        while j < len(candidates) and candidates[j].start < c.end:
+            if j != k and candidates[j].end <= c.end:
+                strongest = max(strongest, probabilities[j])
+            j += 1
+        if strongest > probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
 
 

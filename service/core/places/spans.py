@@ -25,7 +25,7 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
 from ...resources.lexicon import Lexicon
 from ...resources.memo import bounded_memo
 from ...resources.names import cached_name_key
-from ..calendar_words import MONTH_WORDS, WEEKDAYS
+from ..calendar_words import MONTH_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from ..dates import FIXED_ZONES, NAMED_ZONES
 from ..document import Document
 from .candidates import GazetteerMatch
@@ -41,6 +41,7 @@ _LOCATIVE = {"in", "at", "from", "near", "to", "across", "throughout", "outside"
 # Capitalised for being a day or month, not a name: they end a run ("Fallujah Sunday"). Not "May",
 # a name and a verb as often as a month.
 _CALENDAR = frozenset(WEEKDAYS) | (MONTH_WORDS - {"may"})
+_WEEKDAY_WORDS = WEEKDAY_ABBREVIATIONS | set(WEEKDAYS)
 _DAY_OR_YEAR = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$|(?:1[89]|20)\d\d$")
 # Words capitalised only because a sentence or a headline starts with them; never the start of a
 # place's name ("The" is: "The Hague", "The Gambia").
@@ -68,6 +69,11 @@ _POST_NOMINALS = frozenset({"M.D.", "D.O.", "R.N.", "P.A.", "J.D.", "M.A.", "B.A
 _PLURAL_NOUNS = {"counties": "county", "provinces": "province", "states": "state", "districts": "district",
                  "regions": "region", "governorates": "governorate", "cities": "city", "towns": "town",
                  "villages": "village", "municipalities": "municipality", "townships": "township"}
+# A capitalised street or road noun after a name makes it a street ("Georgia Avenue", "Oxford Road");
+# a route noun less so ("Florida Highway 60" is marked as Florida in LGL).
+_STREET_NOUNS = frozenset("""street st avenue ave road rd boulevard blvd drive lane parkway terrace court plaza
+square way""".split())
+_ROUTE_NOUNS = frozenset({"highway", "hwy", "route", "interstate", "freeway", "expressway", "turnpike", "pike"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 TITLES = {"mr", "mrs", "ms", "dr", "president", "secretary", "minister", "gov", "governor", "sen", "senator",
           "rep", "judge", "gen", "general", "prime", "chancellor", "king", "queen", "prince", "pope", "sir",
@@ -278,6 +284,8 @@ class _Candidates:
                 continue  # "5:13pm EST"
             if lowers[x] in MONTH_WORDS and self._is_date(x, y):
                 continue  # "Mar. 8, 2024", "3 March": a date, not Morocco's code or March, Cambridgeshire
+            if lowers[x] in _WEEKDAY_WORDS and self._opens_date(x, y):
+                continue  # "Mon 3 Mar 2025": a weekday, not Mons
             if y - x == 1 and words[x] in _POST_NOMINALS and x > 0 and words[x - 1] == ",":
                 continue  # "Akshay Syal, M.D.", "Kaplan & Rothstein, P.A.": a degree or a firm, not Maryland
             feats = self._features(x, y, summary)
@@ -296,6 +304,14 @@ class _Candidates:
         after = y + (y < self.n and self.words[y] == ".")
         return bool((after < self.n and _DAY_OR_YEAR.match(self.words[after]))
                     or (x > 0 and _DAY_OR_YEAR.match(self.words[x - 1])))
+
+    def _opens_date(self, x: int, y: int) -> bool:
+        """Whether the span is a weekday (with its period or comma) right before a day or a month."""
+        if y - x > 2 or (y - x == 2 and self.words[x + 1] != "."):
+            return False
+        after = y + (y < self.n and self.words[y] in (".", ","))
+        return after < self.n and (bool(_DAY_OR_YEAR.match(self.words[after]))
+                                   or self.lowers[after] in MONTH_WORDS)
 
     # -- features shared by position -----------------------------------------------------------
     def _token(self, k: int) -> tuple[tuple[str, str], str]:
@@ -417,6 +433,13 @@ class _Candidates:
                 f.append("place_noun_agrees")
         if p1_noun or p2_noun:
             f.append("after_place_noun")
+        if y < self.n and words[y][:1].isupper():   # n1 is "</s>" past the line's end
+            if n1 in _STREET_NOUNS:
+                f.append("before_street_noun")
+            elif n1 in _ROUTE_NOUNS:
+                f.append("before_route_noun")
+        if y - x >= 2 and words[y - 1][:1].isupper() and last in _STREET_NOUNS:
+            f.append("ends_street_noun")
         if n1 == "," and y + 1 < self.n and words[y + 1][:1].isupper():
             regions = {i for i, _ in gazetteer.lookup(words[y + 1])
                        if gazetteer.kind[i] in (KIND_ADMIN1, KIND_COUNTRY)}
