@@ -95,6 +95,13 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # The newsroom signing.
     ("By the Editorial Board", [("Editorial Board", "organization")]),
     ("By Staff Reporter | Updated: March 4, 2025 07:15 IST", [("Staff", "organization")]),
+    # Editors after the first stay editors; a reporter's beat after the name; initials; a station
+    # call sign and a possessive open no person's name.
+    ("Reporting by Tom Brown; Editing by Bill Ford and Ann Lee", [("Tom Brown", "person")]),
+    ("Oliver Holmes Jerusalem correspondent", [("Oliver Holmes", "person")]),
+    ("By J.R. Stone\nThursday, November 9, 2023 7:35AM", [("J.R. Stone", "person")]),
+    ("CTV Saskatoon Published Saturday, March 31, 2018 1:19PM CST", []),
+    ("A statement by Jordan's Public Security Directorate", []),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want
@@ -157,6 +164,14 @@ def test_a_headline_that_opens_with_a_name_is_not_a_byline(pipeline):
             "Malawi's President Lazarus Chakwera declared a state of disaster in 10 southern districts, including Chikwawa and Nsanje, near the Shire River.\n")
     assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("Associated Press", "organization")]
     assert bylines("Jane Doe reports from Kyiv") == [("Jane Doe", "person")]
+
+
+def test_an_obituary_headline_names_its_subject_not_its_author():
+    text = ("Margaret Ellison, longtime Bangor librarian, dies at 91\n\nBANGOR, Maine \u2014 Margaret "
+            "\"Peggy\" Ellison, who ran the children's room at the Bangor Public Library for nearly three "
+            "decades, died Saturday at her home in Orono. She was 91.\n")
+    assert extract(text) == []
+    assert bylines("Jane Doe, Staff Writer, Updated Jan 5, 2024") == [("Jane Doe", "person")]
 
 
 @pytest.mark.parametrize("dateline,want", [

@@ -167,6 +167,10 @@ def read_name(text: str) -> tuple[str, str, str] | None:
             break
         if name and w.isupper() and len(w) > 1 and "." not in w and not name[-1].isupper() and lower not in _SUFFIXES:
             break  # "Kayla Jimenez USA TODAY": the outlet, in capitals, after a name in mixed case
+        if lower.endswith(("'s", "\u2019s")):
+            break  # "a statement by Jordan's Public Security Directorate": a possessive names no one
+        if not name and len(w) >= 3 and w.isupper() and "." not in w and k + 1 < len(words) and not words[k + 1].isupper():
+            return None  # "CTV Saskatoon", "WRAL Raleigh": a station's call sign, not a given name
         if len(name) >= 2 and w.isupper() and lower in AGENCIES:
             break  # "SCHUYLER DIXON AP Pro Football Writer": the agency and its writer's beat follow
         if _NAME_WORD.match(w) or (name and lower in _PARTICLES and k + 1 < len(words)) or (
@@ -240,6 +244,16 @@ def _runs_on_as_a_sentence(following: str) -> bool:
     return first.isalpha() and first.islower() and first not in _BYLINE_LOWER_WORDS
 
 
+def _headline_subject(following: str) -> bool:
+    """Whether the words after a name make it a headline's subject: the sentence goes on right
+    after it, or after an apposition ("Margaret Ellison, longtime Bangor librarian, dies at 91")."""
+    if _runs_on_as_a_sentence(following):
+        return True
+    parts = following.split(",")
+    return (len(parts) >= 3 and not parts[0].strip() and _runs_on_as_a_sentence(parts[2])
+            and not _DATE_WORDS.match(parts[2].strip()))
+
+
 def _tail(rest: str) -> str:
     rest = rest.strip(" -|,:/")
     if not rest:
@@ -309,6 +323,11 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             # role qualifies the role, it is not a surname.
             role = f"{words[-1]} {role}"
             name = " ".join(words[:-1])
+        elif role[:1].islower() and len(words) >= 3 and words[1] not in lexicon.first_names:
+            # "Oliver Holmes Jerusalem correspondent": a role in lower case after three capitalised
+            # words is the beat of the last one (a place, a desk), not a three-word name.
+            role = f"{words[-1]} {role}"
+            name = " ".join(words[:-1])
         if role.lower() == "staff" and not rest and signing is None:
             # "Al Jazeera Staff", "RNS Staff": a newsroom signs; a person on its staff is a "Staff Writer".
             desk = f"{name} {role}"
@@ -319,13 +338,15 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
         tail = "role" if role else _tail(rest or after)
         line_text = doc.lines[line].text
         following = line_text[name_start + len(name) - doc.lines[line].start:]
+        if role and following.lstrip(" ,").startswith(role):
+            following = following.lstrip(" ,")[len(role):]   # what follows the role
         candidate = BylineCandidate(name, "person", name_start, name_start + len(name), line, cue, tail,
                                     role or None, len(following.split()))
         if following.startswith(":"):
             if cue == "none":
                 continue  # "John Kerry: No troops ..." is a headline quoting him, not a byline
             candidate.tail = "colon"
-        if cue == "none" and _runs_on_as_a_sentence(following):
+        if cue == "none" and _headline_subject(following):
             continue  # "Cyclone Freddy kills over 100": a headline's subject, not a byline
         out.append(candidate)
         if signing is not None:
@@ -373,7 +394,10 @@ def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
         m = _CUE.match(text)
         if m:
             if not _NOT_AUTHORS.match(text.strip()):   # "Edited by: Ravi Kumar" credits no author
-                out += _names_in(doc, lexicon, m.group("rest"), line.start + m.start("rest"), number,
+                # "Reporting by A; Editing by B and C": the credits after the first editor are not
+                # authors either.
+                rest = _NOT_AUTHORS.split(m.group("rest"))[0]
+                out += _names_in(doc, lexicon, rest, line.start + m.start("rest"), number,
                                  m.group("cue").lower().split()[0])
             continue
         m = _MID_BY.search(text)
