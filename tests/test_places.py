@@ -368,3 +368,12 @@ def test_a_byline_name_is_not_a_place(pipeline):
     result = places(pipeline, text)
     assert not find(result, "Florence")
     assert find(result, "Singapore")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's foreign minister, who was in Washington at the time, said the talks had gone well.",
+    "Officials in Washington said the sanctions would stay.",
+])
+def test_washington_alone_is_the_capital_not_the_state(pipeline, text):
+    (washington,) = find(places(pipeline, text), "Washington")
+    assert washington.feature == "city" and km(washington, 38.9, -77.04) < 20

@@ -51,7 +51,8 @@ FEATURES = (
     "country_in_context", "admin1_in_context", "qualified", "country_of_dateline",
     "log_km_to_context", "log_km_major", "n_candidates_log", "rank_by_population", "exact_case",
     "region_named_like_city", "city_named_like_region", "top_country", "no_context_points", "dateline_city",
-    "capital_of_context_country", "population_dominance", "country_share", "log_km_areal", "list_kind_share", "nil",
+    "capital_of_context_country", "population_dominance", "country_share", "log_km_areal", "list_kind_share",
+    "region_named_like_capital", "nil",
 )
 
 # Hand-set weights of the first release; ``service.tools.train_resolver`` fits them from data.
@@ -239,6 +240,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                                                     admin2.tolist(), country.tolist())
     log_pop_l = np.log10(pop + 10.0).tolist()
     partial_l = X[:, _COL["name_partial"]].tolist()
+    capital_own_l = X[:, _COL["capital_by_own_name"]].tolist()
     rank_col, dominance_col = np.zeros(len(ids)), np.zeros(len(ids))
     blocked_rows: list[int] = []
     for g, members in enumerate(groups):
@@ -282,6 +284,12 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             for r in cities:
                 if admin1_l[r] in region_ids or admin2_l[r] in region_ids:
                     X[r, _COL["city_named_like_region"]] = 1.0
+            # "Washington": a region of the country far from the capital of that name (the state,
+            # not D.C.), whose weight the data sets apart from a capital's own region ("Baghdad").
+            capitals = {country_l[r] for r in cities if capital_own_l[r]}
+            for r in rows:
+                if kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) and country_l[r] in capitals and r not in named_after:
+                    X[r, _COL["region_named_like_capital"]] = 1.0
     X[:, _COL["rank_by_population"]] = np.log1p(rank_col)
     X[:, _COL["population_dominance"]] = dominance_col
     lat, lon = gazetteer.lat[ids].astype(np.float64), gazetteer.lon[ids].astype(np.float64)
