@@ -377,3 +377,20 @@ def test_a_byline_name_is_not_a_place(pipeline):
 def test_washington_alone_is_the_capital_not_the_state(pipeline, text):
     (washington,) = find(places(pipeline, text), "Washington")
     assert washington.feature == "city" and km(washington, 38.9, -77.04) < 20
+
+
+def test_a_company_named_after_a_town_stays_the_company(pipeline):
+    text = ("Toyota to build new battery plant in North Carolina\n\n"
+            "TOKYO: Toyota Motor Corp said on Tuesday it would invest a further $8 billion in its battery plant in "
+            "Liberty, North Carolina. The plant will supply packs to Toyota's assembly lines in Georgetown, "
+            "Kentucky. Shares in Toyota rose 1.5% in Tokyo.")
+    result = places(pipeline, text)
+    assert not find(result, "Toyota")
+    assert find(result, "Georgetown")[0].admin1 == "Kentucky"
+
+
+def test_a_member_of_congress_s_state_is_the_state(pipeline):
+    text = ("House Speaker Mike Johnson, R-La., had scrambled to rewrite the package. "
+            "Rep. Alexandria Ocasio-Cortez (D-N.Y.) voted against it.")
+    result = places(pipeline, text)
+    assert [(p.name, p.feature) for p in result] == [("Louisiana", "admin1"), ("New York", "admin1")]

@@ -111,6 +111,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
             probabilities[k] = lent
     _conjuncts_share(doc, candidates, probabilities, model.threshold, gazetteer)
     _surnames_stay_people(candidates, keys, probabilities, model.threshold, gazetteer)
+    _companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
     _prefer_full_names(candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
     for k in _unsupported_codes(doc, candidates, gazetteer):
@@ -185,6 +186,48 @@ def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], prob
             continue
         if any(f in _PLACE_EVIDENCE or f.startswith("before_place_noun") for f in c.features):
             continue  # "Jackson, Miss.", "in Jackson", "Jackson county": the town named after him
+        probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
+
+
+# Words that end a company's name: "Toyota Motor Corp", "Nokia Oyj", "Acme Inc.", "Honda Motor Co".
+# Not the codes a place's name may be followed by too ("Reno NV", "Whyalla SA", "Calgary AB"), and
+# "Co." only after another such word ("Napa Co." is the county).
+_CORPORATE_END = frozenset("corp corporation inc incorporated ltd limited plc llc gmbh oyj asa holdings".split())
+_CORPORATE_INNER = frozenset({"motor", "motors", "holdings", "group", "co"}) | _CORPORATE_END
+
+
+def _companies_stay_companies(doc: Document, candidates: list[SpanCandidate], keys: list[str],
+                              probabilities: list[float], threshold: float, gazetteer: Gazetteer) -> None:
+    """A one-word name the article introduces as a company ("Toyota Motor Corp said") is that company
+    when it comes back alone ("Shares in Toyota rose"), as a surname stays a person. Countries,
+    first-level regions and cities of a million are exempt, and so is a mention qualified as a place
+    ("Toyota, Aichi", "the city of Toyota")."""
+    tokens, n = doc.tokens, len(doc.tokens)
+    companies = set()
+    for i in range(1, n - 1):
+        if tokens[i].text.lower() not in _CORPORATE_INNER or tokens[i - 1].line != tokens[i].line:
+            continue
+        start = i - 1   # the name before the run of corporate words
+        if not tokens[start].text[:1].isupper() or tokens[start].text.lower() in _CORPORATE_INNER:
+            continue
+        if start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].line == tokens[start].line:
+            continue  # "Texas Instruments Inc": the name is longer than one word
+        j = i
+        while j < n and tokens[j].line == tokens[i].line and tokens[j].text.lower() in _CORPORATE_INNER:
+            j += 1
+        last = tokens[j - 1].text.lower()
+        if last in _CORPORATE_END or (last == "co" and j - 1 > i):
+            companies.add(tokens[start].text.casefold())
+    if not companies:
+        return
+    for k, c in enumerate(candidates):
+        if keys[k] not in companies or probabilities[k] < threshold or c.end_token - c.start_token != 1:
+            continue
+        if any(gazetteer.kind[idx] <= KIND_ADMIN1 or gazetteer.population[idx] >= MAJOR_POPULATION
+               for idx, _ in c.entries):
+            continue
+        if any(f in ("qualified_by_region", "after_place_noun", "place_noun_agrees") for f in c.features):
+            continue
         probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
 
 

@@ -139,11 +139,13 @@ def _qualifier(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]
     return frozenset(idx for idx, _ in nxt.entries)
 
 
-_STATE_OF = re.compile(r"\bstate of $", re.IGNORECASE)
+# "the U.S. state of Georgia"; a member of Congress's party and state ("Sen. Rand Paul, R-Ky.",
+# "Rep. Mike Johnson (R-La.)": Louisiana, not Los Angeles).
+_STATE_OF = re.compile(r"\bstate of $|(?:,\s?|\()[RDI]-$", re.IGNORECASE)
 
 
 def _named_a_state(doc: Document, t: Toponym) -> bool:
-    """Whether the words before the mention call it a state ("the U.S. state of Georgia")."""
+    """Whether the words before the mention call it a state."""
     return bool(_STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]))
 
 

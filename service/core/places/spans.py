@@ -337,7 +337,7 @@ class _Candidates:
             feats.append("first_is_given_name")
         if x in self.starts:
             feats.append("sent_start")
-        if p1 in TITLES:
+        if p1 in TITLES or (p1 == "." and p2 in TITLES):   # "President Biden", "Rep. Ocasio-Cortez"
             feats.append("after_title")
         if p1 in _LOCATIVE:
             feats.append("after_locative")
