@@ -174,6 +174,13 @@ def test_an_obituary_headline_names_its_subject_not_its_author():
     assert bylines("Jane Doe, Staff Writer, Updated Jan 5, 2024") == [("Jane Doe", "person")]
 
 
+def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
+    text = ("Toyota to build new battery plant in North Carolina\n\nUpdated: Jan 14, 2025, 10:31 IST\n\n"
+            "Reuters\n\nTOKYO: Toyota Motor Corp said on Tuesday it would invest a further $8 billion in its "
+            "battery plant in Liberty, North Carolina, as it ramps up production of hybrid vehicles.\n")
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("Reuters", "organization")]
+
+
 @pytest.mark.parametrize("dateline,want", [
     ("JAKARTA, Indonesia (AP) — ", [("Associated Press", "organization")]),
     ("BOLOGNA, Italy, May 17, 2025 (Reuters) - ", [("Reuters", "organization")]),

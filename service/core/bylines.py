@@ -572,6 +572,11 @@ def extract_bylines(doc: Document, lexicon: Lexicon, model: LinearModel,
     return bylines
 
 
+def _alone_beside_date(doc: Document, c: BylineCandidate, date_line: int | None) -> bool:
+    return (date_line is not None and abs(c.line - date_line) <= 4
+            and doc.lines[c.line].text.strip(" .") == doc.text[c.start:c.end])
+
+
 def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_line: int | None) -> list[Byline]:
     """The people, and the agencies signing with them, that the page's byline candidates name."""
     candidates = byline_candidates(doc, lexicon)
@@ -584,8 +589,11 @@ def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_li
     # ("By JANE SMITH" / "Associated Press"), or on an explicit "By" line.
     signing = ("by", "reporting", "author", "written", "story")
     under = {candidates[k].row + 1 for k in people}
+    # With no author, an agency alone on a line beside the date signs too ("Updated: Jan 14, 2025" /
+    # "Reuters").
     agencies = [k for k, c in enumerate(candidates) if c.kind == "organization"
-                and (c.line in lines or (c.cue == "none" and c.row in under) or (not people and c.cue in signing))
+                and (c.line in lines or (c.cue == "none" and c.row in under) or (not people and c.cue in signing)
+                     or (not people and c.cue == "none" and _alone_beside_date(doc, c, date_line)))
                 ][:1 if not people else None]
     chosen: dict[str, Byline] = {}
     for k in sorted(people + agencies):
