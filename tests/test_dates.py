@@ -184,6 +184,13 @@ def test_an_uncued_date_over_the_last_modified_line_is_the_publication():
     assert (pub.value, upd.value) == ("2025-03-03T10:32:00+00:00", "2025-03-03T14:05:00+00:00")
 
 
+def test_a_numeric_date_reads_in_the_order_that_matches_the_page_s_named_date():
+    text = ("India and Pakistan trade fire across Kashmir border\n\nNEW DELHI, May 7 \u2014 India said it struck "
+            "nine sites in Pakistan early on Wednesday, two weeks after a deadly attack on tourists.\n\n" + BODY +
+            "\nPublished on 07/05/2025\n")
+    assert published(text).value == "2025-05-07"
+
+
 def test_a_verb_in_a_sentence_is_not_an_update_label():
     from service.core.dates.select import cue_before
     doc = Document.from_text("Title\n\n" + BODY.strip() + " The plan was revised on Dec. 3, 2024, officials said.\n"

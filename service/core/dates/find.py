@@ -264,7 +264,13 @@ def _parse(kind: str, m: re.Match, offset: int, line: int, doc: Document) -> Dat
 
 
 def _resolve_numeric_order(mentions: list[DateMention]) -> None:
-    """01/05/2014 is 1 May in a page that otherwise writes day first (13/05/2014, "5 January 2014")."""
+    """01/05/2014 is 1 May in a page that otherwise writes day first (13/05/2014, "5 January 2014"),
+    or that writes that very day with its month's name ("NEW DELHI, May 7" over "07/05/2025")."""
+    named = {(m.month, m.day) for m in mentions if m.kind in ("iso", "mdy", "dmy", "ymd_slash", "md")}
+    for m in mentions:
+        if (m.kind == "numeric" and m.ambiguous_order and (m.day, m.month) in named
+                and (m.month, m.day) not in named):
+            m.month, m.day, m.day_first, m.ambiguous_order = m.day, m.month, not m.day_first, False
     day_first = sum(1 for m in mentions if (m.kind == "numeric" and not m.ambiguous_order and m.day_first)
                     or m.kind == "dmy")
     month_first = sum(1 for m in mentions if (m.kind == "numeric" and not m.ambiguous_order and not m.day_first)
