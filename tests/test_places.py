@@ -394,3 +394,11 @@ def test_a_member_of_congress_s_state_is_the_state(pipeline):
             "Rep. Alexandria Ocasio-Cortez (D-N.Y.) voted against it.")
     result = places(pipeline, text)
     assert [(p.name, p.feature) for p in result] == [("Louisiana", "admin1"), ("New York", "admin1")]
+
+
+def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
+    text = ("The World Health Organization said on Wednesday that the surge of mpox in Africa is a global "
+            "emergency, after a new strain spread to Burundi, Kenya, Rwanda and Uganda. The director-general "
+            "announced the decision in Geneva after a meeting of the emergency committee.")
+    (geneva,) = find(places(pipeline, text), "Geneva")
+    assert (geneva.country_code, geneva.feature) == ("CH", "city")

@@ -462,6 +462,31 @@ def run_passes(table: CandidateTable, weights: np.ndarray, dateline_group: int |
     return choose(table, weights)
 
 
+NAMESAKE_CITY_KM = 100.0
+
+
+def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
+    """"Geneva", "Baghdad": when the choice is a region and the city of that name lies inside it and
+    near its centre, the article means the city. (Not "New York": the state's centre is far from
+    the city, and which one a writer means is the resolver's call.)"""
+    like_city = table.features[:, _COL["region_named_like_city"]]
+    for g in np.flatnonzero(choice >= 0):
+        r = int(choice[g])
+        if like_city[r] == 0 or table.ids[r] < 0:
+            continue
+        region = int(table.ids[r])
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0
+                  and region in (int(gazetteer.admin1_idx[table.ids[k]]), int(gazetteer.admin2_idx[table.ids[k]]))]
+        if not cities:
+            continue
+        city = max(cities, key=lambda k: int(gazetteer.population[table.ids[k]]))
+        km = haversine_km(float(gazetteer.lat[region]), float(gazetteer.lon[region]),
+                          float(gazetteer.lat[table.ids[city]]), float(gazetteer.lon[table.ids[city]]))
+        if km <= NAMESAKE_CITY_KM:
+            choice[g] = city
+
+
 def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
                      model: ResolverModel | None = None,
                      dateline_index: int | None = None) -> tuple[list[Place], list[int], list[int]]:
@@ -471,6 +496,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     table = build_candidate_table(doc, toponyms, gazetteer)
     dateline_group = table.mention_group[dateline_index] if dateline_index is not None else None
     choice, prob = run_passes(table, model.weights, dateline_group)
+    prefer_city_in_its_namesake_region(table, choice, gazetteer)
 
     by_place: dict[int, list[int]] = {}
     confidence: dict[int, list[float]] = {}
