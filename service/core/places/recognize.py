@@ -128,37 +128,40 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
     """A name coordinated with a sure place of the same kind is one too: "taught in Caribou and
     Houlton", "in Monroe, Trenton and Seven Mile". Only names the gazetteer knows, and only when the
     model already gives them some chance, and not when the name runs on ("Cavan Town Hall")."""
-    tokens = doc.tokens
-    sure_end: dict[int, tuple[float, set[int]]] = {}     # end token -> (probability, kinds)
-    sure_start: dict[int, tuple[float, set[int]]] = {}
-    for c, p in zip(candidates, probabilities):
-        if p >= PLACE_SURE and c.entries:
-            kinds = {gazetteer.kind[idx] for idx, _ in c.entries}
-            if p > sure_end.get(c.end_token, (0.0,))[0]:
-                sure_end[c.end_token] = (p, kinds)
-            if p > sure_start.get(c.start_token, (0.0,))[0]:
-                sure_start[c.start_token] = (p, kinds)
-    if not sure_end:
-        return
+    tokens, n = doc.tokens, len(doc.tokens)
+
+    def joined(before: int, after: int) -> bool:   # tokens[before] and tokens[after] around "and"/"or"
+        return (0 <= before and after < n and tokens[before + 1].text.lower() in _CONJUNCTIONS
+                and tokens[before].line == tokens[after].line)
+
+    weak = []
     for k, c in enumerate(candidates):
-        p = probabilities[k]
-        if not c.entries or not CONJUNCT_FLOOR <= p < threshold:
+        if not c.entries or not CONJUNCT_FLOOR <= probabilities[k] < threshold:
             continue
         after = c.end_token
-        if after < len(tokens) and tokens[after].text[:1].isupper() and tokens[after].line == tokens[after - 1].line:
+        if after < n and tokens[after].text[:1].isupper() and tokens[after].line == tokens[after - 1].line:
             continue   # the start of a longer name: "Cavan Town Hall"
-        kinds = {gazetteer.kind[idx] for idx, _ in c.entries}
-        line = tokens[c.start_token].line
+        if joined(c.start_token - 2, c.start_token) or joined(after - 1, after + 1):
+            weak.append(k)
+    if not weak:
+        return
+    sure_end: dict[int, tuple[float, list]] = {}     # end token -> (probability, entries)
+    sure_start: dict[int, tuple[float, list]] = {}
+    for c, p in zip(candidates, probabilities):
+        if p >= PLACE_SURE and c.entries:
+            if p > sure_end.get(c.end_token, (0.0,))[0]:
+                sure_end[c.end_token] = (p, c.entries)
+            if p > sure_start.get(c.start_token, (0.0,))[0]:
+                sure_start[c.start_token] = (p, c.entries)
+    kind = gazetteer.kind
+    for k in weak:
+        c = candidates[k]
+        kinds = {int(kind[idx]) for idx, _ in c.entries}
         lent = 0.0
-        before = c.start_token - 1
-        if before > 0 and tokens[before].text.lower() in _CONJUNCTIONS and tokens[before - 1].line == line:
-            sibling = sure_end.get(before)
-            if sibling and sibling[1] & kinds:
+        for sibling in (sure_end.get(c.start_token - 1) if joined(c.start_token - 2, c.start_token) else None,
+                        sure_start.get(c.end_token + 1) if joined(c.end_token - 1, c.end_token + 1) else None):
+            if sibling and sibling[0] > lent and any(int(kind[idx]) in kinds for idx, _ in sibling[1]):
                 lent = sibling[0]
-        if after + 1 < len(tokens) and tokens[after].text.lower() in _CONJUNCTIONS and tokens[after + 1].line == line:
-            sibling = sure_start.get(after + 1)
-            if sibling and sibling[1] & kinds:
-                lent = max(lent, sibling[0])
         if lent * CONSISTENCY >= threshold:
             probabilities[k] = lent * CONSISTENCY
 
@@ -194,6 +197,7 @@ def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], prob
 # "Co." only after another such word ("Napa Co." is the county).
 _CORPORATE_END = frozenset("corp corporation inc incorporated ltd limited plc llc gmbh oyj asa holdings".split())
 _CORPORATE_INNER = frozenset({"motor", "motors", "holdings", "group", "co"}) | _CORPORATE_END
+_CORPORATE_END_FORMS = frozenset(form for w in _CORPORATE_END | {"co"} for form in (w, w.capitalize(), w.upper()))
 
 
 def _companies_stay_companies(doc: Document, candidates: list[SpanCandidate], keys: list[str],
@@ -202,22 +206,19 @@ def _companies_stay_companies(doc: Document, candidates: list[SpanCandidate], ke
     when it comes back alone ("Shares in Toyota rose"), as a surname stays a person. Countries,
     first-level regions and cities of a million are exempt, and so is a mention qualified as a place
     ("Toyota, Aichi", "the city of Toyota")."""
-    tokens, n = doc.tokens, len(doc.tokens)
+    tokens = doc.tokens
     companies = set()
-    for i in range(1, n - 1):
-        if tokens[i].text.lower() not in _CORPORATE_INNER or tokens[i - 1].line != tokens[i].line:
-            continue
-        start = i - 1   # the name before the run of corporate words
-        if not tokens[start].text[:1].isupper() or tokens[start].text.lower() in _CORPORATE_INNER:
-            continue
-        if start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].line == tokens[start].line:
+    for j in [j for j, t in enumerate(tokens) if t.text in _CORPORATE_END_FORMS]:
+        k = j   # walk back over the corporate words to the name before them
+        while k > 0 and tokens[k - 1].text.lower() in _CORPORATE_INNER and tokens[k - 1].line == tokens[j].line:
+            k -= 1
+        if k == 0 or tokens[k - 1].line != tokens[j].line or (tokens[j].text.lower() == "co" and k == j):
+            continue   # "Napa Co.": the county
+        name = tokens[k - 1]
+        if not name.text[:1].isupper() or (k > 1 and tokens[k - 2].text[:1].isupper()
+                                          and tokens[k - 2].line == name.line):
             continue  # "Texas Instruments Inc": the name is longer than one word
-        j = i
-        while j < n and tokens[j].line == tokens[i].line and tokens[j].text.lower() in _CORPORATE_INNER:
-            j += 1
-        last = tokens[j - 1].text.lower()
-        if last in _CORPORATE_END or (last == "co" and j - 1 > i):
-            companies.add(tokens[start].text.casefold())
+        companies.add(name.text.casefold())
     if not companies:
         return
     for k, c in enumerate(candidates):
