@@ -343,13 +343,21 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
     assert not [p.name for p in places(pipeline, text) if any(m.text == "Mon" for m in p.mentions)]
 
 
-def test_a_street_named_after_a_state_is_not_the_state(pipeline):
-    text = ("A man was arrested after a shooting at a shopping center in Silver Spring, Montgomery County police "
-            "said. The shooting happened near the intersection of Georgia Avenue and Colesville Road, a few "
-            "blocks from the District line.")
+@pytest.mark.parametrize("text,absent,present,admin1", [
+    # A street named after a state is not the state.
+    ("A man was arrested after a shooting at a shopping center in Silver Spring, Montgomery County police "
+     "said. The shooting happened near the intersection of Georgia Avenue and Colesville Road, a few "
+     "blocks from the District line.", "Georgia", "Silver Spring", "Maryland"),
+    # A company named after a town, introduced as a company, stays the company.
+    ("Toyota to build new battery plant in North Carolina\n\n"
+     "TOKYO: Toyota Motor Corp said on Tuesday it would invest a further $8 billion in its battery plant in "
+     "Liberty, North Carolina. The plant will supply packs to Toyota's assembly lines in Georgetown, "
+     "Kentucky. Shares in Toyota rose 1.5% in Tokyo.", "Toyota", "Georgetown", "Kentucky"),
+])
+def test_a_name_that_is_not_a_place_here_beside_one_that_is(pipeline, text, absent, present, admin1):
     result = places(pipeline, text)
-    assert not find(result, "Georgia")
-    assert find(result, "Silver Spring")[0].admin1 == "Maryland"
+    assert not find(result, absent)
+    assert find(result, present)[0].admin1 == admin1
 
 
 def test_a_town_coordinated_with_a_sure_one_is_a_place_too(pipeline):
@@ -377,16 +385,6 @@ def test_a_byline_name_is_not_a_place(pipeline):
 def test_washington_alone_is_the_capital_not_the_state(pipeline, text):
     (washington,) = find(places(pipeline, text), "Washington")
     assert washington.feature == "city" and km(washington, 38.9, -77.04) < 20
-
-
-def test_a_company_named_after_a_town_stays_the_company(pipeline):
-    text = ("Toyota to build new battery plant in North Carolina\n\n"
-            "TOKYO: Toyota Motor Corp said on Tuesday it would invest a further $8 billion in its battery plant in "
-            "Liberty, North Carolina. The plant will supply packs to Toyota's assembly lines in Georgetown, "
-            "Kentucky. Shares in Toyota rose 1.5% in Tokyo.")
-    result = places(pipeline, text)
-    assert not find(result, "Toyota")
-    assert find(result, "Georgetown")[0].admin1 == "Kentucky"
 
 
 def test_a_member_of_congress_s_state_is_the_state(pipeline):
