@@ -400,3 +400,8 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
             "announced the decision in Geneva after a meeting of the emergency committee.")
     (geneva,) = find(places(pipeline, text), "Geneva")
     assert (geneva.country_code, geneva.feature) == ("CH", "city")
+    # Not by an alternate name: "Oklahoma" names Oklahoma City too, but after a town it is the state.
+    text = ("The victims, a couple from Hugo, Oklahoma, were pronounced dead at the scene of the crash near "
+            "Paris, Texas, police said.")
+    (oklahoma,) = find(places(pipeline, text), "Oklahoma")
+    assert oklahoma.feature == "admin1"

@@ -466,17 +466,19 @@ NAMESAKE_CITY_KM = 100.0
 
 
 def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
-    """"Geneva", "Baghdad": when the choice is a region and the city of that name lies inside it and
-    near its centre, the article means the city. (Not "New York": the state's centre is far from
+    """"Geneva", "Baghdad": when the choice is a region and the city of that name (its own name, not an
+    alternate) lies inside it and near its centre, the article means the city. (Not "New York": the state's centre is far from
     the city, and which one a writer means is the resolver's call.)"""
     like_city = table.features[:, _COL["region_named_like_city"]]
+    primary = table.features[:, _COL["name_primary"]]
     for g in np.flatnonzero(choice >= 0):
         r = int(choice[g])
         if like_city[r] == 0 or table.ids[r] < 0:
             continue
         region = int(table.ids[r])
         lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-        cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0
+        # By the city's own name: "Oklahoma" is only an alternate name of Oklahoma City.
+        cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0 and primary[k]
                   and region in (int(gazetteer.admin1_idx[table.ids[k]]), int(gazetteer.admin2_idx[table.ids[k]]))]
         if not cities:
             continue
