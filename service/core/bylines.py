@@ -318,14 +318,11 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
                 agency_start = offset + at + agency_at
                 signing = BylineCandidate(agency, "organization", agency_start, agency_start + len(agency_text),
                                           line, cue, "none")
-        if role and len(words) >= 3 and lexicon.case_ratio.get(words[-1].lower(), 1.0) < 0.7:
-            # "Adam Sennott Globe Staff", "Edward Keenan City Columnist": a common word before the
-            # role qualifies the role, it is not a surname.
-            role = f"{words[-1]} {role}"
-            name = " ".join(words[:-1])
-        elif role[:1].islower() and len(words) >= 3 and words[1] not in lexicon.first_names:
-            # "Oliver Holmes Jerusalem correspondent": a role in lower case after three capitalised
-            # words is the beat of the last one (a place, a desk), not a three-word name.
+        # The last of three or more words qualifies the role, it is not a surname: a common word
+        # ("Adam Sennott Globe Staff", "Edward Keenan City Columnist"), or any word before a role in
+        # lower case ("Oliver Holmes Jerusalem correspondent": the beat, a place or a desk).
+        if role and len(words) >= 3 and (lexicon.case_ratio.get(words[-1].lower(), 1.0) < 0.7 or (
+                role[:1].islower() and words[1] not in lexicon.first_names)):
             role = f"{words[-1]} {role}"
             name = " ".join(words[:-1])
         if role.lower() == "staff" and not rest and signing is None:

@@ -11,6 +11,7 @@ unresolved toponym.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM,
@@ -232,6 +233,16 @@ def _companies_stay_companies(doc: Document, candidates: list[SpanCandidate], ke
         probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
 
 
+def _inside(candidates: list[SpanCandidate], starts: list[int], k: int) -> Iterator[int]:
+    """Indexes of the other candidates that lie inside candidate k (candidates sorted by start)."""
+    outer = candidates[k]
+    j = bisect_left(starts, outer.start)
+    while j < len(candidates) and candidates[j].start < outer.end:
+        if j != k and candidates[j].end <= outer.end:
+            yield j
+        j += 1
+
+
 def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[float], threshold: float,
                        gazetteer: Gazetteer) -> None:
     """A place's own full name beats a short form of the same place inside it: "Trinidad and Tobago"
@@ -250,19 +261,16 @@ def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[floa
         # When any word inside names the same place ("D.C." in "Washington, D.C."), the full name
         # beats every span inside it, not only that one ("Washington" alone may score higher).
         supported, strongest = False, 0.0
-        j = bisect_left(starts, c.start)
-        while j < len(candidates) and candidates[j].start < c.end:
+        for j in _inside(candidates, starts, k):
             inner = candidates[j]
-            if j != k and inner.end <= c.end:
-                strongest = max(strongest, probabilities[j])
-                if probabilities[j] >= threshold:
-                    # By a name of its own ("Norfolk" is only a part of "City of Norfolk"), if the
-                    # full name is a toponym itself; or as the adjective that opens it.
-                    supported |= probabilities[k] >= threshold and any(
-                        idx in own and flags & ~NAME_PARTIAL for idx, flags in inner.entries)
-                    supported |= inner.start == c.start and bool(inner.entries) and all(
-                        flags & NAME_DEMONYM for _, flags in inner.entries)
-            j += 1
+            strongest = max(strongest, probabilities[j])
+            if probabilities[j] >= threshold:
+                # By a name of its own ("Norfolk" is only a part of "City of Norfolk"), if the
+                # full name is a toponym itself; or as the adjective that opens it.
+                supported |= probabilities[k] >= threshold and any(
+                    idx in own and flags & ~NAME_PARTIAL for idx, flags in inner.entries)
+                supported |= inner.start == c.start and bool(inner.entries) and all(
+                    flags & NAME_DEMONYM for _, flags in inner.entries)
         if supported and strongest >= probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
 
@@ -275,11 +283,7 @@ def _streets_keep_their_names(candidates: list[SpanCandidate], probabilities: li
     for k, c in enumerate(candidates):
         if probabilities[k] < threshold or "ends_street_noun" not in c.features:
             continue
-        strongest, j = 0.0, bisect_left(starts, c.start)
-        while j < len(candidates) and candidates[j].start < c.end:
-            if j != k and candidates[j].end <= c.end:
-                strongest = max(strongest, probabilities[j])
-            j += 1
+        strongest = max((probabilities[j] for j in _inside(candidates, starts, k)), default=0.0)
         if strongest > probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
 

@@ -466,9 +466,9 @@ NAMESAKE_CITY_KM = 100.0
 
 
 def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
-    """"Geneva", "Baghdad": when the choice is a region and the city of that name (its own name, not an
-    alternate) lies inside it and near its centre, the article means the city. (Not "New York": the state's centre is far from
-    the city, and which one a writer means is the resolver's call.)"""
+    """"Geneva", "Baghdad": when the choice is a region and the city of that name (its own name, not
+    an alternate) lies inside it and near its centre, the article means the city. (Not "New York":
+    the state's centre is far from the city, and which one a writer means is the resolver's call.)"""
     like_city = table.features[:, _COL["region_named_like_city"]]
     primary = table.features[:, _COL["name_primary"]]
     for g in np.flatnonzero(choice >= 0):
@@ -483,9 +483,7 @@ def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray
         if not cities:
             continue
         city = max(cities, key=lambda k: int(gazetteer.population[table.ids[k]]))
-        km = haversine_km(float(gazetteer.lat[region]), float(gazetteer.lon[region]),
-                          float(gazetteer.lat[table.ids[city]]), float(gazetteer.lon[table.ids[city]]))
-        if km <= NAMESAKE_CITY_KM:
+        if haversine_km(table.lat[r], table.lon[r], table.lat[city], table.lon[city]) <= NAMESAKE_CITY_KM:
             choice[g] = city
 
 

@@ -297,21 +297,24 @@ class _Candidates:
         candidates.sort(key=lambda c: (c.start, c.end))
         return candidates
 
+    def _word_after(self, x: int, y: int, punctuation: tuple[str, ...]) -> int | None:
+        """Where the word after a one-word span (with its period) is, past one of `punctuation`;
+        None when the span is longer."""
+        if y - x > 2 or (y - x == 2 and self.words[x + 1] != "."):
+            return None
+        return y + (y < self.n and self.words[y] in punctuation)
+
     def _is_date(self, x: int, y: int) -> bool:
         """Whether the span is a month name (with its period) beside a day or a year."""
-        if y - x > 2 or (y - x == 2 and self.words[x + 1] != "."):
-            return False
-        after = y + (y < self.n and self.words[y] == ".")
-        return bool((after < self.n and _DAY_OR_YEAR.match(self.words[after]))
-                    or (x > 0 and _DAY_OR_YEAR.match(self.words[x - 1])))
+        after = self._word_after(x, y, (".",))
+        return after is not None and bool((after < self.n and _DAY_OR_YEAR.match(self.words[after]))
+                                          or (x > 0 and _DAY_OR_YEAR.match(self.words[x - 1])))
 
     def _opens_date(self, x: int, y: int) -> bool:
         """Whether the span is a weekday (with its period or comma) right before a day or a month."""
-        if y - x > 2 or (y - x == 2 and self.words[x + 1] != "."):
-            return False
-        after = y + (y < self.n and self.words[y] in (".", ","))
-        return after < self.n and (bool(_DAY_OR_YEAR.match(self.words[after]))
-                                   or self.lowers[after] in MONTH_WORDS)
+        after = self._word_after(x, y, (".", ","))
+        return after is not None and after < self.n and (bool(_DAY_OR_YEAR.match(self.words[after]))
+                                                         or self.lowers[after] in MONTH_WORDS)
 
     # -- features shared by position -----------------------------------------------------------
     def _token(self, k: int) -> tuple[tuple[str, str], str]:
