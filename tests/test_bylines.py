@@ -102,9 +102,23 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By J.R. Stone\nThursday, November 9, 2023 7:35AM", [("J.R. Stone", "person")]),
     ("CTV Saskatoon Published Saturday, March 31, 2018 1:19PM CST", []),
     ("A statement by Jordan's Public Security Directorate", []),
+    # Irish and Scottish surnames in capitals, written back in their own case.
+    ("By JOHN O'BRIEN and MARY MacDONALD", [("John O'Brien", "person"), ("Mary MacDonald", "person")]),
+    ("By ROD McGUIRK\nAssociated Press", [("Rod McGuirk", "person"), ("Associated Press", "organization")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want
+
+
+def test_a_place_before_the_date_is_a_dateline_not_a_byline():
+    text = "Heatwave grips north India\n\nNEW DELHI, March 4, 2025 09:12 IST\n" + BODY
+    doc = Document.from_text(text)
+    is_place = RESOURCES.gazetteer.names_major_place
+    assert extract_bylines(doc, RESOURCES.lexicon, RESOURCES.byline_model, None, is_place) == []
+    # A person's name there is still a byline.
+    doc = Document.from_text(text.replace("NEW DELHI", "JANE DOE"))
+    assert [b.name for b in extract_bylines(doc, RESOURCES.lexicon, RESOURCES.byline_model, None, is_place)] == [
+        "Jane Doe"]
 
 
 def test_no_byline_is_empty():

@@ -96,6 +96,14 @@ def test_a_date_before_the_update_on_its_line_is_the_publication():
     assert pub.value == "2026-11-19T16:05:00-05:00" and upd.value == "2026-11-20T09:12:00-05:00"
 
 
+def test_a_dateline_s_date_over_the_update_line_is_the_publication():
+    text = ("The Hindu\nNEW DELHI, March 4, 2025 09:12 IST\nUpdated - March 4, 2025 11:40 IST\n\n"
+            "Heatwave grips north India\n\nThe India Meteorological Department on Tuesday issued a heatwave "
+            "alert for Rajasthan, Gujarat and parts of Madhya Pradesh.\n")
+    pub, upd = extract_dates(Document.from_text(text), MODEL)
+    assert pub.value == "2025-03-04T09:12:00+05:30" and upd.value == "2025-03-04T11:40:00+05:30"
+
+
 def test_caption_date_is_a_fallback():
     text = ("Gunmen in Fallujah\n\nGunmen patrol during clashes in Fallujah, 40 miles west of Baghdad, Iraq, "
             "Jan. 5, 2014.\n\n" + BODY)

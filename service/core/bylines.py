@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 from ..resources.lexicon import Lexicon
 from ..resources.linear import LinearModel, softmax_scores
@@ -63,8 +64,10 @@ _JOB_NOUNS = {"reporter", "writer", "correspondent", "editor", "columnist", "cri
 # A capitalised word, its hyphenated second part capitalised or not ("Martin-Dupont", "Jong-soo"),
 # a camel-case or Irish surname, initials, or a word in capitals (accented ones too: "MARÍA").
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z'\u00df-\u017f]+(?:-[A-Za-z\u00c0-\u00de][a-z'\u00df-\u017f]+)?|"
-                        r"[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z]|O'[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
-                        r"[A-Z\u00c0-\u00de]{2,}(?:-[A-Z\u00c0-\u00de]{2,})?)$")
+                        r"[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z]|[A-Z][a-z]?['\u2019][A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
+                        r"[A-Z\u00c0-\u00de]{2,}(?:-[A-Z\u00c0-\u00de]{2,})?|"
+                        # in capitals: "O'BRIEN", "D'ANGELO", "McGUIRK", "MacDONALD"
+                        r"[A-Z]{1,2}['\u2019][A-Z]{2,}|Ma?c[A-Z]{2,})$")
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "ibn", "du", "dos", "di",
               "ter", "st."}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -120,11 +123,24 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
+_CAPS_MC = re.compile(r"^(Ma?c)([A-Z]{2,})$")   # "McGUIRK", "MacDONALD": capitals after the prefix
+
+
 def _display(name: str) -> str:
-    """ "JOHN SMITH" -> "John Smith"; mixed case stays as written."""
-    if name.isupper() and len(name) > 3:
-        return " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
-    return name
+    """ "JOHN SMITH" -> "John Smith", "JOHN O'BRIEN" -> "John O'Brien", "ROD McGUIRK" -> "Rod
+    McGuirk", "MARY-KATE DOE" -> "Mary-Kate Doe"; mixed case stays as written."""
+    words = name.split()
+    if len(name) <= 3 or not all(w.isupper() or _CAPS_MC.match(w) for w in words):
+        return name
+
+    def word(w: str) -> str:
+        mc = _CAPS_MC.match(w) or (w.startswith("MC") and len(w) > 4 and _CAPS_MC.match("Mc" + w[2:]))
+        if mc:
+            return mc.group(1) + mc.group(2).capitalize()
+        if (len(w) <= 2 and not any(c in "AEIOUY" for c in w)) or w.lower() in ("ii", "iii", "iv"):
+            return w   # initials ("JD"), "III"; "AL" and "ED" are names
+        return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), w)   # each part: O'Brien, Mary-Kate
+    return " ".join(word(w) for w in words)
 
 
 @dataclass(slots=True)
@@ -169,7 +185,8 @@ def read_name(text: str) -> tuple[str, str, str] | None:
             break  # "Kayla Jimenez USA TODAY": the outlet, in capitals, after a name in mixed case
         if lower.endswith(("'s", "\u2019s")):
             break  # "a statement by Jordan's Public Security Directorate": a possessive names no one
-        if not name and len(w) >= 3 and w.isupper() and "." not in w and k + 1 < len(words) and not words[k + 1].isupper():
+        if (not name and len(w) >= 3 and w.isupper() and "." not in w and k + 1 < len(words)
+                and not words[k + 1].isupper() and not _CAPS_MC.match(words[k + 1].rstrip(",;:|"))):
             return None  # "CTV Saskatoon", "WRAL Raleigh": a station's call sign, not a given name
         if len(name) >= 2 and w.isupper() and lower in AGENCIES:
             break  # "SCHUYLER DIXON AP Pro Football Writer": the agency and its writer's beat follow
@@ -358,8 +375,22 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
     return out
 
 
-def byline_candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
-    """Every name written where a byline could be, in text order."""
+def _is_dateline(doc: Document, c: BylineCandidate, is_place: Callable[[str], bool]) -> bool:
+    """A place opening a line, the date after it: "NEW DELHI, March 4, 2025 09:12 IST"."""
+    return (c.kind == "person" and c.cue == "none" and c.tail == "date"
+            and doc.lines[c.line].text.lstrip().startswith(doc.text[c.start:c.end]) and is_place(c.name))
+
+
+def byline_candidates(doc: Document, lexicon: Lexicon,
+                      is_place: Callable[[str], bool] | None = None) -> list[BylineCandidate]:
+    """Every name written where a byline could be, in text order. `is_place` says whether a name
+    is a well-known place: one opening a line with a date after it is a dateline ("NEW DELHI,
+    March 4, 2025 09:12 IST"), not a byline."""
+    found = _candidates(doc, lexicon)
+    return [c for c in found if not _is_dateline(doc, c, is_place)] if is_place is not None else found
+
+
+def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
     out: list[BylineCandidate] = []
     after_lone_by = in_by_block = False
     for number in doc.content_lines[:SEARCH_LINES]:
@@ -558,9 +589,11 @@ def select_bylines(candidates: list[BylineCandidate], features: list[list[str]],
 
 
 def extract_bylines(doc: Document, lexicon: Lexicon, model: LinearModel,
-                    date_line: int | None = None) -> list[Byline]:
-    """The authors, in the order the page gives them; [] when it names none."""
-    bylines = _signed_bylines(doc, lexicon, model, date_line)
+                    date_line: int | None = None,
+                    is_place: Callable[[str], bool] | None = None) -> list[Byline]:
+    """The authors, in the order the page gives them; [] when it names none. `is_place` says
+    whether a name is a well-known place ("NEW DELHI, March 4, 2025" is a dateline, not a byline)."""
+    bylines = _signed_bylines(doc, lexicon, model, date_line, is_place)
     # Wire copy names its agency in the dateline ("JAKARTA, Indonesia (AP) —"), often its only credit.
     dateline = doc.written_dateline
     agency = _agency(dateline.agency.text) if dateline is not None and dateline.agency is not None else None
@@ -574,9 +607,10 @@ def _alone_beside_date(doc: Document, c: BylineCandidate, date_line: int | None)
             and doc.lines[c.line].text.strip(" .") == doc.text[c.start:c.end])
 
 
-def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_line: int | None) -> list[Byline]:
+def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_line: int | None,
+                    is_place: Callable[[str], bool] | None = None) -> list[Byline]:
     """The people, and the agencies signing with them, that the page's byline candidates name."""
-    candidates = byline_candidates(doc, lexicon)
+    candidates = byline_candidates(doc, lexicon, is_place)
     if not candidates:
         return []
     features = byline_features(doc, candidates, lexicon, date_line)

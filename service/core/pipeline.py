@@ -68,7 +68,8 @@ class Pipeline:
 
     def _bylines(self, doc: Document) -> None:
         date_line = doc.line_of(doc.publication_date.evidence.start) if doc.publication_date else None
-        doc.bylines = extract_bylines(doc, self.resources.lexicon, self.resources.byline_model, date_line)
+        doc.bylines = extract_bylines(doc, self.resources.lexicon, self.resources.byline_model, date_line,
+                                      self.resources.gazetteer.names_major_place)
 
     def _places(self, doc: Document) -> None:
         r = self.resources

@@ -135,6 +135,16 @@ class Gazetteer:
     def lookup_key(self, key: str) -> tuple[tuple[int, int], ...]:
         return self._cached_lookup(key) if key else ()
 
+    def names_major_place(self, name: str, min_population: int = 100_000) -> bool:
+        """Whether `name`, written in full, is a country, a first-level region or a city of at least
+        `min_population` ("New Delhi", "Kentucky"; not "Jordan Henderson" or a town of 900)."""
+        for index, flags in self.lookup(name):
+            if flags & (NAME_PRIMARY | NAME_ALT) and (
+                    self.kind[index] in (KIND_COUNTRY, KIND_ADMIN1)
+                    or (self.kind[index] == KIND_CITY and self.population[index] >= min_population)):
+                return True
+        return False
+
     def has_key(self, key: str) -> bool:
         return key in self._aliases
 

@@ -20,11 +20,13 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 from ..core.bylines import NIL, byline_candidates, byline_features, name_key as byline_key, select_bylines
 from ..core.dates import NIL as DATE_NIL, candidate_dates, choose_date, date_features
 from ..core.document import Document
 from ..resources import default_paths
+from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import Lexicon
 from ..resources.linear import LinearModel, fit_choice, fit_linear
 
@@ -34,6 +36,9 @@ FILES = ("dates_authors_naeb.jsonl", "dates_authors_trafilatura.jsonl", "dates_h
 DATE_L2, BYLINE_L2 = 3.0, 1.0
 THRESHOLDS = [round(0.05 * k, 2) for k in range(1, 19)]
 RATIOS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0]
+
+
+IsPlace = Callable[[str], bool] | None
 
 
 def load_records(meta_dir: Path) -> list[dict]:
@@ -79,7 +84,7 @@ def pick_date(model: LinearModel, features: list[list[str]], values: list[str], 
 
 
 # -- bylines -----------------------------------------------------------------------------------
-def byline_examples(record: dict, lexicon: Lexicon, dates: LinearModel):
+def byline_examples(record: dict, lexicon: Lexicon, dates: LinearModel, is_place: IsPlace = None):
     """Byline candidates' features (with the line of the date the date model picks, as the service
     computes them), labels and names."""
     features, _, _, (doc, mentions) = date_examples(record)
@@ -88,24 +93,25 @@ def byline_examples(record: dict, lexicon: Lexicon, dates: LinearModel):
         best, probability, _ = choose_date(doc, mentions, features, dates)
         if best is not None and probability >= dates.threshold:
             date_line = mentions[best].line
-    candidates = byline_candidates(doc, lexicon)
+    candidates = byline_candidates(doc, lexicon, is_place)
     gold = {byline_key(a) for a in record.get("authors") or []}
     return byline_features(doc, candidates, lexicon, date_line), \
         [c.kind == "person" and byline_key(c.name) in gold for c in candidates], \
         [byline_key(c.name) if c.kind == "person" else "" for c in candidates]
 
 
-def candidates_of(record: dict, lexicon: Lexicon):
-    return byline_candidates(Document.from_text(record["text"]), lexicon)
+def candidates_of(record: dict, lexicon: Lexicon, is_place: IsPlace = None):
+    return byline_candidates(Document.from_text(record["text"]), lexicon, is_place)
 
 
-def fit_bylines(records: list[dict], lexicon: Lexicon, dates: LinearModel, ratio: float = 0.3) -> LinearModel:
+def fit_bylines(records: list[dict], lexicon: Lexicon, dates: LinearModel, ratio: float = 0.3,
+                is_place: IsPlace = None) -> LinearModel:
     """Conditional logit over each page's person candidates and "nobody" (right when the page
     names no personal author)."""
     groups = []
     for r in records:
         if r.get("authors") is not None:
-            features, labels, names = byline_examples(r, lexicon, dates)
+            features, labels, names = byline_examples(r, lexicon, dates, is_place)
             people = [k for k, n in enumerate(names) if n]
             groups.append(([features[k] for k in people] + [NIL],
                            [labels[k] for k in people] + [not r["authors"]]))
@@ -114,20 +120,20 @@ def fit_bylines(records: list[dict], lexicon: Lexicon, dates: LinearModel, ratio
     return model
 
 
-def cross_validate(records: list[dict], folds: int, lexicon: Lexicon) -> dict:
+def cross_validate(records: list[dict], folds: int, lexicon: Lexicon, is_place: IsPlace = None) -> dict:
     """Out-of-fold (date value, probability) and byline (name, probability) predictions per record."""
     out = {}
     for k in range(folds):
         train = [r for r in records if fold_of(r, folds) != k]
         dates = fit_dates(train)
-        bylines = fit_bylines(train, lexicon, dates)
+        bylines = fit_bylines(train, lexicon, dates, is_place=is_place)
         for r in records:
             if fold_of(r, folds) != k:
                 continue
             features, _, values, context = date_examples(r)
-            b_features, _, names = byline_examples(r, lexicon, dates)
-            out[r["id"]] = (pick_date(dates, features, values, context), (names, b_features, candidates_of(r, lexicon),
-                                                                          bylines))
+            b_features, _, names = byline_examples(r, lexicon, dates, is_place)
+            out[r["id"]] = (pick_date(dates, features, values, context),
+                            (names, b_features, candidates_of(r, lexicon, is_place), bylines))
     return out
 
 
@@ -183,7 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     lexicon = Lexicon.load(default_paths()["lexicon"])
     records = load_records(args.meta)
-    predictions = cross_validate(records, args.folds, lexicon)
+    # As the service reads bylines: a known place before a date is a dateline, not a name.
+    is_place = Gazetteer(default_paths()["gazetteer"]).names_major_place
+    predictions = cross_validate(records, args.folds, lexicon, is_place)
     date_t, byline_t = choose_thresholds(records, predictions)
     for t in THRESHOLDS[::2]:
         s = summarise([r for r in records if r["id"].startswith("naeb")], predictions, t, byline_t)
@@ -197,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     dates = fit_dates(records)
     dates.threshold = date_t
     dates.save(args.models / "dates.json.gz", {"l2": DATE_L2, "records": len(records)})
-    fit_bylines(records, lexicon, dates, byline_t).save(args.models / "bylines.json.gz",
+    fit_bylines(records, lexicon, dates, byline_t, is_place).save(args.models / "bylines.json.gz",
                                                         {"l2": BYLINE_L2, "records": len(records)})
     print(f"date and byline selectors (thresholds {date_t}, {byline_t}) -> {args.models} "
           f"in {time.perf_counter() - started:.0f} s", file=sys.stderr)

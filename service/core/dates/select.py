@@ -231,6 +231,9 @@ def prefer_first_publication(doc: Document, mentions: list[DateMention], best: i
         if abs(m.line - chosen.line) <= 2 and cue in PUBLISHED_WORDS - {"on"}:
             return k
         before = m.line < chosen.line or m.span.start < chosen.span.start
-        if before and chosen.line - m.line <= 2 and cue in ("none", "by", "|"):
+        # Words before it on a short header line are a place or a site name ("NEW DELHI, March 4,
+        # 2025 09:12 IST" over "Updated - March 4, 2025 11:40 IST"), not a cue of another date.
+        header = cue == "other" and len(doc.lines[m.line].text) <= PROSE_LINE
+        if before and chosen.line - m.line <= 2 and (cue in ("none", "by", "|") or header):
             return k
     return best
