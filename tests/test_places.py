@@ -138,6 +138,10 @@ def test_paired_country_names_and_their_short_forms(pipeline):
     assert [m.text for m in tt.mentions] == ["Trinidad and Tobago"]  # one mention, not two
     (ba,) = find(result, "Bosnia and Herzegovina")
     assert [m.text for m in ba.mentions] == ["Bosnia and Herzegovina", "Bosnia"]
+    # A region's full name the model doubts is still one mention when its short form inside names it.
+    text = "Relief could come by the weekend as a western disturbance approaches Jammu and Kashmir."
+    mentions = {m.text: p for p in places(pipeline, text) for m in p.mentions}
+    assert "Jammu" not in mentions and mentions["Jammu and Kashmir"].feature == "admin1"
 
 
 def test_regional_demonyms_and_spaced_state_abbreviations(pipeline):

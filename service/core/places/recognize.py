@@ -83,6 +83,7 @@ _PLACE_EVIDENCE = frozenset({"qualified_by_region", "after_locative", "after_pla
 SURNAME_DISCOUNT = 0.9          # a surname's bare occurrences fall just under the threshold
 PLACE_SURE = 0.6                # ... unless one occurrence is this sure to be the place
 MAJOR_POPULATION = 1_000_000
+FULL_NAME_FLOOR = 0.25          # least belief in a region's full name that its short form inside lifts
 
 
 def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: Gazetteer,
@@ -269,6 +270,10 @@ def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[floa
                 # full name is a toponym itself; or as the adjective that opens it.
                 supported |= probabilities[k] >= threshold and any(
                     idx in own and flags & ~NAME_PARTIAL for idx, flags in inner.entries)
+                # A country's or region's short form inside its full name is that full name, even
+                # one the model doubts: "Jammu" in "Jammu and Kashmir".
+                supported |= probabilities[k] >= FULL_NAME_FLOOR and any(
+                    idx in own and gazetteer.kind[idx] <= KIND_ADMIN1 for idx, _ in inner.entries)
                 supported |= inner.start == c.start and bool(inner.entries) and all(
                     flags & NAME_DEMONYM for _, flags in inner.entries)
         if supported and strongest >= probabilities[k]:
