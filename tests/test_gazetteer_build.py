@@ -130,3 +130,29 @@ def test_short_forms_of_region_and_country_names():
     assert list(partial_forms("City and Borough of Leeds")) == ["Leeds"]
     assert list(partial_forms("Province of Zambales")) == ["Zambales"]
     assert "Democratic Republic of Congo" in list(country_short_forms("Democratic Republic of the Congo"))
+
+
+def test_a_qualified_town_s_bare_name_belongs_to_the_biggest_town_so_named():
+    from service.resources.gazetteer import NAME_PARTIAL
+    from service.tools.gazetteer_sources import PlaceRecord, add_city_aliases, demote_lesser_short_forms
+
+    def town(name, population, cc="DE"):
+        record = PlaceRecord(name=name, kind=KIND_CITY, fcode="PPL", cc=cc, lat=50.0, lon=10.0,
+                             population=population)
+        add_city_aliases(record, ["Frankfurt"] if name.startswith("Frankfurt") else [])
+        return record
+
+    main, oder = town("Frankfurt am Main", 650_000), town("Frankfurt (Oder)", 57_000)
+    halle = town("Halle (Saale)", 238_000)
+    kentucky = town("Frankfurt", 28_000, cc="US")
+    demote_lesser_short_forms([main, oder, halle, kentucky])
+    assert main.aliases["Frankfurt"] & NAME_PRIMARY
+    assert oder.aliases["Frankfurt"] == NAME_PARTIAL and oder.aliases["Frankfurt (Oder)"] & NAME_PRIMARY
+    assert halle.aliases["Halle"] & NAME_PRIMARY          # the only town so named in its country
+    assert kentucky.aliases["Frankfurt"] & NAME_PRIMARY   # another country's
+
+
+def test_frankfurt_alone_is_frankfurt_am_main(resources):
+    g = resources.gazetteer
+    primary = [g.name(i) for i, flags in g.lookup("Frankfurt") if flags & NAME_PRIMARY and g.country_code(i) == "DE"]
+    assert primary == ["Frankfurt am Main"]

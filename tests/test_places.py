@@ -380,6 +380,10 @@ def test_a_byline_name_is_not_a_place(pipeline):
     result = places(pipeline, text)
     assert not find(result, "Florence")
     assert find(result, "Singapore")
+    # Nor is a newsroom's name: "Press Trust of India" signs, "India" beside it is the place.
+    text = "By Press Trust of India\n\nMonsoon rains lashed India's south on Tuesday, flooding Kochi.\n"
+    (india,) = find(places(pipeline, text), "India")
+    assert [m.start for m in india.mentions] == [text.index("India's")]
 
 
 @pytest.mark.parametrize("text", [
@@ -409,3 +413,14 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
             "Paris, Texas, police said.")
     (oklahoma,) = find(places(pipeline, text), "Oklahoma")
     assert oklahoma.feature == "admin1"
+    # Nor in a list of regions.
+    text = "Tenant groups in Brandenburg and North Rhine-Westphalia welcomed the move."
+    (brandenburg,) = find(places(pipeline, text), "Brandenburg")
+    assert brandenburg.feature == "admin1"
+
+
+def test_frankfurt_alone_is_the_big_one(pipeline):
+    text = ("Germany's capital has extended its rent cap to newly built flats, Berlin's housing senator said, as "
+            "rents in Munich, Hamburg and Frankfurt continued to climb. Tenant groups in Brandenburg welcomed it.")
+    (frankfurt,) = find(places(pipeline, text), "Frankfurt")
+    assert frankfurt.name == "Frankfurt am Main"

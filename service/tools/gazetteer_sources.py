@@ -130,6 +130,28 @@ def add_city_aliases(record: PlaceRecord, alternates: Iterable[str]) -> None:
         record.add_alias(alt, NAME_ALT)
 
 
+def demote_lesser_short_forms(records: list[PlaceRecord]) -> None:
+    """A qualified town's bare name is its own only when no bigger town of its country has that name:
+    "Frankfurt" is Frankfurt am Main's, and only a part of Frankfurt (Oder)'s name (people write
+    "Frankfurt (Oder)" or "Frankfurt an der Oder" for it)."""
+    by_short: dict[tuple[str, str], list[tuple[PlaceRecord, bool]]] = defaultdict(list)
+    for record in records:
+        if record.kind != KIND_CITY:
+            continue
+        qualified = _TOWN_QUALIFIERS.match(record.name)
+        by_short[(record.cc, name_key(qualified.group("name") if qualified else record.name))].append(
+            (record, bool(qualified)))
+    for (_, key), towns in by_short.items():
+        if len(towns) < 2 or not any(q for _, q in towns):
+            continue
+        biggest = max(towns, key=lambda t: t[0].population)[0]
+        for record, qualified in towns:
+            if qualified and record is not biggest:
+                for alias in record.aliases:
+                    if name_key(alias) == key:
+                        record.aliases[alias] = NAME_PARTIAL
+
+
 def _region_aliases(record: PlaceRecord, *names: str) -> None:
     record.add_alias(record.name, NAME_PRIMARY)
     for name in names:
@@ -469,6 +491,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         records.append(rec)
     records += read_world_features()
     add_admin1_news_forms(records)
+    demote_lesser_short_forms(records)
     return records
 
 
@@ -677,4 +700,5 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
                 _region_aliases(rec, names[0], names[1])
         records.append(rec)
     add_admin1_news_forms(records)
+    demote_lesser_short_forms(records)
     return records

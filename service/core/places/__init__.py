@@ -20,8 +20,9 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
     matches = find_gazetteer_matches(doc, gazetteer)
     dateline_span = find_dateline(doc)
     recognised = recognize_toponyms(doc, matches, gazetteer, recogniser, lexicon, dateline_span)
-    # A byline's person is not a place: "Reporting by Florence Tan in Singapore".
-    names = [b.evidence for b in doc.bylines if b.kind == "person"]
+    # A byline's person or newsroom is not a place: "Reporting by Florence Tan in Singapore",
+    # "KENS 5 Staff", "Press Trust of India".
+    names = [b.evidence for b in doc.bylines]
     if names:
         recognised = [t for t in recognised if not any(n.start <= t.start and t.end <= n.end for n in names)]
     toponyms = [t for t in recognised if t.entries]

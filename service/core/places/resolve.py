@@ -468,12 +468,14 @@ NAMESAKE_CITY_KM = 100.0
 def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
     """"Geneva", "Baghdad": when the choice is a region and the city of that name (its own name, not
     an alternate) lies inside it and near its centre, the article means the city. (Not "New York":
-    the state's centre is far from the city, and which one a writer means is the resolver's call.)"""
+    the state's centre is far from the city, and which one a writer means is the resolver's call. Not
+    in a list of regions either: "in Brandenburg and North Rhine-Westphalia" names two states.)"""
     like_city = table.features[:, _COL["region_named_like_city"]]
     primary = table.features[:, _COL["name_primary"]]
+    listed_with_regions = table.features[:, _COL["list_kind_share"]] > 0.5
     for g in np.flatnonzero(choice >= 0):
         r = int(choice[g])
-        if like_city[r] == 0 or table.ids[r] < 0:
+        if like_city[r] == 0 or table.ids[r] < 0 or listed_with_regions[r]:
             continue
         region = int(table.ids[r])
         lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
