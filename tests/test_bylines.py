@@ -105,6 +105,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # Irish and Scottish surnames in capitals, written back in their own case.
     ("By JOHN O'BRIEN and MARY MacDONALD", [("John O'Brien", "person"), ("Mary MacDonald", "person")]),
     ("By ROD McGUIRK\nAssociated Press", [("Rod McGuirk", "person"), ("Associated Press", "organization")]),
+    # A station's newsroom.
+    ("Author: KENS 5 Staff", [("KENS 5 Staff", "organization")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want
@@ -193,6 +195,15 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
             "Reuters\n\nTOKYO: Toyota Motor Corp said on Tuesday it would invest a further $8 billion in its "
             "battery plant in Liberty, North Carolina, as it ramps up production of hybrid vehicles.\n")
     assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("Reuters", "organization")]
+
+    # Or opening the date's own line; a broadcaster signing its page is not a person.
+    text = ("Mumbai: Local train services hit after signal failure at Dadar\n\nTNN | Mar 5, 2025, 10.45 AM IST\n\n"
+            "MUMBAI: Suburban train services on the Central Railway were disrupted for over two hours on "
+            "Wednesday morning after a signal failure near Dadar station.\n")
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("TNN", "organization")]
+    text = ("Berlin expands rent controls\n\nDeutsche Welle\n03/04/2025\n\nGermany's capital has extended its "
+            "rent cap to newly built flats, Berlin's housing senator said on Monday.\n")
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("DW", "organization")]
 
 
 @pytest.mark.parametrize("dateline,want", [

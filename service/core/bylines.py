@@ -45,6 +45,10 @@ AGENCIES = {
     "anadolu": "Anadolu Agency", "jiji press": "Jiji Press", "deutsche presse-agentur": "dpa",
     "interfax": "Interfax", "ria novosti": "RIA Novosti", "agencia efe": "EFE", "pa wire": "PA Media",
     "agencies": "Agencies",
+    # Broadcasters that sign their own pages: not a person named "Deutsche Welle".
+    "deutsche welle": "DW", "dw": "DW", "al jazeera": "Al Jazeera", "voice of america": "VOA", "voa": "VOA",
+    "sky news": "Sky News", "euronews": "Euronews", "npr": "NPR",
+    "abc news": "ABC News", "cbs news": "CBS News", "nbc news": "NBC News", "cbc news": "CBC News",
 }
 ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "analyst", "staff", "senior", "chief", "political", "correspondents", "associate",
@@ -64,7 +68,8 @@ _JOB_NOUNS = {"reporter", "writer", "correspondent", "editor", "columnist", "cri
 # A capitalised word, its hyphenated second part capitalised or not ("Martin-Dupont", "Jong-soo"),
 # a camel-case or Irish surname, initials, or a word in capitals (accented ones too: "MARÍA").
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z'\u00df-\u017f]+(?:-[A-Za-z\u00c0-\u00de][a-z'\u00df-\u017f]+)?|"
-                        r"[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z]|[A-Z][a-z]?['\u2019][A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
+                        r"[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z]|"
+                        r"[A-Z][a-z]?['\u2019][A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
                         r"[A-Z\u00c0-\u00de]{2,}(?:-[A-Z\u00c0-\u00de]{2,})?|"
                         # in capitals: "O'BRIEN", "D'ANGELO", "McGUIRK", "MacDONALD"
                         r"[A-Z]{1,2}['\u2019][A-Z]{2,}|Ma?c[A-Z]{2,})$")
@@ -97,8 +102,9 @@ _NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos
 # Each pattern that may fail after a run of spaces or symbols starts only where the run starts
 # (the look-behind): otherwise every position inside the run is retried, in quadratic time.
 _SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|&|\u2022)\s*")
-_STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d|,\s*(?:updated|published|posted)\b|\s(?:in|from) [A-Z]|"
-                   r"\sreporting (?:from|in)\b", re.IGNORECASE)
+# A number ends a name ("Jane Doe 5 hours ago"), except a station's in its newsroom's ("KENS 5 Staff").
+_STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d(?!\d?\s+staff\b)|,\s*(?:updated|published|posted)\b|"
+                   r"\s(?:in|from) [A-Z]|\sreporting (?:from|in)\b", re.IGNORECASE)
 # "Ahmed Mohamed in Cairo and Maayan Lubell in Jerusalem": where each reporter filed from, followed
 # by another name, is blanked out rather than taken as the end of the byline.
 _FILED_FROM = re.compile(r"\s(?:in|from) [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}(?=\s*(?:,|;|&|\band\b))")
@@ -603,8 +609,12 @@ def extract_bylines(doc: Document, lexicon: Lexicon, model: LinearModel,
 
 
 def _alone_beside_date(doc: Document, c: BylineCandidate, date_line: int | None) -> bool:
-    return (date_line is not None and abs(c.line - date_line) <= 4
-            and doc.lines[c.line].text.strip(" .") == doc.text[c.start:c.end])
+    """An agency alone on a line near the date ("Reuters" over "Updated: Jan 14, 2025"), or opening
+    the date's own line ("TNN | Mar 5, 2025, 10.45 AM IST")."""
+    if date_line is None or abs(c.line - date_line) > 4:
+        return False
+    line, name = doc.lines[c.line].text.strip(" ."), doc.text[c.start:c.end]
+    return line == name or (c.line == date_line and line.startswith(name) and line[len(name):][:3].strip() in "|-,")
 
 
 def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_line: int | None,
