@@ -424,3 +424,18 @@ def test_frankfurt_alone_is_the_big_one(pipeline):
             "rents in Munich, Hamburg and Frankfurt continued to climb. Tenant groups in Brandenburg welcomed it.")
     (frankfurt,) = find(places(pipeline, text), "Frankfurt")
     assert frankfurt.name == "Frankfurt am Main"
+
+
+def test_a_place_name_opening_a_person_s_name_is_not_a_place(pipeline):
+    text = ("Sydney Sweeney and Austin Butler will walk the red carpet at the Venice Film Festival this week. "
+            "Butler, who grew up in Anaheim, California, said he was thrilled. Sweeney flew in from Los Angeles.")
+    mentions = {m.text for p in places(pipeline, text) for m in p.mentions}
+    assert "Sydney" not in mentions and "Austin" not in mentions
+    assert {"Anaheim", "California", "Los Angeles"} <= mentions
+    # A team is not a person, nor a town before a month or a common word.
+    text = ("Rockets rally past Nuggets\n\nHOUSTON (AP) \u2014 Alperen Sengun had 32 points, and the Houston Rockets "
+            "rallied to beat the Denver Nuggets 118-110 on Monday night. Nikola Jokic had 28 points for Denver.\n\n"
+            "A re-enactment is planned in Clinton April 4. Paris City Council met on Monday.")
+    starts = {m.start for p in places(pipeline, text) for m in p.mentions}
+    for name in ("Houston Rockets", "Denver Nuggets", "Clinton April", "Paris City"):
+        assert text.index(name) in starts, name

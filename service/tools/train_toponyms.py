@@ -69,8 +69,9 @@ def fit(examples: list[tuple[list, list[bool], float]], name: str) -> ToponymMod
     return fit_linear(flat, name, C, THRESHOLD, MIN_FEATURE_COUNT)
 
 
-def predict_spans(model: ToponymModel, doc, candidates, gazetteer: Gazetteer) -> set[tuple[int, int]]:
-    probabilities = score_candidates(doc, candidates, gazetteer, model, find_dateline(doc))
+def predict_spans(model: ToponymModel, doc, candidates, gazetteer: Gazetteer,
+                  lexicon: Lexicon) -> set[tuple[int, int]]:
+    probabilities = score_candidates(doc, candidates, gazetteer, model, find_dateline(doc), lexicon)
     return {(c.start, c.end) for c, _ in select_spans(candidates, probabilities, model.threshold)}
 
 
@@ -90,7 +91,7 @@ def cross_validate(records: dict[str, list[dict]], folds: int, gazetteer: Gazett
         model.threshold = threshold
         for i, (name, record, doc, candidates, _) in enumerate(docs):
             if fold_of[i] == k:
-                predicted, gold = predict_spans(model, doc, candidates, gazetteer), gold_spans(record)
+                predicted, gold = predict_spans(model, doc, candidates, gazetteer, lexicon), gold_spans(record)
                 t = tallies.setdefault(name, [0, 0, 0])
                 t[0] += len(predicted & gold)
                 t[1] += len(predicted)

@@ -18,6 +18,7 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_COUNTRY, NAME_ABBR, NAME_A
                                     NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
+from ..calendar_words import MONTH_WORDS, WEEKDAYS
 from ..document import Document
 from ..types import Span
 from .candidates import GazetteerMatch
@@ -83,11 +84,12 @@ _PLACE_EVIDENCE = frozenset({"qualified_by_region", "after_locative", "after_pla
 SURNAME_DISCOUNT = 0.9          # a surname's bare occurrences fall just under the threshold
 PLACE_SURE = 0.6                # ... unless one occurrence is this sure to be the place
 MAJOR_POPULATION = 1_000_000
+GIVEN_NAME_CASE = 0.9           # a word capitalised at least this often mid-sentence is a name
 FULL_NAME_FLOOR = 0.25          # least belief in a region's full name that its short form inside lifts
 
 
 def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: Gazetteer,
-                     model: ToponymModel, dateline: Span | None) -> list[float]:
+                     model: ToponymModel, dateline: Span | None, lexicon: Lexicon | None = None) -> list[float]:
     """Probability that each candidate is a toponym here.
 
     The model scores each span on its own, the dateline's place is taken as one; then a name
@@ -113,6 +115,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
             probabilities[k] = lent
     _conjuncts_share(doc, candidates, probabilities, model.threshold, gazetteer)
     _surnames_stay_people(candidates, keys, probabilities, model.threshold, gazetteer)
+    _given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
     _companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
     _prefer_full_names(candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
@@ -192,6 +195,46 @@ def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], prob
         if any(f in _PLACE_EVIDENCE or f.startswith("before_place_noun") for f in c.features):
             continue  # "Jackson, Miss.", "in Jackson", "Jackson county": the town named after him
         probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
+
+
+def _given_names_stay_people(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                             threshold: float, lexicon: Lexicon | None) -> None:
+    """A place name that is also a given name, followed by a surname the article goes on to use alone,
+    opens a person's name: "Sydney Sweeney ... Sweeney flew in", "Jordan Henderson ... Henderson
+    said". Not a team ("Denver Nuggets ... past Nuggets": the plural of a common noun) nor a place
+    after it ("Austin, Texas")."""
+    if lexicon is None:
+        return
+    tokens, n = doc.tokens, len(doc.tokens)
+    accepted = {c.start_token for c, p in zip(candidates, probabilities) if p >= threshold and c.entries}
+    alone: dict[str, int] | None = None
+    for k, c in enumerate(candidates):
+        if (probabilities[k] < threshold or c.end_token - c.start_token != 1
+                or "first_is_given_name" not in c.features):
+            continue
+        after = c.end_token
+        if after >= n or tokens[after].line != tokens[after - 1].line or after in accepted:
+            continue
+        surname = tokens[after].text
+        if not (surname[:1].isupper() and surname[1:].islower() and surname.isalpha()):
+            continue
+        lower = surname.lower()
+        if (lexicon.case_ratio.get(lower) or 0.0) < GIVEN_NAME_CASE or lower in MONTH_WORDS or lower in WEEKDAYS:
+            continue   # a common word ("Parkland, Florida The ...", "Paris City Council") or a date
+        if c.start_token > 0 and tokens[c.start_token - 1].text.lower() == "the":
+            continue   # "the Denver Nuggets": a team
+        if surname.endswith("s") and (lexicon.case_ratio.get(surname[:-1].lower()) or 0.0) < GIVEN_NAME_CASE:
+            continue   # "Nuggets", "Rockets": a team's plural; "Williams", "Roberts": a name's
+        if alone is None:
+            # Capitalised words used alone: not after a capitalised word ("Sydney Sweeney") nor "the".
+            alone = {}
+            for j in range(1, n):
+                before = tokens[j - 1]
+                if before.text[:1].isupper() or before.text.lower() == "the":
+                    continue
+                alone[tokens[j].text] = alone.get(tokens[j].text, 0) + 1
+        if alone.get(surname, 0):
+            probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
 
 
 # Words that end a company's name: "Toyota Motor Corp", "Nokia Oyj", "Acme Inc.", "Honda Motor Co".
@@ -297,7 +340,7 @@ def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: 
                        model: ToponymModel, lexicon: Lexicon, dateline: Span | None) -> list[Toponym]:
     """The document's toponyms in text order; `dateline` is the dateline's place, if it has one."""
     candidates = generate_candidates(doc, matches, gazetteer, lexicon)
-    probabilities = score_candidates(doc, candidates, gazetteer, model, dateline)
+    probabilities = score_candidates(doc, candidates, gazetteer, model, dateline, lexicon)
     return [Toponym(c.start, c.end, doc.text[c.start:c.end], c.start_token, c.end_token, c.entries,
                     confidence=round(p, 3))
             for c, p in select_spans(candidates, probabilities, model.threshold)]
