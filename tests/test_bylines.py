@@ -107,6 +107,10 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By ROD McGUIRK\nAssociated Press", [("Rod McGuirk", "person"), ("Associated Press", "organization")]),
     # A station's newsroom.
     ("Author: KENS 5 Staff", [("KENS 5 Staff", "organization")]),
+    # "AND" in capitals; contributors; CNN's live pages.
+    ("BY JANE DOE AND TOM BROWN", [("Jane Doe", "person"), ("Tom Brown", "person")]),
+    ("Contributors: Jane Doe, Tom Brown", [("Jane Doe", "person"), ("Tom Brown", "person")]),
+    ("From CNN's Jane Doe", [("Jane Doe", "person")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want

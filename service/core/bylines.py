@@ -88,8 +88,11 @@ _NOT_NAME = _CALENDAR_WORDS | {"published", "updated", "posted", "share", "follo
 _UI_VERBS = {"give", "skip", "sign", "subscribe", "share", "join", "donate", "watch", "listen", "download",
              "explore", "discover", "shop", "send", "support", "contact", "manage", "view", "see", "more"}
 _CUE = re.compile(r"^\s*(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
-                  r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter)"
+                  r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter|"
+                  # "Contributors: A, B"; CNN's live pages: "From CNN's Jane Doe"
+                  r"contributors?|from [A-Z][A-Za-z]{1,15}['\u2019]s)"
                   r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
+_CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by"}
 _LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^(?P<date>[^/|\u2022]{4,40}?)\s[/|\u2022]\s+(?P<rest>[A-Z].*)$")
 _MID_BY = re.compile(r"\s(?P<cue>[Bb]y)\s*:?\s+(?P<rest>[A-Z].*)$")
@@ -101,7 +104,7 @@ _NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos
                           r"translation|produced|sponsored|presented|powered) by\b", re.IGNORECASE)
 # Each pattern that may fail after a run of spaces or symbols starts only where the run starts
 # (the look-behind): otherwise every position inside the run is retried, in quadratic time.
-_SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|&|\u2022)\s*")
+_SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\b(?:and|AND)\b|&|\u2022)\s*")
 # A number ends a name ("Jane Doe 5 hours ago"), except a station's in its newsroom's ("KENS 5 Staff").
 _STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d(?!\d?\s+staff\b)|,\s*(?:updated|published|posted)\b|"
                    r"\s(?:in|from) [A-Z]|\sreporting (?:from|in)\b", re.IGNORECASE)
@@ -381,6 +384,12 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
     return out
 
 
+def _cue_word(cue: str) -> str:
+    """The cue's kind, as the selector knows it: "Story by" -> "story", "Contributors" -> "authors"."""
+    word = cue.lower().split()[0]
+    return _CUE_SAME_AS.get(word, word)
+
+
 def _is_dateline(doc: Document, c: BylineCandidate, is_place: Callable[[str], bool]) -> bool:
     """A place opening a line, the date after it: "NEW DELHI, March 4, 2025 09:12 IST"."""
     return (c.kind == "person" and c.cue == "none" and c.tail == "date"
@@ -432,7 +441,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                 # authors either.
                 rest = _NOT_AUTHORS.split(m.group("rest"))[0]
                 out += _names_in(doc, lexicon, rest, line.start + m.start("rest"), number,
-                                 m.group("cue").lower().split()[0])
+                                 _cue_word(m.group("cue")))
             continue
         m = _MID_BY.search(text)
         if m and len(text) <= 100 and not _NOT_AUTHORS.search(text):
