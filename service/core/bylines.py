@@ -623,7 +623,10 @@ def _alone_beside_date(doc: Document, c: BylineCandidate, date_line: int | None)
     if date_line is None or abs(c.line - date_line) > 4:
         return False
     line, name = doc.lines[c.line].text.strip(" ."), doc.text[c.start:c.end]
-    return line == name or (c.line == date_line and line.startswith(name) and line[len(name):][:3].strip() in "|-,")
+    if line == name:
+        return True
+    separator = line[len(name):].lstrip()[:1] if line.startswith(name) else ""
+    return c.line == date_line and separator != "" and separator in "|-,\u2022"
 
 
 def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_line: int | None,

@@ -207,7 +207,7 @@ def _given_names_stay_people(doc: Document, candidates: list[SpanCandidate], pro
         return
     tokens, n = doc.tokens, len(doc.tokens)
     accepted = {c.start_token for c, p in zip(candidates, probabilities) if p >= threshold and c.entries}
-    alone: dict[str, int] | None = None
+    alone: set[str] | None = None
     for k, c in enumerate(candidates):
         if (probabilities[k] < threshold or c.end_token - c.start_token != 1
                 or "first_is_given_name" not in c.features):
@@ -226,14 +226,10 @@ def _given_names_stay_people(doc: Document, candidates: list[SpanCandidate], pro
         if surname.endswith("s") and (lexicon.case_ratio.get(surname[:-1].lower()) or 0.0) < GIVEN_NAME_CASE:
             continue   # "Nuggets", "Rockets": a team's plural; "Williams", "Roberts": a name's
         if alone is None:
-            # Capitalised words used alone: not after a capitalised word ("Sydney Sweeney") nor "the".
-            alone = {}
-            for j in range(1, n):
-                before = tokens[j - 1]
-                if before.text[:1].isupper() or before.text.lower() == "the":
-                    continue
-                alone[tokens[j].text] = alone.get(tokens[j].text, 0) + 1
-        if alone.get(surname, 0):
+            # Words used alone: not after a capitalised word ("Sydney Sweeney") nor after "the".
+            alone = {tokens[j].text for j in range(1, n)
+                     if not tokens[j - 1].text[:1].isupper() and tokens[j - 1].text.lower() != "the"}
+        if surname in alone:
             probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
 
 
