@@ -199,6 +199,16 @@ def test_a_numeric_date_reads_in_the_order_that_matches_the_page_s_named_date():
     assert published(text).value == "2025-05-07"
 
 
+@pytest.mark.parametrize("header,value", [
+    ("Morgan Meaker\nBusiness\n01.11.2023 06:06 PM", "2023-11-01"),        # dots: day first
+    ("Jane Doe\n01/11/2023", "2023-01-11"),                                # slashes: month first
+    # The page writes month first elsewhere, so its dotted date does too.
+    ("Jane Doe\nPosted 01.11.2023\nComments close 12/25/2023", "2023-01-11"),
+])
+def test_numeric_dates_read_in_the_order_their_separator_and_page_suggest(header, value):
+    assert published(f"Meta to charge for ad-free Facebook\n\n{header}\n\n{BODY}").date == value
+
+
 def test_a_verb_in_a_sentence_is_not_an_update_label():
     from service.core.dates.select import cue_before
     doc = Document.from_text("Title\n\n" + BODY.strip() + " The plan was revised on Dec. 3, 2024, officials said.\n"

@@ -241,6 +241,9 @@ def _parse(kind: str, m: re.Match, offset: int, line: int, doc: Document) -> Dat
             month, day, ambiguous, day_first = b, a, False, True
         elif b > 12:
             month, day, ambiguous, day_first = a, b, False, False
+        elif groups.get("sep") == ".":
+            # Dots are the European way of writing a date (01.11.2023 is 1 November); the US writes slashes.
+            month, day, ambiguous, day_first = b, a, a != b, True
         else:
             month, day, ambiguous, day_first = a, b, a != b, False  # US order until the page says otherwise
         mention = DateMention(span, line, year_value, month, day, kind=kind, ambiguous_order=ambiguous,
@@ -265,7 +268,8 @@ def _parse(kind: str, m: re.Match, offset: int, line: int, doc: Document) -> Dat
 
 def _resolve_numeric_order(mentions: list[DateMention]) -> None:
     """01/05/2014 is 1 May in a page that otherwise writes day first (13/05/2014, "5 January 2014"),
-    or that writes that very day with its month's name ("NEW DELHI, May 7" over "07/05/2025")."""
+    or that writes that very day with its month's name ("NEW DELHI, May 7" over "07/05/2025"); and
+    01.05.2014 is 5 January in a page that otherwise writes month first."""
     named = {(m.month, m.day) for m in mentions if m.kind in ("iso", "mdy", "dmy", "ymd_slash", "md")}
     for m in mentions:
         if (m.kind == "numeric" and m.ambiguous_order and (m.day, m.month) in named
@@ -275,10 +279,10 @@ def _resolve_numeric_order(mentions: list[DateMention]) -> None:
                     or m.kind == "dmy")
     month_first = sum(1 for m in mentions if (m.kind == "numeric" and not m.ambiguous_order and not m.day_first)
                       or m.kind == "mdy")
-    if day_first > month_first:
+    if day_first != month_first:
         for m in mentions:
-            if m.kind == "numeric" and m.ambiguous_order:
-                m.month, m.day, m.day_first = m.day, m.month, True
+            if m.kind == "numeric" and m.ambiguous_order and m.day_first != (day_first > month_first):
+                m.month, m.day, m.day_first = m.day, m.month, not m.day_first
 
 
 def complete_year(m: DateMention, reference: date) -> int | None:
