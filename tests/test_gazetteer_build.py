@@ -156,3 +156,20 @@ def test_frankfurt_alone_is_frankfurt_am_main(resources):
     g = resources.gazetteer
     primary = [g.name(i) for i, flags in g.lookup("Frankfurt") if flags & NAME_PRIMARY and g.country_code(i) == "DE"]
     assert primary == ["Frankfurt am Main"]
+
+
+def test_a_town_keeps_the_initials_people_write_not_its_airport_code():
+    from service.resources.gazetteer import NAME_ABBR
+    from service.tools.gazetteer_sources import PlaceRecord, add_city_aliases
+
+    def city(name, alternates):
+        record = PlaceRecord(name=name, kind=KIND_CITY, fcode="PPL", cc="XX", lat=0.0, lon=0.0, population=2_000_000)
+        add_city_aliases(record, alternates)
+        return record
+
+    assert city("New York City", ["NYC", "NY", "JFK"]).aliases.keys() >= {"NYC", "NY"}
+    assert "JFK" not in city("New York City", ["NYC", "NY", "JFK"]).aliases
+    assert city("Kuala Lumpur", ["KL", "KUL"]).aliases.get("KL") == NAME_ABBR
+    assert "KUL" not in city("Kuala Lumpur", ["KL", "KUL"]).aliases
+    # Dazhou's code "DAX" would turn Frankfurt's share index into a Chinese city.
+    assert "DAX" not in city("Dazhou", ["DAX"]).aliases

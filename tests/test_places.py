@@ -439,3 +439,29 @@ def test_a_place_name_opening_a_person_s_name_is_not_a_place(pipeline):
     starts = {m.start for p in places(pipeline, text) for m in p.mentions}
     for name in ("Houston Rockets", "Denver Nuggets", "Clinton April", "Paris City"):
         assert text.index(name) in starts, name
+
+
+def test_an_abbreviation_after_a_place_is_its_region_not_a_city(pipeline):
+    text = ("Residents near Brookhaven National Laboratory on Long Island, N.Y., said the Navy cleanup of a former "
+            "weapons plant had left solvents in their wells.")
+    (new_york,) = find(places(pipeline, text), "N.Y.")
+    assert (new_york.name, new_york.feature) == ("New York", "admin1")
+
+
+def test_places_listed_together_lie_near_each_other(pipeline):
+    text = ("The company runs robot warehouses in Poznan, Brno and Valencia, and plans two more next year, its "
+            "chief executive said on Tuesday.")
+    (valencia,) = find(places(pipeline, text), "Valencia")
+    assert valencia.country_code == "ES"
+
+
+def test_an_acronym_in_capitals_is_not_the_town_it_spells(pipeline):
+    text = ("Markets wrap\n\nNEW YORK/LONDON, Nov 20 (Reuters) - Stocks fell on Thursday. In Europe, Frankfurt's "
+            "DAX and the CAC 40 ended lower, and doctors at the CHU in Montpellier were on strike.")
+    found = places(pipeline, text)
+    mentions = {m.text for p in found for m in p.mentions}
+    assert "DAX" not in mentions and "CHU" not in mentions
+    assert {"NEW YORK", "LONDON", "Frankfurt", "Montpellier"} <= mentions
+    (new_york,) = find(found, "NEW YORK")
+    assert new_york.feature == "city"
+    assert pipeline.enrich(text).dateline.name == "New York City"   # the first of the filing places

@@ -2,7 +2,7 @@
 first sentence. Places reads the place, dates the weekday.
 
 "JERUSALEM — The United States ...", "BEIRUT, Lebanon (AP) - ...", "LONDON, Jan 5 (Reuters) - ...",
-"BOLOGNA, Italy, May 17, 2025 (Reuters) - ...",
+"BOLOGNA, Italy, May 17, 2025 (Reuters) - ...", "NEW YORK/LONDON, Nov 20 (Reuters) - ...",
 "Ramadi, Iraq (CNN) -- ...", "BAGHDAD, Sunday (Reuters) - ...".
 """
 
@@ -19,6 +19,8 @@ _PLACE = r"[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3}"
 _WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _DATELINE = re.compile(
     rf"(?<![A-Za-z'.])(?P<place>{_PLACE})"
+    # A story filed from two or more cities: "NEW YORK/LONDON, Nov 20 (Reuters) -" (the first is read).
+    rf"(?:/{_PLACE}){{0,3}}"
     # A weekday after the place is the weekday, not a region.
     rf"(?:, (?!{_WEEKDAY}\b)(?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}}))?"
     rf"(?:, (?P<weekday>{_WEEKDAY}))?"

@@ -123,11 +123,22 @@ def add_city_aliases(record: PlaceRecord, alternates: Iterable[str]) -> None:
             continue  # lower-case alternates are transliteration keys, not names people write
         letters = alt.replace(".", "")
         if letters.isupper() and len(letters) <= 4:
-            # Codes: keep the short forms of big places ("LA", "NYC"), drop airport codes.
-            if record.population >= 1_000_000 or len(letters) == 2:
+            # Codes: keep the initials people write ("LA", "NYC", "KL", "HCMC"); drop airport codes
+            # ("DAX" is Dazhou's, "CAN" Guangzhou's, "SHE" Shenyang's), which in text are words or indices.
+            if letters in name_initials(record.name):
                 record.add_alias(alt, NAME_ABBR)
             continue
         record.add_alias(alt, NAME_ALT)
+
+
+def name_initials(name: str) -> set[str]:
+    """The initials of a place's name, with and without a closing "City": "New York City" -> NYC, NY."""
+    words = re.findall(r"[^\W\d_]+", name)
+    initials = "".join(w[0] for w in words).upper()
+    forms = {initials} if len(words) > 1 else set()
+    if len(words) > 2 and words[-1].lower() == "city":
+        forms.add(initials[:-1])
+    return forms
 
 
 def demote_lesser_short_forms(records: list[PlaceRecord]) -> None:

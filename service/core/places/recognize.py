@@ -119,9 +119,40 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
     _prefer_full_names(candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
+    _acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
     for k in _unsupported_codes(doc, candidates, gazetteer):
         probabilities[k] = 0.0
     return probabilities
+
+
+ACRONYM_DISCOUNT = 0.5
+_DATELINE_MARKS = frozenset({"-", "–", "—", "", "(", ":", "”"})
+
+
+def _acronyms_are_not_towns(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                            threshold: float) -> None:
+    """A word in capitals inside a sentence in mixed case is an acronym ("Frankfurt's DAX", "the
+    ACME scheme"), not the town it spells (Dax, France). Codes the gazetteer lists ("UK", "NSW"),
+    datelines ("... life. RICHLAND -", "NEW YORK/LONDON, Nov 20 -") and lines in capitals stay."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        if probabilities[k] < threshold or c.end_token - c.start_token != 1:
+            continue
+        word = tokens[c.start_token]
+        if len(word.text) < 2 or not word.text.isupper() or not word.text.isalpha():
+            continue
+        if any(flags & (NAME_ABBR | NAME_CODE) for _, flags in c.entries):
+            continue
+        before = tokens[c.start_token - 1] if c.start_token else None
+        if before is None or before.line != word.line or not (before.text[:1].islower() or before.text[:1] in "'’"):
+            continue   # not in the run of a sentence: a heading, or a dateline after a title ("... life. RICHLAND -")
+        after = tokens[c.end_token] if c.end_token < len(tokens) else None
+        if after is not None and after.line == word.line and after.text in _DATELINE_MARKS:
+            continue   # "... 2009 NEWARK --", "in Ohio. COLUMBUS (AP) -"
+        line = doc.lines[word.line].text
+        if sum(ch.isupper() for ch in line) > sum(ch.islower() for ch in line):
+            continue   # a line in capitals
+        probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
 _CONJUNCTIONS = frozenset({"and", "or"})   # a comma too often qualifies ("Washington, D.C.", "New Jersey, Inc.")

@@ -42,6 +42,7 @@ PASSES = 3
 NEAREST_POINTS = 3
 WORLD_FEATURE_POPULATION = 1e7
 MAJOR_CITY_LOG_POPULATION = 6.0
+_CONTAINER_KINDS = (KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2)
 _AREAL_KINDS = (KIND_CONTINENT, KIND_REGION, KIND_PHYSICAL)   # no town, no border: oceans, "Middle East"
 
 FEATURES = (
@@ -52,7 +53,7 @@ FEATURES = (
     "log_km_to_context", "log_km_major", "n_candidates_log", "rank_by_population", "exact_case",
     "region_named_like_city", "city_named_like_region", "top_country", "no_context_points", "dateline_city",
     "capital_of_context_country", "population_dominance", "country_share", "log_km_areal", "list_kind_share",
-    "region_named_like_capital", "nil",
+    "region_named_like_capital", "log_km_to_list", "nil",
 )
 
 # Hand-set weights of the first release; ``service.tools.train_resolver`` fits them from data.
@@ -173,19 +174,24 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     groups: list[list[int]] = []
     qualifiers: list[frozenset[int]] = []
     states: list[bool] = []
+    qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     mention_group = []
+    qualifier = frozenset()
     for i, t in enumerate(toponyms):
+        # The places of the mention this one qualifies: "Troy" for "N.C." in "Troy, N.C.".
+        qualified = frozenset(idx for idx, _ in toponyms[i - 1].entries) if qualifier else frozenset()
         qualifier = _qualifier(doc, toponyms, i)
         state = _named_a_state(doc, t)
         # A mention called a state is its own group: "Georgia" the country and "the U.S. state
         # of Georgia" in one article are two places.
-        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state)
+        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified)
         g = group_keys.get(key)
         if g is None:
             g = group_keys[key] = len(groups)
             groups.append([])
             qualifiers.append(qualifier)
             states.append(state)
+            qualified_places.append(qualified)
         groups[g].append(i)
         mention_group.append(g)
 
@@ -273,6 +279,14 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 # "Taylor, Texas" is the town: a county is written whole ("Taylor County, Texas").
                 if any(ok and kind_l[r] == KIND_CITY and not partial_l[r] for r, ok in zip(rows, inside)):
                     blocked_rows += [r for r in rows if partial_l[r] and kind_l[r] == KIND_ADMIN2]
+        if qualified_places[g]:
+            # "Long Island, N.Y.": a qualifier that holds the place before it is that region, not
+            # the city it also abbreviates.
+            inner = list(qualified_places[g])
+            containers = set(gazetteer.admin1_idx[inner].tolist()) | set(gazetteer.admin2_idx[inner].tolist()) \
+                | set(gazetteer.country_idx[inner].tolist())
+            if any(kind_l[r] in _CONTAINER_KINDS and ids_l[r] in containers for r in rows):
+                blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
         if states[g] and any(kind_l[r] == KIND_ADMIN1 for r in rows):
             blocked_rows += [r for r in rows if kind_l[r] != KIND_ADMIN1]
         # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
@@ -401,15 +415,25 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
         X[:, _COL["no_context_points"]] = 1.0
     # "Texas, Oklahoma and Louisiana": a list names places of one kind, so the share of the listed
     # siblings whose choice is of this row's kind (three states, not two states and a town).
+    # And the places of one list lie near each other ("Poznan, Brno and Valencia": the Spanish one):
+    # the mean log distance to the siblings' towns and regions.
     share = np.zeros(len(table.ids))
+    list_km = np.zeros(len(table.ids))
     if table.list_siblings:
         chosen_kind = np.where(real, table.kind[safe], -1)
         for g, sibs in enumerate(table.list_siblings):
             kinds = [chosen_kind[s] for s in sibs if chosen_kind[s] >= 0]
-            if kinds:
-                lo, hi = table.bounds[g], table.bounds[g + 1]
-                share[lo:hi] = [kinds.count(k) / len(kinds) for k in table.kind[lo:hi].tolist()]
+            if not kinds:
+                continue
+            lo, hi = table.bounds[g], table.bounds[g + 1]
+            share[lo:hi] = [kinds.count(k) / len(kinds) for k in table.kind[lo:hi].tolist()]
+            points = [choice[s] for s in sibs if chosen_kind[s] in (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY)]
+            if points:
+                dist = haversine_km(table.lat[lo:hi, None], table.lon[lo:hi, None],
+                                    table.lat[points][None, :], table.lon[points][None, :])
+                list_km[lo:hi] = np.log10(dist + 10.0).mean(axis=1)
     X[:, _COL["list_kind_share"]] = share
+    X[:, _COL["log_km_to_list"]] = np.where(np.isin(table.kind, _AREAL_KINDS), 0.0, list_km)
     nil = table.ids < 0
     X[nil] = 0.0
     X[nil, _COL["nil"]] = 1.0
