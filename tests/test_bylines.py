@@ -155,6 +155,20 @@ def test_photo_credits_and_menu_labels_are_not_names():
     assert read_name("Will Knight") == ("Will Knight", "", "")
 
 
+def test_a_company_is_not_a_person():
+    assert read_name("Acme Robotics Inc.") is None
+    assert read_name("Northgate Capital LLC said") is None
+    assert read_name("Emily Co") == ("Emily Co", "", "")
+    assert bylines("News provided by\nAcme Robotics Inc.\n\nNov 18, 2026, 08:00 ET") == []
+
+
+def test_a_teaser_cut_short_is_not_a_byline_candidate():
+    from service.core.bylines import byline_candidates
+    doc = Document.from_text("Council splits\n\nIra Khan-Nupur Shikhare, Tamannaah Bhatia-Vijay Varma, Aditi Rao ..."
+                             + BODY)
+    assert byline_candidates(doc, RESOURCES.lexicon) == []
+
+
 def test_an_agency_sign_off_with_editors_initials_names_no_person():
     text = ('Monsoon rains lash Kerala; red alert in five districts\n'
             '\n'

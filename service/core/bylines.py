@@ -76,6 +76,10 @@ _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z'\u00df-\u017f]+(?:-[A-Za-z\
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "ibn", "du", "dos", "di",
               "ter", "st."}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# A company's legal form: "Acme Robotics Inc." issued the release; no person is named.
+# Not "Co": Emily Co is a person.
+_COMPANY_FORMS = {"inc", "ltd", "llc", "llp", "corp", "corporation", "plc", "gmbh", "ag", "s.a", "n.v", "pty",
+                  "limited", "incorporated", "holdings"}
 # Honorifics before a byline name are not part of it: "By Dr. Jane Smith" is Jane Smith.
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "rev", "revd", "sir", "dame"}
 _CALENDAR_WORDS = MONTH_WORDS | frozenset(WEEKDAYS) | WEEKDAY_ABBREVIATIONS
@@ -209,7 +213,8 @@ def read_name(text: str) -> tuple[str, str, str] | None:
             break
     while name and (name[-1].lower() in _PARTICLES):
         name.pop()
-    if len(name) < 2 or len(name) > 4:
+    if len(name) < 2 or len(name) > 4 or name[-1].lower().rstrip(".,") in _COMPANY_FORMS or (
+            k < len(words) and words[k].lower().rstrip(".,") in _COMPANY_FORMS):
         return None
     role = []
     while k < len(words) and words[k].lower().strip(".,") in ROLE_WORDS:
@@ -454,8 +459,8 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
             continue
         # A short line that opens with a name: "Courtney Carr", "Echo Lawrence - January 24, 2020",
         # "Javier Espinoza and Patricia Nilsson, Financial Times - Dec 20, 2023".
-        if len(stripped) > 100 or not stripped[:1].isupper():
-            continue
+        if len(stripped) > 100 or not stripped[:1].isupper() or stripped.endswith(("...", "…")):
+            continue   # long, lower case, or a teaser cut short ("Ira Khan-Nupur Shikhare, Aditi Rao ...")
         m = _AFTER_DATE.match(stripped)
         if m and _ends_dated(m.group("date")):
             # The name after the date: "Aug 12, 2021 / Klaus Sieg".
