@@ -465,3 +465,32 @@ def test_an_acronym_in_capitals_is_not_the_town_it_spells(pipeline):
     (new_york,) = find(found, "NEW YORK")
     assert new_york.feature == "city"
     assert pipeline.enrich(text).dateline.name == "New York City"   # the first of the filing places
+
+
+def test_a_given_name_and_surname_alone_on_a_line_are_a_person(pipeline):
+    text = ('Acme Robotics Raises $40 Million to Expand Warehouse Automation Across Europe\n'
+            '\n'
+            'News provided by\n'
+            'Acme Robotics Inc.\n'
+            '\n'
+            'Nov 18, 2026, 08:00 ET\n'
+            '\n'
+            'SAN FRANCISCO, Nov. 18, 2026 /PRNewswire/ -- Acme Robotics Inc., a maker of autonomous '
+            'forklifts, today announced a $40 million Series C round led by Northgate Capital, with '
+            'participation from existing investors. The company will use the funds to open offices in '
+            'Rotterdam and Lyon and to double its engineering team in Austin, Texas.\n'
+            '\n'
+            '"Warehouses across Europe are short of workers," said Maria Chen, chief executive of Acme '
+            'Robotics. "Our forklifts run around the clock in Poznan, Brno and Valencia today."\n'
+            '\n'
+            "Acme's systems are deployed at 120 sites in North America and Europe, including distribution "
+            'centres operated by Kuehne+Nagel in Germany and the Netherlands.\n'
+            '\n'
+            'About Acme Robotics\n'
+            'Acme Robotics builds autonomous material-handling vehicles. The company is headquartered in San'
+            ' Francisco, California.\n'
+            '\n'
+            'Media Contact:\n'
+            'Jordan Lee\n')
+    mentions = {m.text for p in places(pipeline, text) for m in p.mentions}
+    assert {"Rotterdam", "Poznan", "Germany"} <= mentions and "Jordan" not in mentions

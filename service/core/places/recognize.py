@@ -232,8 +232,8 @@ def _given_names_stay_people(doc: Document, candidates: list[SpanCandidate], pro
                              threshold: float, lexicon: Lexicon | None) -> None:
     """A place name that is also a given name, followed by a surname the article goes on to use alone,
     opens a person's name: "Sydney Sweeney ... Sweeney flew in", "Jordan Henderson ... Henderson
-    said". Not a team ("Denver Nuggets ... past Nuggets": the plural of a common noun) nor a place
-    after it ("Austin, Texas")."""
+    said"; or with its surname alone on a line ("Media Contact: / Jordan Lee"). Not a team ("Denver
+    Nuggets ... past Nuggets": the plural of a common noun) nor a place after it ("Austin, Texas")."""
     if lexicon is None:
         return
     tokens, n = doc.tokens, len(doc.tokens)
@@ -260,7 +260,9 @@ def _given_names_stay_people(doc: Document, candidates: list[SpanCandidate], pro
             # Words used alone: not after a capitalised word ("Sydney Sweeney") nor after "the".
             alone = {tokens[j].text for j in range(1, n)
                      if not tokens[j - 1].text[:1].isupper() and tokens[j - 1].text.lower() != "the"}
-        if surname in alone:
+        whole_line = ((c.start_token == 0 or tokens[c.start_token - 1].line != tokens[c.start_token].line)
+                      and (after + 1 >= n or tokens[after + 1].line != tokens[after].line))
+        if surname in alone or whole_line:   # or the two names alone on a line: a contact, a signature
             probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
 
 
