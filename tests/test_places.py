@@ -419,11 +419,21 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
     assert brandenburg.feature == "admin1"
 
 
-def test_frankfurt_alone_is_the_big_one(pipeline):
-    text = ("Germany's capital has extended its rent cap to newly built flats, Berlin's housing senator said, as "
-            "rents in Munich, Hamburg and Frankfurt continued to climb. Tenant groups in Brandenburg welcomed it.")
-    (frankfurt,) = find(places(pipeline, text), "Frankfurt")
-    assert frankfurt.name == "Frankfurt am Main"
+@pytest.mark.parametrize("text,mention,want", [
+    # Frankfurt alone is the big one.
+    ("Germany's capital has extended its rent cap to newly built flats, Berlin's housing senator said, as rents "
+     "in Munich, Hamburg and Frankfurt continued to climb. Tenant groups in Brandenburg welcomed it.",
+     "Frankfurt", ("Frankfurt am Main", "DE", "city")),
+    # An abbreviation after a place is its region, not the city it also abbreviates.
+    ("Residents near Brookhaven National Laboratory on Long Island, N.Y., said the Navy cleanup of a former "
+     "weapons plant had left solvents in their wells.", "N.Y.", ("New York", "US", "admin1")),
+    # Places listed together lie near each other.
+    ("The company runs robot warehouses in Poznan, Brno and Valencia, and plans two more next year, its "
+     "chief executive said on Tuesday.", "Valencia", ("Valencia", "ES", "city")),
+])
+def test_a_mention_resolves_to_the_place_its_context_names(pipeline, text, mention, want):
+    (place,) = find(places(pipeline, text), mention)
+    assert (place.name, place.country_code, place.feature) == want
 
 
 def test_a_place_name_opening_a_person_s_name_is_not_a_place(pipeline):
@@ -439,20 +449,6 @@ def test_a_place_name_opening_a_person_s_name_is_not_a_place(pipeline):
     starts = {m.start for p in places(pipeline, text) for m in p.mentions}
     for name in ("Houston Rockets", "Denver Nuggets", "Clinton April", "Paris City"):
         assert text.index(name) in starts, name
-
-
-def test_an_abbreviation_after_a_place_is_its_region_not_a_city(pipeline):
-    text = ("Residents near Brookhaven National Laboratory on Long Island, N.Y., said the Navy cleanup of a former "
-            "weapons plant had left solvents in their wells.")
-    (new_york,) = find(places(pipeline, text), "N.Y.")
-    assert (new_york.name, new_york.feature) == ("New York", "admin1")
-
-
-def test_places_listed_together_lie_near_each_other(pipeline):
-    text = ("The company runs robot warehouses in Poznan, Brno and Valencia, and plans two more next year, its "
-            "chief executive said on Tuesday.")
-    (valencia,) = find(places(pipeline, text), "Valencia")
-    assert valencia.country_code == "ES"
 
 
 def test_an_acronym_in_capitals_is_not_the_town_it_spells(pipeline):

@@ -459,7 +459,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
             continue
         # A short line that opens with a name: "Courtney Carr", "Echo Lawrence - January 24, 2020",
         # "Javier Espinoza and Patricia Nilsson, Financial Times - Dec 20, 2023".
-        if len(stripped) > 100 or not stripped[:1].isupper() or stripped.endswith(("...", "…")):
+        if len(stripped) > 100 or not stripped[:1].isupper() or stripped.endswith(("...", "\u2026")):
             continue   # long, lower case, or a teaser cut short ("Ira Khan-Nupur Shikhare, Aditi Rao ...")
         m = _AFTER_DATE.match(stripped)
         if m and _ends_dated(m.group("date")):

@@ -126,7 +126,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
 
 
 ACRONYM_DISCOUNT = 0.5
-_DATELINE_MARKS = frozenset({"-", "–", "—", "", "(", ":", "”"})
+_DATELINE_MARKS = frozenset({"-", "\u2013", "\u2014", "\x97", "(", ":", "\u201d"})   # \x97: cp1252's em dash
 
 
 def _acronyms_are_not_towns(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
@@ -144,8 +144,10 @@ def _acronyms_are_not_towns(doc: Document, candidates: list[SpanCandidate], prob
         if any(flags & (NAME_ABBR | NAME_CODE) for _, flags in c.entries):
             continue
         before = tokens[c.start_token - 1] if c.start_token else None
-        if before is None or before.line != word.line or not (before.text[:1].islower() or before.text[:1] in "'’"):
-            continue   # not in the run of a sentence: a heading, or a dateline after a title ("... life. RICHLAND -")
+        in_sentence = before is not None and before.line == word.line and (
+            before.text[:1].islower() or before.text[:1] in "'\u2019")    # "the DAX", "Frankfurt's DAX"
+        if not in_sentence:
+            continue   # a heading, or a dateline after a title ("... life. RICHLAND -")
         after = tokens[c.end_token] if c.end_token < len(tokens) else None
         if after is not None and after.line == word.line and after.text in _DATELINE_MARKS:
             continue   # "... 2009 NEWARK --", "in Ohio. COLUMBUS (AP) -"
