@@ -48,7 +48,7 @@ def _swap_if_past(m: DateMention, latest: date) -> bool:
     in January): of its two readings only one can be the page's."""
     if m.kind != "numeric" or not m.ambiguous_order or date(m.year, m.day, m.month) > latest:
         return False
-    m.month, m.day, m.day_first, m.ambiguous_order = m.day, m.month, not m.day_first, False
+    m.read_the_other_way()
     return True
 
 

@@ -104,6 +104,11 @@ class DateMention:
     day_first: bool = False           # numeric written day first
     completed: bool = False           # year or day supplied by the reference date
 
+    def read_the_other_way(self, settled: bool = True) -> None:
+        """Swap day and month of an ambiguous numeric date; `settled`: the page has decided its order."""
+        self.month, self.day, self.day_first = self.day, self.month, not self.day_first
+        self.ambiguous_order = self.ambiguous_order and not settled
+
     def to_date(self) -> date | None:
         try:
             return date(self.year, self.month, self.day) if self.year else None
@@ -274,7 +279,7 @@ def _resolve_numeric_order(mentions: list[DateMention]) -> None:
     for m in mentions:
         if (m.kind == "numeric" and m.ambiguous_order and (m.day, m.month) in named
                 and (m.month, m.day) not in named):
-            m.month, m.day, m.day_first, m.ambiguous_order = m.day, m.month, not m.day_first, False
+            m.read_the_other_way()
     day_first = sum(1 for m in mentions if (m.kind == "numeric" and not m.ambiguous_order and m.day_first)
                     or m.kind == "dmy")
     month_first = sum(1 for m in mentions if (m.kind == "numeric" and not m.ambiguous_order and not m.day_first)
@@ -282,7 +287,7 @@ def _resolve_numeric_order(mentions: list[DateMention]) -> None:
     if day_first != month_first:
         for m in mentions:
             if m.kind == "numeric" and m.ambiguous_order and m.day_first != (day_first > month_first):
-                m.month, m.day, m.day_first = m.day, m.month, not m.day_first
+                m.read_the_other_way(settled=False)
 
 
 def complete_year(m: DateMention, reference: date) -> int | None:
