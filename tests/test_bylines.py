@@ -111,6 +111,13 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("BY JANE DOE AND TOM BROWN", [("Jane Doe", "person"), ("Tom Brown", "person")]),
     ("Contributors: Jane Doe, Tom Brown", [("Jane Doe", "person"), ("Tom Brown", "person")]),
     ("From CNN's Jane Doe", [("Jane Doe", "person")]),
+    # Names a list joins with "and", with no "By"; consecutive "By" lines, one per author.
+    ("Updated 09:14 CET, 18 November 2026\n\nTom Ambrose and Léonie Chao-Fong",
+     [("Tom Ambrose", "person"), ("Léonie Chao-Fong", "person")]),
+    ("Javier Espinoza and Patricia Nilsson, Financial Times - Dec 20, 2023 3:06 pm UTC",
+     [("Javier Espinoza", "person"), ("Patricia Nilsson", "person")]),
+    ("By Madison Czopek December 21, 2023\n\nBy Katie Sanders December 21, 2023",
+     [("Madison Czopek", "person"), ("Katie Sanders", "person")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want

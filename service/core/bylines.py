@@ -168,6 +168,7 @@ class BylineCandidate:
     role: str | None = None
     tail_words: int = 0        # how many words follow it on its line
     row: int = 0               # index in doc.content_lines (blank lines not counted)
+    listed: bool = False       # one of a list of names joined by "and" ("A, B and C")
 
 
 def _given_name_first(words: list[str], k: int) -> bool:
@@ -302,9 +303,16 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
     after = text[stop.start():] if stop else ""
     out = []
     position = 0
-    for piece in _SPLIT.split(body):
+    # "A, B and C" with no cue: the names a list joins with "and" are one byline ("Javier Espinoza and
+    # Patricia Nilsson, Financial Times"); `chain` holds the names read so far in a row.
+    chain: list[BylineCandidate] = []
+    chain_end = -1
+    for number, piece in enumerate(_SPLIT.split(body)):
         at = body.find(piece, position) if piece else position
+        link = body[position:at].lower()
         position = at + len(piece)
+        if ";" in link or (chain and chain_end != number - 1):
+            chain = []
         cleaned = _STRIP.sub("", piece).strip(" .,:-|")
         cleaned = _LEADING_AND.sub("", cleaned)
         if not cleaned:
@@ -377,6 +385,11 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
         if cue == "none" and _headline_subject(following):
             continue  # "Cyclone Freddy kills over 100": a headline's subject, not a byline
         out.append(candidate)
+        chain.append(candidate)
+        chain_end = number
+        if len(chain) > 1 and ("and" in link or "&" in link):
+            for c in chain:
+                c.listed = True
         if signing is not None:
             out.append(signing)
     # "By Jane Doe | Reuters", "By Jane Doe - AP": the agency beyond the separator signs too.
@@ -599,12 +612,16 @@ def select_bylines(candidates: list[BylineCandidate], features: list[list[str]],
     anchor_key = name_key(candidates[anchor].name)
     bylines = {candidates[k].line for k in people if name_key(candidates[k].name) == anchor_key
                and (k == anchor or (candidates[k].cue != "none" and abs(candidates[k].row - row) <= BYLINE_ROWS))}
-    # Names on consecutive lines under one lone "By" are one byline too.
-    block = candidates[anchor].cue == "by_line"
+    # Names on consecutive lines under one lone "By" are one byline too, as are consecutive "By"
+    # lines ("By Madison Czopek December 21, 2023" / "By Katie Sanders December 21, 2023").
+    block = candidates[anchor].cue in ("by_line", "by")
+    # "Tom Ambrose and Léonie Chao-Fong" with no "By": the anchor's co-authors.
+    listed = candidates[anchor].listed
     chosen = sorted(k for k in people if k == anchor
                     or (candidates[k].line in bylines and candidates[k].cue != "none")
+                    or (listed and candidates[k].listed and candidates[k].line == candidates[anchor].line)
                     or (abs(candidates[k].row - row) <= CLUSTER_LINES
-                        and (p[k] >= ratio * p[anchor] or (block and candidates[k].cue == "by_line"))))
+                        and (p[k] >= ratio * p[anchor] or (block and candidates[k].cue == candidates[anchor].cue))))
     return chosen, sum(p[k] for k in chosen)
 
 
