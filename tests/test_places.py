@@ -430,6 +430,10 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
     # Places listed together lie near each other.
     ("The company runs robot warehouses in Poznan, Brno and Valencia, and plans two more next year, its "
      "chief executive said on Tuesday.", "Valencia", ("Valencia", "ES", "city")),
+    # A list whose "and" leads on to something that is no place still names places of one kind.
+    ("Born in Duluth, Minn., she studied in Ann Arbor, Mich., and La Jolla, Calif. In the 1970s she led "
+     "expeditions to Belize, Jamaica and the Gulf of Aqaba. She later lived in Woods Hole, Mass.",
+     "Jamaica", ("Jamaica", "JM", "country")),
 ])
 def test_a_mention_resolves_to_the_place_its_context_names(pipeline, text, mention, want):
     (place,) = find(places(pipeline, text), mention)
@@ -490,3 +494,4 @@ def test_a_given_name_and_surname_alone_on_a_line_are_a_person(pipeline):
             'Jordan Lee\n')
     mentions = {m.text for p in places(pipeline, text) for m in p.mentions}
     assert {"Rotterdam", "Poznan", "Germany"} <= mentions and "Jordan" not in mentions
+

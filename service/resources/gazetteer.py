@@ -24,7 +24,7 @@ import numpy as np
 from .memo import bounded_memo
 from .names import name_key
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 # Name flags, OR-ed per (key, place).
 NAME_PRIMARY = 1      # the place's own name in GeoNames
@@ -49,6 +49,7 @@ COLUMNS = {
     "country_idx": np.int32,    # place index of the country, -1 for none
     "admin1_idx": np.int32,     # place index of the first-level region, -1 for none
     "admin2_idx": np.int32,     # place index of the second-level region, -1 for none
+    "alternates": np.uint16,    # how many alternate names GeoNames gives a town: a measure of its fame
 }
 RECORD_FORMAT = "<IB"
 

@@ -54,6 +54,7 @@ def write_gazetteer(records: list[PlaceRecord], out: Path, source: dict) -> dict
         columns["country_idx"][i] = country_idx.get(r.cc, -1)
         columns["admin1_idx"][i] = admin1_idx.get((r.cc, r.admin1), -1) if r.kind > KIND_ADMIN1 else -1
         columns["admin2_idx"][i] = admin2_idx.get((r.cc, r.admin2), -1) if r.kind > KIND_ADMIN2 else -1
+        columns["alternates"][i] = min(r.alternates, np.iinfo(np.uint16).max)
         names += r.name.encode("utf-8")
         offsets[i + 1] = len(names)
         for alias, flags in r.aliases.items():

@@ -47,6 +47,7 @@ class PlaceRecord:
     admin1: str = ""            # GeoNames admin1 code within the country ("NC", "01")
     admin2: str = ""            # admin2 code or key within admin1
     aliases: dict[str, int] = field(default_factory=dict)
+    alternates: int = 0         # alternate names in GeoNames (towns only): Geneva has 60, Geneva, Illinois 11
 
     def add_alias(self, alias: str | None, flags: int) -> None:
         alias = (alias or "").strip()
@@ -478,7 +479,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         rec = PlaceRecord(name=city["name"], kind=KIND_CITY, fcode="PPLC" if gid in capital_ids else "PPL",
                           cc=city["countrycode"], lat=float(city["latitude"]), lon=float(city["longitude"]),
                           population=int(city.get("population") or 0), geonameid=int(city["geonameid"]),
-                          admin1=city.get("admin1code") or "")
+                          admin1=city.get("admin1code") or "", alternates=len(city.get("alternatenames", [])))
         add_city_aliases(rec, city.get("alternatenames", []))
         records.append(rec)
         by_coord[(rec.cc, round(rec.lat, 3), round(rec.lon, 3))] = rec
@@ -684,6 +685,7 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
                           admin2=f"{admin1}.{admin2}" if admin2 else "")
         alt_list = [a for a in alternates.split(",") if a]
         if kind == KIND_CITY:
+            rec.alternates = len(alt_list)
             add_city_aliases(rec, [ascii_name, *alt_list])
         else:
             _region_aliases(rec, ascii_name, *[a for a in alt_list if not a.islower()])

@@ -53,7 +53,7 @@ FEATURES = (
     "log_km_to_context", "log_km_major", "n_candidates_log", "rank_by_population", "exact_case",
     "region_named_like_city", "city_named_like_region", "top_country", "no_context_points", "dateline_city",
     "capital_of_context_country", "population_dominance", "country_share", "log_km_areal", "list_kind_share",
-    "region_named_like_capital", "log_km_to_list", "nil",
+    "region_named_like_capital", "log_km_to_list", "alternate_names_short", "nil",
 )
 
 # Hand-set weights of the first release; ``service.tools.train_resolver`` fits them from data.
@@ -155,7 +155,7 @@ _LIST_LINKS = (",", "and", ", and", "or", ", or")
 
 def _list_chains(doc: Document, toponyms: list[Toponym]) -> list[list[int]]:
     """Mentions written as one list ("Texas, Oklahoma and Louisiana"): runs joined by commas,
-    "and" or "or" that hold at least one "and"/"or"."""
+    "and" or "or" that hold or end in an "and"/"or"."""
     chains, run, has_conjunction = [], [0] if toponyms else [], False
     for i in range(1, len(toponyms) + 1):
         link = doc.norm[toponyms[i - 1].end:toponyms[i].start].strip() if i < len(toponyms) else None
@@ -163,7 +163,9 @@ def _list_chains(doc: Document, toponyms: list[Toponym]) -> list[list[int]]:
             run.append(i)
             has_conjunction |= link != ","
             continue
-        if len(run) > 1 and has_conjunction:
+        # "Belize, Jamaica and the Gulf of Aqaba": the "and" may lead to an item that is no mention.
+        after = doc.norm[toponyms[run[-1]].end:toponyms[run[-1]].end + 6].lstrip(" ,")
+        if len(run) > 1 and (has_conjunction or after.startswith(("and ", "or "))):
             chains.append(run)
         run, has_conjunction = [i], False
     return chains
@@ -233,6 +235,14 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     X[:, _COL["is_physical"]] = kind == KIND_PHYSICAL    # "Atlantic", "Red Sea"
     X[:, _COL["is_capital"]] = gazetteer.fcode[ids] == gazetteer.fcode_number("PPLC")
     X[:, _COL["log_population"]] = np.log10(pop + 10.0)
+    # The world writes a famous town's name in many languages: Geneva has 60 alternate names in
+    # GeoNames, Geneva, Illinois 11. A town is marked down by how far it falls short of its most
+    # written-about namesake town (the sources count no alternate names for regions and countries).
+    town = kind == KIND_CITY
+    alternates = np.where(town, np.log1p(gazetteer.alternates[ids].astype(np.float64)), 0.0)
+    most = np.zeros(len(groups))
+    np.maximum.at(most, group, alternates)
+    X[:, _COL["alternate_names_short"]] = np.where(town, alternates - most[group], 0.0)
     primary, alt = (flags & NAME_PRIMARY) > 0, (flags & NAME_ALT) > 0
     X[:, _COL["name_primary"]] = primary
     X[:, _COL["name_alt"]] = alt & ~primary
