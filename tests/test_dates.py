@@ -242,3 +242,15 @@ def test_weekday_dateline_completed_from_reference_only():
     # "Sunday" in the body is never the publication date, whatever the reference date.
     assert published(f"Council splits over budget\n\n{BODY.strip()} It meets again on Sunday.\n",
                      date(2021, 3, 9)) is None
+
+
+def test_a_wire_dateline_s_date_is_the_publication_date():
+    text = ("Heatwave to push temperatures past 40C in Spain and Portugal\n\nReuters\n\n"
+            "MADRID, July 12 (Reuters) - Spain and Portugal braced for temperatures above 40 degrees Celsius "
+            "this weekend as a heatwave moved north from Morocco, with the highest readings expected in "
+            "Seville, Cordoba and the Alentejo region.\n\n" + BODY)
+    pub = published(text, date(2026, 11, 21))
+    assert pub.value == "2026-07-12" and pub.source == "dateline" and pub.completed_from_reference_date
+    assert pub.evidence.text == "July 12"
+    # Without a reference date the year is unknown: no date.
+    assert published(text) is None

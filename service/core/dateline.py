@@ -24,7 +24,7 @@ _DATELINE = re.compile(
     # A weekday after the place is the weekday, not a region.
     rf"(?:, (?!{_WEEKDAY}\b)(?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}}))?"
     rf"(?:, (?P<weekday>{_WEEKDAY}))?"
-    r"(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
+    r"(?:, (?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?))?"
     r" ?(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\))?"
     r" ?(?:-{1,3}|:) ")
 MIN_PARAGRAPH = 60     # a dateline opens a paragraph of prose, not a menu line
@@ -37,6 +37,7 @@ class WrittenDateline:
     place: Span
     weekday: Span | None         # "Sunday" in "BAGHDAD, Sunday (Reuters) -"
     agency: Span | None          # "Reuters" in "BAGHDAD, Sunday (Reuters) -"
+    date: Span | None = None     # "Nov 20" in "LONDON, Nov 20 (Reuters) -"
 
 
 def read_dateline(doc: Document) -> WrittenDateline | None:
@@ -57,7 +58,8 @@ def read_dateline(doc: Document) -> WrittenDateline | None:
             continue
         return WrittenDateline(number, _span(doc, offset, match, "place"),
                                _span(doc, offset, match, "weekday") if match.group("weekday") else None,
-                               _span(doc, offset, match, "agency") if match.group("agency") else None)
+                               _span(doc, offset, match, "agency") if match.group("agency") else None,
+                               _span(doc, offset, match, "date") if match.group("date") else None)
     return None
 
 

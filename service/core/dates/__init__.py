@@ -52,7 +52,8 @@ def _swap_if_past(m: DateMention, latest: date) -> bool:
     return True
 
 
-def _result(doc: Document, m: DateMention, features: list[str], probability: float, role: str) -> PublishedDate:
+def _result(doc: Document, m: DateMention, features: list[str], probability: float, role: str,
+            source: str | None = None) -> PublishedDate:
     d = m.to_date()
     value = d.isoformat()
     time_text = offset_text = None
@@ -63,7 +64,9 @@ def _result(doc: Document, m: DateMention, features: list[str], probability: flo
             hh, mm = divmod(abs(m.offset_minutes), 60)
             offset_text = f"{sign}{hh:02d}:{mm:02d}"
             value = f"{value}T{time_text}:00{offset_text}"
-    if m.kind == "relative":
+    if source is not None:
+        pass
+    elif m.kind == "relative":
         source = "relative"
     elif m.kind == "dateline_weekday":
         source = "dateline"
@@ -83,6 +86,7 @@ def _result(doc: Document, m: DateMention, features: list[str], probability: flo
 
 
 DATELINE_WEEKDAY_CONFIDENCE = 0.6
+DATELINE_DATE_CONFIDENCE = 0.6
 
 
 def _weekday_dateline_date(doc: Document) -> PublishedDate | None:
@@ -95,6 +99,20 @@ def _weekday_dateline_date(doc: Document) -> PublishedDate | None:
         return None
     return _result(doc, weekday_date(doc, dateline.weekday, dateline.line), [], DATELINE_WEEKDAY_CONFIDENCE,
                    "published")
+
+
+def _dateline_date(doc: Document, mentions: list[DateMention], features: list[list[str]],
+                   probabilities: list[float]) -> PublishedDate | None:
+    """When the model finds no date, the date written in wire copy's dateline ("MADRID, July 12
+    (Reuters) -"): the agency dates the story there, so it is the publication date."""
+    dateline = doc.written_dateline
+    if dateline is None or dateline.date is None:
+        return None
+    for k, m in enumerate(mentions):
+        if dateline.date.start <= m.span.start and m.span.end <= dateline.date.end:
+            return _result(doc, m, features[k], max(probabilities[k], DATELINE_DATE_CONFIDENCE), "published",
+                           "dateline")
+    return None
 
 
 NIL = ["nil"]
@@ -144,7 +162,7 @@ def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | No
         k = max(updates, key=lambda k: (probabilities[k], mentions[k].to_date()))
         updated = _result(doc, mentions[k], features[k], probabilities[k], "updated")
     if published is None and updated is None:
-        published = _weekday_dateline_date(doc)
+        published = _dateline_date(doc, mentions, features, probabilities) or _weekday_dateline_date(doc)
     return published, updated
 
 
