@@ -52,6 +52,23 @@ def _swap_if_past(m: DateMention, latest: date) -> bool:
     return True
 
 
+def _source(doc: Document, m: DateMention, features: list[str]) -> str:
+    """Where the date was read, as the response names it."""
+    if m.kind == "relative":
+        return "relative"
+    if m.kind == "dateline_weekday":
+        return "dateline"
+    if cue_before(doc, m) in UPDATED_WORDS:
+        return "updated"
+    if "byline:0" in features or "byline:1" in features:
+        return "byline"
+    if "caption_words" in features or "ends_long_line" in features:
+        return "caption"
+    if any(f in features for f in ("para:-13", "para:-6", "para:-3", "para:-1", "para:0")):
+        return "header"
+    return "text"
+
+
 def _result(doc: Document, m: DateMention, features: list[str], probability: float, role: str,
             source: str | None = None) -> PublishedDate:
     d = m.to_date()
@@ -64,24 +81,8 @@ def _result(doc: Document, m: DateMention, features: list[str], probability: flo
             hh, mm = divmod(abs(m.offset_minutes), 60)
             offset_text = f"{sign}{hh:02d}:{mm:02d}"
             value = f"{value}T{time_text}:00{offset_text}"
-    if source is not None:
-        pass
-    elif m.kind == "relative":
-        source = "relative"
-    elif m.kind == "dateline_weekday":
-        source = "dateline"
-    elif cue_before(doc, m) in UPDATED_WORDS:
-        source = "updated"
-    elif "byline:0" in features or "byline:1" in features:
-        source = "byline"
-    elif "caption_words" in features or "ends_long_line" in features:
-        source = "caption"
-    elif any(f in features for f in ("para:-13", "para:-6", "para:-3", "para:-1", "para:0")):
-        source = "header"
-    else:
-        source = "text"
     return PublishedDate(value=value, date=d.isoformat(), time=time_text, utc_offset=offset_text, role=role,
-                         source=source, confidence=round(probability, 2), evidence=m.span,
+                         source=source or _source(doc, m, features), confidence=round(probability, 2), evidence=m.span,
                          completed_from_reference_date=m.completed)
 
 

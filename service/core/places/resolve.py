@@ -164,8 +164,8 @@ def _list_chains(doc: Document, toponyms: list[Toponym]) -> list[list[int]]:
             has_conjunction |= link != ","
             continue
         # "Belize, Jamaica and the Gulf of Aqaba": the "and" may lead to an item that is no mention.
-        after = doc.norm[toponyms[run[-1]].end:toponyms[run[-1]].end + 6].lstrip(" ,")
-        if len(run) > 1 and (has_conjunction or after.startswith(("and ", "or "))):
+        if len(run) > 1 and (has_conjunction or doc.norm[toponyms[run[-1]].end:toponyms[run[-1]].end + 6]
+                             .lstrip(" ,").startswith(("and ", "or "))):
             chains.append(run)
         run, has_conjunction = [i], False
     return chains
