@@ -118,6 +118,9 @@ def bylines(line: str) -> list[tuple[str, str]]:
      [("Javier Espinoza", "person"), ("Patricia Nilsson", "person")]),
     ("By Madison Czopek December 21, 2023\n\nBy Katie Sanders December 21, 2023",
      [("Madison Czopek", "person"), ("Katie Sanders", "person")]),
+    # Surnames with a capital inside after two or three letters.
+    ("By Jessica Clifford and Bruce MacKenzie", [("Jessica Clifford", "person"), ("Bruce MacKenzie", "person")]),
+    ("By LaToya Jones and Tom DiNapoli", [("LaToya Jones", "person"), ("Tom DiNapoli", "person")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want
@@ -269,3 +272,16 @@ def test_an_agency_name_on_the_date_line_is_not_a_person(pipeline):
             '\n'
             'Chief Minister Pinarayi Vijayan chaired a meeting in the capital to review the situation.\n')
     assert all(b.kind == "organization" for b in pipeline.enrich(text).bylines)
+
+
+def test_a_press_release_headline_names_no_author():
+    text = ("Acme Robotics Raises $40 Million Series B to Expand Warehouse Automation in Europe\n\n"
+            "SAN FRANCISCO, March 04, 2025 (GLOBE NEWSWIRE) -- Acme Robotics, a developer of autonomous mobile "
+            "robots for warehouses, today announced it has raised $40 million in Series B funding led by "
+            "Northzone, with participation from existing investors Index Ventures and Lux Capital.\n\n"
+            "The company will use the funding to open offices in Amsterdam and Munich and to double its "
+            "engineering team in Austin, Texas.\n\n"
+            '"Retailers across Europe are struggling to hire warehouse staff," said Maria Lopez, chief executive '
+            'officer of Acme Robotics. "Our robots let a team of ten do the work of thirty."\n')
+    # The release's date is on its dateline (line 2), under the headline.
+    assert extract_bylines(Document.from_text(text), RESOURCES.lexicon, RESOURCES.byline_model, date_line=2) == []

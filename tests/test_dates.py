@@ -47,6 +47,9 @@ def published(text: str, reference: date | None = None):
     ("March 3, 2026 10:00 GMT+2", "2026-03-03T10:00:00+02:00"),
     ("Posted: Nov 18, 2026 / 06:12 PM CST", "2026-11-18T18:12:00-06:00"),
     ("18 November 2026 · 14:05 CET", "2026-11-18T14:05:00+01:00"),
+    # A zone spelled out, as press releases stamp them.
+    ("March 04, 2025 08:00 AM Eastern Standard Time", "2025-03-04T08:00:00-05:00"),
+    ("July 5, 2024 4:00 PM Pacific Time", "2024-07-05T16:00:00-07:00"),
 ])
 def test_header_dates(header, value):
     text = f"Council splits over budget\n\n{header}\n\n{BODY}"
@@ -254,3 +257,19 @@ def test_a_wire_dateline_s_date_is_the_publication_date():
     assert pub.evidence.text == "July 12"
     # Without a reference date the year is unknown: no date.
     assert published(text) is None
+
+
+@pytest.mark.parametrize("dateline", [
+    "SAN FRANCISCO--(BUSINESS WIRE)--March 4, 2025--",
+    "NEW YORK, March 4, 2025 /PRNewswire/ -- ",
+    "SAN FRANCISCO, March 04, 2025 (GLOBE NEWSWIRE) -- ",
+])
+def test_a_press_release_s_dateline_dates_it(dateline):
+    text = ("Acme Robotics Raises $40 Million Series B to Expand Warehouse Automation in Europe\n\n"
+            f"{dateline}Acme Robotics, a developer of autonomous mobile robots for warehouses, today announced "
+            "it has raised $40 million in Series B funding.\n" + BODY)
+    pub = published(text)
+    assert pub.value == "2025-03-04" and pub.evidence.text in ("March 4, 2025", "March 04, 2025")
+    doc = Document.from_text(text)
+    assert doc.written_dateline.place.text in ("SAN FRANCISCO", "NEW YORK") and doc.written_dateline.press_release
+

@@ -68,7 +68,7 @@ _JOB_NOUNS = {"reporter", "writer", "correspondent", "editor", "columnist", "cri
 # A capitalised word, its hyphenated second part capitalised or not ("Martin-Dupont", "Jong-soo"),
 # a camel-case or Irish surname, initials, or a word in capitals (accented ones too: "MARÍA").
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z'\u00df-\u017f]+(?:-[A-Za-z\u00c0-\u00de][a-z'\u00df-\u017f]+)?|"
-                        r"[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z]|"
+                        r"[A-Z][a-z]{0,2}[A-Z][a-z]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z]|"
                         r"[A-Z][a-z]?['\u2019][A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
                         r"[A-Z\u00c0-\u00de]{2,}(?:-[A-Z\u00c0-\u00de]{2,})?|"
                         # in capitals: "O'BRIEN", "D'ANGELO", "McGUIRK", "MacDONALD"
@@ -655,6 +655,11 @@ def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_li
                     is_place: Callable[[str], bool] | None = None) -> list[Byline]:
     """The people, and the agencies signing with them, that the page's byline candidates name."""
     candidates = byline_candidates(doc, lexicon, is_place)
+    dateline = doc.written_dateline
+    if dateline is not None and dateline.press_release:
+        # A press release is signed by no reporter: a name opening a line is its headline's company
+        # ("Acme Robotics Raises $40 Million ...") or a contact. Only an explicit "By" stays.
+        candidates = [c for c in candidates if c.cue != "none"]
     if not candidates:
         return []
     features = byline_features(doc, candidates, lexicon, date_line)

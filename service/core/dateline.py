@@ -16,6 +16,7 @@ from .document import Document
 from .types import Span
 
 _PLACE = r"[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3}"
+_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
 _WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _DATELINE = re.compile(
     rf"(?<![A-Za-z'.])(?P<place>{_PLACE})"
@@ -24,9 +25,14 @@ _DATELINE = re.compile(
     # A weekday after the place is the weekday, not a region.
     rf"(?:, (?!{_WEEKDAY}\b)(?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}}))?"
     rf"(?:, (?P<weekday>{_WEEKDAY}))?"
-    r"(?:, (?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?))?"
-    r" ?(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\))?"
-    r" ?(?:-{1,3}|:) ")
+    rf"(?:, (?P<date>{_DATE}))?"
+    # A press release's distributor: "(BUSINESS WIRE)", "(GLOBE NEWSWIRE)", "/PRNewswire/".
+    r"(?:(?: ?|--)\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\)| /(?P<release>[A-Za-z][A-Za-z .&-]{0,30})/)?"
+    # "SAN FRANCISCO--(BUSINESS WIRE)--Acme ...", "--(BUSINESS WIRE)--March 4, 2025--Acme ...".
+    rf"(?: ?(?:-{{1,3}}|:) |(?<=\))--(?:(?P<wire_date>{_DATE})--)?(?=[A-Z]))")
+# Distributors of press releases (not news agencies: "CNN Wire" is one).
+_DISTRIBUTOR = re.compile(r"business ?wire|(?:globe|pr|ein ?presswire|cision) ?news ?wire|newswire|prweb|accesswire|"
+                          r"newsfile|marketwired", re.IGNORECASE)
 MIN_PARAGRAPH = 60     # a dateline opens a paragraph of prose, not a menu line
 SEARCH_LINES = 200
 
@@ -38,6 +44,7 @@ class WrittenDateline:
     weekday: Span | None         # "Sunday" in "BAGHDAD, Sunday (Reuters) -"
     agency: Span | None          # "Reuters" in "BAGHDAD, Sunday (Reuters) -"
     date: Span | None = None     # "Nov 20" in "LONDON, Nov 20 (Reuters) -"
+    press_release: bool = False  # a release distributor's dateline: "(BUSINESS WIRE)", "/PRNewswire/"
 
 
 def read_dateline(doc: Document) -> WrittenDateline | None:
@@ -56,10 +63,13 @@ def read_dateline(doc: Document) -> WrittenDateline | None:
             continue
         if not text[match.end():match.end() + 1].isupper() and not text[match.end():match.end() + 1] in '"\'':
             continue
+        date = "date" if match.group("date") else "wire_date"
+        distributor = match.group("release") or match.group("agency") or ""
         return WrittenDateline(number, _span(doc, offset, match, "place"),
                                _span(doc, offset, match, "weekday") if match.group("weekday") else None,
                                _span(doc, offset, match, "agency") if match.group("agency") else None,
-                               _span(doc, offset, match, "date") if match.group("date") else None)
+                               _span(doc, offset, match, date) if match.group(date) else None,
+                               bool(_DISTRIBUTOR.fullmatch(distributor.strip())))
     return None
 
 

@@ -66,7 +66,19 @@ DAY_WORD_LINE = 60
 # The space before "am" belongs to the am/pm group: left bare, it would swallow the space a zone
 # needs ("09:12 BST"), and the match, already complete without a zone, would never give it back.
 # "GMT+1" before the bare letters, so the offset is not left behind.
-_ZONE = r"(?P<zone>(?:GMT|UTC)[+-]\d{1,2}\b|[A-Z]{1,5}|[+-][01]\d:?[0-5]\d)"
+# Zones spelled out ("08:00 AM Eastern Standard Time", a press release's stamp) before the bare letters.
+_ZONE_WORDS = {"EASTERN STANDARD TIME": "EST", "EASTERN DAYLIGHT TIME": "EDT", "EASTERN TIME": "ET",
+               "CENTRAL STANDARD TIME": "CST", "CENTRAL DAYLIGHT TIME": "CDT", "CENTRAL TIME": "CT",
+               "MOUNTAIN STANDARD TIME": "MST", "MOUNTAIN DAYLIGHT TIME": "MDT", "MOUNTAIN TIME": "MT",
+               "PACIFIC STANDARD TIME": "PST", "PACIFIC DAYLIGHT TIME": "PDT", "PACIFIC TIME": "PT",
+               "GREENWICH MEAN TIME": "GMT", "BRITISH SUMMER TIME": "BST", "COORDINATED UNIVERSAL TIME": "UTC",
+               "CENTRAL EUROPEAN TIME": "CET", "CENTRAL EUROPEAN SUMMER TIME": "CEST",
+               "EASTERN EUROPEAN TIME": "EET", "EASTERN EUROPEAN SUMMER TIME": "EEST",
+               "INDIA STANDARD TIME": "IST", "INDIAN STANDARD TIME": "IST", "JAPAN STANDARD TIME": "JST",
+               "AUSTRALIAN EASTERN STANDARD TIME": "AEST", "AUSTRALIAN EASTERN DAYLIGHT TIME": "AEDT"}
+_ZONE = (r"(?P<zone>(?:(?:Australian )?(?:Eastern|Central|Mountain|Pacific)(?: European)?(?: Standard| Daylight| Summer)?"
+         r"|Greenwich Mean|British Summer|Coordinated Universal|India(?:n)? Standard|Japan Standard) Time\b"
+         r"|(?:GMT|UTC)[+-]\d{1,2}\b|[A-Z]{1,5}|[+-][01]\d:?[0-5]\d)")
 _TIME = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?(?: ?(?P<ampm>[ap]\.?m\.?))?"
                    r"(?:,? " + _ZONE + ")?", _CASE)
 # Time before the date: "Published 3:24 PM ET, Sun January 5, 2014", "7:45 AM GMT+1, Tue March 3, 2026".
@@ -120,6 +132,7 @@ def _zone_offset(zone: str | None, day: date) -> tuple[int | None, str | None]:
     if not zone:
         return None, None
     z = zone.upper().rstrip(".")
+    z = _ZONE_WORDS.get(" ".join(z.split()), z)
     if z in FIXED_ZONES:
         return FIXED_ZONES[z], z
     if z in NAMED_ZONES:
