@@ -434,6 +434,11 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
     ("Born in Duluth, Minn., she studied in Ann Arbor, Mich., and La Jolla, Calif. In the 1970s she led "
      "expeditions to Belize, Jamaica and the Gulf of Aqaba. She later lived in Woods Hole, Mass.",
      "Jamaica", ("Jamaica", "JM", "country")),
+    # The demonym of a part of the United Kingdom names that part.
+    ("The Scottish government in Holyrood said the cuts would push thousands of families into poverty, and "
+     "Welsh ministers in Cardiff made similar warnings.", "Welsh", ("Wales", "GB", "admin1")),
+    ("The Scottish government in Holyrood said the cuts would push thousands of families into poverty, and "
+     "Welsh ministers in Cardiff made similar warnings.", "Scottish", ("Scotland", "GB", "admin1")),
 ])
 def test_a_mention_resolves_to_the_place_its_context_names(pipeline, text, mention, want):
     (place,) = find(places(pipeline, text), mention)

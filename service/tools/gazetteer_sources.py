@@ -183,6 +183,17 @@ def _region_aliases(record: PlaceRecord, *names: str) -> None:
 STATE_NAMED_COUNTRIES = frozenset({"NG"})
 # English names GeoNames' admin1 file leaves in the local language.
 ADMIN1_ENGLISH = {"DE.08": "Rhineland-Palatinate", "DE.12": "Mecklenburg-Western Pomerania"}
+# Demonyms of first-level regions that news uses as it uses a country's ("Welsh ministers", "the
+# Scottish government"): they name the region, not the whole country.
+ADMIN1_DEMONYMS = {"GB.WLS": ["Welsh"], "GB.SCT": ["Scottish"], "GB.NIR": ["Northern Irish"]}
+
+
+def national_demonyms(iso: str, words: list[str]) -> set[str]:
+    """A country's demonyms without its regions' own ("Welsh" is Wales's, not the United Kingdom's)."""
+    regional = {d for key, names in ADMIN1_DEMONYMS.items() if key.startswith(iso + ".") for d in names}
+    return {w for w in words if w} - regional
+
+
 # Abbreviations Australian news uses for its states (not "WA", "SA", "Vic": other places' too).
 AUSTRALIAN_REGION_ABBREVIATIONS = {"02": ["NSW", "N.S.W."], "04": ["Qld"]}
 _COMPASS = {"Northern ": "North ", "Southern ": "South ", "Eastern ": "East ", "Western ": "West "}
@@ -203,6 +214,8 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
             english = ADMIN1_ENGLISH.get(f"{cc}.{record.admin1}")
             if english:
                 record.add_alias(english, NAME_ALT)
+            for demonym in ADMIN1_DEMONYMS.get(f"{cc}.{record.admin1}", []):
+                record.add_alias(demonym, NAME_DEMONYM)
             if " and " in record.name:
                 for part in record.name.split(" and "):
                     if len(part) >= 4:
@@ -426,7 +439,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
                     rec.add_alias(short, NAME_ALT)
         rec.add_alias(country.get("iso3"), NAME_CODE)
         add_paired_country_short_form(rec, country_keys)
-        for demonym in {info.get("demonym", ""), *demonyms.get(iso, [])}:
+        for demonym in national_demonyms(iso, [info.get("demonym", ""), *demonyms.get(iso, [])]):
             if demonym:
                 rec.add_alias(demonym, NAME_DEMONYM)
                 for plural in demonym_plurals(demonym):
@@ -696,7 +709,7 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
             rec.add_alias(info["name"], NAME_ALT)
             rec.add_alias(info["iso3"], NAME_CODE)
             add_paired_country_short_form(rec, country_keys)
-            for demonym in demonyms.get(cc, []):
+            for demonym in national_demonyms(cc, demonyms.get(cc, [])):
                 rec.add_alias(demonym, NAME_DEMONYM)
                 for plural in demonym_plurals(demonym):
                     rec.add_alias(plural, NAME_DEMONYM)
