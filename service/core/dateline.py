@@ -31,7 +31,7 @@ _DATELINE = re.compile(
     # "SAN FRANCISCO--(BUSINESS WIRE)--Acme ...", "--(BUSINESS WIRE)--March 4, 2025--Acme ...".
     rf"(?: ?(?:-{{1,3}}|:) |(?<=\))--(?:(?P<wire_date>{_DATE})--)?(?=[A-Z]))")
 # Distributors of press releases (not news agencies: "CNN Wire" is one).
-_DISTRIBUTOR = re.compile(r"business ?wire|(?:globe|pr|ein ?presswire|cision) ?news ?wire|newswire|prweb|accesswire|"
+_DISTRIBUTOR = re.compile(r"business ?wire|(?:globe |pr ?|cision )?news ?wire|ein ?presswire|prweb|accesswire|"
                           r"newsfile|marketwired", re.IGNORECASE)
 MIN_PARAGRAPH = 60     # a dateline opens a paragraph of prose, not a menu line
 SEARCH_LINES = 200

@@ -440,10 +440,9 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         rec.add_alias(country.get("iso3"), NAME_CODE)
         add_paired_country_short_form(rec, country_keys)
         for demonym in national_demonyms(iso, [info.get("demonym", ""), *demonyms.get(iso, [])]):
-            if demonym:
-                rec.add_alias(demonym, NAME_DEMONYM)
-                for plural in demonym_plurals(demonym):
-                    rec.add_alias(plural, NAME_DEMONYM)
+            rec.add_alias(demonym, NAME_DEMONYM)
+            for plural in demonym_plurals(demonym):
+                rec.add_alias(plural, NAME_DEMONYM)
         records.append(rec)
     country_isos = {r.cc for r in records if r.kind == KIND_COUNTRY}
 

@@ -62,10 +62,6 @@ _DAY_WORD = re.compile(r"\W{0,3}(?:(?:last )?(?:published|posted|updated)\W{1,3}
                        r"(?=\s*(?:$|at\b|[|/·•\-–]|,\s*\d|\d))", _CASE)
 DAY_WORD_LINE = 60
 
-# Time after the date (same line, within a few characters): "| 5:13pm EST", "at 10:02 a.m. GMT", "05:39, UK".
-# The space before "am" belongs to the am/pm group: left bare, it would swallow the space a zone
-# needs ("09:12 BST"), and the match, already complete without a zone, would never give it back.
-# "GMT+1" before the bare letters, so the offset is not left behind.
 # Zones spelled out ("08:00 AM Eastern Standard Time", a press release's stamp) before the bare letters.
 _ZONE_WORDS = {"EASTERN STANDARD TIME": "EST", "EASTERN DAYLIGHT TIME": "EDT", "EASTERN TIME": "ET",
                "CENTRAL STANDARD TIME": "CST", "CENTRAL DAYLIGHT TIME": "CDT", "CENTRAL TIME": "CT",
@@ -76,9 +72,13 @@ _ZONE_WORDS = {"EASTERN STANDARD TIME": "EST", "EASTERN DAYLIGHT TIME": "EDT", "
                "EASTERN EUROPEAN TIME": "EET", "EASTERN EUROPEAN SUMMER TIME": "EEST",
                "INDIA STANDARD TIME": "IST", "INDIAN STANDARD TIME": "IST", "JAPAN STANDARD TIME": "JST",
                "AUSTRALIAN EASTERN STANDARD TIME": "AEST", "AUSTRALIAN EASTERN DAYLIGHT TIME": "AEDT"}
-_ZONE = (r"(?P<zone>(?:(?:Australian )?(?:Eastern|Central|Mountain|Pacific)(?: European)?(?: Standard| Daylight| Summer)?"
-         r"|Greenwich Mean|British Summer|Coordinated Universal|India(?:n)? Standard|Japan Standard) Time\b"
-         r"|(?:GMT|UTC)[+-]\d{1,2}\b|[A-Z]{1,5}|[+-][01]\d:?[0-5]\d)")
+
+# Time after the date (same line, within a few characters): "| 5:13pm EST", "at 10:02 a.m. GMT", "05:39, UK".
+# The space before "am" belongs to the am/pm group: left bare, it would swallow the space a zone
+# needs ("09:12 BST"), and the match, already complete without a zone, would never give it back.
+# "GMT+1" before the bare letters, so the offset is not left behind.
+_ZONE = (r"(?P<zone>(?:" + "|".join(re.escape(w) for w in sorted(_ZONE_WORDS, key=len, reverse=True))
+         + r")\b|(?:GMT|UTC)[+-]\d{1,2}\b|[A-Z]{1,5}|[+-][01]\d:?[0-5]\d)")
 _TIME = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?(?: ?(?P<ampm>[ap]\.?m\.?))?"
                    r"(?:,? " + _ZONE + ")?", _CASE)
 # Time before the date: "Published 3:24 PM ET, Sun January 5, 2014", "7:45 AM GMT+1, Tue March 3, 2026".
