@@ -439,6 +439,10 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
      "Welsh ministers in Cardiff made similar warnings.", "Welsh", ("Wales", "GB", "admin1")),
     ("The Scottish government in Holyrood said the cuts would push thousands of families into poverty, and "
      "Welsh ministers in Cardiff made similar warnings.", "Scottish", ("Scotland", "GB", "admin1")),
+    # "The X region" is the region that shares its name with its main city.
+    ("Kyiv's forces pressed their incursion into Russia's Kursk region. Russian troops continued to advance "
+     "near Pokrovsk in the Donetsk region, the Defense Ministry in Moscow said.", "Donetsk",
+     ("Donetsk", "UA", "admin1")),
 ])
 def test_a_mention_resolves_to_the_place_its_context_names(pipeline, text, mention, want):
     (place,) = find(places(pipeline, text), mention)

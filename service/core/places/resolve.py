@@ -150,6 +150,15 @@ def _named_a_state(doc: Document, t: Toponym) -> bool:
     return bool(_STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]))
 
 
+# "Kursk region", "Belgorod and Bryansk regions" (in lower case: "Osun State" is the name itself).
+_REGION_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?:region|province|oblast|governorate|prefecture)s?\b")
+
+
+def _called_a_region(doc: Document, t: Toponym) -> bool:
+    """Whether the words after the mention call it a region."""
+    return bool(_REGION_AFTER.match(doc.norm, t.end, t.end + 40))
+
+
 _LIST_LINKS = (",", "and", ", and", "or", ", or")
 
 
@@ -176,6 +185,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     groups: list[list[int]] = []
     qualifiers: list[frozenset[int]] = []
     states: list[bool] = []
+    called_region: list[bool] = []
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     mention_group = []
     qualifier = frozenset()
@@ -184,15 +194,17 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         qualified = frozenset(idx for idx, _ in toponyms[i - 1].entries) if qualifier else frozenset()
         qualifier = _qualifier(doc, toponyms, i)
         state = _named_a_state(doc, t)
-        # A mention called a state is its own group: "Georgia" the country and "the U.S. state
-        # of Georgia" in one article are two places.
-        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified)
+        region = _called_a_region(doc, t)
+        # A mention called a state or a region is its own group: "Georgia" the country and "the U.S.
+        # state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
+        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region)
         g = group_keys.get(key)
         if g is None:
             g = group_keys[key] = len(groups)
             groups.append([])
             qualifiers.append(qualifier)
             states.append(state)
+            called_region.append(region)
             qualified_places.append(qualified)
         groups[g].append(i)
         mention_group.append(g)
@@ -310,6 +322,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             for r in cities:
                 if admin1_l[r] in region_ids or admin2_l[r] in region_ids:
                     X[r, _COL["city_named_like_region"]] = 1.0
+                    if called_region[g]:
+                        blocked_rows.append(r)   # "the Donetsk region": the region, not its city
             # "Washington": a region of the country far from the capital of that name (the state,
             # not D.C.), whose weight the data sets apart from a capital's own region ("Baghdad").
             capitals = {country_l[r] for r in cities if capital_own_l[r]}
@@ -515,6 +529,7 @@ def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray
         lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
         # By the city's own name: "Oklahoma" is only an alternate name of Oklahoma City.
         cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0 and primary[k]
+                  and (table.blocked is None or not table.blocked[k])
                   and region in (int(gazetteer.admin1_idx[table.ids[k]]), int(gazetteer.admin2_idx[table.ids[k]]))]
         if not cities:
             continue
