@@ -419,6 +419,10 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
     assert brandenburg.feature == "admin1"
 
 
+_NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would push thousands of families into "
+                      "poverty, and Welsh ministers in Cardiff made similar warnings.")
+
+
 @pytest.mark.parametrize("text,mention,want", [
     # Frankfurt alone is the big one.
     ("Germany's capital has extended its rent cap to newly built flats, Berlin's housing senator said, as rents "
@@ -435,10 +439,8 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
      "expeditions to Belize, Jamaica and the Gulf of Aqaba. She later lived in Woods Hole, Mass.",
      "Jamaica", ("Jamaica", "JM", "country")),
     # The demonym of a part of the United Kingdom names that part.
-    ("The Scottish government in Holyrood said the cuts would push thousands of families into poverty, and "
-     "Welsh ministers in Cardiff made similar warnings.", "Welsh", ("Wales", "GB", "admin1")),
-    ("The Scottish government in Holyrood said the cuts would push thousands of families into poverty, and "
-     "Welsh ministers in Cardiff made similar warnings.", "Scottish", ("Scotland", "GB", "admin1")),
+    (_NATIONS_OF_THE_UK, "Welsh", ("Wales", "GB", "admin1")),
+    (_NATIONS_OF_THE_UK, "Scottish", ("Scotland", "GB", "admin1")),
     # "The X region" is the region that shares its name with its main city.
     ("Kyiv's forces pressed their incursion into Russia's Kursk region. Russian troops continued to advance "
      "near Pokrovsk in the Donetsk region, the Defense Ministry in Moscow said.", "Donetsk",

@@ -23,6 +23,7 @@ from typing import Callable
 from ..resources.lexicon import Lexicon
 from ..resources.linear import LinearModel, softmax_scores
 from .calendar_words import MONTH_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from .company_words import COMPANY_FORMS
 from .dates.select import first_prose_line
 from .document import Document
 from .types import Byline, Span
@@ -76,10 +77,10 @@ _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z'\u00df-\u017f]+(?:-[A-Za-z\
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "ibn", "du", "dos", "di",
               "ter", "st."}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-# A company's legal form: "Acme Robotics Inc." issued the release; no person is named.
+# A company's legal form: "Acme Robotics Inc." issued the release; no person is named. Here also
+# short forms that places leave out, as a place's name may be followed by one ("Whyalla SA").
 # Not "Co": Emily Co is a person.
-_COMPANY_FORMS = {"inc", "ltd", "llc", "llp", "corp", "corporation", "plc", "gmbh", "ag", "s.a", "n.v", "pty",
-                  "limited", "incorporated", "holdings"}
+_COMPANY_FORMS = COMPANY_FORMS | {"llp", "ag", "s.a", "n.v", "pty"}
 # Honorifics before a byline name are not part of it: "By Dr. Jane Smith" is Jane Smith.
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "rev", "revd", "sir", "dame"}
 _CALENDAR_WORDS = MONTH_WORDS | frozenset(WEEKDAYS) | WEEKDAY_ABBREVIATIONS
@@ -418,8 +419,13 @@ def byline_candidates(doc: Document, lexicon: Lexicon,
                       is_place: Callable[[str], bool] | None = None) -> list[BylineCandidate]:
     """Every name written where a byline could be, in text order. `is_place` says whether a name
     is a well-known place: one opening a line with a date after it is a dateline ("NEW DELHI,
-    March 4, 2025 09:12 IST"), not a byline."""
+    March 4, 2025 09:12 IST"), not a byline. A press release is signed by no reporter: a name
+    opening one of its lines is its headline's company ("Acme Robotics Raises $40 Million ...") or
+    a contact, so only names with a cue ("By") are candidates there."""
     found = _candidates(doc, lexicon)
+    dateline = doc.written_dateline
+    if dateline is not None and dateline.press_release:
+        found = [c for c in found if c.cue != "none"]
     return [c for c in found if not _is_dateline(doc, c, is_place)] if is_place is not None else found
 
 
@@ -655,11 +661,6 @@ def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_li
                     is_place: Callable[[str], bool] | None = None) -> list[Byline]:
     """The people, and the agencies signing with them, that the page's byline candidates name."""
     candidates = byline_candidates(doc, lexicon, is_place)
-    dateline = doc.written_dateline
-    if dateline is not None and dateline.press_release:
-        # A press release is signed by no reporter: a name opening a line is its headline's company
-        # ("Acme Robotics Raises $40 Million ...") or a contact. Only an explicit "By" stays.
-        candidates = [c for c in candidates if c.cue != "none"]
     if not candidates:
         return []
     features = byline_features(doc, candidates, lexicon, date_line)

@@ -19,6 +19,7 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_COUNTRY, NAME_ABBR, NAME_A
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
 from ..calendar_words import MONTH_WORDS, WEEKDAYS
+from ..company_words import COMPANY_FORMS
 from ..document import Document
 from ..types import Span
 from .candidates import GazetteerMatch
@@ -271,7 +272,7 @@ def _given_names_stay_people(doc: Document, candidates: list[SpanCandidate], pro
 # Words that end a company's name: "Toyota Motor Corp", "Nokia Oyj", "Acme Inc.", "Honda Motor Co".
 # Not the codes a place's name may be followed by too ("Reno NV", "Whyalla SA", "Calgary AB"), and
 # "Co." only after another such word ("Napa Co." is the county).
-_CORPORATE_END = frozenset("corp corporation inc incorporated ltd limited plc llc gmbh oyj asa holdings".split())
+_CORPORATE_END = COMPANY_FORMS | {"oyj", "asa"}
 _CORPORATE_INNER = frozenset({"motor", "motors", "holdings", "group", "co"}) | _CORPORATE_END
 _CORPORATE_END_FORMS = frozenset(form for w in _CORPORATE_END | {"co"} for form in (w, w.capitalize(), w.upper()))
 
