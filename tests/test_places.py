@@ -445,6 +445,18 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     ("Kyiv's forces pressed their incursion into Russia's Kursk region. Russian troops continued to advance "
      "near Pokrovsk in the Donetsk region, the Defense Ministry in Moscow said.", "Donetsk",
      ("Donetsk", "UA", "admin1")),
+    # A plural region word before a list calls every item a region: Irish counties amid British towns.
+    ("Storm Darragh brought gusts of 90mph to Cardiff, Swansea and Bristol. In Ireland, 400,000 homes lost "
+     "power, with counties Galway, Mayo and Clare among the worst affected.", "Clare",
+     ("County Clare", "IE", "admin2")),
+    # Irish counties by their English names, as Irish news writes them.
+    ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
+     ("County Mayo", "IE", "admin2")),
+    # Large islands are the islands, not the small towns named after them.
+    ("A volcano on the Indonesian island of Java erupted on Sunday, officials in Jakarta said. Flights to "
+     "Bali were cancelled.", "Java", ("Java", "ID", "physical")),
+    ("Typhoon Carina dumped torrential rain on Luzon, submerging large parts of Metro Manila.", "Luzon",
+     ("Luzon", "PH", "physical")),
 ])
 def test_a_mention_resolves_to_the_place_its_context_names(pipeline, text, mention, want):
     (place,) = find(places(pipeline, text), mention)

