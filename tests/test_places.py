@@ -452,6 +452,9 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),
+    # A hyphen makes one name: "Miami-Dade" is the county, not Miami inside it.
+    ("The Associated Press called Florida for the Republican. Turnout in Miami-Dade was lower than in 2020.",
+     "Miami-Dade", ("Miami-Dade County", "US", "admin2")),
     # Large islands are the islands, not the small towns named after them.
     ("A volcano on the Indonesian island of Java erupted on Sunday, officials in Jakarta said. Flights to "
      "Bali were cancelled.", "Java", ("Java", "ID", "physical")),

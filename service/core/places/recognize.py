@@ -118,7 +118,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _surnames_stay_people(candidates, keys, probabilities, model.threshold, gazetteer)
     _given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
     _companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
-    _prefer_full_names(candidates, probabilities, model.threshold, gazetteer)
+    _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
     _acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
     for k in _unsupported_codes(doc, candidates, gazetteer):
@@ -319,12 +319,13 @@ def _inside(candidates: list[SpanCandidate], starts: list[int], k: int) -> Itera
         j += 1
 
 
-def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[float], threshold: float,
+def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float], threshold: float,
                        gazetteer: Gazetteer) -> None:
     """A place's own full name beats a short form of the same place inside it: "Trinidad and Tobago"
     is one mention, not "Trinidad" and "Tobago"; "Dublin City", a town's alternate name, does not beat
     "Dublin". It also beats an adjective that opens it: "European Union" is not "European" (Europe)
-    and "Dominican Republic" is not "Dominican". Candidates are sorted by start."""
+    and "Dominican Republic" is not "Dominican". A name the hyphen makes one word is one mention by any
+    of its names: "Miami-Dade" (the county's short form) is not "Miami". Candidates are sorted by start."""
     starts = [c.start for c in candidates]
     for k, c in enumerate(candidates):
         if c.end_token - c.start_token < 2:
@@ -333,6 +334,9 @@ def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[floa
         own = {idx for idx, flags in c.entries
                if flags & NAME_PRIMARY or (flags & NAME_ALT and gazetteer.kind[idx] == KIND_COUNTRY)}
         if not own:
+            if c.entries and probabilities[k] >= threshold and _hyphenated(doc.norm[c.start:c.end]):
+                inner = max((probabilities[j] for j in _inside(candidates, starts, k)), default=0.0)
+                probabilities[k] = max(probabilities[k], min(1.0, inner + 1e-9))
             continue
         # When any word inside names the same place ("D.C." in "Washington, D.C."), the full name
         # beats every span inside it, not only that one ("Washington" alone may score higher).
@@ -353,6 +357,11 @@ def _prefer_full_names(candidates: list[SpanCandidate], probabilities: list[floa
                     flags & NAME_DEMONYM for _, flags in inner.entries)
         if supported and strongest >= probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
+
+
+def _hyphenated(span: str) -> bool:
+    """One word joined by hyphens ("Miami-Dade", "Stratford-upon-Avon"), not words around a dash."""
+    return "-" in span and " " not in span
 
 
 def _streets_keep_their_names(candidates: list[SpanCandidate], probabilities: list[float],
