@@ -475,7 +475,7 @@ def test_a_place_name_opening_a_person_s_name_is_not_a_place(pipeline):
     # A team is not a person, nor a town before a month or a common word.
     text = ("Rockets rally past Nuggets\n\nHOUSTON (AP) \u2014 Alperen Sengun had 32 points, and the Houston Rockets "
             "rallied to beat the Denver Nuggets 118-110 on Monday night. Nikola Jokic had 28 points for Denver.\n\n"
-            "A re-enactment is planned in Clinton April 4. Paris City Council met on Monday.")
+            "A re-enactment is planned in Clinton April 4. The Paris City Council met on Monday.")
     starts = {m.start for p in places(pipeline, text) for m in p.mentions}
     for name in ("Houston Rockets", "Denver Nuggets", "Clinton April", "Paris City"):
         assert text.index(name) in starts, name

@@ -186,6 +186,8 @@ def gazetteer_summary(gazetteer: Gazetteer, key: str, entries: list[tuple[int, i
     if flags & NAME_PARTIAL and not flags & (NAME_PRIMARY | NAME_ALT):
         f.append("gf:partial_only")
     f.append(f"gtop:{_KIND_NAMES.get(min(kinds), 'other')}|{min(pop_bucket, 7)}")
+    alternates = int(gazetteer.alternates[ids].max())
+    f.append(f"galt:{min(alternates.bit_length(), 6)}|{min(pop_bucket, 7)}")
     # The most populous entry on its own: "Anbar" is mainly the Iraqi province, by a shortened name.
     best = max(range(len(entries)), key=lambda k: pops[k])
     best_flags = entries[best][1]
@@ -293,6 +295,7 @@ class _Candidates:
                 inside = [kind for country, kind in summary.inner_kind_by_country.items() if country in doc_countries]
                 if inside:
                     feats.append(f"in_doc_country|{_KIND_NAMES.get(min(inside), 'other')}")
+                    feats.append(f"in_doc_country|{_KIND_NAMES.get(min(inside), 'other')}|{summary.best_how}")
             candidates.append(SpanCandidate(x, y, tokens[x].start, tokens[y - 1].end, entries, feats))
         candidates.sort(key=lambda c: (c.start, c.end))
         return candidates
