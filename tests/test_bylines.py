@@ -232,6 +232,14 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
     text = ("Berlin expands rent controls\n\nDeutsche Welle\n03/04/2025\n\nGermany's capital has extended its "
             "rent cap to newly built flats, Berlin's housing senator said on Monday.\n")
     assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("DW", "organization")]
+    # With no date at all, an agency alone under the headline is still the page's credit; a body
+    # sentence that names it is not.
+    text = ("Wildfire forces evacuations in Southern California\n\nThe Associated Press\n\nLOS ANGELES -- A "
+            "fast-moving wildfire in the hills above Malibu forced thousands of residents to flee on Tuesday.\n")
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("Associated Press", "organization")]
+    text = ("Wildfire forces evacuations in Southern California\n\nA fast-moving wildfire forced thousands to "
+            "flee on Tuesday.\n\nReuters\n\nFirefighters said the blaze was 10% contained.\n")
+    assert pipeline.enrich(text).bylines == []
 
 
 @pytest.mark.parametrize("dateline,want", [

@@ -657,6 +657,19 @@ def _alone_beside_date(doc: Document, c: BylineCandidate, date_line: int | None)
     return c.line == date_line and separator != "" and separator in "|-,\u2022"
 
 
+HEADER_ROWS = 3   # the lines under a headline where a credit stands ("Headline" / "The Associated Press")
+
+
+def _alone_under_headline(doc: Document, c: BylineCandidate) -> bool:
+    """An agency alone on one of the first lines under the headline, the story's only credit: above
+    the body (the lines between are a standfirst, not sentences ending in a full stop)."""
+    line = doc.lines[c.line].text.strip(" .")
+    if not 1 <= c.row <= HEADER_ROWS or line.removeprefix("The ").removeprefix("the ") != c.name:
+        return False
+    above = [n for n in doc.content_lines[1:] if n < c.line]
+    return not any(doc.lines[n].text.rstrip().endswith((".", "!", "?", '."')) for n in above)
+
+
 def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_line: int | None,
                     is_place: Callable[[str], bool] | None = None) -> list[Byline]:
     """The people, and the agencies signing with them, that the page's byline candidates name."""
@@ -674,7 +687,8 @@ def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_li
     # "Reuters").
     agencies = [k for k, c in enumerate(candidates) if c.kind == "organization"
                 and (c.line in lines or (c.cue == "none" and c.row in under) or (not people and c.cue in signing)
-                     or (not people and c.cue == "none" and _alone_beside_date(doc, c, date_line)))
+                     or (not people and c.cue == "none" and (_alone_beside_date(doc, c, date_line)
+                                                             or _alone_under_headline(doc, c))))
                 ][:1 if not people else None]
     chosen: dict[str, Byline] = {}
     for k in sorted(people + agencies):
