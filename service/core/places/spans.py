@@ -294,8 +294,8 @@ class _Candidates:
             if summary and doc_countries:
                 inside = [kind for country, kind in summary.inner_kind_by_country.items() if country in doc_countries]
                 if inside:
-                    feats.append(f"in_doc_country|{_KIND_NAMES.get(min(inside), 'other')}")
-                    feats.append(f"in_doc_country|{_KIND_NAMES.get(min(inside), 'other')}|{summary.best_how}")
+                    kind = _KIND_NAMES.get(min(inside), "other")
+                    feats += [f"in_doc_country|{kind}", f"in_doc_country|{kind}|{summary.best_how}"]
             candidates.append(SpanCandidate(x, y, tokens[x].start, tokens[y - 1].end, entries, feats))
         candidates.sort(key=lambda c: (c.start, c.end))
         return candidates
