@@ -150,8 +150,9 @@ def _named_a_state(doc: Document, t: Toponym) -> bool:
     return bool(_STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]))
 
 
+_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture")
 # "Kursk region", "Belgorod and Bryansk regions" (in lower case: "Osun State" is the name itself).
-_REGION_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?:region|province|oblast|governorate|prefecture)s?\b")
+_REGION_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?:" + "|".join(_REGION_NOUNS) + r")s?\b")
 
 
 def _called_a_region(doc: Document, t: Toponym) -> bool:
@@ -161,7 +162,7 @@ def _called_a_region(doc: Document, t: Toponym) -> bool:
 
 CALLED_A_REGION, LISTED_AS_REGIONS = 1, 2
 # "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi": a plural kind before a list.
-_REGIONS_BEFORE = re.compile(r"\b(?:counties|provinces|regions|oblasts|governorates|prefectures)(?: of)? $")
+_REGIONS_BEFORE = re.compile(r"\b(?:counties|" + "|".join(n + "s" for n in _REGION_NOUNS) + r")(?: of)? $")
 
 
 def _listed_as_regions(doc: Document, toponyms: list[Toponym]) -> set[int]:
