@@ -125,6 +125,10 @@ def test_region_names_as_news_writes_them(resources):
     for name in ("County Mayo", "Co. Mayo", "Co Mayo", "Mayo", "Co. Galway"):
         assert (KIND_ADMIN2, "IE") in kinds(name), name
     assert (KIND_PHYSICAL, "ID") in kinds("Java") and (KIND_PHYSICAL, "PH") in kinds("Luzon")
+    # News forms no source lists; a source's spelling that English writes only as a common noun.
+    assert (KIND_COUNTRY, "FK") in kinds("Falklands") and (KIND_COUNTRY, "FO") in kinds("Faroes")
+    assert (KIND_COUNTRY, "IS") not in kinds("Island")
+    assert (KIND_CITY, "PS") in kinds("Deir al-Balah")                # GeoNames: "Dayr al Balah"
 
 
 def test_short_forms_of_region_and_country_names():

@@ -449,6 +449,17 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     ("Storm Darragh brought gusts of 90mph to Cardiff, Swansea and Bristol. In Ireland, 400,000 homes lost "
      "power, with counties Galway, Mayo and Clare among the worst affected.", "Clare",
      ("County Clare", "IE", "admin2")),
+    # A region word after a list calls the list regions: counties, not the towns inside them.
+    ("Gusts of 70 mph fanned the fire north of Los Angeles, and red flag warnings remain in effect across "
+     "Ventura and Orange counties.", "Orange", ("Orange County", "US", "admin2")),
+    # "Washington state" is the state, and the state beside it is a state too, not Oregon, Ohio.
+    ("The bill includes disaster aid for Florida and wildfire relief for Washington state and Oregon. Rep. Jim "
+     "Jordan of Ohio said House Republicans would meet Thursday.", "Washington", ("Washington", "US", "admin1")),
+    ("The bill includes disaster aid for Florida and wildfire relief for Washington state and Oregon. Rep. Jim "
+     "Jordan of Ohio said House Republicans would meet Thursday.", "Oregon", ("Oregon", "US", "admin1")),
+    # A possessive inside a name is part of it.
+    ("Ferries leave Woods Hole for Martha's Vineyard every hour in summer; Oak Bluffs and Edgartown are a short "
+     "bus ride apart.", "Martha's Vineyard", ("Martha's Vineyard", "US", "physical")),
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),

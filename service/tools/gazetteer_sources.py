@@ -86,10 +86,13 @@ ARABIC_NAMED_COUNTRIES = frozenset("AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA
 
 
 def article_forms(name: str) -> Iterator[str]:
-    """The name without its Arabic article, as English news writes it: "Al Anbar" -> "Anbar"."""
+    """The name without its Arabic article, as English news writes it: "Al Anbar" -> "Anbar"; and
+    "Dayr" (GeoNames' romanisation of "monastery") as news spells it: "Dayr al Balah" -> "Deir al Balah"."""
     for article in _ARTICLES:
         if name.startswith(article) and len(name) > len(article) + 3:
             yield name[len(article):]
+    if name.startswith("Dayr "):
+        yield "Deir " + name[len("Dayr "):]
 
 
 def saint_forms(name: str) -> Iterator[str]:
@@ -238,6 +241,11 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
                     if flags & (NAME_PRIMARY | NAME_ALT) and not name.endswith(" State"):
                         record.add_alias(f"{name} State", NAME_ALT)
 
+
+# What English news calls a country that no PyPI source lists, and the sources' spellings it never
+# uses: restcountries gives Iceland "Island", the capitalised common noun of every "Island hopping".
+COUNTRY_NEWS_FORMS = {"FK": ("Falklands",), "FO": ("Faroes",)}
+COUNTRY_SPELLINGS_NOT_ENGLISH = frozenset({"Island"})
 
 _COUNTRY_PREFIXES = ("The ", "Republic of ", "Kingdom of ", "State of ", "Great ", "Commonwealth of ",
                      "Union of ", "Federal Republic of ", "Islamic Republic of ", "Democratic Republic of ")
@@ -435,7 +443,11 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
                     for short in country_short_forms(form):
                         rec.add_alias(short, NAME_ALT)
         codes = {iso, country.get("iso3")}
+        for form in COUNTRY_NEWS_FORMS.get(iso, ()):
+            rec.add_alias(form, NAME_ALT)
         for spelling in info.get("altSpellings", []):
+            if spelling in COUNTRY_SPELLINGS_NOT_ENGLISH:
+                continue
             compact = spelling.replace(".", "")
             if compact in codes:
                 rec.add_alias(spelling, NAME_CODE)
@@ -718,6 +730,8 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
             rec.add_alias(info["name"], NAME_ALT)
             rec.add_alias(info["iso3"], NAME_CODE)
             add_paired_country_short_form(rec, country_keys)
+            for form in COUNTRY_NEWS_FORMS.get(cc, ()):
+                rec.add_alias(form, NAME_ALT)
             for demonym in national_demonyms(cc, demonyms.get(cc, [])):
                 rec.add_alias(demonym, NAME_DEMONYM)
                 for plural in demonym_plurals(demonym):

@@ -51,9 +51,19 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
                 abbreviation_period = last.text == "." and len(previous.text) <= 3 and gap == 0
                 # A comma inside a name: "Washington, D.C." (the gazetteer decides, by its prefixes).
                 inner_comma = last.text == "," and gap == 0
+                # A possessive inside or ending a name: "Martha's Vineyard", "St. John's".
+                possessive = last.text in ("'s", "'S") and gap == 0
                 if not (last.text[:1].isupper() or last.text.lower() in _INNER_LOWER or abbreviation_period
-                        or inner_comma):
+                        or inner_comma or possessive):
                     break
+                if possessive:
+                    key += "'s"
+                    if not gazetteer.has_prefix(key):
+                        break
+                    entries = gazetteer.lookup_key(key)
+                    if entries:
+                        best = GazetteerMatch(i, j, first.start, last.end, key, entries)
+                    continue
                 # name_key drops periods and joins words (and hyphenated parts) with one space.
                 piece = cached_name_key(last.text)
                 if not piece:

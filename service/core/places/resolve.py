@@ -145,14 +145,28 @@ def _qualifier(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]
 _STATE_OF = re.compile(r"\bstate of $|(?:,\s?|\()[RDI]-$", re.IGNORECASE)
 
 
-def _named_a_state(doc: Document, t: Toponym) -> bool:
-    """Whether the words before the mention call it a state."""
-    return bool(_STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]))
+# "Washington state", "New York and New Jersey states" (in lower case: "Lagos State" is a name; and
+# not "Gulf states" alone, which are countries).
+_STATE_AFTER = re.compile(r" state\b| and [A-Z][\w'-]+(?: [A-Z][\w'-]+)? states\b")
+STATE_BEFORE, STATE_AFTER = 1, 2
+# Where a first-level region is called a state: "the Gulf state of Qatar" is no province of Papua New Guinea.
+_STATE_COUNTRIES = frozenset("US IN NG MX BR AU MY DE AT VE SD SS MM".split())
 
 
-_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture")
+def _named_a_state(doc: Document, t: Toponym) -> int:
+    """Whether the words before (STATE_BEFORE) or after (STATE_AFTER) the mention call it a state."""
+    if _STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]):
+        return STATE_BEFORE
+    if _STATE_AFTER.match(doc.norm, t.end, t.end + 40) or (
+            doc.norm.startswith(" states", t.end) and doc.norm.endswith("and ", 0, t.start)):
+        return STATE_AFTER
+    return 0
+
+
+_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture", "county")
 # "Kursk region", "Belgorod and Bryansk regions" (in lower case: "Osun State" is the name itself).
-_REGION_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?:" + "|".join(_REGION_NOUNS) + r")s?\b")
+_REGION_PLURALS = "|".join(n[:-1] + "ies" if n.endswith("y") else n + "s" for n in _REGION_NOUNS)
+_REGION_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?:" + "|".join(_REGION_NOUNS) + "|" + _REGION_PLURALS + r")\b")
 
 
 def _called_a_region(doc: Document, t: Toponym) -> bool:
@@ -162,7 +176,7 @@ def _called_a_region(doc: Document, t: Toponym) -> bool:
 
 CALLED_A_REGION, LISTED_AS_REGIONS = 1, 2
 # "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi": a plural kind before a list.
-_REGIONS_BEFORE = re.compile(r"\b(?:counties|" + "|".join(n + "s" for n in _REGION_NOUNS) + r")(?: of)? $")
+_REGIONS_BEFORE = re.compile(r"\b(?:" + _REGION_PLURALS + r")(?: of)? $")
 
 
 def _listed_as_regions(doc: Document, toponyms: list[Toponym]) -> set[int]:
@@ -205,7 +219,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     group_keys: dict[tuple, int] = {}
     groups: list[list[int]] = []
     qualifiers: list[frozenset[int]] = []
-    states: list[bool] = []
+    states: list[int] = []     # 0, or STATE_BEFORE / STATE_AFTER
     called_region: list[int] = []   # 0, or CALLED_A_REGION / LISTED_AS_REGIONS
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     mention_group = []
@@ -331,8 +345,11 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 | set(gazetteer.country_idx[inner].tolist())
             if any(kind_l[r] in _CONTAINER_KINDS and ids_l[r] in containers for r in rows):
                 blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
-        if states[g] and any(kind_l[r] == KIND_ADMIN1 for r in rows):
-            blocked_rows += [r for r in rows if kind_l[r] != KIND_ADMIN1]
+        if states[g]:
+            states_here = [r for r in rows if kind_l[r] == KIND_ADMIN1 and (
+                states[g] == STATE_BEFORE or gazetteer.country_code(ids_l[r]) in _STATE_COUNTRIES)]
+            if states_here:
+                blocked_rows += [r for r in rows if r not in states_here]
         # "counties Galway, Mayo and Clare": regions, not towns of those names anywhere. (After the name,
         # "region" is looser: "the Kingston region" keeps out only the city inside a namesake region.)
         if called_region[g] == LISTED_AS_REGIONS and any(kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) for r in rows):
