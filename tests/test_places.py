@@ -85,6 +85,18 @@ def test_dateline_place(pipeline):
     assert result.places[result.dateline.place_index].country_code == "IL"
 
 
+def test_a_dateline_on_a_header_line_of_its_own(pipeline):
+    # Indian papers put the filing place and date on a line over the story.
+    text = ("Heavy rain lashes Chennai, schools shut\n\nExpress News Service\nCHENNAI, November 18, 2026 10:15 IST\n\n"
+            "Schools and colleges in four districts remained closed on Tuesday as heavy rain continued to lash "
+            "northern Tamil Nadu, the state government said.")
+    result = pipeline.enrich(text)
+    assert result.dateline is not None and result.dateline.name == "Chennai"
+    assert result.dateline.evidence.text == "CHENNAI"
+    # A name in capitals over a date there is no dateline place.
+    assert pipeline.enrich(text.replace("CHENNAI,", "JANE DOE,")).dateline is None
+
+
 def test_a_dateline_names_the_city_not_the_state(pipeline):
     # New York state outranks the city on population and on GeoNames' own name ("New York City").
     result = pipeline.enrich("NEW YORK (AP) — A fighter was charged on Friday after a brawl at an arena in the "

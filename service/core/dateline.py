@@ -30,6 +30,12 @@ _DATELINE = re.compile(
     r"(?:(?: ?|--)\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\)| /(?P<release>[A-Za-z][A-Za-z .&-]{0,30})/)?"
     # "SAN FRANCISCO--(BUSINESS WIRE)--Acme ...", "--(BUSINESS WIRE)--March 4, 2025--Acme ...".
     rf"(?: ?(?:-{{1,3}}|:) |(?<=\))--(?:(?P<wire_date>{_DATE})--)?(?=[A-Z]))")
+# A header line of its own, over the story (The Hindu, Indian and Pakistani papers): "CHENNAI,
+# November 18, 2026 10:15 IST". The place in capitals, a date, perhaps a time: nothing else.
+_HEADER_DATELINE = re.compile(
+    rf"(?<![A-Za-z'.])(?P<place>{_PLACE})(?:, (?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}}))?"
+    rf", (?P<date>{_DATE})"
+    r"(?:,? \d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?)?\s*$")
 # Distributors of press releases (not news agencies: "CNN Wire" is one).
 _DISTRIBUTOR = re.compile(r"business ?wire|(?:globe |pr ?|cision )?news ?wire|ein ?presswire|prweb|accesswire|"
                           r"newsfile|marketwired", re.IGNORECASE)
@@ -45,15 +51,23 @@ class WrittenDateline:
     agency: Span | None          # "Reuters" in "BAGHDAD, Sunday (Reuters) -"
     date: Span | None = None     # "Nov 20" in "LONDON, Nov 20 (Reuters) -"
     press_release: bool = False  # a release distributor's dateline: "(BUSINESS WIRE)", "/PRNewswire/"
+    own_line: bool = False       # on a header line of its own: "CHENNAI, November 18, 2026 10:15 IST"
 
 
 def read_dateline(doc: Document) -> WrittenDateline | None:
     """The dateline of the first prose paragraph that has one, or None (``doc.written_dateline``
-    keeps it for the stages that read it)."""
+    keeps it for the stages that read it). With none, a dateline on a header line of its own."""
+    header_dateline = None
     for number in doc.content_lines[:SEARCH_LINES]:
         line = doc.lines[number]
         text = line.text.lstrip()
         offset = line.start + len(line.text) - len(text)
+        if header_dateline is None:
+            header = _HEADER_DATELINE.match(text)
+            if header and header.group("place").isupper():
+                header_dateline = WrittenDateline(number, _span(doc, offset, header, "place"), None, None,
+                                                  _span(doc, offset, header, "date"), own_line=True)
+                continue
         match = _DATELINE.match(text)
         if not match or len(text) - match.end() < MIN_PARAGRAPH:
             continue
@@ -70,7 +84,7 @@ def read_dateline(doc: Document) -> WrittenDateline | None:
                                _span(doc, offset, match, "agency") if match.group("agency") else None,
                                _span(doc, offset, match, date) if match.group(date) else None,
                                bool(_DISTRIBUTOR.fullmatch(distributor.strip())))
-    return None
+    return header_dateline
 
 
 def _span(doc: Document, offset: int, match: re.Match, group: str) -> Span:

@@ -177,13 +177,14 @@ def prepared(records: list[dict], gazetteer: Gazetteer):
         doc, toponyms, points = gold_toponyms(record, gazetteer)
         if toponyms:
             table = build_candidate_table(doc, toponyms, gazetteer)
-            out.append((table, points, group_labels(table, points, gazetteer), dateline_group(doc, toponyms, table)))
+            dateline = dateline_group(doc, toponyms, table, gazetteer)
+            out.append((table, points, group_labels(table, points, gazetteer), dateline))
     return out
 
 
-def dateline_group(doc: Document, toponyms: list[Toponym], table) -> int | None:
+def dateline_group(doc: Document, toponyms: list[Toponym], table, gazetteer: Gazetteer) -> int | None:
     """The mention group of the dateline place, found as the service finds it."""
-    span = find_dateline(doc)
+    span = find_dateline(doc, gazetteer)
     if span is None:
         return None
     mention = mention_in_span(span, toponyms)

@@ -71,7 +71,7 @@ def fit(examples: list[tuple[list, list[bool], float]], name: str) -> ToponymMod
 
 def predict_spans(model: ToponymModel, doc, candidates, gazetteer: Gazetteer,
                   lexicon: Lexicon) -> set[tuple[int, int]]:
-    probabilities = score_candidates(doc, candidates, gazetteer, model, find_dateline(doc), lexicon)
+    probabilities = score_candidates(doc, candidates, gazetteer, model, find_dateline(doc, gazetteer), lexicon)
     return {(c.start, c.end) for c, _ in select_spans(candidates, probabilities, model.threshold)}
 
 

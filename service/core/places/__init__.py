@@ -18,7 +18,7 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
                    resolver: ResolverModel | None = None) -> None:
     """Fill ``doc.places``, ``doc.unresolved_toponyms``, ``doc.dateline`` and ``doc.focus``."""
     matches = find_gazetteer_matches(doc, gazetteer)
-    dateline_span = find_dateline(doc)
+    dateline_span = find_dateline(doc, gazetteer)
     recognised = recognize_toponyms(doc, matches, gazetteer, recogniser, lexicon, dateline_span)
     # A byline's person or newsroom is not a place: "Reporting by Florence Tan in Singapore",
     # "KENS 5 Staff", "Press Trust of India".

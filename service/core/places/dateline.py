@@ -3,14 +3,23 @@ here to the recognised mentions."""
 
 from __future__ import annotations
 
+from ...resources.gazetteer import Gazetteer
 from ..document import Document
 from ..types import Span
 
 
-def find_dateline(doc: Document) -> Span | None:
+# A town big enough to file news from, for a dateline on a line of its own (a name in capitals over a
+# date may be an author's).
+OWN_LINE_MIN_POPULATION = 10_000
+
+
+def find_dateline(doc: Document, gazetteer: Gazetteer) -> Span | None:
     """The dateline place of the first prose paragraph that has one, or None."""
     dateline = doc.written_dateline
-    return dateline.place if dateline is not None else None
+    if dateline is None or (dateline.own_line and not gazetteer.names_major_place(dateline.place.text,
+                                                                                    OWN_LINE_MIN_POPULATION)):
+        return None
+    return dateline.place
 
 
 def mention_in_span(span: Span, mentions) -> int | None:
