@@ -229,6 +229,8 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
             "MUMBAI: Suburban train services on the Central Railway were disrupted for over two hours on "
             "Wednesday morning after a signal failure near Dadar station.\n")
     assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("TNN", "organization")]
+    text = text.replace("TNN | Mar 5, 2025, 10.45 AM IST", "TNN / Updated: Mar 5, 2025, 08:27 IST")
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("TNN", "organization")]
     text = ("Berlin expands rent controls\n\nDeutsche Welle\n03/04/2025\n\nGermany's capital has extended its "
             "rent cap to newly built flats, Berlin's housing senator said on Monday.\n")
     assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("DW", "organization")]

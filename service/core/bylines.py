@@ -647,14 +647,14 @@ def extract_bylines(doc: Document, lexicon: Lexicon, model: LinearModel,
 
 def _alone_beside_date(doc: Document, c: BylineCandidate, date_line: int | None) -> bool:
     """An agency alone on a line near the date ("Reuters" over "Updated: Jan 14, 2025"), or opening
-    the date's own line ("TNN | Mar 5, 2025, 10.45 AM IST")."""
+    the date's own line ("TNN | Mar 5, 2025, 10.45 AM IST", "TNN / Updated: Nov 19, 2026, 08:27 IST")."""
     if date_line is None or abs(c.line - date_line) > 4:
         return False
     line, name = doc.lines[c.line].text.strip(" ."), doc.text[c.start:c.end]
     if line == name:
         return True
     separator = line[len(name):].lstrip()[:1] if line.startswith(name) else ""
-    return c.line == date_line and separator != "" and separator in "|-,\u2022"
+    return c.line == date_line and separator != "" and separator in "|/-,\u2022"
 
 
 HEADER_ROWS = 3   # the lines under a headline where a credit stands ("Headline" / "The Associated Press")
