@@ -128,6 +128,7 @@ def test_region_names_as_news_writes_them(resources):
     # News forms no source lists; a source's spelling that English writes only as a common noun.
     assert (KIND_COUNTRY, "FK") in kinds("Falklands") and (KIND_COUNTRY, "FO") in kinds("Faroes")
     assert (KIND_COUNTRY, "IS") not in kinds("Island")
+    assert (KIND_COUNTRY, "KP") in kinds("N. Korea") and (KIND_COUNTRY, "ZA") in kinds("S. Africa")
     assert (KIND_CITY, "PS") in kinds("Deir al-Balah")                # GeoNames: "Dayr al Balah"
 
 

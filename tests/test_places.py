@@ -504,6 +504,21 @@ def test_a_place_name_opening_a_person_s_name_is_not_a_place(pipeline):
         assert text.index(name) in starts, name
 
 
+def test_a_name_after_an_initial_is_a_person_s_or_a_longer_name(pipeline):
+    text = ("The town was named after Stevens T. Mason, the state's first governor. A statue of Robert E. Lee "
+            "stood in Richmond, Virginia, until 2021. Waterlogging was reported in Velachery, T. Nagar and "
+            "Tambaram in Chennai.")
+    mentions = {m.text for p in places(pipeline, text) for m in p.mentions}
+    assert not mentions & {"Mason", "Lee", "Nagar"}
+    assert {"Richmond", "Virginia", "Tambaram", "Chennai"} <= mentions
+    # A letter ending a sentence is no initial; a headline's "N. Korea" is the country.
+    text = ("The average winter high is 18°C. Salinas lies in the north of Minas Gerais. N. Korea fires missile as "
+            "S. Korea and U.S. hold drills near Seoul.")
+    found = {m.text: (p.name, p.country_code) for p in places(pipeline, text) for m in p.mentions}
+    assert found["Salinas"][1] == "BR"
+    assert found["N. Korea"] == ("North Korea", "KP") and found["S. Korea"] == ("South Korea", "KR")
+
+
 def test_an_acronym_in_capitals_is_not_the_town_it_spells(pipeline):
     text = ("Markets wrap\n\nNEW YORK/LONDON, Nov 20 (Reuters) - Stocks fell on Thursday. In Europe, Frankfurt's "
             "DAX and the CAC 40 ended lower, and doctors at the CHU in Montpellier were on strike.")

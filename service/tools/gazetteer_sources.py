@@ -246,6 +246,14 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
 # uses: restcountries gives Iceland "Island", the capitalised common noun of every "Island hopping".
 COUNTRY_NEWS_FORMS = {"FK": ("Falklands",), "FO": ("Faroes",)}
 COUNTRY_SPELLINGS_NOT_ENGLISH = frozenset({"Island"})
+# Headlines abbreviate a compass word: "N. Korea", "S. Africa", "S. Sudan", "E. Timor".
+_COMPASS_INITIALS = {"North ": "N. ", "South ": "S. ", "East ": "E. ", "West ": "W. "}
+
+
+def compass_initial_forms(names: Iterable[str]) -> set[str]:
+    """"North Korea" -> "N. Korea": the headline form of a country named by a compass word."""
+    return {short + name[len(long):] for name in names for long, short in _COMPASS_INITIALS.items()
+            if name.startswith(long)}
 
 _COUNTRY_PREFIXES = ("The ", "Republic of ", "Kingdom of ", "State of ", "Great ", "Commonwealth of ",
                      "Union of ", "Federal Republic of ", "Islamic Republic of ", "Democratic Republic of ")
@@ -444,6 +452,8 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
                         rec.add_alias(short, NAME_ALT)
         codes = {iso, country.get("iso3")}
         for form in COUNTRY_NEWS_FORMS.get(iso, ()):
+            rec.add_alias(form, NAME_ALT)
+        for form in compass_initial_forms(list(rec.aliases)):
             rec.add_alias(form, NAME_ALT)
         for spelling in info.get("altSpellings", []):
             if spelling in COUNTRY_SPELLINGS_NOT_ENGLISH:
@@ -730,7 +740,7 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
             rec.add_alias(info["name"], NAME_ALT)
             rec.add_alias(info["iso3"], NAME_CODE)
             add_paired_country_short_form(rec, country_keys)
-            for form in COUNTRY_NEWS_FORMS.get(cc, ()):
+            for form in (*COUNTRY_NEWS_FORMS.get(cc, ()), *compass_initial_forms(list(rec.aliases))):
                 rec.add_alias(form, NAME_ALT)
             for demonym in national_demonyms(cc, demonyms.get(cc, [])):
                 rec.add_alias(demonym, NAME_DEMONYM)

@@ -121,6 +121,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
     _acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
+    _initials_open_names(doc, candidates, probabilities, model.threshold)
     for k in _unsupported_codes(doc, candidates, gazetteer):
         probabilities[k] = 0.0
     return probabilities
@@ -156,6 +157,27 @@ def _acronyms_are_not_towns(doc: Document, candidates: list[SpanCandidate], prob
         if sum(ch.isupper() for ch in line) > sum(ch.islower() for ch in line):
             continue   # a line in capitals
         probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
+def _initials_open_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                         threshold: float) -> None:
+    """A name after a single initial ("Robert E. Lee", "George W. Bush", Chennai's "T. Nagar") is part
+    of a longer name, not the place it spells alone. Names the gazetteer knows with their initial
+    ("N. Korea", "W. Va.") are matched whole and start at the initial. A letter that ends a sentence
+    is no initial: "18°C. Salinas", "World War I. Peterborough"."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        i = c.start_token
+        if i < 3 or probabilities[k] < threshold:
+            continue
+        before, initial, period, first = tokens[i - 3], tokens[i - 2], tokens[i - 1], tokens[i]
+        if not (period.text == "." and len(initial.text) == 1 and initial.text.isupper() and initial.text != "I"
+                and initial.end == period.start and first.start - period.end == 1 and period.line == first.line):
+            continue
+        # After a given name ("Stevens T. Mason") or opening an item of a list (", T. Nagar").
+        if before.text == "," or (before.text.isalpha() and before.text[:1].isupper()
+                                  and initial.start - before.end == 1):
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
 _CONJUNCTIONS = frozenset({"and", "or"})   # a comma too often qualifies ("Washington, D.C.", "New Jersey, Inc.")
@@ -355,6 +377,9 @@ def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabili
                     idx in own and gazetteer.kind[idx] <= KIND_ADMIN1 for idx, _ in inner.entries)
                 supported |= inner.start == c.start and bool(inner.entries) and all(
                     flags & NAME_DEMONYM for _, flags in inner.entries)
+                # A country named in full is one place, whatever a word inside it names: "N. Korea" is
+                # not "Korea" (the South's short form), "Equatorial Guinea" not Guinea.
+                supported |= probabilities[k] >= threshold and any(gazetteer.kind[idx] == KIND_COUNTRY for idx in own)
         if supported and strongest >= probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
 
