@@ -56,16 +56,8 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
                 if not (last.text[:1].isupper() or last.text.lower() in _INNER_LOWER or abbreviation_period
                         or inner_comma or possessive):
                     break
-                if possessive:
-                    key += "'s"
-                    if not gazetteer.has_prefix(key):
-                        break
-                    entries = gazetteer.lookup_key(key)
-                    if entries:
-                        best = GazetteerMatch(i, j, first.start, last.end, key, entries)
-                    continue
                 # name_key drops periods and joins words (and hyphenated parts) with one space.
-                piece = cached_name_key(last.text)
+                piece = "'s" if possessive else cached_name_key(last.text)
                 if not piece:
                     if last.text == "-" and not key.endswith(" "):
                         key += " "
@@ -73,12 +65,12 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
                 separator = " " if gap and not key.endswith(" ") else ""
                 key = f"{key}{separator}{piece}"
             else:
-                key = cached_name_key(first.text)
+                key, possessive = cached_name_key(first.text), False
             if not key:
                 continue
             if not gazetteer.has_prefix(key):
                 break
-            if last.text[:1].isupper():
+            if last.text[:1].isupper() or possessive:
                 entries = gazetteer.lookup_key(key)
                 if entries:
                     written = name_key(norm[first.start:last.end])

@@ -346,8 +346,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             if any(kind_l[r] in _CONTAINER_KINDS and ids_l[r] in containers for r in rows):
                 blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
         if states[g]:
-            states_here = [r for r in rows if kind_l[r] == KIND_ADMIN1 and (
-                states[g] == STATE_BEFORE or gazetteer.country_code(ids_l[r]) in _STATE_COUNTRIES)]
+            states_here = {r for r in rows if kind_l[r] == KIND_ADMIN1 and (
+                states[g] == STATE_BEFORE or gazetteer.country_code(ids_l[r]) in _STATE_COUNTRIES)}
             if states_here:
                 blocked_rows += [r for r in rows if r not in states_here]
         # "counties Galway, Mayo and Clare": regions, not towns of those names anywhere. (After the name,
