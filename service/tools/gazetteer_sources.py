@@ -255,6 +255,21 @@ def compass_initial_forms(names: Iterable[str]) -> set[str]:
     return {short + name[len(long):] for name in names for long, short in _COMPASS_INITIALS.items()
             if name.startswith(long)}
 
+
+def add_country_news_forms(record: PlaceRecord) -> None:
+    """The names of a country news writes beyond its sources': "Falklands", and the headline forms of
+    the names it has so far ("N. Korea")."""
+    for form in (*COUNTRY_NEWS_FORMS.get(record.cc, ()), *compass_initial_forms(list(record.aliases))):
+        record.add_alias(form, NAME_ALT)
+
+
+def add_national_demonyms(record: PlaceRecord, words: list[str]) -> None:
+    """A country's demonyms and their plurals ("Iraqi", "Iraqis"), without its regions' own."""
+    for demonym in national_demonyms(record.cc, words):
+        record.add_alias(demonym, NAME_DEMONYM)
+        for plural in demonym_plurals(demonym):
+            record.add_alias(plural, NAME_DEMONYM)
+
 _COUNTRY_PREFIXES = ("The ", "Republic of ", "Kingdom of ", "State of ", "Great ", "Commonwealth of ",
                      "Union of ", "Federal Republic of ", "Islamic Republic of ", "Democratic Republic of ")
 
@@ -451,10 +466,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
                     for short in country_short_forms(form):
                         rec.add_alias(short, NAME_ALT)
         codes = {iso, country.get("iso3")}
-        for form in COUNTRY_NEWS_FORMS.get(iso, ()):
-            rec.add_alias(form, NAME_ALT)
-        for form in compass_initial_forms(list(rec.aliases)):
-            rec.add_alias(form, NAME_ALT)
+        add_country_news_forms(rec)
         for spelling in info.get("altSpellings", []):
             if spelling in COUNTRY_SPELLINGS_NOT_ENGLISH:
                 continue
@@ -470,10 +482,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
                     rec.add_alias(short, NAME_ALT)
         rec.add_alias(country.get("iso3"), NAME_CODE)
         add_paired_country_short_form(rec, country_keys)
-        for demonym in national_demonyms(iso, [info.get("demonym", ""), *demonyms.get(iso, [])]):
-            rec.add_alias(demonym, NAME_DEMONYM)
-            for plural in demonym_plurals(demonym):
-                rec.add_alias(plural, NAME_DEMONYM)
+        add_national_demonyms(rec, [info.get("demonym", ""), *demonyms.get(iso, [])])
         records.append(rec)
     country_isos = {r.cc for r in records if r.kind == KIND_COUNTRY}
 
@@ -740,12 +749,8 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
             rec.add_alias(info["name"], NAME_ALT)
             rec.add_alias(info["iso3"], NAME_CODE)
             add_paired_country_short_form(rec, country_keys)
-            for form in (*COUNTRY_NEWS_FORMS.get(cc, ()), *compass_initial_forms(list(rec.aliases))):
-                rec.add_alias(form, NAME_ALT)
-            for demonym in national_demonyms(cc, demonyms.get(cc, [])):
-                rec.add_alias(demonym, NAME_DEMONYM)
-                for plural in demonym_plurals(demonym):
-                    rec.add_alias(plural, NAME_DEMONYM)
+            add_country_news_forms(rec)
+            add_national_demonyms(rec, demonyms.get(cc, []))
         if kind == KIND_ADMIN1:
             names = admin1_names.get(f"{cc}.{admin1}")
             if names:
