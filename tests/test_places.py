@@ -115,6 +115,16 @@ def test_a_dateline_may_carry_the_full_date(pipeline, opening):
     assert result.places[result.dateline.place_index].country_code == "IT"
 
 
+@pytest.mark.parametrize("opening, name, country", [
+    ("BOGOTÁ, Colombia (AP) — ", "Bogotá", "CO"), ("SÃO PAULO (Reuters) - ", "São Paulo", "BR"),
+    ("ŁÓDŹ, Poland — ", "Łódź", "PL")])
+def test_a_dateline_may_be_written_with_accented_capitals(pipeline, opening, name, country):
+    result = pipeline.enrich(opening + "Officials said on Wednesday that the talks with the rebel group would resume "
+                                       "next month after a pause of several weeks.")
+    assert result.dateline is not None and result.dateline.name == name
+    assert result.places[result.dateline.place_index].country_code == country
+
+
 def test_saint_and_article_short_forms_are_the_same_name(pipeline):
     result = places(pipeline, "Russia will close the US consulate in St. Petersburg, and Turkish shells fell on "
                               "Qamishli in Syria.")
@@ -202,6 +212,15 @@ def test_oceans_and_world_regions_are_not_namesake_towns(pipeline):
     # A town of that name still wins where the text says so.
     (town,) = find(places(pipeline, "He grew up in Atlantic, Iowa, a town of 7,000."), "Atlantic")
     assert (town.feature, town.admin1) == ("city", "Iowa")
+
+
+def test_names_given_to_storms_are_not_places(pipeline):
+    text = "Lake Charles was hit by hurricanes Laura and Delta within six weeks in 2020, and by the storm Victoria."
+    result = places(pipeline, text)
+    assert not find(result, "Delta") and not find(result, "Victoria") and find(result, "Lake Charles")
+    # A storm word before a comma is no storm's name.
+    result = places(pipeline, "After the storm, Jamaica and Cuba reopened their airports.")
+    assert find(result, "Jamaica") and find(result, "Cuba")
 
 
 def test_a_town_and_its_state_name_the_town_not_the_county(pipeline):
@@ -483,6 +502,17 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
      "Bali were cancelled.", "Java", ("Java", "ID", "physical")),
     ("Typhoon Carina dumped torrential rain on Luzon, submerging large parts of Metro Manila.", "Luzon",
      ("Luzon", "PH", "physical")),
+    # The region word names the kind: a Louisiana parish, not Cameron County, Texas, nor a town Cameron.
+    ("The governor declared an emergency for 12 parishes, including Cameron, Jefferson Davis and Vermilion, as "
+     "floodwaters rose in southwest Louisiana and in Beaumont, Texas.", "Cameron", ("Cameron Parish", "US", "admin2")),
+    ("Floodwaters rose in Calcasieu and Cameron parishes as the storm stalled over the Gulf Coast.", "Cameron",
+     ("Cameron Parish", "US", "admin2")),
+    # ... but "Indiana counties" are the counties of Indiana.
+    ("Boone County's jobless rate is near the middle of Indiana counties, the state agency said.", "Indiana",
+     ("Indiana", "US", "admin1")),
+    # English metropolitan counties, which the PyPI extracts lack.
+    ("Councillors in Salford approved 2,000 homes, one of the biggest schemes in Greater Manchester for a decade.",
+     "Greater Manchester", ("Greater Manchester", "GB", "region")),
 ])
 def test_a_mention_resolves_to_the_place_its_context_names(pipeline, text, mention, want):
     (place,) = find(places(pipeline, text), mention)

@@ -15,15 +15,19 @@ from .calendar_words import WEEKDAYS
 from .document import Document
 from .types import Span
 
-_PLACE = r"[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3}"
+# Capitals and letters with Latin accents: "BOGOTÁ, Colombia (AP) —", "SÃO PAULO (Reuters) -".
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
+_PLACE = rf"[{_UPPER}][{_LETTER}'.]*(?:[ -][{_UPPER}][{_LETTER}'.]*){{0,3}}"
+_REGION = rf"[{_UPPER}][{_LETTER}.]*(?: [{_UPPER}][{_LETTER}.]*){{0,2}}"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
 _WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _DATELINE = re.compile(
-    rf"(?<![A-Za-z'.])(?P<place>{_PLACE})"
+    rf"(?<![{_LETTER}'.])(?P<place>{_PLACE})"
     # A story filed from two or more cities: "NEW YORK/LONDON, Nov 20 (Reuters) -" (the first is read).
     rf"(?:/{_PLACE}){{0,3}}"
     # A weekday after the place is the weekday, not a region.
-    rf"(?:, (?!{_WEEKDAY}\b)(?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}}))?"
+    rf"(?:, (?!{_WEEKDAY}\b)(?P<region>{_REGION}))?"
     rf"(?:, (?P<weekday>{_WEEKDAY}))?"
     rf"(?:, (?P<date>{_DATE}))?"
     # A press release's distributor: "(BUSINESS WIRE)", "(GLOBE NEWSWIRE)", "/PRNewswire/".
@@ -33,7 +37,7 @@ _DATELINE = re.compile(
 # A header line of its own, over the story (The Hindu, Indian and Pakistani papers): "CHENNAI,
 # November 18, 2026 10:15 IST". The place in capitals, a date, perhaps a time: nothing else.
 _HEADER_DATELINE = re.compile(
-    rf"(?<![A-Za-z'.])(?P<place>{_PLACE})(?:, (?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}}))?"
+    rf"(?<![{_LETTER}'.])(?P<place>{_PLACE})(?:, (?P<region>{_REGION}))?"
     rf", (?P<date>{_DATE})"
     r"(?:,? \d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?)?\s*$")
 # Distributors of press releases (not news agencies: "CNN Wire" is one).

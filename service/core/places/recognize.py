@@ -122,6 +122,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _streets_keep_their_names(candidates, probabilities, model.threshold)
     _acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
     _initials_open_names(doc, candidates, probabilities, model.threshold)
+    _storms_are_not_places(doc, candidates, probabilities, model.threshold)
     for k in _unsupported_codes(doc, candidates, gazetteer):
         probabilities[k] = 0.0
     return probabilities
@@ -177,6 +178,35 @@ def _initials_open_names(doc: Document, candidates: list[SpanCandidate], probabi
         # After a given name ("Stevens T. Mason") or opening an item of a list (", T. Nagar").
         if before.text == "," or (before.text.isalpha() and before.text[:1].isupper()
                                   and initial.start - before.end == 1):
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
+_STORM_WORDS = frozenset({"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones", "storm",
+                          "storms"})
+_LIST_TOKENS = frozenset({",", "and", "or"})
+LIST_LOOKBACK = 8
+
+
+def _storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                           threshold: float) -> None:
+    """Names given to storms: "Storm Victoria", "hurricanes Laura and Delta" (Delta State, Nigeria,
+    is not meant). A capitalised "Hurricane Delta" reads as one name anyway; a lower-case storm word
+    before a name, or before a list of names, says the names are storms."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        if probabilities[k] < threshold or c.start_token == 0:
+            continue
+        i = c.start_token - 1
+        # Back over the list before the name: "hurricanes Laura, Ida and Delta".
+        while (i > 0 and c.start_token - i < LIST_LOOKBACK and tokens[i].line == tokens[c.start_token].line
+               and (tokens[i].text in _LIST_TOKENS or tokens[i].text[:1].isupper())
+               and tokens[i].text.lower() not in _STORM_WORDS):
+            i -= 1
+        word = tokens[i]
+        # The storm word is followed by a name ("After the storm, Jamaica ..." is the island).
+        if word.text.lower() in _STORM_WORDS and word.line == tokens[c.start_token].line and (
+                i == c.start_token - 1 or (tokens[i + 1].text[:1].isupper()
+                                           and any(t.text in _LIST_TOKENS for t in tokens[i + 1:c.start_token]))):
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 

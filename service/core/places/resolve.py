@@ -163,34 +163,52 @@ def _named_a_state(doc: Document, t: Toponym) -> int:
     return 0
 
 
-_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture", "county")
+_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture", "county", "parish")
 # "Kursk region", "Belgorod and Bryansk regions" (in lower case: "Osun State" is the name itself).
-_REGION_PLURALS = "|".join(n[:-1] + "ies" if n.endswith("y") else n + "s" for n in _REGION_NOUNS)
-_REGION_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?:" + "|".join(_REGION_NOUNS) + "|" + _REGION_PLURALS + r")\b")
+_REGION_PLURALS = "|".join(n[:-1] + "ies" if n.endswith("y") else n + "es" if n.endswith("sh") else n + "s"
+                           for n in _REGION_NOUNS)
+_REGION_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?P<noun>" + "|".join(_REGION_NOUNS) + "|" + _REGION_PLURALS
+                           + r")\b")
 
 
-def _called_a_region(doc: Document, t: Toponym) -> bool:
-    """Whether the words after the mention call it a region."""
-    return bool(_REGION_AFTER.match(doc.norm, t.end, t.end + 40))
+def _region_noun(plural_or_singular: str) -> str:
+    """"parishes" -> "parish", "counties" -> "county", "region" -> "region"."""
+    return next(n for n in _REGION_NOUNS if plural_or_singular.startswith(n.rstrip("y")))
+
+
+def _called_a_region(doc: Document, t: Toponym) -> tuple[bool, str]:
+    """Whether the words after the mention call it a region, and the region word when it names the
+    mention itself: "Cameron parish", "Tompkins and Cortland counties", not "Indiana counties" (the
+    counties of Indiana)."""
+    match = _REGION_AFTER.match(doc.norm, t.end, t.end + 40)
+    if match is None:
+        return False, ""
+    noun = _region_noun(match.group("noun"))
+    plural = match.group("noun") != noun
+    return True, noun if not plural or match.group().startswith(" and ") else ""
 
 
 CALLED_A_REGION, LISTED_AS_REGIONS = 1, 2
-# "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi": a plural kind before a list.
-_REGIONS_BEFORE = re.compile(r"\b(?:" + _REGION_PLURALS + r")(?: of)? $")
+# "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi", "12 parishes, including
+# Cameron and Vermilion": a plural kind before a list.
+_REGIONS_BEFORE = re.compile(r"\b(?P<noun>" + _REGION_PLURALS + r")(?: of|,? including)? $")
 
 
-def _listed_as_regions(doc: Document, toponyms: list[Toponym]) -> set[int]:
-    """Mentions of a list (or a lone mention) that a plural region word before it calls regions."""
-    called = set()
+def _listed_as_regions(doc: Document, toponyms: list[Toponym]) -> dict[int, str]:
+    """Mentions of a list (or a lone mention) that a plural region word before it calls regions,
+    each with that word ("parish")."""
+    called: dict[int, str] = {}
     in_chain = {}
     for chain in _list_chains(doc, toponyms):
         for i in chain:
             in_chain[i] = chain
     for i, t in enumerate(toponyms):
-        if i in called or not _REGIONS_BEFORE.search(doc.norm, max(0, t.start - 20), t.start):
+        match = None if i in called else _REGIONS_BEFORE.search(doc.norm, max(0, t.start - 20), t.start)
+        if match is None:
             continue
         chain = in_chain.get(i)
-        called.update(chain if chain and chain[0] == i else [i])
+        noun = _region_noun(match.group("noun"))
+        called.update((j, noun) for j in (chain if chain and chain[0] == i else [i]))
     return called
 
 
@@ -221,6 +239,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     qualifiers: list[frozenset[int]] = []
     states: list[int] = []     # 0, or STATE_BEFORE / STATE_AFTER
     called_region: list[int] = []   # 0, or CALLED_A_REGION / LISTED_AS_REGIONS
+    region_nouns: list[str] = []    # the word that calls it a region: "parish", "county", ...
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     mention_group = []
     qualifier = frozenset()
@@ -230,7 +249,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         qualified = frozenset(idx for idx, _ in toponyms[i - 1].entries) if qualifier else frozenset()
         qualifier = _qualifier(doc, toponyms, i)
         state = _named_a_state(doc, t)
-        region = LISTED_AS_REGIONS if i in listed_as_regions else CALLED_A_REGION if _called_a_region(doc, t) else 0
+        called, noun = _called_a_region(doc, t)
+        noun = listed_as_regions.get(i, noun)
+        region = LISTED_AS_REGIONS if i in listed_as_regions else CALLED_A_REGION if called else 0
         # A mention called a state or a region is its own group: "Georgia" the country and "the U.S.
         # state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
         key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region)
@@ -241,6 +262,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             qualifiers.append(qualifier)
             states.append(state)
             called_region.append(region)
+            region_nouns.append(noun)
             qualified_places.append(qualified)
         groups[g].append(i)
         mention_group.append(g)
@@ -354,6 +376,13 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         # "region" is looser: "the Kingston region" keeps out only the city inside a namesake region.)
         if called_region[g] == LISTED_AS_REGIONS and any(kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) for r in rows):
             blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
+        if region_nouns[g]:
+            # "Cameron and Vermilion parishes" are Louisiana's, not Cameron County, Texas, nor a town:
+            # when some regions carry the word in their names, only those are meant.
+            named = [r for r in rows if kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2)
+                     and region_nouns[g] in gazetteer.name(ids_l[r]).lower()]
+            if named:
+                blocked_rows += [r for r in rows if r not in named]
         # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
         cities = [r for r in rows if kind_l[r] == KIND_CITY]
         if cities and len(cities) < hi - lo:
