@@ -214,6 +214,15 @@ def test_oceans_and_world_regions_are_not_namesake_towns(pipeline):
     assert (town.feature, town.admin1) == ("city", "Iowa")
 
 
+def test_a_name_called_a_river_is_a_river_not_a_town(pipeline):
+    # The river is the one the gazetteer knows by "<name> River", or none: Mithi, Pakistan, is a town.
+    result = pipeline.enrich("The corporation will demolish 120 structures along the Mithi river in Mumbai, "
+                             "officials said. Pilgrims were baptised in the Jordan river near Jericho.")
+    assert not find(result.places, "Mithi") and [u.text for u in result.unresolved_toponyms] == ["Mithi"]
+    (jordan,) = find(result.places, "Jordan")
+    assert (jordan.name, jordan.feature) == ("Jordan River", "physical")
+
+
 def test_names_given_to_storms_are_not_places(pipeline):
     text = "Lake Charles was hit by hurricanes Laura and Delta within six weeks in 2020, and by the storm Victoria."
     result = places(pipeline, text)

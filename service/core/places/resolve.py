@@ -189,6 +189,9 @@ def _called_a_region(doc: Document, t: Toponym) -> tuple[bool, str]:
 
 
 CALLED_A_REGION, LISTED_AS_REGIONS = 1, 2
+# "the Mithi river" (in lower case: "Red River" is a name the gazetteer matches whole) is a river,
+# not Mithi, Pakistan.
+_RIVER_AFTER = re.compile(r" river\b")
 # "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi", "12 parishes, including
 # Cameron and Vermilion": a plural kind before a list.
 _REGIONS_BEFORE = re.compile(r"\b(?P<noun>" + _REGION_PLURALS + r")(?: of|,? including)? $")
@@ -240,6 +243,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     states: list[int] = []     # 0, or STATE_BEFORE / STATE_AFTER
     called_region: list[int] = []   # 0, or CALLED_A_REGION / LISTED_AS_REGIONS
     region_nouns: list[str] = []    # the word that calls it a region: "parish", "county", ...
+    rivers: list[bool] = []         # called a river
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     mention_group = []
     qualifier = frozenset()
@@ -252,9 +256,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         called, noun = _called_a_region(doc, t)
         noun = listed_as_regions.get(i, noun)
         region = LISTED_AS_REGIONS if i in listed_as_regions else CALLED_A_REGION if called else 0
+        river = bool(_RIVER_AFTER.match(doc.norm, t.end))
         # A mention called a state or a region is its own group: "Georgia" the country and "the U.S.
         # state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
-        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region)
+        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river)
         g = group_keys.get(key)
         if g is None:
             g = group_keys[key] = len(groups)
@@ -263,6 +268,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             states.append(state)
             called_region.append(region)
             region_nouns.append(noun)
+            rivers.append(river)
             qualified_places.append(qualified)
         groups[g].append(i)
         mention_group.append(g)
@@ -270,7 +276,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     id_parts, flag_parts, group_sizes = [], [], []
     for g, members in enumerate(groups):
         merged: dict[int, int] = {}
-        for idx, flags in toponyms[members[0]].entries:
+        first = toponyms[members[0]]
+        # "the Jordan river" is the Jordan River, which the gazetteer knows by that name.
+        river_entries = gazetteer.lookup(f"{first.text} River") if rivers[g] else ()
+        for idx, flags in river_entries or first.entries:
             merged[idx] = merged.get(idx, 0) | flags
         ids = np.fromiter(merged.keys(), dtype=np.int64, count=len(merged))
         flags = np.fromiter(merged.values(), dtype=np.int64, count=len(merged))
@@ -376,6 +385,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         # "region" is looser: "the Kingston region" keeps out only the city inside a namesake region.)
         if called_region[g] == LISTED_AS_REGIONS and any(kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) for r in rows):
             blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
+        if rivers[g]:
+            blocked_rows += [r for r in rows if kind_l[r] != KIND_PHYSICAL]
         if region_nouns[g]:
             # "Cameron and Vermilion parishes" are Louisiana's, not Cameron County, Texas, nor a town:
             # when some regions carry the word in their names, only those are meant.
