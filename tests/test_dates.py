@@ -138,6 +138,15 @@ def test_relative_page_stamps_beside_the_byline_need_the_reference_date(written,
     assert pub.value == value and pub.completed_from_reference_date
 
 
+def test_a_date_beside_a_relative_update_stays_the_first_publication():
+    # Fetched the day after: the update is today's, the date written before it the publication.
+    text = ("Georgetown council delays vote on parking garage\n\nStaff Writer Mike Smith\n"
+            f"Nov 20, 2026 Updated 2 hrs ago\n\n{BODY}")
+    pub, updated = extract_dates(Document.from_text(text, date(2026, 11, 21)), MODEL)
+    assert pub is not None and pub.value == "2026-11-20" and not pub.completed_from_reference_date
+    assert updated is not None and updated.value == "2026-11-21"
+
+
 @pytest.mark.parametrize("line", ["Rooms \u2022 2d 3h", "Table 2d", "Sarah Jones \u2022 2d later"])
 def test_a_bare_count_is_relative_only_alone_after_a_bullet(line):
     # "2d" alone means "two days ago" only where aggregators stamp a line (a byline) with it;

@@ -137,8 +137,10 @@ def choose_date(doc: Document, mentions: list[DateMention], features: list[list[
     best = max((k for k, m in enumerate(mentions) if m.to_date() == day),
                key=lambda k: (probabilities[k], -mentions[k].span.start))
     first = prefer_first_publication(doc, mentions, best)
-    return first, by_day[day] if first == best else max(by_day[mentions[first].to_date()], by_day[day]), \
-        probabilities
+    first_day = mentions[first].to_date()
+    # The update the model chose vouches for the first publication beside it ("Nov 20, 2026 Updated
+    # 2 hrs ago"): both are the header's dates, so the belief in that header is the sum of both.
+    return first, by_day[day] + (by_day[first_day] if first_day != day else 0.0), probabilities
 
 
 def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | None, PublishedDate | None]:
