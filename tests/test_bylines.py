@@ -295,3 +295,17 @@ def test_a_press_release_headline_names_no_author():
             'officer of Acme Robotics. "Our robots let a team of ten do the work of thirty."\n')
     # The release's date is on its dateline (line 2), under the headline.
     assert extract_bylines(Document.from_text(text), RESOURCES.lexicon, RESOURCES.byline_model, date_line=2) == []
+
+
+@pytest.mark.parametrize("credits,want", [
+    ("(Reporting by Duncan Miriri; Editing by Alison Williams)", [("Duncan Miriri", "person")]),
+    ("(Reporting by Duncan Miriri)", [("Duncan Miriri", "person")]),
+])
+def test_wire_credits_in_brackets_at_the_end_name_the_reporters(credits, want):
+    # Reuters closes its copy with the credits in brackets; the dateline's agency signs it too.
+    text = ("NAIROBI, Nov 20 (Reuters) - Heavy rains have displaced more than 12,000 people in western Kenya, "
+            "the Kenya Red Cross said on Thursday.\n\nThe rains are expected to continue into next week, the "
+            f"meteorological department said.\n\n{credits}\n")
+    got = [(b.name, b.kind) for b in extract(text)]
+    assert [g for g in got if g[1] == "person"] == want
+    assert ("Reuters", "organization") in got

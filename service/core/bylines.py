@@ -92,7 +92,8 @@ _NOT_NAME = _CALENDAR_WORDS | {"published", "updated", "posted", "share", "follo
 # Menu and button labels that read like two capitalised names: "Give Feedback", "Sign Up".
 _UI_VERBS = {"give", "skip", "sign", "subscribe", "share", "join", "donate", "watch", "listen", "download",
              "explore", "discover", "shop", "send", "support", "contact", "manage", "view", "see", "more"}
-_CUE = re.compile(r"^\s*(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
+# Wire copy closes with its credits in brackets: "(Reporting by A; Editing by B)".
+_CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
                   r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter|"
                   # "Contributors: A, B"; CNN's live pages: "From CNN's Jane Doe"
                   r"contributors?|from [A-Z][A-Za-z]{1,15}['\u2019]s)"
@@ -314,7 +315,7 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
         position = at + len(piece)
         if ";" in link or (chain and chain_end != number - 1):
             chain = []
-        cleaned = _STRIP.sub("", piece).strip(" .,:-|")
+        cleaned = _STRIP.sub("", piece).strip(" .,:-|()")
         cleaned = _LEADING_AND.sub("", cleaned)
         if not cleaned:
             continue
