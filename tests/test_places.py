@@ -519,6 +519,9 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # ... but "Indiana counties" are the counties of Indiana.
     ("Boone County's jobless rate is near the middle of Indiana counties, the state agency said.", "Indiana",
      ("Indiana", "US", "admin1")),
+    # A name joined by a particle is one name: not São José, a town in Santa Catarina.
+    ("Deforestation data came from the space research institute in São José dos Campos, officials in Brasília "
+     "said.", "São José dos Campos", ("São José dos Campos", "BR", "city")),
     # English metropolitan counties, which the PyPI extracts lack.
     ("Councillors in Salford approved 2,000 homes, one of the biggest schemes in Greater Manchester for a decade.",
      "Greater Manchester", ("Greater Manchester", "GB", "region")),

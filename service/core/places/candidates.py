@@ -13,9 +13,10 @@ from ...resources.names import cached_name_key, name_key
 from ..document import Document
 
 MAX_TOKENS = 7
-# Lower-case words allowed inside a multi-word name: "Bosnia and Herzegovina", "Isle of Man".
+# Lower-case words allowed inside a multi-word name: "Bosnia and Herzegovina", "Isle of Man", "São José
+# dos Campos", "Reggio di Calabria".
 _INNER_LOWER = {"of", "and", "de", "la", "le", "del", "du", "da", "des", "am", "upon", "on", "the", "y", "el",
-                "al", "an", "en", "sur", "-", "'"}
+                "al", "an", "en", "sur", "dos", "das", "di", "della", "los", "las", "-", "'"}
 
 
 @dataclass(slots=True)

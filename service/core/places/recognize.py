@@ -410,8 +410,21 @@ def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabili
                 # A country named in full is one place, whatever a word inside it names: "N. Korea" is
                 # not "Korea" (the South's short form), "Equatorial Guinea" not Guinea.
                 supported |= probabilities[k] >= threshold and any(gazetteer.kind[idx] == KIND_COUNTRY for idx in own)
+                # A name whose words a lower-case particle joins is one name: "São José dos Campos" is
+                # not São José, a town in another state.
+                supported |= probabilities[k] >= threshold and _joined_by_particle(doc, c)
         if supported and strongest >= probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
+
+
+# Particles of Romance and Arabic names ("Rio de Janeiro", "São José dos Campos"); not "of": "City of
+# Winchester", the district, does not swallow the city named inside it.
+_NAME_PARTICLES = frozenset("de da do dos das di del della du des la le los las y el al en sur am".split())
+
+
+def _joined_by_particle(doc: Document, c: SpanCandidate) -> bool:
+    """Capitalised words joined by a lower-case particle inside the span: one name."""
+    return any(doc.tokens[i].text in _NAME_PARTICLES for i in range(c.start_token + 1, c.end_token - 1))
 
 
 def _hyphenated(span: str) -> bool:
