@@ -13,10 +13,12 @@ from ...resources.names import cached_name_key, name_key
 from ..document import Document
 
 MAX_TOKENS = 7
-# Lower-case words allowed inside a multi-word name: "Bosnia and Herzegovina", "Isle of Man", "São José
-# dos Campos", "Reggio di Calabria".
-_INNER_LOWER = {"of", "and", "de", "la", "le", "del", "du", "da", "des", "am", "upon", "on", "the", "y", "el",
-                "al", "an", "en", "sur", "dos", "das", "di", "della", "los", "las", "-", "'"}
+# Particles of Romance, Arabic and German names: "Rio de Janeiro", "São José dos Campos", "Reggio di
+# Calabria", "Frankfurt am Main".
+NAME_PARTICLES = frozenset("de da dos das di del della du des la le los las y el al en sur am".split())
+# Lower-case words allowed inside a multi-word name: those, and English ones ("Bosnia and Herzegovina",
+# "Isle of Man").
+_INNER_LOWER = NAME_PARTICLES | {"of", "and", "upon", "on", "the", "an", "-", "'"}
 
 
 @dataclass(slots=True)

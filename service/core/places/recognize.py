@@ -22,7 +22,7 @@ from ..calendar_words import MONTH_WORDS, WEEKDAYS
 from ..company_words import COMPANY_FORMS
 from ..document import Document
 from ..types import Span
-from .candidates import GazetteerMatch
+from .candidates import NAME_PARTICLES, GazetteerMatch
 from .spans import SpanCandidate, generate_candidates
 
 
@@ -181,9 +181,10 @@ def _initials_open_names(doc: Document, candidates: list[SpanCandidate], probabi
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
+_CONJUNCTIONS = frozenset({"and", "or"})   # a comma too often qualifies ("Washington, D.C.", "New Jersey, Inc.")
+_LIST_TOKENS = _CONJUNCTIONS | {","}
 _STORM_WORDS = frozenset({"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones", "storm",
                           "storms"})
-_LIST_TOKENS = frozenset({",", "and", "or"})
 LIST_LOOKBACK = 8
 
 
@@ -210,7 +211,6 @@ def _storms_are_not_places(doc: Document, candidates: list[SpanCandidate], proba
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
-_CONJUNCTIONS = frozenset({"and", "or"})   # a comma too often qualifies ("Washington, D.C.", "New Jersey, Inc.")
 CONJUNCT_FLOOR = 0.1
 
 
@@ -417,14 +417,10 @@ def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabili
             probabilities[k] = min(1.0, strongest + 1e-9)
 
 
-# Particles of Romance and Arabic names ("Rio de Janeiro", "São José dos Campos"); not "of": "City of
-# Winchester", the district, does not swallow the city named inside it.
-_NAME_PARTICLES = frozenset("de da do dos das di del della du des la le los las y el al en sur am".split())
-
-
 def _joined_by_particle(doc: Document, c: SpanCandidate) -> bool:
-    """Capitalised words joined by a lower-case particle inside the span: one name."""
-    return any(doc.tokens[i].text in _NAME_PARTICLES for i in range(c.start_token + 1, c.end_token - 1))
+    """Capitalised words joined by a lower-case particle inside the span ("dos", "di"): one name. Not
+    "of": "City of Winchester", the district, does not swallow the city named inside it."""
+    return any(doc.tokens[i].text in NAME_PARTICLES for i in range(c.start_token + 1, c.end_token - 1))
 
 
 def _hyphenated(span: str) -> bool:
