@@ -7,7 +7,10 @@ import pytest
 from service.core.bylines import extract_bylines, read_name
 from service.core.document import Document
 
-BODY = "\n\nThe council met on Tuesday to discuss the budget, which had been delayed since the spring.\n"
+# A paragraph of prose after the byline, as on every article page (a byline is read against it).
+BODY = ("\n\nThe council met on Tuesday to discuss the budget, which had been delayed since the spring. Members "
+        "argued for several hours before a vote that split the chamber, and the mayor said the city would have to "
+        "borrow to keep its libraries open through the winter.\n")
 RESOURCES = None
 
 

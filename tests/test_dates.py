@@ -282,3 +282,38 @@ def test_a_press_release_s_dateline_dates_it(dateline):
     doc = Document.from_text(text)
     assert doc.written_dateline.place.text in ("SAN FRANCISCO", "NEW YORK") and doc.written_dateline.press_release
 
+
+
+def _latest_news_sidebar(day: str, count: int = 12) -> str:
+    """A gossip site's "latest stories" rail: headlines, each stamped with the crawl day and a time."""
+    titles = ["Star Shows Off Backyard Winter Forest", "Historian Settles the Holiday Movie Debate",
+              "Actor Teases a Run for Office", "Singer Leaves the Bar With a Mystery Woman",
+              "Director Says the Mogul Bullied His Way Into the Film", "Pitcher Gifts Teammate's Wife a Car"]
+    return "".join(f"{titles[k % len(titles)]} ... Part {k + 1}!!!\n\n{day} {1 + k % 11}:{10 + 3 * k:02d} PM PT\n\n"
+                   for k in range(count))
+
+
+# A tabloid's story: short paragraphs, none of them a long block of prose.
+_SHORT_PARAGRAPHS = [
+    "The former heavyweight champion says it is time for the younger man to walk away.",
+    "He told reporters outside his gym that the last two fights were hard to watch ... and that he worries.",
+    "The champion's team did not answer our calls on Friday.",
+    "Fans online were split, with many saying the legend should mind his own business.",
+    "The two men fought each other twice in the nineties.",
+]
+
+
+def _gossip_page(header: str = "") -> str:
+    return ("Skip to main content\n\nnews\nSports\nWatch\nPhotos\n\nBoxing Legend Says the Champion Should Retire\n\n"
+            + header + "".join(p + "\n\n" for p in _SHORT_PARAGRAPHS) + "Share on Facebook\nTWEET This\n\nrelated articles\n\n"
+            "Champion Signs for One Last Fight\n\nMore Stories\n\n" + _latest_news_sidebar("12/24/2023"))
+
+
+def test_a_sidebar_repeating_the_crawl_day_does_not_date_the_article():
+    # The article's own date is not in the text; twelve stamps of one day in the rail below it
+    # must not add up to a publication date by repetition alone.
+    assert published(_gossip_page()) is None
+
+
+def test_the_headers_date_wins_over_a_sidebar_repeating_another_day():
+    assert published(_gossip_page("By Harvey Levin\n9/26/2023 12:40 AM PT\n\n")).date == "2023-09-26"

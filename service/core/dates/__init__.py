@@ -117,6 +117,7 @@ def _dateline_date(doc: Document, mentions: list[DateMention], features: list[li
 
 
 NIL = ["nil"]
+MENTIONS_PER_DAY = 3
 
 
 def choose_date(doc: Document, mentions: list[DateMention], features: list[list[str]],
@@ -125,12 +126,15 @@ def choose_date(doc: Document, mentions: list[DateMention], features: list[list[
     its day, and every mention's probability.
 
     The model is a conditional logit over the page's dates and a "none" option; a day's
-    probability sums its mentions' (a date printed in the header and again in the footer)."""
+    probability sums its likeliest mentions' (a date printed in the header and again in the footer),
+    at most ``MENTIONS_PER_DAY`` of them: a sidebar stamping twenty headlines with the day the page
+    was crawled must not outvote "none" by repetition alone."""
     probabilities = softmax_scores(model, features + [NIL])
     nobody = probabilities.pop()
-    by_day: dict = {}
+    per_day: dict = {}
     for m, p in zip(mentions, probabilities):
-        by_day[m.to_date()] = by_day.get(m.to_date(), 0.0) + p
+        per_day.setdefault(m.to_date(), []).append(p)
+    by_day = {d: sum(sorted(ps, reverse=True)[:MENTIONS_PER_DAY]) for d, ps in per_day.items()}
     day = max(by_day, key=lambda d: by_day[d])
     if by_day[day] <= nobody:
         return None, nobody, probabilities
