@@ -601,3 +601,15 @@ def test_a_given_name_and_surname_alone_on_a_line_are_a_person(pipeline):
     mentions = {m.text for p in places(pipeline, text) for m in p.mentions}
     assert {"Rotterdam", "Poznan", "Germany"} <= mentions and "Jordan" not in mentions
 
+
+
+def test_a_name_a_lower_case_word_joins_between_hyphens_is_one_place(pipeline):
+    # British and French towns write their river or district into the name: one mention each, not
+    # Newcastle upon Tyne and Lyme, Connecticut, nor Westmorland, California.
+    text = ("Police in Stoke-on-Trent said the man, from Newcastle-under-Lyme, was arrested at a flat in "
+            "Appleby-in-Westmorland; his brother lives in Ashby-de-la-Zouch and his sister near Aix-en-Provence.")
+    result = places(pipeline, text)
+    got = {m.text: (p.name, p.country_code) for p in result for m in p.mentions}
+    assert got == {"Stoke-on-Trent": ("Stoke-on-Trent", "GB"), "Newcastle-under-Lyme": ("Newcastle under Lyme", "GB"),
+                   "Appleby-in-Westmorland": ("Appleby-in-Westmorland", "GB"),
+                   "Ashby-de-la-Zouch": ("Ashby-de-la-Zouch", "GB"), "Aix-en-Provence": ("Aix-en-Provence", "FR")}

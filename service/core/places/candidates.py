@@ -56,8 +56,10 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
                 inner_comma = last.text == "," and gap == 0
                 # A possessive inside or ending a name: "Martha's Vineyard", "St. John's".
                 possessive = last.text in ("'s", "'S") and gap == 0
+                # Any lower-case word between hyphens: "Newcastle-under-Lyme", "Wells-next-the-Sea".
+                hyphen_bound = previous.text == "-" and gap == 0 and last.text.isalpha()
                 if not (last.text[:1].isupper() or last.text.lower() in _INNER_LOWER or abbreviation_period
-                        or inner_comma or possessive):
+                        or inner_comma or possessive or hyphen_bound):
                     break
                 # name_key drops periods and joins words (and hyphenated parts) with one space.
                 piece = "'s" if possessive else cached_name_key(last.text)

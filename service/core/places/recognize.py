@@ -86,6 +86,7 @@ SURNAME_DISCOUNT = 0.9          # a surname's bare occurrences fall just under t
 PLACE_SURE = 0.6                # ... unless one occurrence is this sure to be the place
 MAJOR_POPULATION = 1_000_000
 GIVEN_NAME_CASE = 0.9           # a word capitalised at least this often mid-sentence is a name
+HYPHEN_JOINED_PROBABILITY = 0.8  # "Stoke-on-Trent": see _hyphen_joined_names
 FULL_NAME_FLOOR = 0.25          # least belief in a region's full name that its short form inside lifts
 
 
@@ -118,6 +119,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _surnames_stay_people(candidates, keys, probabilities, model.threshold, gazetteer)
     _given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
     _companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
+    _hyphen_joined_names(doc, candidates, probabilities)
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
     _acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
@@ -418,9 +420,29 @@ def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabili
 
 
 def _joined_by_particle(doc: Document, c: SpanCandidate) -> bool:
-    """Capitalised words joined by a lower-case particle inside the span ("dos", "di"): one name. Not
-    "of": "City of Winchester", the district, does not swallow the city named inside it."""
-    return any(doc.tokens[i].text in NAME_PARTICLES for i in range(c.start_token + 1, c.end_token - 1))
+    """Capitalised words joined by a lower-case particle inside the span ("dos", "di"), or by any
+    lower-case word between hyphens ("Newcastle-under-Lyme"): one name. Not "of" between spaces:
+    "City of Winchester", the district, does not swallow the city named inside it."""
+    tokens = doc.tokens
+    return any(tokens[i].text in NAME_PARTICLES or _hyphen_bound_lower(tokens, i)
+               for i in range(c.start_token + 1, c.end_token - 1))
+
+
+def _hyphen_bound_lower(tokens, i: int) -> bool:
+    return (tokens[i].text[:1].islower() and tokens[i - 1].text == "-" and tokens[i + 1].text == "-"
+            and tokens[i - 1].end == tokens[i].start and tokens[i].end == tokens[i + 1].start)
+
+
+def _hyphen_joined_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float]) -> None:
+    """A gazetteer name whose parts a lower-case word joins between hyphens ("Stoke-on-Trent",
+    "Ashby-de-la-Zouch", "Aix-en-Provence") is written that way only for a place: it is one, whatever
+    the model, which has seen few, makes of its rare shape."""
+    for k, c in enumerate(candidates):
+        if (probabilities[k] < HYPHEN_JOINED_PROBABILITY and c.entries and c.end_token - c.start_token >= 5
+                and any(flags & (NAME_PRIMARY | NAME_ALT) for _, flags in c.entries)
+                and _hyphenated(doc.norm[c.start:c.end])
+                and any(_hyphen_bound_lower(doc.tokens, i) for i in range(c.start_token + 2, c.end_token - 2))):
+            probabilities[k] = HYPHEN_JOINED_PROBABILITY
 
 
 def _hyphenated(span: str) -> bool:
