@@ -613,3 +613,11 @@ def test_a_name_a_lower_case_word_joins_between_hyphens_is_one_place(pipeline):
     assert got == {"Stoke-on-Trent": ("Stoke-on-Trent", "GB"), "Newcastle-under-Lyme": ("Newcastle under Lyme", "GB"),
                    "Appleby-in-Westmorland": ("Appleby-in-Westmorland", "GB"),
                    "Ashby-de-la-Zouch": ("Ashby-de-la-Zouch", "GB"), "Aix-en-Provence": ("Aix-en-Provence", "FR")}
+
+
+def test_a_compass_word_before_an_ordinal_is_a_street_not_a_region(pipeline):
+    # "East 36th Street" is a street on Tulsa's east side, not the East Region of Cameroon.
+    text = ("Deputies were called to the apartments near East 36th Street North and Peoria Avenue in Tulsa, "
+            "and a second scene on W. 42nd St. was closed.")
+    names = {m.text for p in places(pipeline, text) for m in p.mentions}
+    assert "East" not in names and "W." not in names and "Tulsa" in names

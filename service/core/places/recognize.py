@@ -10,6 +10,7 @@ unresolved toponym.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -125,6 +126,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
     _initials_open_names(doc, candidates, probabilities, model.threshold)
     _storms_are_not_places(doc, candidates, probabilities, model.threshold)
+    _compass_before_ordinals(doc, candidates, probabilities)
     for k in _unsupported_codes(doc, candidates, gazetteer):
         probabilities[k] = 0.0
     return probabilities
@@ -188,6 +190,21 @@ _LIST_TOKENS = _CONJUNCTIONS | {","}
 _STORM_WORDS = frozenset({"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones", "storm",
                           "storms"})
 LIST_LOOKBACK = 8
+
+
+# "East 36th Street", "W. 42nd St.": the side of town a numbered street lies on, not a region named East.
+_COMPASS = frozenset({"north", "south", "east", "west", "n", "s", "e", "w", "ne", "nw", "se", "sw"})
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+
+
+def _compass_before_ordinals(doc: Document, candidates: list[SpanCandidate], probabilities: list[float]) -> None:
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        after = c.end_token
+        if probabilities[k] and tokens[c.start_token].text.lower() in _COMPASS and (
+                after - c.start_token == 1 or (after - c.start_token == 2 and tokens[after - 1].text == ".")):
+            if after < len(tokens) and _ORDINAL.match(tokens[after].text.lower()):
+                probabilities[k] = 0.0
 
 
 def _storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
