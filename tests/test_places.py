@@ -522,6 +522,9 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # A name joined by a particle is one name: not São José, a town in Santa Catarina.
     ("Deforestation data came from the space research institute in São José dos Campos, officials in Brasília "
      "said.", "São José dos Campos", ("São José dos Campos", "BR", "city")),
+    # Portuguese "do" joins a name too: Mato Grosso do Sul is not its northern neighbour Mato Grosso.
+    ("Petrobras plans to expand its refinery in Pernambuco state and build a fertilizer plant in Mato Grosso do "
+     "Sul.", "Mato Grosso do Sul", ("Mato Grosso do Sul", "BR", "admin1")),
     # English metropolitan counties, which the PyPI extracts lack.
     ("Councillors in Salford approved 2,000 homes, one of the biggest schemes in Greater Manchester for a decade.",
      "Greater Manchester", ("Greater Manchester", "GB", "region")),

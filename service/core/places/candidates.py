@@ -13,9 +13,10 @@ from ...resources.names import cached_name_key, name_key
 from ..document import Document
 
 MAX_TOKENS = 7
-# Particles of Romance, Arabic and German names: "Rio de Janeiro", "São José dos Campos", "Reggio di
-# Calabria", "Frankfurt am Main".
-NAME_PARTICLES = frozenset("de da dos das di del della du des la le los las y el al en sur am".split())
+# Particles of Romance, Arabic, German, Dutch and Slavic names: "Rio de Janeiro", "São José dos Campos",
+# "Mato Grosso do Sul", "Reggio di Calabria", "Frankfurt am Main", "Bergen op Zoom", "Ústí nad Labem".
+NAME_PARTICLES = frozenset("de da do dos das di del della du des la le los las y el al en sur sul am im bei der "
+                           "aan den op nad pri".split())
 # Lower-case words allowed inside a multi-word name: those, and English ones ("Bosnia and Herzegovina",
 # "Isle of Man").
 _INNER_LOWER = NAME_PARTICLES | {"of", "and", "upon", "on", "the", "an", "-", "'"}
