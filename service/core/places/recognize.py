@@ -10,7 +10,6 @@ unresolved toponym.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from ..company_words import COMPANY_FORMS
 from ..document import Document
 from ..types import Span
 from .candidates import NAME_PARTICLES, GazetteerMatch
-from .spans import SpanCandidate, generate_candidates
+from .spans import ORDINAL, SpanCandidate, generate_candidates
 
 
 @dataclass(slots=True)
@@ -194,7 +193,6 @@ LIST_LOOKBACK = 8
 
 # "East 36th Street", "W. 42nd St.": the side of town a numbered street lies on, not a region named East.
 _COMPASS = frozenset({"north", "south", "east", "west", "n", "s", "e", "w", "ne", "nw", "se", "sw"})
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 
 
 def _compass_before_ordinals(doc: Document, candidates: list[SpanCandidate], probabilities: list[float]) -> None:
@@ -203,7 +201,7 @@ def _compass_before_ordinals(doc: Document, candidates: list[SpanCandidate], pro
         after = c.end_token
         if probabilities[k] and tokens[c.start_token].text.lower() in _COMPASS and (
                 after - c.start_token == 1 or (after - c.start_token == 2 and tokens[after - 1].text == ".")):
-            if after < len(tokens) and _ORDINAL.match(tokens[after].text.lower()):
+            if after < len(tokens) and ORDINAL.match(tokens[after].text.lower()):
                 probabilities[k] = 0.0
 
 

@@ -74,7 +74,7 @@ _PLURAL_NOUNS = {"counties": "county", "provinces": "province", "states": "state
 _STREET_NOUNS = frozenset("""street st avenue ave road rd boulevard blvd drive lane parkway terrace court plaza
 square way""".split())
 _ROUTE_NOUNS = frozenset({"highway", "hwy", "route", "interstate", "freeway", "expressway", "turnpike", "pike"})
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 TITLES = {"mr", "mrs", "ms", "dr", "president", "secretary", "minister", "gov", "governor", "sen", "senator",
           "rep", "judge", "gen", "general", "prime", "chancellor", "king", "queen", "prince", "pope", "sir",
           "lord", "mayor", "chief", "coach", "professor", "prof", "sheriff", "officer", "director", "ceo",
@@ -347,7 +347,7 @@ class _Candidates:
             feats.append("after_title")
         if p1 in _LOCATIVE:
             feats.append("after_locative")
-        if _ORDINAL.match(p1):
+        if ORDINAL.match(p1):
             feats.append("after_ordinal")  # "East 51st Street", "42nd Street": a street, not the village
         if x > 0 and words[x - 1] in self.lexicon.first_names and p1 != "<s>":
             feats.append("after_given_name")
