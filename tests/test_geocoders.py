@@ -62,7 +62,7 @@ def test_unresolved_toponyms_are_placed_by_the_geocoder(resources):
         assert placed["Zuccotti Park"]["country_code"] == "US" and placed["Zuccotti Park"]["geonameid"] is None
         assert ARTICLE[slice(*(lambda m: (m["start"], m["end"]))(placed["Foley Square"]["mentions"][0]))] == \
             "Foley Square"
-        assert placed["New York"]["source"] == "gazetteer"
+        assert placed["New York City"]["source"] == "gazetteer"
         assert body["unresolved_toponyms"] == [] and not body["warnings"]
         search = fake.requests[0]
         assert search["path"] == "/search" and search["query"]["format"] == "json"
@@ -93,7 +93,7 @@ def test_geocoder_faults_keep_the_embedded_answer(resources, mode, outcome):
         started = time.monotonic()
         body = enrich(app)
         assert time.monotonic() - started < 5
-    assert any(p["name"] == "New York" and p["source"] == "gazetteer" for p in body["places"])
+    assert any(p["name"] == "New York City" and p["source"] == "gazetteer" for p in body["places"])
     assert any(f"unavailable ({outcome})" in w for w in body["warnings"]), body["warnings"]
     assert metric(app, outcome) == before + 1
 
@@ -102,7 +102,7 @@ def test_geocoder_down(resources):
     app = make_app(resources, f"http://127.0.0.1:{free_port()}")
     body = enrich(app)
     assert any("unavailable (down)" in w for w in body["warnings"]), body["warnings"]
-    assert any(p["name"] == "New York" for p in body["places"])
+    assert any(p["name"] == "New York City" for p in body["places"])
 
 
 def test_circuit_breaker_stops_calling_a_dead_geocoder(resources):

@@ -459,6 +459,43 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
     assert brandenburg.feature == "admin1"
 
 
+@pytest.mark.parametrize(("text", "feature"), [
+    ("The airline will start nonstop flights between New York and Moscow next year.", "city"),
+    ("Reekie, who lives in New York and owns horses nearby in Riverdale, bought his ticket on Thursday.", "city"),
+    ("A landmark compensation award by a New York court has caught the attention of artists.", "city"),
+    # The words around call it the state.
+    ("New York Gov. Andrew Cuomo declared a statewide public health emergency on Friday.", "admin1"),
+    ("New York's attorney general said AIG had given back the bonuses.", "admin1"),
+    ("The couple retired to a farm in upstate New York, far from the city.", "admin1"),
+    ("Bands came from Missouri, New York, North Carolina and Virginia to perform.", "admin1"),
+    ("Buffalo, New York, may be a destination for patients from Ontario.", "admin1"),
+])
+def test_new_york_is_the_city_unless_called_the_state(pipeline, text, feature):
+    (new_york,) = [p for p in places(pipeline, text) if any(m.text == "New York" for m in p.mentions)]
+    assert (new_york.country_code, new_york.feature) == ("US", feature)
+
+
+def test_new_york_called_the_state_once_is_the_state_throughout(pipeline):
+    text = ("New York Gov. Andrew Cuomo said on Monday that schools in New York would stay closed until "
+            "the end of the month.")
+    (new_york,) = find(places(pipeline, text), "New York")
+    assert new_york.feature == "admin1" and len(new_york.mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # Spatial coherence alone would pick the namesake towns of North America.
+    ("The airline will start nonstop flights between New York and Moscow next year.", "Moscow", "RU"),
+    ("A landmark award by a New York court has caught the attention of artists. Matthieu Prin of "
+     "London-based BOP Consulting said walls were being painted over.", "London", "GB"),
+    # The article names the town's region, or qualifies it: the town.
+    ("Knights blanked in Erie. London head coach Dale Hunter said the Ontario club played well.", "London", "CA"),
+    ("Jessica Kay, 18, of Paris, Texas, died Saturday in a Dallas hospital.", "Paris", "US"),
+])
+def test_a_capital_of_millions_beats_a_namesake_town_without_local_context(pipeline, text, name, country):
+    (place,) = find(places(pipeline, text), name)
+    assert place.country_code == country
+
+
 _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would push thousands of families into "
                       "poverty, and Welsh ministers in Cardiff made similar warnings.")
 

@@ -140,14 +140,16 @@ def _qualifier(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]
     return frozenset(idx for idx, _ in nxt.entries)
 
 
-# "the U.S. state of Georgia"; a member of Congress's party and state ("Sen. Rand Paul, R-Ky.",
-# "Rep. Mike Johnson (R-La.)": Louisiana, not Los Angeles).
-_STATE_OF = re.compile(r"\bstate of $|(?:,\s?|\()[RDI]-$", re.IGNORECASE)
+# "the U.S. state of Georgia", "upstate New York"; a member of Congress's party and state ("Sen. Rand
+# Paul, R-Ky.", "Rep. Mike Johnson (R-La.)": Louisiana, not Los Angeles).
+_STATE_OF = re.compile(r"\bstate of $|\b(?:up|down)state $|(?:,\s?|\()[RDI]-$", re.IGNORECASE)
 
 
 # "Washington state", "New York and New Jersey states" (in lower case: "Lagos State" is a name; and
 # not "Gulf states" alone, which are countries).
-_STATE_AFTER = re.compile(r" state\b| and [A-Z][\w'-]+(?: [A-Z][\w'-]+)? states\b")
+_STATE_AFTER = re.compile(r" state\b| and [A-Z][\w'-]+(?: [A-Z][\w'-]+)? states\b"
+                          # A state's offices: "New York Gov. Andrew Cuomo", "Ohio's attorney general".
+                          r"|(?:'s)? (?:Lt\. )?(?:Gov\.|[Gg]overnor\b|[Aa]ttorney [Gg]eneral\b|[Ll]egislature\b)")
 STATE_BEFORE, STATE_AFTER = 1, 2
 # Where a first-level region is called a state: "the Gulf state of Qatar" is no province of Papua New Guinea.
 _STATE_COUNTRIES = frozenset("US IN NG MX BR AU MY DE AT VE SD SS MM".split())
@@ -594,31 +596,71 @@ def run_passes(table: CandidateTable, weights: np.ndarray, dateline_group: int |
 
 
 NAMESAKE_CITY_KM = 100.0
+MAJOR_NAMESAKE_POPULATION = 1_000_000
 
 
 def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
     """"Geneva", "Baghdad": when the choice is a region and the city of that name (its own name, not
-    an alternate) lies inside it and near its centre, the article means the city. (Not "New York":
-    the state's centre is far from the city, and which one a writer means is the resolver's call. Not
-    in a list of regions either: "in Brandenburg and North Rhine-Westphalia" names two states.)"""
+    an alternate) lies inside it and near its centre, the article means the city. So does "New York"
+    (or "Sao Paulo"): a city of millions inside the region that shares its name is what news names,
+    however far it lies from the region's centre, unless the words around call the name a state
+    ("New York state", "New York Gov.", "upstate New York": those rule the city out) or the same
+    article resolves another mention of the name to the region. Not in a list of regions either:
+    "in Brandenburg and North Rhine-Westphalia" names two states."""
     like_city = table.features[:, _COL["region_named_like_city"]]
     primary = table.features[:, _COL["name_primary"]]
     listed_with_regions = table.features[:, _COL["list_kind_share"]] > 0.5
+    # Regions chosen for a mention whose towns the words around it ruled out ("New York Gov.").
+    named_as_regions = set()
+    if table.blocked is not None:
+        for g in np.flatnonzero(choice >= 0):
+            lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+            towns = table.kind[lo:hi] == KIND_CITY
+            if table.ids[choice[g]] >= 0 and towns.any() and table.blocked[lo:hi][towns].all():
+                named_as_regions.add(int(table.ids[choice[g]]))
     for g in np.flatnonzero(choice >= 0):
         r = int(choice[g])
         if like_city[r] == 0 or table.ids[r] < 0 or listed_with_regions[r]:
             continue
         region = int(table.ids[r])
         lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-        # By the city's own name: "Oklahoma" is only an alternate name of Oklahoma City.
-        cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0 and primary[k]
+        cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0
                   and (table.blocked is None or not table.blocked[k])
                   and region in (int(gazetteer.admin1_idx[table.ids[k]]), int(gazetteer.admin2_idx[table.ids[k]]))]
         if not cities:
             continue
         city = max(cities, key=lambda k: int(gazetteer.population[table.ids[k]]))
-        if haversine_km(table.lat[r], table.lon[r], table.lat[city], table.lon[city]) <= NAMESAKE_CITY_KM:
+        # By the city's own name: "Oklahoma" is only an alternate name of Oklahoma City.
+        near = primary[city] and haversine_km(table.lat[r], table.lon[r], table.lat[city],
+                                              table.lon[city]) <= NAMESAKE_CITY_KM
+        major = (int(gazetteer.population[table.ids[city]]) >= MAJOR_NAMESAKE_POPULATION
+                 and region not in named_as_regions)
+        if near or major:
             choice[g] = city
+
+
+WORLD_CAPITAL_POPULATION = 1_000_000
+
+
+def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
+    """"London" in a story about a New York court is London, England, not London, Ontario, however
+    near Ontario lies to the article's other places: a capital of millions named by its own name
+    loses to a namesake town only when the article names the town's region, qualifies it ("Paris,
+    Texas") or datelines it."""
+    capital = table.features[:, _COL["capital_by_own_name"]] > 0
+    admin1_ctx = table.features[:, _COL["admin1_in_context"]] > 0
+    qualified = table.features[:, _COL["qualified"]] > 0
+    dateline = table.features[:, _COL["dateline_city"]] > 0
+    for g in np.flatnonzero(choice >= 0):
+        r = int(choice[g])
+        if table.kind[r] != KIND_CITY or capital[r] or admin1_ctx[r] or qualified[r] or dateline[r]:
+            continue
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        capitals = [k for k in range(lo, hi) if capital[k] and table.ids[k] >= 0
+                    and int(gazetteer.population[table.ids[k]]) >= WORLD_CAPITAL_POPULATION
+                    and (table.blocked is None or not table.blocked[k])]
+        if capitals:
+            choice[g] = capitals[0]
 
 
 def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
@@ -631,6 +673,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     dateline_group = table.mention_group[dateline_index] if dateline_index is not None else None
     choice, prob = run_passes(table, model.weights, dateline_group)
     prefer_city_in_its_namesake_region(table, choice, gazetteer)
+    prefer_world_capital(table, choice, gazetteer)
 
     by_place: dict[int, list[int]] = {}
     confidence: dict[int, list[float]] = {}
