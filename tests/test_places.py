@@ -412,6 +412,16 @@ def test_a_town_coordinated_with_a_sure_one_is_a_place_too(pipeline):
     assert houlton.admin1 == "Maine"
 
 
+def test_the_head_of_a_list_of_sure_places_is_a_place_too(pipeline):
+    text = ("Stuttgart beat Union Berlin 2-0 in Berlin and RB Leipzig won 4-1 at Darmstadt. Cologne, Bochum and "
+            "Darmstadt remain in the relegation places after Saturday's games.")
+    (cologne,) = find(places(pipeline, text), "Cologne")
+    assert (cologne.country_code, cologne.feature) == ("DE", "city")
+    # A comma before a place that does not go on with a list: the person stays a person.
+    text = "The striker Harry Kane, England's captain, said the squad was tired after the game in Munich."
+    assert not find(places(pipeline, text), "Kane")
+
+
 def test_a_byline_name_is_not_a_place(pipeline):
     text = ("Oil prices rise after OPEC+ extends output cuts\n\n"
             "LONDON, June 3 (Reuters) - Oil prices rose on Monday after OPEC+ agreed to extend most of its deep "

@@ -234,12 +234,18 @@ CONJUNCT_FLOOR = 0.1
 def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                      threshold: float, gazetteer: Gazetteer) -> None:
     """A name coordinated with a sure place of the same kind is one too: "taught in Caribou and
-    Houlton", "in Monroe, Trenton and Seven Mile". Only names the gazetteer knows, and only when the
-    model already gives them some chance, and not when the name runs on ("Cavan Town Hall")."""
+    Houlton", "in Monroe, Trenton and Seven Mile", and the head of a list ("Cologne, Bochum and
+    Darmstadt": a comma counts when the sure place after it goes on with the list). Only names the
+    gazetteer knows, only when the model already gives them some chance, and not when the name runs
+    on ("Cavan Town Hall")."""
     tokens, n = doc.tokens, len(doc.tokens)
 
     def joined(before: int, after: int) -> bool:   # tokens[before] and tokens[after] around "and"/"or"
         return (0 <= before and after < n and tokens[before + 1].text.lower() in _CONJUNCTIONS
+                and tokens[before].line == tokens[after].line)
+
+    def comma_listed(before: int, after: int) -> bool:   # tokens[before] and tokens[after] around a comma
+        return (0 <= before and after < n and tokens[before + 1].text == ","
                 and tokens[before].line == tokens[after].line)
 
     weak = []
@@ -249,29 +255,41 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
         after = c.end_token
         if after < n and tokens[after].text[:1].isupper() and tokens[after].line == tokens[after - 1].line:
             continue   # the start of a longer name: "Cavan Town Hall"
-        if joined(c.start_token - 2, c.start_token) or joined(after - 1, after + 1):
+        if (joined(c.start_token - 2, c.start_token) or joined(after - 1, after + 1)
+                or comma_listed(after - 1, after + 1)):
             weak.append(k)
     if not weak:
         return
     sure_end: dict[int, tuple[float, list]] = {}     # end token -> (probability, entries)
-    sure_start: dict[int, tuple[float, list]] = {}
+    sure_start: dict[int, tuple[float, list, int]] = {}   # start token -> (probability, entries, end token)
     for c, p in zip(candidates, probabilities):
         if p >= PLACE_SURE and c.entries:
             if p > sure_end.get(c.end_token, (0.0,))[0]:
                 sure_end[c.end_token] = (p, c.entries)
             if p > sure_start.get(c.start_token, (0.0,))[0]:
-                sure_start[c.start_token] = (p, c.entries)
+                sure_start[c.start_token] = (p, c.entries, c.end_token)
     kind = gazetteer.kind
     for k in weak:
         c = candidates[k]
         kinds = {int(kind[idx]) for idx, _ in c.entries}
+        after = None
+        if joined(c.end_token - 1, c.end_token + 1):
+            after = sure_start.get(c.end_token + 1)
+        elif comma_listed(c.end_token - 1, c.end_token + 1):
+            after = sure_start.get(c.end_token + 1)
+            # "Troy, N.C." qualifies the town; "Cologne, Bochum and Darmstadt" lists places.
+            if after and not (after[2] < n and tokens[after[2]].text.lower() in _LIST_GOES_ON
+                              and tokens[after[2]].line == tokens[after[2] - 1].line):
+                after = None
         lent = 0.0
-        for sibling in (sure_end.get(c.start_token - 1) if joined(c.start_token - 2, c.start_token) else None,
-                        sure_start.get(c.end_token + 1) if joined(c.end_token - 1, c.end_token + 1) else None):
+        for sibling in (sure_end.get(c.start_token - 1) if joined(c.start_token - 2, c.start_token) else None, after):
             if sibling and sibling[0] > lent and any(int(kind[idx]) in kinds for idx, _ in sibling[1]):
                 lent = sibling[0]
         if lent * CONSISTENCY >= threshold:
             probabilities[k] = lent * CONSISTENCY
+
+
+_LIST_GOES_ON = frozenset({",", "and", "or"})
 
 
 def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], probabilities: list[float],
