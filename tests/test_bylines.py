@@ -124,6 +124,10 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # Surnames with a capital inside after two or three letters.
     ("By Jessica Clifford and Bruce MacKenzie", [("Jessica Clifford", "person"), ("Bruce MacKenzie", "person")]),
     ("By LaToya Jones and Tom DiNapoli", [("LaToya Jones", "person"), ("Tom DiNapoli", "person")]),
+    # The paper the author writes for is no second author; a surname that is a paper's word is a surname.
+    ("By MARIA GARCIA, Chicago Sun-Times", [("Maria Garcia", "person")]),
+    ("By Ann Lee and Tom Brown, The Dallas Morning News", [("Ann Lee", "person"), ("Tom Brown", "person")]),
+    ("By Emily Post, Staff Writer", [("Emily Post", "person")]),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want
@@ -270,6 +274,15 @@ def test_a_newsroom_signing_as_its_staff_is_not_a_person():
     assert [name for name, kind in bylines("Al Jazeera Staff\nPublished On 9 Feb 2024") if kind == "person"] == []
     assert bylines("By Chicago Tribune staff") == [("Chicago Tribune staff", "organization")]
     assert bylines("By Jane Doe, Staff Writer") == [("Jane Doe", "person")]
+
+
+def test_a_page_its_newsroom_signs_takes_no_name_from_a_heading_further_down():
+    text = ("12 things to do around Chicago this weekend\n\nBy Chicago Tribune staff\nChicago Tribune\n"
+            "Published: Dec 22, 2023 at 5:00 am\n\nThere is plenty to do, with the markets open late and the "
+            "lights on along the river walk until the new year, and most of it costs nothing at all.\n\n"
+            "John Mulaney\n\nThe Emmy Award-winning comedian brings his latest stand-up tour to Rosemont. His "
+            "latest special was released in April.\n\n7 p.m. Dec. 22 at Rosemont Theatre.\n")
+    assert [(b.name, b.kind) for b in extract(text)] == [("Chicago Tribune staff", "organization")]
 
 
 def test_an_agency_name_on_the_date_line_is_not_a_person(pipeline):

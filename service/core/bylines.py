@@ -81,6 +81,13 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # short forms that places leave out, as a place's name may be followed by one ("Whyalla SA").
 # Not "Co": Emily Co is a person.
 _COMPANY_FORMS = COMPANY_FORMS | {"llp", "ag", "s.a", "n.v", "pty"}
+# The last word of a newspaper's or magazine's name: "By MARIA GARCIA, Chicago Sun-Times" names the
+# paper she writes for after her, not a second author (nor an agency that credits wire copy).
+_OUTLET_WORDS = {"times", "post", "news", "journal", "tribune", "herald", "gazette", "chronicle", "telegraph",
+                 "guardian", "independent", "observer", "mail", "express", "inquirer", "examiner", "globe", "courier",
+                 "register", "sentinel", "bulletin", "dispatch", "enquirer", "standard", "today", "magazine",
+                 "weekly", "daily", "press", "review", "citizen", "monitor", "insider", "ledger", "dealer",
+                 "constitution", "democrat", "statesman", "mirror", "recorder"}
 # Honorifics before a byline name are not part of it: "By Dr. Jane Smith" is Jane Smith.
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "rev", "revd", "sir", "dame"}
 _CALENDAR_WORDS = MONTH_WORDS | frozenset(WEEKDAYS) | WEEKDAY_ABBREVIATIONS
@@ -224,6 +231,12 @@ def read_name(text: str) -> tuple[str, str, str] | None:
         role.append(words[k].strip(","))
         k += 1
     return " ".join(name), " ".join(role), " ".join(words[k:])
+
+
+def _is_outlet(words: list[str], lexicon: Lexicon) -> bool:
+    """"Chicago Sun-Times", "The Dallas Morning News": a publication's name, not a person's ("Emily
+    Post" opens with a given name)."""
+    return (words[-1].lower().rsplit("-", 1)[-1] in _OUTLET_WORDS and words[0] not in lexicon.first_names)
 
 
 def _ends_dated(text: str) -> bool:
@@ -373,6 +386,8 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             out.append(BylineCandidate(desk, "organization", desk_start, desk_start + len(desk), line, cue, "none"))
             continue
         name_start = offset + at + piece.find(name) if name in piece else start
+        if signing is None and _is_outlet(name.split(), lexicon):
+            continue   # the paper the authors write for is no author, nor an agency crediting the copy
         tail = "role" if role else _tail(rest or after)
         line_text = doc.lines[line].text
         following = line_text[name_start + len(name) - doc.lines[line].start:]
@@ -679,10 +694,16 @@ def _signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_li
         return []
     features = byline_features(doc, candidates, lexicon, date_line)
     people, confidence = select_bylines(candidates, features, model, model.threshold)
-    lines = {candidates[k].line for k in people}
     # An agency counts when it signs the byline: beside the authors, on the line under them
     # ("By JANE SMITH" / "Associated Press"), or on an explicit "By" line.
     signing = ("by", "reporting", "author", "written", "story")
+    # "By Chicago Tribune staff": the newsroom signs the page, and a name alone on a line further down
+    # (a section's heading: "John Mulaney" over his show's dates) is no author.
+    desk_row = min((c.row for c in candidates if c.kind == "organization" and c.cue in signing), default=None)
+    if desk_row is not None and all(candidates[k].cue == "none" and candidates[k].row > desk_row + 1
+                                    for k in people):
+        people = []
+    lines = {candidates[k].line for k in people}
     under = {candidates[k].row + 1 for k in people}
     # With no author, an agency alone on a line beside the date signs too ("Updated: Jan 14, 2025" /
     # "Reuters").
