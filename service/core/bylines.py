@@ -234,9 +234,9 @@ def read_name(text: str) -> tuple[str, str, str] | None:
 
 
 def _is_outlet(words: list[str], lexicon: Lexicon) -> bool:
-    """"Chicago Sun-Times", "The Dallas Morning News": a publication's name, not a person's ("Emily
-    Post" opens with a given name)."""
-    return (words[-1].lower().rsplit("-", 1)[-1] in _OUTLET_WORDS and words[0] not in lexicon.first_names)
+    """"Chicago Sun-Times", "Dallas Morning News": a publication's name, not a person's ("Emily Post"
+    opens with a given name)."""
+    return words[-1].lower().rsplit("-", 1)[-1] in _OUTLET_WORDS and words[0] not in lexicon.first_names
 
 
 def _ends_dated(text: str) -> bool:
