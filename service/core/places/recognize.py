@@ -248,6 +248,9 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
         return (0 <= before and after < n and tokens[before + 1].text == ","
                 and tokens[before].line == tokens[after].line)
 
+    def goes_on(end: int) -> bool:   # the list runs on after the name that ends before tokens[end]
+        return end < n and tokens[end].text.lower() in _LIST_TOKENS and tokens[end].line == tokens[end - 1].line
+
     weak = []
     for k, c in enumerate(candidates):
         if not c.entries or not CONJUNCT_FLOOR <= probabilities[k] < threshold:
@@ -272,24 +275,17 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
     for k in weak:
         c = candidates[k]
         kinds = {int(kind[idx]) for idx, _ in c.entries}
-        after = None
-        if joined(c.end_token - 1, c.end_token + 1):
-            after = sure_start.get(c.end_token + 1)
-        elif comma_listed(c.end_token - 1, c.end_token + 1):
-            after = sure_start.get(c.end_token + 1)
-            # "Troy, N.C." qualifies the town; "Cologne, Bochum and Darmstadt" lists places.
-            if after and not (after[2] < n and tokens[after[2]].text.lower() in _LIST_GOES_ON
-                              and tokens[after[2]].line == tokens[after[2] - 1].line):
-                after = None
+        after = sure_start.get(c.end_token + 1)
+        # "Troy, N.C." qualifies the town; "Cologne, Bochum and Darmstadt" lists places.
+        if after and not (joined(c.end_token - 1, c.end_token + 1)
+                          or (comma_listed(c.end_token - 1, c.end_token + 1) and goes_on(after[2]))):
+            after = None
         lent = 0.0
         for sibling in (sure_end.get(c.start_token - 1) if joined(c.start_token - 2, c.start_token) else None, after):
             if sibling and sibling[0] > lent and any(int(kind[idx]) in kinds for idx, _ in sibling[1]):
                 lent = sibling[0]
         if lent * CONSISTENCY >= threshold:
             probabilities[k] = lent * CONSISTENCY
-
-
-_LIST_GOES_ON = frozenset({",", "and", "or"})
 
 
 def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], probabilities: list[float],

@@ -128,6 +128,10 @@ class CandidateTable:
     blocked: np.ndarray | None = None  # rows that may not be chosen, whatever their score
     list_siblings: list[list[int]] | None = None  # group -> the groups listed beside it ("A, B and C")
 
+    def may_choose(self, row: int) -> bool:
+        """Whether no rule has ruled the row out."""
+        return self.blocked is None or not self.blocked[row]
+
 
 def _qualifier(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]:
     """Places named right after mention i as its qualifier: "Troy, N.C." or "Fallujah, Iraq"."""
@@ -624,8 +628,7 @@ def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray
             continue
         region = int(table.ids[r])
         lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-        cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0
-                  and (table.blocked is None or not table.blocked[k])
+        cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0 and table.may_choose(k)
                   and region in (int(gazetteer.admin1_idx[table.ids[k]]), int(gazetteer.admin2_idx[table.ids[k]]))]
         if not cities:
             continue
@@ -658,7 +661,7 @@ def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: G
         lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
         capitals = [k for k in range(lo, hi) if capital[k] and table.ids[k] >= 0
                     and int(gazetteer.population[table.ids[k]]) >= WORLD_CAPITAL_POPULATION
-                    and (table.blocked is None or not table.blocked[k])]
+                    and table.may_choose(k)]
         if capitals:
             choice[g] = capitals[0]
 
