@@ -201,6 +201,23 @@ def test_a_long_capitalised_run_costs_one_candidate_per_word(resources):
     assert any(doc.text[c.start:c.end] == "NEW YORK" for c in candidates)
 
 
+@pytest.mark.parametrize("text, word, starts", [
+    ("Troops left Basra on Monday.", "Troops", True),
+    ("Troops left Basra on Monday.", "Basra", False),
+    ('He said. "Basra is calm," she said.', "Basra", True),       # a quote keeps the expectation
+    ("Mr. Basra spoke.", "Basra", False),                          # an abbreviation's period
+    ("It rained - Basra flooded.", "Basra", False),                # a dash inside the sentence
+    ("Headline\nBasra flooded.", "Basra", True),                   # first word on its line
+])
+def test_sentence_starts_are_read_backwards_from_the_word(text, word, starts):
+    from service.core.document import Document
+
+    doc = Document.from_text(text)
+    i = next(k for k, t in enumerate(doc.tokens) if t.text == word)
+    assert doc.starts_sentence(i) is starts
+    assert doc.capitalised == [k for k, t in enumerate(doc.tokens) if t.text[0].isupper()]
+
+
 def test_oceans_and_world_regions_are_not_namesake_towns(pipeline):
     text = ("Storms form in the tropical Atlantic every summer, forecasters said. Oil prices rose on tension "
             "in the Middle East.")

@@ -40,22 +40,32 @@ class Document:
         return cls(text=text, reference_date=reference_date, norm=norm, lines=lines, tokens=tokenize(norm, lines))
 
     @cached_property
-    def sentence_starts(self) -> frozenset[int]:
-        """Indexes of tokens that begin a sentence (first on a line, or after . ! ? and closers)."""
-        starts = set()
-        previous_line = -1
-        expect_start = True
-        for i, token in enumerate(self.tokens):
-            if token.line != previous_line:
-                expect_start, previous_line = True, token.line
-            if token.text[0].isalnum():
-                if expect_start:
-                    starts.add(i)
-                expect_start = False
-            elif token.text in _SENTENCE_END and not _is_abbreviation(self.tokens, i):
-                expect_start = True
-            # quotes, brackets and dashes keep the current expectation
-        return frozenset(starts)
+    def words(self) -> list[str]:
+        """Each token's text, as a list: stages that scan every token read it without attribute lookups."""
+        return [t.text for t in self.tokens]
+
+    @cached_property
+    def capitalised(self) -> list[int]:
+        """Indexes of the tokens that begin with a capital letter: where names, and so places, start."""
+        return [i for i, w in enumerate(self.words) if w[:1].isupper()]
+
+    def starts_sentence(self, i: int) -> bool:
+        """Whether token `i` begins a sentence: the first word on its line, or the first after . ! ?
+        (not an abbreviation's period); quotes, brackets and dashes between keep the expectation.
+        Read backwards from the token, so a caller asking about a few tokens pays for those only."""
+        tokens, words = self.tokens, self.words
+        if not words[i][0].isalnum():
+            return False
+        line = tokens[i].line
+        k = i - 1
+        while k >= 0 and tokens[k].line == line:
+            word = words[k]
+            if word[0].isalnum():
+                return False
+            if word in _SENTENCE_END and not _is_abbreviation(tokens, k):
+                return True
+            k -= 1
+        return True
 
     @cached_property
     def written_dateline(self):

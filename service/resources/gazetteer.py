@@ -100,6 +100,7 @@ class Gazetteer:
         self._cached_name = bounded_memo(self._read_name, 100_000)
         # A trie lookup costs ~10 us and articles repeat their names: keep the recent answers.
         self._cached_lookup = bounded_memo(lambda key: tuple(self._aliases.get(key, ())), 50_000)
+        self._cached_has_prefix = bounded_memo(self._has_prefix, 50_000)
         self._kind_starts: dict[int, int] = {}
         # Per-country lookups used by the resolver on every document: small, so plain dicts.
         self.country_by_code: dict[str, int] = {
@@ -151,6 +152,9 @@ class Gazetteer:
 
     def has_prefix(self, key_prefix: str) -> bool:
         """True when some stored key starts with `key_prefix` (lets n-gram scans stop early)."""
+        return self._cached_has_prefix(key_prefix)
+
+    def _has_prefix(self, key_prefix: str) -> bool:
         for _ in self._aliases.iterkeys(key_prefix):
             return True
         return False

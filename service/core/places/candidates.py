@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...resources.gazetteer import NAME_ABBR, NAME_PRIMARY, Gazetteer
-from ...resources.names import cached_name_key, name_key
+from ...resources.names import cached_name_key
 from ..document import Document
 
 MAX_TOKENS = 7
@@ -38,10 +38,8 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
     norm = doc.norm
     matches: list[GazetteerMatch] = []
     n = len(tokens)
-    for i in range(n):
+    for i in doc.capitalised:
         first = tokens[i]
-        if not first.text[:1].isupper():
-            continue
         best: GazetteerMatch | None = None
         key = ""
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
@@ -79,7 +77,7 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
             if last.text[:1].isupper() or possessive:
                 entries = gazetteer.lookup_key(key)
                 if entries:
-                    written = name_key(norm[first.start:last.end])
+                    written = cached_name_key(norm[first.start:last.end])
                     if key != written:  # rare spellings the join misses
                         key = written
                         entries = gazetteer.lookup_key(key)

@@ -124,6 +124,7 @@ class CandidateTable:
     sizes: np.ndarray                # group -> number of mentions
     region: np.ndarray               # row -> its first-level region (itself for one), -1 for none
     major: np.ndarray                # row -> a city of a million or more
+    areal: np.ndarray                # row -> an ocean, a continent or a world region (see _AREAL_KINDS)
     n_regions: int                   # countries and first-level regions have indexes below this
     blocked: np.ndarray | None = None  # rows that may not be chosen, whatever their score
     list_siblings: list[list[int]] | None = None  # group -> the groups listed beside it ("A, B and C")
@@ -449,8 +450,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         for g in chain_groups:
             siblings[g] |= chain_groups - {g}
     return CandidateTable(groups, mention_group, bounds, group, ids, kind, own_country, admin1, lat, lon, X,
-                          sizes, region, major, gazetteer.first_index(KIND_ADMIN2), blocked,
-                          [sorted(s) for s in siblings])
+                          sizes, region, major, np.isin(kind, _AREAL_KINDS), gazetteer.first_index(KIND_ADMIN2),
+                          blocked, [sorted(s) for s in siblings])
 
 
 def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.ndarray,
@@ -514,9 +515,8 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
         mean = np.where(finite, nearest, 0.0).sum(axis=1) / np.maximum(n_finite, 1)
         # An ocean, a continent or a world region spans thousands of km: the distance from its centre
         # point to the other places means far less than a town's, so it has a weight of its own.
-        areal = np.isin(table.kind, _AREAL_KINDS)
-        X[:, _COL["log_km_to_context"]] = np.where(has & ~areal, mean, 0.0)
-        X[:, _COL["log_km_areal"]] = np.where(has & areal, mean, 0.0)
+        X[:, _COL["log_km_to_context"]] = np.where(has & ~table.areal, mean, 0.0)
+        X[:, _COL["log_km_areal"]] = np.where(has & table.areal, mean, 0.0)
         # A city of millions is named from anywhere ("London-based" in a story about Washington):
         # its own weight on distance, learned apart from that of small towns.
         X[:, _COL["log_km_major"]] = np.where(has & table.major, mean, 0.0)
@@ -546,7 +546,7 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
                                     table.lat[points][None, :], table.lon[points][None, :])
                 list_km[lo:hi] = np.log10(dist + 10.0).mean(axis=1)
     X[:, _COL["list_kind_share"]] = share
-    X[:, _COL["log_km_to_list"]] = np.where(np.isin(table.kind, _AREAL_KINDS), 0.0, list_km)
+    X[:, _COL["log_km_to_list"]] = np.where(table.areal, 0.0, list_km)
     nil = table.ids < 0
     X[nil] = 0.0
     X[nil, _COL["nil"]] = 1.0

@@ -115,14 +115,16 @@ def capital_runs(doc: Document) -> list[tuple[int, int]]:
     tokens = doc.tokens
     n = len(tokens)
     runs = []
-    i = 0
-    while i < n:
-        if not tokens[i].text[:1].isupper() or tokens[i].text.lower() in _CALENDAR:
-            i += 1
+    free = 0    # the first token no run holds yet
+    for i in doc.capitalised:
+        if i < free:
             continue
-        if tokens[i].text.lower() in _FUNCTION_WORDS:
+        lower = tokens[i].text.lower()
+        if lower in _CALENDAR:
+            continue
+        if lower in _FUNCTION_WORDS:
             runs.append((i, i + 1))  # "With Samos's economy": capitalised for the sentence, not the name
-            i += 1
+            free = i + 1
             continue
         j = i + 1
         while j < n and tokens[j].line == tokens[i].line and tokens[j].start - tokens[j - 1].end <= 1:
@@ -137,7 +139,7 @@ def capital_runs(doc: Document) -> list[tuple[int, int]]:
             else:
                 break
         runs.append((i, j))
-        i = j
+        free = j
     return runs
 
 
@@ -222,7 +224,7 @@ class _Candidates:
         self.doc, self.gazetteer, self.lexicon = doc, gazetteer, lexicon
         self.tokens = tokens = doc.tokens
         self.n = n = len(tokens)
-        self.words = words = [t.text for t in tokens]
+        self.words = words = doc.words
         self.lowers = lowers = [w.lower() for w in words]
         self.lines = [t.line for t in tokens]
         self.runs = capital_runs(doc)
@@ -249,17 +251,17 @@ class _Candidates:
         # Capitalised words right after a given name, a title or "Mr.": people.
         self.person_words = set()
         first_names, lines = lexicon.first_names, self.lines
-        for i in range(1, n):
+        for i in doc.capitalised:
+            if i == 0 or lines[i - 1] != lines[i]:
+                continue
             prev = words[i - 1]
             if (prev in first_names or (lowers[i - 1] in TITLES and prev[:1].isupper())
                     or (prev == "." and i > 1 and lowers[i - 2] in ("mr", "mrs", "ms", "dr"))):
-                if words[i][:1].isupper() and lines[i - 1] == lines[i]:
-                    self.person_words.add(lowers[i])
+                self.person_words.add(lowers[i])
         self.span_counts: dict[str, int] = {}
         for (x, y) in self.spans:
             key = " ".join(lowers[x:y])
             self.span_counts[key] = self.span_counts.get(key, 0) + 1
-        self.starts = doc.sentence_starts
         self._token_feats: dict[int, tuple[tuple[str, str], str]] = {}
         self._left: dict[int, tuple[list[str], str, str]] = {}
         self._right: dict[int, tuple[list[str], str, str]] = {}
@@ -341,7 +343,7 @@ class _Candidates:
         feats = [f"first:{lowers[x]}", f"p1:{p1}", f"p2:{p2}|{p1}"]
         if words[x] in self.lexicon.first_names:
             feats.append("first_is_given_name")
-        if x in self.starts:
+        if self.doc.starts_sentence(x):
             feats.append("sent_start")
         if p1 in TITLES or (p1 == "." and p2 in TITLES):   # "President Biden", "Rep. Ocasio-Cortez"
             feats.append("after_title")
@@ -386,10 +388,10 @@ class _Candidates:
         gazetteer, lexicon, words, lowers = self.gazetteer, self.lexicon, self.words, self.lowers
         span_lower = lowers[x] if y - x == 1 else " ".join(lowers[x:y])
         last = lowers[y - 1]
-        left, p1, p2 = self._left_features(x)
-        right, n1, n2 = self._right_features(y)
+        left, p1, p2 = self._left.get(x) or self._left_features(x)
+        right, n1, n2 = self._right.get(y) or self._right_features(y)
         if y - x == 1:
-            token_feats, shape = self._token(x)
+            token_feats, shape = self._token_feats.get(x) or self._token(x)
             f = ["bias", f"w:{span_lower}", "len:1", f"shape:{shape[:20]}",
                  f"count:{min(self.span_counts.get(span_lower, 1), 3)}", *left, *right, *token_feats]
         else:
@@ -401,7 +403,8 @@ class _Candidates:
                 f += token_feats
         if words[y - 1] in self.lower_words or words[x] in self.lower_words:
             f.append("lower_elsewhere")
-        if all(w.isupper() for w in words[x:y] if w[:1].isalpha()):
+        if (words[x].isupper() or not words[x][:1].isalpha()) if y - x == 1 else all(
+                w.isupper() for w in words[x:y] if w[:1].isalpha()):
             f.append("all_caps")
             # A short acronym that spells a town's own name ("OAS", "CIS") is an organisation far
             # more often than a postal abbreviation or code of a place ("UK", "NYC") is.
