@@ -414,11 +414,52 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
      "TOKYO: Toyota Motor Corp said on Tuesday it would invest a further $8 billion in its battery plant in "
      "Liberty, North Carolina. The plant will supply packs to Toyota's assembly lines in Georgetown, "
      "Kentucky. Shares in Toyota rose 1.5% in Tokyo.", "Toyota", "Georgetown", "Kentucky"),
+    # An airline, whose name is also a Nigerian state's and an Ohio town's.
+    ("Delta to add Atlanta-Seoul flights\n\nATLANTA (Reuters) - Delta Air Lines said on Tuesday it would add "
+     "a second daily flight between Atlanta and Seoul. Delta has been flying to Seoul since 1988. Shares of "
+     "Delta rose 2% in New York; rival American Airlines is based in Fort Worth, Texas.", "Delta",
+     "Fort Worth", "Texas"),
+    # A surname after a given name no list knows: the footballer, not Saka, Japan.
+    ("Arsenal beat Wolves 2-0 at the Emirates Stadium in London. Bukayo Saka's header broke the deadlock "
+     "before half-time. Saka then set up the second for Kai Havertz. Wolves travel to Birmingham next.",
+     "Saka", "Birmingham", "England"),
 ])
 def test_a_name_that_is_not_a_place_here_beside_one_that_is(pipeline, text, absent, present, admin1):
     result = places(pipeline, text)
     assert not find(result, absent)
     assert find(result, present)[0].admin1 == admin1
+
+
+def test_a_state_named_by_its_airline_is_still_the_state_where_the_text_goes_there(pipeline):
+    text = ("Alaska Airlines said on Monday it would add flights to Alaska from Seattle and Portland. Alaska "
+            "shares rose 3%. The carrier already flies to 20 towns across Alaska.")
+    (alaska,) = find(places(pipeline, text), "Alaska")
+    assert alaska.feature == "admin1"
+    assert [m.start for m in alaska.mentions] == [text.index("to Alaska") + 3, text.rindex("Alaska")]
+
+
+def test_a_state_of_registration_stays_a_place(pipeline):
+    # "a Delaware limited liability company" names where a firm is registered, not the firm.
+    text = ("Lakes Edge Apartments, LLC, a Delaware limited liability company, bought the property in Madison, "
+            "Wisconsin, from Corac, LLC, a Delaware limited liability company not affiliated with the buyer.")
+    (delaware,) = find(places(pipeline, text), "Delaware")
+    assert delaware.feature == "admin1" and len(delaware.mentions) == 2
+
+
+def test_a_small_town_alone_in_a_far_country_is_left_unresolved(pipeline):
+    # A stadium named like a town in Illinois, in a report whose places are all English.
+    text = ("Arsenal stay top after a late winner at Villa Park\n\nArsenal moved three points clear after a 2-1 "
+            "win over Aston Villa at Villa Park. \"It was a tough afternoon in Birmingham,\" the manager said. "
+            "Villa travel to London next week, while Liverpool host Everton.")
+    result = pipeline.enrich(text)
+    assert not find(result.places, "Villa Park")
+    assert "Villa Park" in [u.text for u in result.unresolved_toponyms]
+    assert find(result.places, "Birmingham")[0].country_code == "GB"
+    # The same town, qualified by its state, is the town.
+    text = ("A fire destroyed a warehouse in Villa Park, Illinois, on Monday. Crews from Elmhurst and Lombard "
+            "helped, and firefighters from Chicago, London and Paris were visiting.")
+    (town,) = find(places(pipeline, text), "Villa Park")
+    assert town.admin1 == "Illinois"
 
 
 def test_a_town_coordinated_with_a_sure_one_is_a_place_too(pipeline):

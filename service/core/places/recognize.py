@@ -14,8 +14,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...resources.gazetteer import (KIND_ADMIN1, KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM,
-                                    NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE,
+                                    NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
 from ..calendar_words import MONTH_WORDS, WEEKDAYS
@@ -116,7 +116,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
         if lent >= model.threshold and lent > probabilities[k] and "run:full" in c.features:
             probabilities[k] = lent
     _conjuncts_share(doc, candidates, probabilities, model.threshold, gazetteer)
-    _surnames_stay_people(candidates, keys, probabilities, model.threshold, gazetteer)
+    _surnames_stay_people(doc, candidates, keys, probabilities, model.threshold, gazetteer, lexicon)
     _given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
     _companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
     _hyphen_joined_names(doc, candidates, probabilities)
@@ -288,14 +288,16 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
             probabilities[k] = lent * CONSISTENCY
 
 
-def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], probabilities: list[float],
-                          threshold: float, gazetteer: Gazetteer) -> None:
+def _surnames_stay_people(doc: Document, candidates: list[SpanCandidate], keys: list[str],
+                          probabilities: list[float], threshold: float, gazetteer: Gazetteer,
+                          lexicon: Lexicon | None) -> None:
     """A name the article introduces as a surname ("Elizabeth Fairfield, a Lebanon woman") is that
     person when it comes back alone ("Fairfield's lawyers", "Fairfield has rejected"): news refers to
     people by surname after the first mention. Countries, first-level regions and cities of a
     million are exempt ("George Washington University" does not make "Washington" a person)."""
     surnames = {keys[k] for k, c in enumerate(candidates)
-                if c.end_token - c.start_token == 1 and "after_given_name" in c.features}
+                if c.end_token - c.start_token == 1 and ("after_given_name" in c.features or (
+                    probabilities[k] < threshold and _after_unknown_name(doc, c, gazetteer, lexicon)))}
     if not surnames:
         return
     # Unless the article plainly uses the name as a place somewhere (the dateline's place among
@@ -312,6 +314,17 @@ def _surnames_stay_people(candidates: list[SpanCandidate], keys: list[str], prob
         if any(f in _PLACE_EVIDENCE or f.startswith("before_place_noun") for f in c.features):
             continue  # "Jackson, Miss.", "in Jackson", "Jackson county": the town named after him
         probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
+
+
+def _after_unknown_name(doc: Document, c: SpanCandidate, gazetteer: Gazetteer, lexicon: Lexicon | None) -> bool:
+    """Whether the word before a one-word candidate, in its capitalised run, is a name no list knows:
+    no given name, no place, a word the lexicon has never seen ("Bukayo Saka"); the caller asks only
+    where the model, too, reads the candidate as no place."""
+    if lexicon is None or "run:part" not in c.features or "run_starts" in c.features:
+        return False
+    word = doc.tokens[c.start_token - 1].text
+    return (len(word) >= 3 and word[0].isupper() and word[1:].islower() and word.isalpha()
+            and word.lower() not in lexicon.case_ratio and not gazetteer.lookup(word))
 
 
 def _given_names_stay_people(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
@@ -352,41 +365,51 @@ def _given_names_stay_people(doc: Document, candidates: list[SpanCandidate], pro
             probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
 
 
-# Words that end a company's name: "Toyota Motor Corp", "Nokia Oyj", "Acme Inc.", "Honda Motor Co".
-# Not the codes a place's name may be followed by too ("Reno NV", "Whyalla SA", "Calgary AB"), and
-# "Co." only after another such word ("Napa Co." is the county).
-_CORPORATE_END = COMPANY_FORMS | {"oyj", "asa"}
-_CORPORATE_INNER = frozenset({"motor", "motors", "holdings", "group", "co"}) | _CORPORATE_END
-_CORPORATE_END_FORMS = frozenset(form for w in _CORPORATE_END | {"co"} for form in (w, w.capitalize(), w.upper()))
+# Words that end a company's name: "Toyota Motor Corp", "Nokia Oyj", "Acme Inc.", "Honda Motor Co",
+# and an airline's ("Delta Air Lines", "Frontier Airlines", "Qantas Airways"). Not the codes a place's
+# name may be followed by too ("Reno NV", "Whyalla SA", "Calgary AB"), and "Co." only after another
+# such word ("Napa Co." is the county).
+_CORPORATE_END = COMPANY_FORMS | {"oyj", "asa", "airlines", "airways", "lines"}
+_CORPORATE_INNER = frozenset({"motor", "motors", "holdings", "group", "co", "air"}) | _CORPORATE_END
+# Capitalised only: "a Delaware limited liability company" is where a firm is registered, not its name.
+_CORPORATE_END_FORMS = frozenset(form for w in _CORPORATE_END | {"co"} for form in (w.capitalize(), w.upper()))
 
 
 def _companies_stay_companies(doc: Document, candidates: list[SpanCandidate], keys: list[str],
                               probabilities: list[float], threshold: float, gazetteer: Gazetteer) -> None:
     """A one-word name the article introduces as a company ("Toyota Motor Corp said") is that company
-    when it comes back alone ("Shares in Toyota rose"), as a surname stays a person. Countries,
-    first-level regions and cities of a million are exempt, and so is a mention qualified as a place
-    ("Toyota, Aichi", "the city of Toyota")."""
+    when it comes back alone ("Shares in Toyota rose"), as a surname stays a person. Countries and
+    cities of a million are exempt; first-level regions when the article names their country or the
+    mention follows a preposition of place ("Delta Air Lines" is no reason to keep Nigeria's Delta
+    State); and so is a mention qualified as a place ("Toyota, Aichi", "the city of Toyota")."""
     tokens = doc.tokens
     companies = set()
     for j in [j for j, t in enumerate(tokens) if t.text in _CORPORATE_END_FORMS]:
         k = j   # walk back over the corporate words to the name before them
         while k > 0 and tokens[k - 1].text.lower() in _CORPORATE_INNER and tokens[k - 1].line == tokens[j].line:
             k -= 1
-        if k == 0 or tokens[k - 1].line != tokens[j].line or (tokens[j].text.lower() == "co" and k == j):
-            continue   # "Napa Co.": the county
+        if k == 0 or tokens[k - 1].line != tokens[j].line or (
+                tokens[j].text.lower() in ("co", "lines") and k == j):
+            continue   # "Napa Co.": the county; "Lines" only as "Air Lines"
         name = tokens[k - 1]
         if not name.text[:1].isupper() or (k > 1 and tokens[k - 2].text[:1].isupper()
                                           and tokens[k - 2].line == name.line):
             continue  # "Texas Instruments Inc": the name is longer than one word
+        if k > 1 and tokens[k - 2].text.lower() in ("a", "an"):
+            continue  # "a Delaware Corporation", "an Ohio LLC": the state it is registered in
         companies.add(name.text.casefold())
     if not companies:
         return
     for k, c in enumerate(candidates):
         if keys[k] not in companies or probabilities[k] < threshold or c.end_token - c.start_token != 1:
             continue
-        if any(gazetteer.kind[idx] <= KIND_ADMIN1 or gazetteer.population[idx] >= MAJOR_POPULATION
+        if any(gazetteer.kind[idx] <= KIND_COUNTRY
+               or (gazetteer.kind[idx] == KIND_CITY and gazetteer.population[idx] >= MAJOR_POPULATION)
                for idx, _ in c.entries):
             continue
+        if any(gazetteer.kind[idx] == KIND_ADMIN1 for idx, _ in c.entries) and (
+                "in_doc_country|adm1" in c.features or ("after_locative" in c.features and "p1:of" not in c.features)):
+            continue   # "flights to Alaska" beside "Alaska Airlines"; not "shares of Delta"
         if any(f in ("qualified_by_region", "after_place_noun", "place_noun_agrees") for f in c.features):
             continue
         probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)

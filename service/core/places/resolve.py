@@ -42,6 +42,12 @@ PASSES = 3
 NEAREST_POINTS = 3
 WORLD_FEATURE_POPULATION = 1e7
 MAJOR_CITY_LOG_POPULATION = 6.0
+# A town left unresolved when it is this small, this weakly chosen, and the only place of its country
+# among at least this many mentions elsewhere (see stray_towns).
+STRAY_TOWN_POPULATION = 50_000
+STRAY_TOWN_CONFIDENCE = 0.7
+STRAY_TOWN_CONTEXT = 3
+STRAY_TOWN_KM = 1000.0
 _CONTAINER_KINDS = (KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2)
 _AREAL_KINDS = (KIND_CONTINENT, KIND_REGION, KIND_PHYSICAL)   # no town, no border: oceans, "Middle East"
 
@@ -688,6 +694,9 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
         idx = int(table.ids[choice[g]])
         by_place.setdefault(idx, []).extend(members)
         confidence.setdefault(idx, []).extend([float(prob[g]) * toponyms[i].confidence for i in members])
+    dateline_place = int(table.ids[choice[dateline_group]]) if dateline_group is not None else None
+    for idx in stray_towns(by_place, confidence, gazetteer, dateline_place):
+        unresolved.extend(by_place.pop(idx))
     places, indexes = [], []
     for idx, members in sorted(by_place.items(), key=lambda item: min(toponyms[i].start for i in item[1])):
         members.sort(key=lambda i: toponyms[i].start)
@@ -701,3 +710,32 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
             country=gazetteer.name(p.country_index) if p.country_index >= 0 else None))
         indexes.append(idx)
     return places, indexes, sorted(unresolved)
+
+
+def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, list[float]], gazetteer: Gazetteer,
+                dateline_place: int | None) -> list[int]:
+    """Small towns, weakly resolved, alone in a country the rest of the article never touches and far
+    from every other place it names: "Villa Park" in a Premier League report is the stadium, not the
+    town in Illinois; "Esperance" beside Tunis is the football club. Such a town is left unresolved
+    rather than guessed (a wrong point on the map is worse than none)."""
+    mentions_by_country: dict[int, int] = {}
+    for idx, members in by_place.items():
+        country = int(idx if gazetteer.kind[idx] == KIND_COUNTRY else gazetteer.country_idx[idx])
+        if country >= 0:
+            mentions_by_country[country] = mentions_by_country.get(country, 0) + len(members)
+    total = sum(mentions_by_country.values())
+    strays = []
+    for idx, members in by_place.items():
+        country = int(gazetteer.country_idx[idx])
+        if (gazetteer.kind[idx] != KIND_CITY or country < 0 or idx == dateline_place
+                or gazetteer.population[idx] > STRAY_TOWN_POPULATION
+                or sum(confidence[idx]) / len(confidence[idx]) >= STRAY_TOWN_CONFIDENCE):
+            continue
+        if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
+            continue
+        # Nor near any other place of the article ("Saipan" beside Guam: two territories, one trip).
+        others = [o for o in by_place if o != idx and gazetteer.kind[o] in _CONTAINER_KINDS + (KIND_CITY,)]
+        if others and haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
+                                   gazetteer.lon[others]).min() > STRAY_TOWN_KM:
+            strays.append(idx)
+    return strays
