@@ -291,10 +291,11 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
 def _surnames_stay_people(doc: Document, candidates: list[SpanCandidate], keys: list[str],
                           probabilities: list[float], threshold: float, gazetteer: Gazetteer,
                           lexicon: Lexicon | None) -> None:
-    """A name the article introduces as a surname ("Elizabeth Fairfield, a Lebanon woman") is that
-    person when it comes back alone ("Fairfield's lawyers", "Fairfield has rejected"): news refers to
-    people by surname after the first mention. Countries, first-level regions and cities of a
-    million are exempt ("George Washington University" does not make "Washington" a person)."""
+    """A name the article introduces as a surname ("Elizabeth Fairfield, a Lebanon woman", or after a
+    given name no list knows: "Bukayo Saka") is that person when it comes back alone ("Fairfield's
+    lawyers", "Fairfield has rejected"): news refers to people by surname after the first mention.
+    Countries, first-level regions and cities of a million are exempt ("George Washington University"
+    does not make "Washington" a person)."""
     surnames = {keys[k] for k, c in enumerate(candidates)
                 if c.end_token - c.start_token == 1 and ("after_given_name" in c.features or (
                     probabilities[k] < threshold and _after_unknown_name(doc, c, gazetteer, lexicon)))}

@@ -42,8 +42,8 @@ PASSES = 3
 NEAREST_POINTS = 3
 WORLD_FEATURE_POPULATION = 1e7
 MAJOR_CITY_LOG_POPULATION = 6.0
-# A town left unresolved when it is this small, this weakly chosen, and the only place of its country
-# among at least this many mentions elsewhere (see stray_towns).
+# A town left unresolved when it is this small, this weakly chosen, the only place of its country
+# among at least this many mentions elsewhere, and this far from every other place (see stray_towns).
 STRAY_TOWN_POPULATION = 50_000
 STRAY_TOWN_CONFIDENCE = 0.7
 STRAY_TOWN_CONTEXT = 3
@@ -694,8 +694,9 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
         idx = int(table.ids[choice[g]])
         by_place.setdefault(idx, []).extend(members)
         confidence.setdefault(idx, []).extend([float(prob[g]) * toponyms[i].confidence for i in members])
+    mean_confidence = {idx: sum(values) / len(values) for idx, values in confidence.items()}
     dateline_place = int(table.ids[choice[dateline_group]]) if dateline_group is not None else None
-    for idx in stray_towns(by_place, confidence, gazetteer, dateline_place):
+    for idx in stray_towns(by_place, mean_confidence, gazetteer, dateline_place):
         unresolved.extend(by_place.pop(idx))
     places, indexes = [], []
     for idx, members in sorted(by_place.items(), key=lambda item: min(toponyms[i].start for i in item[1])):
@@ -704,7 +705,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
         places.append(Place(
             name=p.name, latitude=p.latitude, longitude=p.longitude, country_code=p.country_code,
             geonameid=p.geonameid, feature=p.kind, feature_code=p.feature_code, population=p.population,
-            confidence=round(sum(confidence[idx]) / len(confidence[idx]), 3),
+            confidence=round(mean_confidence[idx], 3),
             mentions=[Span(toponyms[i].start, toponyms[i].end, toponyms[i].text) for i in members],
             admin1=gazetteer.name(p.admin1_index) if p.admin1_index >= 0 else None,
             country=gazetteer.name(p.country_index) if p.country_index >= 0 else None))
@@ -712,7 +713,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     return places, indexes, sorted(unresolved)
 
 
-def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, list[float]], gazetteer: Gazetteer,
+def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
                 dateline_place: int | None) -> list[int]:
     """Small towns, weakly resolved, alone in a country the rest of the article never touches and far
     from every other place it names: "Villa Park" in a Premier League report is the stadium, not the
@@ -729,7 +730,7 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, list[float
         country = int(gazetteer.country_idx[idx])
         if (gazetteer.kind[idx] != KIND_CITY or country < 0 or idx == dateline_place
                 or gazetteer.population[idx] > STRAY_TOWN_POPULATION
-                or sum(confidence[idx]) / len(confidence[idx]) >= STRAY_TOWN_CONFIDENCE):
+                or confidence[idx] >= STRAY_TOWN_CONFIDENCE):
             continue
         if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
             continue
