@@ -462,6 +462,19 @@ def test_a_small_town_alone_in_a_far_country_is_left_unresolved(pipeline):
     assert town.admin1 == "Illinois"
 
 
+def test_a_capital_listed_beside_a_capital_stands_for_its_government(pipeline):
+    # Canberra lies far from every other place of a story about China and Taiwan, which left it
+    # unresolved; listed beside Tokyo, it is Australia's capital.
+    text = ("BEIJING - China on Tuesday warned the United States against a planned $1.1 billion arms sale to "
+            "Taiwan, saying it would harm relations. A spokesman for the foreign ministry said Beijing would take "
+            "countermeasures.\n\nTaipei welcomed the decision. Taiwan's defense ministry said the weapons would "
+            "help it counter pressure from the People's Liberation Army. Tensions have been high since a visit by "
+            "the then-speaker of the House of Representatives to Taipei. Moscow and Pyongyang have backed "
+            "China's position, while Tokyo and Canberra have urged restraint.")
+    (canberra,) = find(places(pipeline, text), "Canberra")
+    assert canberra.country_code == "AU"
+
+
 def test_a_town_coordinated_with_a_sure_one_is_a_place_too(pipeline):
     text = ("BANGOR, Maine - Margaret Ellison, who ran the children's room at the Bangor Public Library, died "
             "Saturday at her home in Orono. Born in Presque Isle in 1933, Ellison studied at the University of "

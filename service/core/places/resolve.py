@@ -672,6 +672,27 @@ def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: G
             choice[g] = capitals[0]
 
 
+LISTED_CAPITAL_POPULATION = 100_000
+
+
+def listed_capitals(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
+    """"Tokyo and Canberra urged restraint": capitals listed together stand for their governments, so a
+    capital (by its own name) left unresolved for lying far from the story's other places is the
+    capital when a capital listed beside it was chosen."""
+    if not table.list_siblings:
+        return
+    capital = table.features[:, _COL["capital_by_own_name"]] > 0
+    for g, siblings in enumerate(table.list_siblings):
+        if (choice[g] >= 0 and table.ids[choice[g]] >= 0) or not any(
+                choice[s] >= 0 and capital[choice[s]] for s in siblings):
+            continue
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        capitals = [k for k in range(lo, hi) if capital[k] and table.may_choose(k)
+                    and int(gazetteer.population[table.ids[k]]) >= LISTED_CAPITAL_POPULATION]
+        if len(capitals) == 1:
+            choice[g] = capitals[0]
+
+
 def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
                      model: ResolverModel | None = None,
                      dateline_index: int | None = None) -> tuple[list[Place], list[int], list[int]]:
@@ -683,6 +704,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     choice, prob = run_passes(table, model.weights, dateline_group)
     prefer_city_in_its_namesake_region(table, choice, gazetteer)
     prefer_world_capital(table, choice, gazetteer)
+    listed_capitals(table, choice, gazetteer)
 
     by_place: dict[int, list[int]] = {}
     confidence: dict[int, list[float]] = {}
