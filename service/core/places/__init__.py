@@ -6,12 +6,13 @@ from ...resources.gazetteer import Gazetteer
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
 from ..document import Document
-from ..types import Dateline, Span
+from ..types import Dateline, Place, Span
 from .candidates import find_gazetteer_matches
+from .choice_rules import listed_capitals, prefer_city_in_its_namesake_region, prefer_world_capital, stray_towns
 from .dateline import find_dateline, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
-from .resolve import ResolverModel, resolve_toponyms
+from .resolve import ResolverModel, build_candidate_table, run_passes
 
 
 def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel, lexicon: Lexicon,
@@ -43,6 +44,48 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
         doc.dateline = Dateline(name=places[place_index].name if place_index is not None else dateline_span.text,
                                 evidence=dateline_span, place_index=place_index)
     doc.focus = compute_focus(places, gazetteer, doc.dateline, place_indexes)
+
+
+def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
+                     model: ResolverModel | None = None,
+                     dateline_index: int | None = None) -> tuple[list[Place], list[int], list[int]]:
+    """Resolve every mention and group mentions by place: the places in order of first mention,
+    beside them their gazetteer indexes, and the mentions left unresolved (nil)."""
+    model = model or ResolverModel.default()
+    table = build_candidate_table(doc, toponyms, gazetteer)
+    dateline_group = table.mention_group[dateline_index] if dateline_index is not None else None
+    choice, prob = run_passes(table, model.weights, dateline_group)
+    prefer_city_in_its_namesake_region(table, choice, gazetteer)
+    prefer_world_capital(table, choice, gazetteer)
+    listed_capitals(table, choice, gazetteer)
+
+    by_place: dict[int, list[int]] = {}
+    confidence: dict[int, list[float]] = {}
+    unresolved: list[int] = []
+    for g, members in enumerate(table.groups):
+        if choice[g] < 0 or table.ids[choice[g]] < 0:
+            unresolved.extend(members)
+            continue
+        idx = int(table.ids[choice[g]])
+        by_place.setdefault(idx, []).extend(members)
+        confidence.setdefault(idx, []).extend([float(prob[g]) * toponyms[i].confidence for i in members])
+    mean_confidence = {idx: sum(values) / len(values) for idx, values in confidence.items()}
+    dateline_place = int(table.ids[choice[dateline_group]]) if dateline_group is not None else None
+    for idx in stray_towns(by_place, mean_confidence, gazetteer, dateline_place):
+        unresolved.extend(by_place.pop(idx))
+    places, indexes = [], []
+    for idx, members in sorted(by_place.items(), key=lambda item: min(toponyms[i].start for i in item[1])):
+        members.sort(key=lambda i: toponyms[i].start)
+        p = gazetteer.place(idx)
+        places.append(Place(
+            name=p.name, latitude=p.latitude, longitude=p.longitude, country_code=p.country_code,
+            geonameid=p.geonameid, feature=p.kind, feature_code=p.feature_code, population=p.population,
+            confidence=round(mean_confidence[idx], 3),
+            mentions=[Span(toponyms[i].start, toponyms[i].end, toponyms[i].text) for i in members],
+            admin1=gazetteer.name(p.admin1_index) if p.admin1_index >= 0 else None,
+            country=gazetteer.name(p.country_index) if p.country_index >= 0 else None))
+        indexes.append(idx)
+    return places, indexes, sorted(unresolved)
 
 
 __all__ = ["extract_places", "Toponym", "ResolverModel"]

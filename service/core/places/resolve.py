@@ -17,7 +17,9 @@ beside Israel the city in Israel.
 
 Two rules override the scores: a dateline resolves to a town or city when one has its name
 ("NEW YORK (AP) -"), and a qualifier that names the region of one candidate rules out the
-oceans and world regions of that name ("Atlantic, Iowa").
+oceans and world regions of that name ("Atlantic, Iowa"). The rules applied after the passes are
+in ``choice_rules``; ``resolve_toponyms`` (the package's ``__init__``) runs both and groups mentions
+into places.
 """
 
 from __future__ import annotations
@@ -34,7 +36,6 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
                                     NAME_PRIMARY, Gazetteer)
 from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
-from ..types import Place, Span
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -42,13 +43,7 @@ PASSES = 3
 NEAREST_POINTS = 3
 WORLD_FEATURE_POPULATION = 1e7
 MAJOR_CITY_LOG_POPULATION = 6.0
-# A town left unresolved when it is this small, this weakly chosen, the only place of its country
-# among at least this many mentions elsewhere, and this far from every other place (see stray_towns).
-STRAY_TOWN_POPULATION = 50_000
-STRAY_TOWN_CONFIDENCE = 0.7
-STRAY_TOWN_CONTEXT = 3
-STRAY_TOWN_KM = 1000.0
-_CONTAINER_KINDS = (KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2)
+CONTAINER_KINDS = (KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2)
 _AREAL_KINDS = (KIND_CONTINENT, KIND_REGION, KIND_PHYSICAL)   # no town, no border: oceans, "Middle East"
 
 FEATURES = (
@@ -101,7 +96,7 @@ class ResolverModel:
         Path(path).write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
-_COL = {f: k for k, f in enumerate(FEATURES)}
+COLUMN = {f: k for k, f in enumerate(FEATURES)}   # feature name -> its column
 
 
 def haversine_km(lat1, lon1, lat2, lon2):
@@ -317,16 +312,16 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     admin2 = gazetteer.admin2_idx[ids].astype(np.int64)
     own_country = np.where(kind == KIND_COUNTRY, ids, country)
     X = np.zeros((len(ids), len(FEATURES)), dtype=np.float64)
-    X[:, _COL["bias"]] = 1.0
-    X[:, _COL["is_country"]] = kind == KIND_COUNTRY
-    X[:, _COL["is_admin1"]] = kind == KIND_ADMIN1
-    X[:, _COL["is_admin2"]] = kind == KIND_ADMIN2
-    X[:, _COL["is_city"]] = kind == KIND_CITY
-    X[:, _COL["is_continent"]] = kind == KIND_CONTINENT
-    X[:, _COL["is_region"]] = kind == KIND_REGION        # "Middle East", "Midwest"
-    X[:, _COL["is_physical"]] = kind == KIND_PHYSICAL    # "Atlantic", "Red Sea"
-    X[:, _COL["is_capital"]] = gazetteer.fcode[ids] == gazetteer.fcode_number("PPLC")
-    X[:, _COL["log_population"]] = np.log10(pop + 10.0)
+    X[:, COLUMN["bias"]] = 1.0
+    X[:, COLUMN["is_country"]] = kind == KIND_COUNTRY
+    X[:, COLUMN["is_admin1"]] = kind == KIND_ADMIN1
+    X[:, COLUMN["is_admin2"]] = kind == KIND_ADMIN2
+    X[:, COLUMN["is_city"]] = kind == KIND_CITY
+    X[:, COLUMN["is_continent"]] = kind == KIND_CONTINENT
+    X[:, COLUMN["is_region"]] = kind == KIND_REGION        # "Middle East", "Midwest"
+    X[:, COLUMN["is_physical"]] = kind == KIND_PHYSICAL    # "Atlantic", "Red Sea"
+    X[:, COLUMN["is_capital"]] = gazetteer.fcode[ids] == gazetteer.fcode_number("PPLC")
+    X[:, COLUMN["log_population"]] = np.log10(pop + 10.0)
     # The world writes a famous town's name in many languages: Geneva has 60 alternate names in
     # GeoNames, Geneva, Illinois 11. A town is marked down by how far it falls short of its most
     # written-about namesake town (the sources count no alternate names for regions and countries).
@@ -334,23 +329,23 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     alternates = np.where(town, np.log1p(gazetteer.alternates[ids].astype(np.float64)), 0.0)
     most = np.zeros(len(groups))
     np.maximum.at(most, group, alternates)
-    X[:, _COL["alternate_names_short"]] = np.where(town, alternates - most[group], 0.0)
+    X[:, COLUMN["alternate_names_short"]] = np.where(town, alternates - most[group], 0.0)
     primary, alt = (flags & NAME_PRIMARY) > 0, (flags & NAME_ALT) > 0
-    X[:, _COL["name_primary"]] = primary
-    X[:, _COL["name_alt"]] = alt & ~primary
-    X[:, _COL["name_abbr"]] = ((flags & (NAME_ABBR | NAME_CODE)) > 0) & ~primary & ~alt
-    X[:, _COL["name_demonym"]] = (flags & NAME_DEMONYM) > 0
-    X[:, _COL["name_partial"]] = ((flags & NAME_PARTIAL) > 0) & ~primary & ~alt
+    X[:, COLUMN["name_primary"]] = primary
+    X[:, COLUMN["name_alt"]] = alt & ~primary
+    X[:, COLUMN["name_abbr"]] = ((flags & (NAME_ABBR | NAME_CODE)) > 0) & ~primary & ~alt
+    X[:, COLUMN["name_demonym"]] = (flags & NAME_DEMONYM) > 0
+    X[:, COLUMN["name_partial"]] = ((flags & NAME_PARTIAL) > 0) & ~primary & ~alt
     # A national capital named by its own name ("Washington", "Baghdad") is named far more than its
     # population says; one that shares an alternate name with its country ("Mexico") is not.
-    X[:, _COL["capital_by_own_name"]] = X[:, _COL["is_capital"]] * primary
+    X[:, COLUMN["capital_by_own_name"]] = X[:, COLUMN["is_capital"]] * primary
     # Per-group features, on Python lists: the groups are small, and numpy's per-call cost
     # would dominate.
     kind_l, ids_l, admin1_l, admin2_l, country_l = (kind.tolist(), ids.tolist(), admin1.tolist(),
                                                     admin2.tolist(), country.tolist())
     log_pop_l = np.log10(pop + 10.0).tolist()
-    partial_l = X[:, _COL["name_partial"]].tolist()
-    capital_own_l = X[:, _COL["capital_by_own_name"]].tolist()
+    partial_l = X[:, COLUMN["name_partial"]].tolist()
+    capital_own_l = X[:, COLUMN["capital_by_own_name"]].tolist()
     rank_col, dominance_col = np.zeros(len(ids)), np.zeros(len(ids))
     blocked_rows: list[int] = []
     for g, members in enumerate(groups):
@@ -358,7 +353,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         if hi == lo:
             continue
         rows = range(lo, hi)
-        X[lo:hi, _COL["n_candidates_log"]] = np.log1p(hi - lo)
+        X[lo:hi, COLUMN["n_candidates_log"]] = np.log1p(hi - lo)
         by_size = sorted(rows, key=lambda r: -log_pop_l[r])
         for rank, r in enumerate(by_size):
             rank_col[r] = rank
@@ -370,11 +365,11 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         surface = toponyms[members[0]].text
         # "St. Petersburg" is written exactly as "Saint Petersburg": the same name, not a different one.
         surface = spelled_out(surface)
-        X[lo:hi, _COL["exact_case"]] = [surface == spelled_out(gazetteer.name(ids_l[r])) for r in rows]
+        X[lo:hi, COLUMN["exact_case"]] = [surface == spelled_out(gazetteer.name(ids_l[r])) for r in rows]
         q = qualifiers[g]
         if q:
             inside = [admin1_l[r] in q or country_l[r] in q for r in rows]
-            X[lo:hi, _COL["qualified"]] = inside
+            X[lo:hi, COLUMN["qualified"]] = inside
             if any(inside):
                 # "Atlantic, Iowa" is the town: an ocean or a world region lies in no state.
                 blocked_rows += [r for r in rows if kind_l[r] in _AREAL_KINDS]
@@ -387,7 +382,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             inner = list(qualified_places[g])
             containers = set(gazetteer.admin1_idx[inner].tolist()) | set(gazetteer.admin2_idx[inner].tolist()) \
                 | set(gazetteer.country_idx[inner].tolist())
-            if any(kind_l[r] in _CONTAINER_KINDS and ids_l[r] in containers for r in rows):
+            if any(kind_l[r] in CONTAINER_KINDS and ids_l[r] in containers for r in rows):
                 blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
         if states[g]:
             states_here = {r for r in rows if kind_l[r] == KIND_ADMIN1 and (
@@ -414,10 +409,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             named_after = {r for r in rows if kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) and ids_l[r] in city_regions}
             region_ids = {ids_l[r] for r in named_after}
             for r in named_after:
-                X[r, _COL["region_named_like_city"]] = 1.0
+                X[r, COLUMN["region_named_like_city"]] = 1.0
             for r in cities:
                 if admin1_l[r] in region_ids or admin2_l[r] in region_ids:
-                    X[r, _COL["city_named_like_region"]] = 1.0
+                    X[r, COLUMN["city_named_like_region"]] = 1.0
                     if called_region[g]:
                         blocked_rows.append(r)   # "the Donetsk region": the region, not its city
             # "Washington": a region of the country far from the capital of that name (the state,
@@ -425,9 +420,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             capitals = {country_l[r] for r in cities if capital_own_l[r]}
             for r in rows:
                 if kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) and country_l[r] in capitals and r not in named_after:
-                    X[r, _COL["region_named_like_capital"]] = 1.0
-    X[:, _COL["rank_by_population"]] = np.log1p(rank_col)
-    X[:, _COL["population_dominance"]] = dominance_col
+                    X[r, COLUMN["region_named_like_capital"]] = 1.0
+    X[:, COLUMN["rank_by_population"]] = np.log1p(rank_col)
+    X[:, COLUMN["population_dominance"]] = dominance_col
     lat, lon = gazetteer.lat[ids].astype(np.float64), gazetteer.lon[ids].astype(np.float64)
     blocked = None
     if blocked_rows:
@@ -441,7 +436,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     admin1 = np.insert(admin1, at, -1)
     lat, lon = np.insert(lat, at, 0.0), np.insert(lon, at, 0.0)
     nil_row = np.zeros(len(FEATURES))
-    nil_row[_COL["nil"]] = 1.0
+    nil_row[COLUMN["nil"]] = 1.0
     X = np.insert(X, at, nil_row, axis=0)
     if blocked is not None:
         blocked = np.insert(blocked, at, False)
@@ -449,7 +444,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     bounds = bounds + np.arange(len(groups) + 1)
     region = np.where(kind == KIND_ADMIN1, ids, admin1)
     sizes = np.array([len(m) for m in groups], dtype=np.float64)
-    major = (kind == KIND_CITY) & (X[:, _COL["log_population"]] >= MAJOR_CITY_LOG_POPULATION)
+    major = (kind == KIND_CITY) & (X[:, COLUMN["log_population"]] >= MAJOR_CITY_LOG_POPULATION)
     siblings: list[set[int]] = [set() for _ in groups]
     for chain in _list_chains(doc, toponyms):
         chain_groups = {mention_group[i] for i in chain}
@@ -481,25 +476,25 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
     # Counts from the other groups only: a name does not vouch for itself.
     ctx_country = np.where(own_country >= 0, counts[np.maximum(own_country, 0)], 0.0)
     ctx_country = np.maximum(ctx_country - np.where(own_country == chosen_country[g], sizes[g], 0.0), 0.0)
-    X[:, _COL["country_in_context"]] = np.log1p(ctx_country)
+    X[:, COLUMN["country_in_context"]] = np.log1p(ctx_country)
     total = counts.sum()
-    X[:, _COL["country_share"]] = ctx_country / total if total else 0.0
+    X[:, COLUMN["country_share"]] = ctx_country / total if total else 0.0
     top = int(np.argmax(counts)) if total else -1
-    X[:, _COL["top_country"]] = (own_country == top) & (ctx_country > 0)
+    X[:, COLUMN["top_country"]] = (own_country == top) & (ctx_country > 0)
     # "Washington said": the capital stands for a country the article is about.
-    X[:, _COL["capital_of_context_country"]] = X[:, _COL["is_capital"]] * (ctx_country > 0)
+    X[:, COLUMN["capital_of_context_country"]] = X[:, COLUMN["is_capital"]] * (ctx_country > 0)
     region = table.region
     ctx_a1 = np.where(region >= 0, region_counts[np.maximum(region, 0)], 0.0)
     ctx_a1 = np.maximum(ctx_a1 - np.where(region == chosen_region[g], sizes[g], 0.0), 0.0)
-    X[:, _COL["admin1_in_context"]] = np.where(table.kind > KIND_ADMIN1, np.log1p(ctx_a1), 0.0)
-    X[:, _COL["country_of_dateline"]] = 0.0
-    X[:, _COL["dateline_city"]] = 0.0
+    X[:, COLUMN["admin1_in_context"]] = np.where(table.kind > KIND_ADMIN1, np.log1p(ctx_a1), 0.0)
+    X[:, COLUMN["country_of_dateline"]] = 0.0
+    X[:, COLUMN["dateline_city"]] = 0.0
     if dateline_group is not None:
         # "WASHINGTON (AP) -": a dateline names the city the story was filed from.
-        X[:, _COL["dateline_city"]] = (g == dateline_group) & (table.kind == KIND_CITY)
+        X[:, COLUMN["dateline_city"]] = (g == dateline_group) & (table.kind == KIND_CITY)
         if real[dateline_group]:
             same_country = own_country == chosen_country[dateline_group]
-            X[:, _COL["country_of_dateline"]] = same_country & (g != dateline_group)
+            X[:, COLUMN["country_of_dateline"]] = same_country & (g != dateline_group)
     # Distance to the confident, sub-national choices of the other groups: the mean log distance
     # to the three nearest, so that one wrong choice elsewhere does not drag a place across the world.
     confident = np.flatnonzero(real & (prob > 0.5) & (table.kind[safe] >= KIND_ADMIN1))
@@ -521,17 +516,17 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
         mean = np.where(finite, nearest, 0.0).sum(axis=1) / np.maximum(n_finite, 1)
         # An ocean, a continent or a world region spans thousands of km: the distance from its centre
         # point to the other places means far less than a town's, so it has a weight of its own.
-        X[:, _COL["log_km_to_context"]] = np.where(has & ~table.areal, mean, 0.0)
-        X[:, _COL["log_km_areal"]] = np.where(has & table.areal, mean, 0.0)
+        X[:, COLUMN["log_km_to_context"]] = np.where(has & ~table.areal, mean, 0.0)
+        X[:, COLUMN["log_km_areal"]] = np.where(has & table.areal, mean, 0.0)
         # A city of millions is named from anywhere ("London-based" in a story about Washington):
         # its own weight on distance, learned apart from that of small towns.
-        X[:, _COL["log_km_major"]] = np.where(has & table.major, mean, 0.0)
-        X[:, _COL["no_context_points"]] = ~has
+        X[:, COLUMN["log_km_major"]] = np.where(has & table.major, mean, 0.0)
+        X[:, COLUMN["no_context_points"]] = ~has
     else:
-        X[:, _COL["log_km_to_context"]] = 0.0
-        X[:, _COL["log_km_areal"]] = 0.0
-        X[:, _COL["log_km_major"]] = 0.0
-        X[:, _COL["no_context_points"]] = 1.0
+        X[:, COLUMN["log_km_to_context"]] = 0.0
+        X[:, COLUMN["log_km_areal"]] = 0.0
+        X[:, COLUMN["log_km_major"]] = 0.0
+        X[:, COLUMN["no_context_points"]] = 1.0
     # "Texas, Oklahoma and Louisiana": a list names places of one kind, so the share of the listed
     # siblings whose choice is of this row's kind (three states, not two states and a town).
     # And the places of one list lie near each other ("Poznan, Brno and Valencia": the Spanish one):
@@ -551,11 +546,11 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
                 dist = haversine_km(table.lat[lo:hi, None], table.lon[lo:hi, None],
                                     table.lat[points][None, :], table.lon[points][None, :])
                 list_km[lo:hi] = np.log10(dist + 10.0).mean(axis=1)
-    X[:, _COL["list_kind_share"]] = share
-    X[:, _COL["log_km_to_list"]] = np.where(table.areal, 0.0, list_km)
+    X[:, COLUMN["list_kind_share"]] = share
+    X[:, COLUMN["log_km_to_list"]] = np.where(table.areal, 0.0, list_km)
     nil = table.ids < 0
     X[nil] = 0.0
-    X[nil, _COL["nil"]] = 1.0
+    X[nil, COLUMN["nil"]] = 1.0
 
 
 def choose(table: CandidateTable, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -603,162 +598,3 @@ def run_passes(table: CandidateTable, weights: np.ndarray, dateline_group: int |
         choice, prob = new_choice, new_prob
         set_context_features(table, choice, prob, dateline_group)
     return choose(table, weights)
-
-
-NAMESAKE_CITY_KM = 100.0
-MAJOR_NAMESAKE_POPULATION = 1_000_000
-
-
-def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
-    """"Geneva", "Baghdad": when the choice is a region and the city of that name (its own name, not
-    an alternate) lies inside it and near its centre, the article means the city. So does "New York"
-    (or "Sao Paulo"): a city of millions inside the region that shares its name is what news names,
-    however far it lies from the region's centre, unless the words around call the name a state
-    ("New York state", "New York Gov.", "upstate New York": those rule the city out) or the same
-    article resolves another mention of the name to the region. Not in a list of regions either:
-    "in Brandenburg and North Rhine-Westphalia" names two states."""
-    like_city = table.features[:, _COL["region_named_like_city"]]
-    primary = table.features[:, _COL["name_primary"]]
-    listed_with_regions = table.features[:, _COL["list_kind_share"]] > 0.5
-    # Regions chosen for a mention whose towns the words around it ruled out ("New York Gov.").
-    named_as_regions = set()
-    if table.blocked is not None:
-        for g in np.flatnonzero(choice >= 0):
-            lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-            towns = table.kind[lo:hi] == KIND_CITY
-            if table.ids[choice[g]] >= 0 and towns.any() and table.blocked[lo:hi][towns].all():
-                named_as_regions.add(int(table.ids[choice[g]]))
-    for g in np.flatnonzero(choice >= 0):
-        r = int(choice[g])
-        if like_city[r] == 0 or table.ids[r] < 0 or listed_with_regions[r]:
-            continue
-        region = int(table.ids[r])
-        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-        cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0 and table.may_choose(k)
-                  and region in (int(gazetteer.admin1_idx[table.ids[k]]), int(gazetteer.admin2_idx[table.ids[k]]))]
-        if not cities:
-            continue
-        city = max(cities, key=lambda k: int(gazetteer.population[table.ids[k]]))
-        # By the city's own name: "Oklahoma" is only an alternate name of Oklahoma City.
-        near = primary[city] and haversine_km(table.lat[r], table.lon[r], table.lat[city],
-                                              table.lon[city]) <= NAMESAKE_CITY_KM
-        major = (int(gazetteer.population[table.ids[city]]) >= MAJOR_NAMESAKE_POPULATION
-                 and region not in named_as_regions)
-        if near or major:
-            choice[g] = city
-
-
-WORLD_CAPITAL_POPULATION = 1_000_000
-
-
-def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
-    """"London" in a story about a New York court is London, England, not London, Ontario, however
-    near Ontario lies to the article's other places: a capital of millions named by its own name
-    loses to a namesake town only when the article names the town's region, qualifies it ("Paris,
-    Texas") or datelines it."""
-    capital = table.features[:, _COL["capital_by_own_name"]] > 0
-    admin1_ctx = table.features[:, _COL["admin1_in_context"]] > 0
-    qualified = table.features[:, _COL["qualified"]] > 0
-    dateline = table.features[:, _COL["dateline_city"]] > 0
-    for g in np.flatnonzero(choice >= 0):
-        r = int(choice[g])
-        if table.kind[r] != KIND_CITY or capital[r] or admin1_ctx[r] or qualified[r] or dateline[r]:
-            continue
-        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-        capitals = [k for k in range(lo, hi) if capital[k] and table.ids[k] >= 0
-                    and int(gazetteer.population[table.ids[k]]) >= WORLD_CAPITAL_POPULATION
-                    and table.may_choose(k)]
-        if capitals:
-            choice[g] = capitals[0]
-
-
-LISTED_CAPITAL_POPULATION = 100_000
-
-
-def listed_capitals(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
-    """"Tokyo and Canberra urged restraint": capitals listed together stand for their governments, so a
-    capital (by its own name) left unresolved for lying far from the story's other places is the
-    capital when a capital listed beside it was chosen."""
-    if not table.list_siblings:
-        return
-    capital = table.features[:, _COL["capital_by_own_name"]] > 0
-    for g, siblings in enumerate(table.list_siblings):
-        if (choice[g] >= 0 and table.ids[choice[g]] >= 0) or not any(
-                choice[s] >= 0 and capital[choice[s]] for s in siblings):
-            continue
-        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-        capitals = [k for k in range(lo, hi) if capital[k] and table.may_choose(k)
-                    and int(gazetteer.population[table.ids[k]]) >= LISTED_CAPITAL_POPULATION]
-        if len(capitals) == 1:
-            choice[g] = capitals[0]
-
-
-def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
-                     model: ResolverModel | None = None,
-                     dateline_index: int | None = None) -> tuple[list[Place], list[int], list[int]]:
-    """Resolve every mention and group mentions by place: the places in order of first mention,
-    beside them their gazetteer indexes, and the mentions left unresolved (nil)."""
-    model = model or ResolverModel.default()
-    table = build_candidate_table(doc, toponyms, gazetteer)
-    dateline_group = table.mention_group[dateline_index] if dateline_index is not None else None
-    choice, prob = run_passes(table, model.weights, dateline_group)
-    prefer_city_in_its_namesake_region(table, choice, gazetteer)
-    prefer_world_capital(table, choice, gazetteer)
-    listed_capitals(table, choice, gazetteer)
-
-    by_place: dict[int, list[int]] = {}
-    confidence: dict[int, list[float]] = {}
-    unresolved: list[int] = []
-    for g, members in enumerate(table.groups):
-        if choice[g] < 0 or table.ids[choice[g]] < 0:
-            unresolved.extend(members)
-            continue
-        idx = int(table.ids[choice[g]])
-        by_place.setdefault(idx, []).extend(members)
-        confidence.setdefault(idx, []).extend([float(prob[g]) * toponyms[i].confidence for i in members])
-    mean_confidence = {idx: sum(values) / len(values) for idx, values in confidence.items()}
-    dateline_place = int(table.ids[choice[dateline_group]]) if dateline_group is not None else None
-    for idx in stray_towns(by_place, mean_confidence, gazetteer, dateline_place):
-        unresolved.extend(by_place.pop(idx))
-    places, indexes = [], []
-    for idx, members in sorted(by_place.items(), key=lambda item: min(toponyms[i].start for i in item[1])):
-        members.sort(key=lambda i: toponyms[i].start)
-        p = gazetteer.place(idx)
-        places.append(Place(
-            name=p.name, latitude=p.latitude, longitude=p.longitude, country_code=p.country_code,
-            geonameid=p.geonameid, feature=p.kind, feature_code=p.feature_code, population=p.population,
-            confidence=round(mean_confidence[idx], 3),
-            mentions=[Span(toponyms[i].start, toponyms[i].end, toponyms[i].text) for i in members],
-            admin1=gazetteer.name(p.admin1_index) if p.admin1_index >= 0 else None,
-            country=gazetteer.name(p.country_index) if p.country_index >= 0 else None))
-        indexes.append(idx)
-    return places, indexes, sorted(unresolved)
-
-
-def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
-                dateline_place: int | None) -> list[int]:
-    """Small towns, weakly resolved, alone in a country the rest of the article never touches and far
-    from every other place it names: "Villa Park" in a Premier League report is the stadium, not the
-    town in Illinois; "Esperance" beside Tunis is the football club. Such a town is left unresolved
-    rather than guessed (a wrong point on the map is worse than none)."""
-    mentions_by_country: dict[int, int] = {}
-    for idx, members in by_place.items():
-        country = int(idx if gazetteer.kind[idx] == KIND_COUNTRY else gazetteer.country_idx[idx])
-        if country >= 0:
-            mentions_by_country[country] = mentions_by_country.get(country, 0) + len(members)
-    total = sum(mentions_by_country.values())
-    strays = []
-    for idx, members in by_place.items():
-        country = int(gazetteer.country_idx[idx])
-        if (gazetteer.kind[idx] != KIND_CITY or country < 0 or idx == dateline_place
-                or gazetteer.population[idx] > STRAY_TOWN_POPULATION
-                or confidence[idx] >= STRAY_TOWN_CONFIDENCE):
-            continue
-        if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
-            continue
-        # Nor near any other place of the article ("Saipan" beside Guam: two territories, one trip).
-        others = [o for o in by_place if o != idx and gazetteer.kind[o] in _CONTAINER_KINDS + (KIND_CITY,)]
-        if others and haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
-                                   gazetteer.lon[others]).min() > STRAY_TOWN_KM:
-            strays.append(idx)
-    return strays

@@ -1,0 +1,134 @@
+"""Rules over the resolver's choices, for what its features cannot weigh: a city inside the region
+that shares its name, a world capital against a namesake town, capitals listed together, and a
+small town stranded far from every other place of the article (left unresolved)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ...resources.gazetteer import KIND_CITY, KIND_COUNTRY, Gazetteer
+from .resolve import COLUMN, CONTAINER_KINDS, CandidateTable, haversine_km
+
+NAMESAKE_CITY_KM = 100.0
+MAJOR_NAMESAKE_POPULATION = 1_000_000
+
+
+def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
+    """"Geneva", "Baghdad": when the choice is a region and the city of that name (its own name, not
+    an alternate) lies inside it and near its centre, the article means the city. So does "New York"
+    (or "Sao Paulo"): a city of millions inside the region that shares its name is what news names,
+    however far it lies from the region's centre, unless the words around call the name a state
+    ("New York state", "New York Gov.", "upstate New York": those rule the city out) or the same
+    article resolves another mention of the name to the region. Not in a list of regions either:
+    "in Brandenburg and North Rhine-Westphalia" names two states."""
+    like_city = table.features[:, COLUMN["region_named_like_city"]]
+    primary = table.features[:, COLUMN["name_primary"]]
+    listed_with_regions = table.features[:, COLUMN["list_kind_share"]] > 0.5
+    # Regions chosen for a mention whose towns the words around it ruled out ("New York Gov.").
+    named_as_regions = set()
+    if table.blocked is not None:
+        for g in np.flatnonzero(choice >= 0):
+            lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+            towns = table.kind[lo:hi] == KIND_CITY
+            if table.ids[choice[g]] >= 0 and towns.any() and table.blocked[lo:hi][towns].all():
+                named_as_regions.add(int(table.ids[choice[g]]))
+    for g in np.flatnonzero(choice >= 0):
+        r = int(choice[g])
+        if like_city[r] == 0 or table.ids[r] < 0 or listed_with_regions[r]:
+            continue
+        region = int(table.ids[r])
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0 and table.may_choose(k)
+                  and region in (int(gazetteer.admin1_idx[table.ids[k]]), int(gazetteer.admin2_idx[table.ids[k]]))]
+        if not cities:
+            continue
+        city = max(cities, key=lambda k: int(gazetteer.population[table.ids[k]]))
+        # By the city's own name: "Oklahoma" is only an alternate name of Oklahoma City.
+        near = primary[city] and haversine_km(table.lat[r], table.lon[r], table.lat[city],
+                                              table.lon[city]) <= NAMESAKE_CITY_KM
+        major = (int(gazetteer.population[table.ids[city]]) >= MAJOR_NAMESAKE_POPULATION
+                 and region not in named_as_regions)
+        if near or major:
+            choice[g] = city
+
+
+WORLD_CAPITAL_POPULATION = 1_000_000
+
+
+def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
+    """"London" in a story about a New York court is London, England, not London, Ontario, however
+    near Ontario lies to the article's other places: a capital of millions named by its own name
+    loses to a namesake town only when the article names the town's region, qualifies it ("Paris,
+    Texas") or datelines it."""
+    capital = table.features[:, COLUMN["capital_by_own_name"]] > 0
+    admin1_ctx = table.features[:, COLUMN["admin1_in_context"]] > 0
+    qualified = table.features[:, COLUMN["qualified"]] > 0
+    dateline = table.features[:, COLUMN["dateline_city"]] > 0
+    for g in np.flatnonzero(choice >= 0):
+        r = int(choice[g])
+        if table.kind[r] != KIND_CITY or capital[r] or admin1_ctx[r] or qualified[r] or dateline[r]:
+            continue
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        capitals = [k for k in range(lo, hi) if capital[k] and table.ids[k] >= 0
+                    and int(gazetteer.population[table.ids[k]]) >= WORLD_CAPITAL_POPULATION
+                    and table.may_choose(k)]
+        if capitals:
+            choice[g] = capitals[0]
+
+
+LISTED_CAPITAL_POPULATION = 100_000
+
+
+def listed_capitals(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
+    """"Tokyo and Canberra urged restraint": capitals listed together stand for their governments, so a
+    capital (by its own name) left unresolved for lying far from the story's other places is the
+    capital when a capital listed beside it was chosen."""
+    if not table.list_siblings:
+        return
+    capital = table.features[:, COLUMN["capital_by_own_name"]] > 0
+    for g, siblings in enumerate(table.list_siblings):
+        if (choice[g] >= 0 and table.ids[choice[g]] >= 0) or not any(
+                choice[s] >= 0 and capital[choice[s]] for s in siblings):
+            continue
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        capitals = [k for k in range(lo, hi) if capital[k] and table.may_choose(k)
+                    and int(gazetteer.population[table.ids[k]]) >= LISTED_CAPITAL_POPULATION]
+        if len(capitals) == 1:
+            choice[g] = capitals[0]
+
+
+# A town left unresolved when it is this small, this weakly chosen, the only place of its country
+# among at least this many mentions elsewhere, and this far from every other place (see stray_towns).
+STRAY_TOWN_POPULATION = 50_000
+STRAY_TOWN_CONFIDENCE = 0.7
+STRAY_TOWN_CONTEXT = 3
+STRAY_TOWN_KM = 1000.0
+
+
+def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
+                dateline_place: int | None) -> list[int]:
+    """Small towns, weakly resolved, alone in a country the rest of the article never touches and far
+    from every other place it names: "Villa Park" in a Premier League report is the stadium, not the
+    town in Illinois; "Esperance" beside Tunis is the football club. Such a town is left unresolved
+    rather than guessed (a wrong point on the map is worse than none)."""
+    mentions_by_country: dict[int, int] = {}
+    for idx, members in by_place.items():
+        country = int(idx if gazetteer.kind[idx] == KIND_COUNTRY else gazetteer.country_idx[idx])
+        if country >= 0:
+            mentions_by_country[country] = mentions_by_country.get(country, 0) + len(members)
+    total = sum(mentions_by_country.values())
+    strays = []
+    for idx, members in by_place.items():
+        country = int(gazetteer.country_idx[idx])
+        if (gazetteer.kind[idx] != KIND_CITY or country < 0 or idx == dateline_place
+                or gazetteer.population[idx] > STRAY_TOWN_POPULATION
+                or confidence[idx] >= STRAY_TOWN_CONFIDENCE):
+            continue
+        if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
+            continue
+        # Nor near any other place of the article ("Saipan" beside Guam: two territories, one trip).
+        others = [o for o in by_place if o != idx and gazetteer.kind[o] in CONTAINER_KINDS + (KIND_CITY,)]
+        if others and haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
+                                   gazetteer.lon[others]).min() > STRAY_TOWN_KM:
+            strays.append(idx)
+    return strays
