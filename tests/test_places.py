@@ -423,6 +423,9 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
     ("Arsenal beat Wolves 2-0 at the Emirates Stadium in London. Bukayo Saka's header broke the deadlock "
      "before half-time. Saka then set up the second for Kai Havertz. Wolves travel to Birmingham next.",
      "Saka", "Birmingham", "England"),
+    # A bridge named after a town (and a Viceroy) is not the town: Elgin, Illinois is far from the Ghaghra.
+    ("The Ghaghra river was flowing above the danger mark at Elgin Bridge in Barabanki, officials in "
+     "Lucknow, Uttar Pradesh, said.", "Elgin", "Lucknow", "Uttar Pradesh"),
 ])
 def test_a_name_that_is_not_a_place_here_beside_one_that_is(pipeline, text, absent, present, admin1):
     result = places(pipeline, text)

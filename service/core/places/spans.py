@@ -74,6 +74,13 @@ _PLURAL_NOUNS = {"counties": "county", "provinces": "province", "states": "state
 _STREET_NOUNS = frozenset("""street st avenue ave road rd boulevard blvd drive lane parkway terrace court plaza
 square way""".split())
 _ROUTE_NOUNS = frozenset({"highway", "hwy", "route", "interstate", "freeway", "expressway", "turnpike", "pike"})
+# A capitalised building or landform noun after a name ("Elgin Bridge", "Durham University", "Ohio
+# River"): the name is part of that one's, and the gold corpora almost never mark the name alone.
+_FACILITY_NOUNS = frozenset("""bridge airport airfield stadium arena station dam university college school academy
+institute hospital clinic cathedral church mosque temple prison jail port harbour harbor park museum palace castle
+tower hall library mall market centre center hotel""".split())
+_NATURAL_NOUNS = frozenset("""river lake mountain mountains hill hills island islands beach bay valley creek forest
+falls gap peninsula strait sea ocean gulf desert canyon glacier reservoir sound coast""".split())
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 TITLES = {"mr", "mrs", "ms", "dr", "president", "secretary", "minister", "gov", "governor", "sen", "senator",
           "rep", "judge", "gen", "general", "prime", "chancellor", "king", "queen", "prince", "pope", "sir",
@@ -447,6 +454,10 @@ class _Candidates:
                 f.append("before_street_noun")
             elif n1 in _ROUTE_NOUNS:
                 f.append("before_route_noun")
+            elif n1 in _FACILITY_NOUNS:
+                f.append("before_facility_noun")
+            elif n1 in _NATURAL_NOUNS:
+                f.append("before_natural_noun")
         if y - x >= 2 and words[y - 1][:1].isupper() and last in _STREET_NOUNS:
             f.append("ends_street_noun")
         if n1 == "," and y + 1 < self.n and words[y + 1][:1].isupper():
