@@ -426,6 +426,9 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
     # A bridge named after a town (and a Viceroy) is not the town: Elgin, Illinois is far from the Ghaghra.
     ("The Ghaghra river was flowing above the danger mark at Elgin Bridge in Barabanki, officials in "
      "Lucknow, Uttar Pradesh, said.", "Elgin", "Lucknow", "Uttar Pradesh"),
+    # A trail is a road: Tamiami Trail runs through Venice, Florida, far from the town of Tamiami.
+    ("Deputies first spotted the stolen pickup on Tamiami Trail in Venice, south of Sarasota, Florida, "
+     "the sheriff's office said.", "Tamiami", "Venice", "Florida"),
 ])
 def test_a_name_that_is_not_a_place_here_beside_one_that_is(pipeline, text, absent, present, admin1):
     result = places(pipeline, text)

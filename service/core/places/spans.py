@@ -72,13 +72,13 @@ _PLURAL_NOUNS = {"counties": "county", "provinces": "province", "states": "state
 # A capitalised street or road noun after a name makes it a street ("Georgia Avenue", "Oxford Road");
 # a route noun less so ("Florida Highway 60" is marked as Florida in LGL).
 _STREET_NOUNS = frozenset("""street st avenue ave road rd boulevard blvd drive lane parkway terrace court plaza
-square way""".split())
+square way trail""".split())
 _ROUTE_NOUNS = frozenset({"highway", "hwy", "route", "interstate", "freeway", "expressway", "turnpike", "pike"})
 # A capitalised building or landform noun after a name ("Elgin Bridge", "Durham University", "Ohio
 # River"): the name is part of that one's, and the gold corpora almost never mark the name alone.
 _FACILITY_NOUNS = frozenset("""bridge airport airfield stadium arena station dam university college school academy
 institute hospital clinic cathedral church mosque temple prison jail port harbour harbor park museum palace castle
-tower hall library mall market centre center hotel""".split())
+tower hall library mall market centre center hotel ranch""".split())
 _NATURAL_NOUNS = frozenset("""river lake mountain mountains hill hills island islands beach bay valley creek forest
 falls gap peninsula strait sea ocean gulf desert canyon glacier reservoir sound coast""".split())
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
