@@ -75,7 +75,8 @@ _STREET_NOUNS = frozenset("""street st avenue ave road rd boulevard blvd drive l
 square way trail""".split())
 _ROUTE_NOUNS = frozenset({"highway", "hwy", "route", "interstate", "freeway", "expressway", "turnpike", "pike"})
 # A capitalised building or landform noun after a name ("Elgin Bridge", "Durham University", "Ohio
-# River"): the name is part of that one's, and the gold corpora almost never mark the name alone.
+# River"): the name belongs to the bridge, the university or the river, and the gold corpora almost never
+# mark the name alone.
 _FACILITY_NOUNS = frozenset("""bridge airport airfield stadium arena station dam university college school academy
 institute hospital clinic cathedral church mosque temple prison jail port harbour harbor park museum palace castle
 tower hall library mall market centre center hotel ranch""".split())
