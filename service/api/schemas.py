@@ -55,6 +55,14 @@ class SpanSchema(Schema):
     text = fields.String()
 
 
+class SpanList(fields.Field):
+    """A list of spans, serialised without a nested schema per item: an article's mentions run to
+    hundreds, and a schema dump per span cost more than the rest of the response."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else [{"start": s.start, "end": s.end, "text": s.text} for s in value]
+
+
 class PublishedDateSchema(Schema):
     value = fields.String()
     date = fields.String()
@@ -87,7 +95,7 @@ class PlaceSchema(Schema):
     country = fields.String(allow_none=True)
     confidence = fields.Float()
     source = fields.String()
-    mentions = fields.List(fields.Nested(SpanSchema))
+    mentions = SpanList()
 
 
 class DatelineSchema(Schema):
@@ -139,7 +147,7 @@ class EnrichResponseSchema(Schema):
     modification = fields.Nested(PublishedDateSchema, attribute="modification_date", allow_none=True)
     bylines = fields.List(fields.Nested(BylineSchema))
     places = fields.List(fields.Nested(PlaceSchema))
-    unresolved_toponyms = fields.List(fields.Nested(SpanSchema))
+    unresolved_toponyms = SpanList()
     dateline = fields.Nested(DatelineSchema, allow_none=True)
     focus = fields.Nested(FocusSchema)
     topic = fields.Nested(TopicSchema, allow_none=True)
