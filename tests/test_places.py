@@ -627,6 +627,9 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),
+    # A town named as written, not its big neighbour that GeoNames also calls so by an alternate name.
+    ("Officials in New Delhi said on Monday that India would respond to the tariffs.", "New Delhi",
+     ("New Delhi", "IN", "city")),
     # A hyphen makes one name: "Miami-Dade" is the county, not Miami inside it.
     ("The Associated Press called Florida for the Republican. Turnout in Miami-Dade was lower than in 2020.",
      "Miami-Dade", ("Miami-Dade County", "US", "admin2")),

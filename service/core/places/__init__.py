@@ -8,7 +8,8 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Dateline, Place, Span
 from .candidates import find_gazetteer_matches
-from .choice_rules import listed_capitals, prefer_city_in_its_namesake_region, prefer_world_capital, stray_towns
+from .choice_rules import (listed_capitals, prefer_city_in_its_namesake_region, prefer_own_name_nearby,
+                           prefer_world_capital, stray_towns)
 from .dateline import find_dateline, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
@@ -57,6 +58,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     choice, prob = run_passes(table, model.weights, dateline_group)
     prefer_city_in_its_namesake_region(table, choice, gazetteer)
     prefer_world_capital(table, choice, gazetteer)
+    prefer_own_name_nearby(table, choice)
     listed_capitals(table, choice, gazetteer)
 
     by_place: dict[int, list[int]] = {}

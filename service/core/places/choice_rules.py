@@ -1,6 +1,7 @@
 """Rules over the resolver's choices, for what its features cannot weigh: a city inside the region
-that shares its name, a world capital against a namesake town, capitals listed together, and a
-small town stranded far from every other place of the article (left unresolved)."""
+that shares its name, a world capital against a namesake town, a town named as written beside one
+named so only by an alternate name, capitals listed together, and a small town stranded far from
+every other place of the article (left unresolved)."""
 
 from __future__ import annotations
 
@@ -74,6 +75,27 @@ def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: G
                     and table.may_choose(k)]
         if capitals:
             choice[g] = capitals[0]
+
+
+OWN_NAME_KM = 30.0
+
+
+def prefer_own_name_nearby(table: CandidateTable, choice: np.ndarray) -> None:
+    """"New Delhi" is New Delhi, not Delhi, which GeoNames also calls "New Delhi": when the choice is a
+    town named so only by an alternate name and a town the mention names by its own name lies within
+    a few km of it, the article means that one (the same spot on the map, named as written)."""
+    primary = table.features[:, COLUMN["name_primary"]] > 0
+    for g in np.flatnonzero(choice >= 0):
+        r = int(choice[g])
+        if table.ids[r] < 0 or table.kind[r] != KIND_CITY or primary[r]:
+            continue
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        own = [k for k in range(lo, hi) if primary[k] and table.kind[k] == KIND_CITY and table.may_choose(k)]
+        if not own:
+            continue
+        km = haversine_km(table.lat[r], table.lon[r], table.lat[own], table.lon[own])
+        if km.min() <= OWN_NAME_KM:
+            choice[g] = own[int(np.argmin(km))]
 
 
 LISTED_CAPITAL_POPULATION = 100_000
