@@ -53,6 +53,10 @@ def bylines(line: str) -> list[tuple[str, str]]:
      [("Ahmed Mohamed", "person"), ("Maayan Lubell", "person")]),
     ("By Ann Lee in Jerusalem, Bo Chen in Gaza and Carl Ortiz in New York",
      [("Ann Lee", "person"), ("Bo Chen", "person"), ("Carl Ortiz", "person")]),
+    # A surname opening with a lower-case particle joined to it.
+    ("Reporting by Nidal al-Mughrabi in Gaza and Aidan Lewis in Cairo; Editing by Alex Richardson",
+     [("Nidal al-Mughrabi", "person"), ("Aidan Lewis", "person")]),
+    ("By Jean-Pierre d'Estaing and Omar bin Laden", [("Jean-Pierre d'Estaing", "person"), ("Omar bin Laden", "person")]),
     # The serial comma; hyphenated Irish surnames.
     ("By Jane Smith, Tom Brown, and Ann Lee", [("Jane Smith", "person"), ("Tom Brown", "person"), ("Ann Lee", "person")]),
     ("By Mary O'Brien-Smith", [("Mary O'Brien-Smith", "person")]),

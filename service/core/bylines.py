@@ -76,6 +76,10 @@ _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z'\u00df-\u017f]+(?:-[A-Za-z\
                         r"[A-Z]{1,2}['\u2019][A-Z]{2,}|Ma?c[A-Z]{2,})$")
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "ibn", "du", "dos", "di",
               "ter", "st."}
+# A surname that opens with a lower-case particle joined to it: "Nidal al-Mughrabi", "Abdel Fattah el-Sisi",
+# "Valery Giscard d'Estaing". Taken only after a first name.
+_JOINED_PARTICLE_NAME = re.compile(r"^(?:(?:al|el|ad|ar|as|ash|at|az|an|abu|bin|ibn|ben)-|d['\u2019])"
+                                   r"[A-Z\u00c0-\u00de][a-z'\u00df-\u017f]+$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # A company's legal form: "Acme Robotics Inc." issued the release; no person is named. Here also
 # short forms that places leave out, as a place's name may be followed by one ("Whyalla SA").
@@ -214,7 +218,7 @@ def read_name(text: str) -> tuple[str, str, str] | None:
         if len(name) >= 2 and w.isupper() and lower in AGENCIES:
             break  # "SCHUYLER DIXON AP Pro Football Writer": the agency and its writer's beat follow
         if _NAME_WORD.match(w) or (name and lower in _PARTICLES and k + 1 < len(words)) or (
-                name and lower in _SUFFIXES):
+                name and (lower in _SUFFIXES or _JOINED_PARTICLE_NAME.match(w))):
             name.append(w)
             k += 1
             if w != words[k - 1]:
