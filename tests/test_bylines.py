@@ -37,6 +37,9 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Sam O'Neil, Staff Writer sam@example.com @samoneil", [("Sam O'Neil", "person")]),
     ("By The Associated Press", [("Associated Press", "organization")]),
     ("By Tom Brown, Reuters", [("Tom Brown", "person"), ("Reuters", "organization")]),
+    ("By Tom Brown, Bloomberg News", [("Tom Brown", "person"), ("Bloomberg", "organization")]),
+    # The agency named in full before the writer's job, as "AP" before "Pro Football Writer".
+    ("By TOM BROWN, Associated Press Writer", [("Tom Brown", "person"), ("Associated Press", "organization")]),
     ("Reporting by Tom Brown and Sue Li; Editing by Bill Ford", [("Tom Brown", "person"), ("Sue Li", "person")]),
     # "By" alone on its line, the names under it.
     ("By\nSarah Crespi, Zack Savitsky", [("Sarah Crespi", "person"), ("Zack Savitsky", "person")]),

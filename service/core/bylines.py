@@ -31,7 +31,7 @@ from .types import Byline, Span
 AGENCIES = {
     "associated press": "Associated Press", "the associated press": "Associated Press", "ap": "Associated Press",
     "reuters": "Reuters", "thomson reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP",
-    "agence france presse": "AFP", "bloomberg": "Bloomberg", "upi": "UPI", "united press international": "UPI",
+    "agence france presse": "AFP", "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg", "upi": "UPI", "united press international": "UPI",
     "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media", "dpa": "dpa", "ani": "ANI",
     "pti": "PTI", "ians": "IANS", "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA", "cnn": "CNN", "bbc": "BBC",
     "staff": "Staff", "staff reports": "Staff", "staff report": "Staff", "news desk": "News desk",
@@ -340,13 +340,16 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
         agency = _agency(cleaned)
         agency_text = cleaned
         if not agency and " " in cleaned:
-            # "AP Pro Football Writer": the agency and a beat; "PTI ABC DEF": the agency and its
-            # editors' initials. No person either way.
-            first, remainder = cleaned.split(" ", 1)
-            leading = _agency(first)
-            if leading not in _DESKS and (_beat_role(remainder) == remainder.strip(",")
-                                          or _INITIALS.fullmatch(remainder)):
-                agency, agency_text = leading, first
+            # "AP Pro Football Writer", "Associated Press Writer": the agency and a beat; "PTI ABC
+            # DEF": the agency and its editors' initials. No person either way.
+            words = cleaned.split(" ")
+            for n in range(min(3, len(words) - 1), 0, -1):
+                first, remainder = " ".join(words[:n]), " ".join(words[n:])
+                leading = _agency(first)
+                if leading not in _DESKS and (_beat_role(remainder) == remainder.strip(",")
+                                              or _INITIALS.fullmatch(remainder)):
+                    agency, agency_text = leading, first
+                    break
         if agency:
             out.append(BylineCandidate(agency, "organization", start, start + len(agency_text), line, cue, "none"))
             continue
