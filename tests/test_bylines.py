@@ -38,6 +38,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By The Associated Press", [("Associated Press", "organization")]),
     ("By Tom Brown, Reuters", [("Tom Brown", "person"), ("Reuters", "organization")]),
     ("By Tom Brown, Bloomberg News", [("Tom Brown", "person"), ("Bloomberg", "organization")]),
+    ("By Tom Brown (Reuters)", [("Tom Brown", "person"), ("Reuters", "organization")]),
+    ("Story: Tom Brown", [("Tom Brown", "person")]),
     # The agency named in full before the writer's job, as "AP" before "Pro Football Writer".
     ("By TOM BROWN, Associated Press Writer", [("Tom Brown", "person"), ("Associated Press", "organization")]),
     ("Reporting by Tom Brown and Sue Li; Editing by Bill Ford", [("Tom Brown", "person"), ("Sue Li", "person")]),

@@ -106,6 +106,8 @@ _UI_VERBS = {"give", "skip", "sign", "subscribe", "share", "join", "donate", "wa
 # Wire copy closes with its credits in brackets: "(Reporting by A; Editing by B)".
 _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
                   r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter|"
+                  # "Story: Jane Doe", "Words: Jane Doe": with the colon only
+                  r"(?:story|words|text)(?=\s*:)|"
                   # "Contributors: A, B"; CNN's live pages: "From CNN's Jane Doe"
                   r"contributors?|from [A-Z][A-Za-z]{1,15}['\u2019]s)"
                   r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -276,7 +278,7 @@ def _agency_after(words: list[str], rest: str) -> tuple[str, str, list[str]] | N
             return agency, tail, words[:k]
     rest_words = rest.split()
     for n in (3, 2, 1):
-        head = " ".join(rest_words[:n]).rstrip(".,;")
+        head = " ".join(rest_words[:n]).rstrip(".,;").removeprefix("(").removesuffix(")")   # "(Reuters)"
         agency = _agency(head) if len(rest_words) >= n else None
         if agency and len(words) >= 2:
             return agency, head, words
