@@ -36,7 +36,8 @@ FOLDED = frozenset({"mdy", "dmy", "md"})   # the kinds matched on the folded lin
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
                        r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
-                       r"(?P<zone>Z|[+-][01]\d:?[0-5]\d)?)?(?![\d])")),
+                       # the zone may follow a space: "2025-03-03 10:15:00 +0000"
+                       r"(?: ?(?P<zone>Z|[+-][01]\d:?[0-5]\d))?)?(?![\d])")),
     ("mdy", re.compile(_WEEKDAY + _MONTH + r"\.? " + _DAY + r",? " + _YEAR + r"(?!\d)")),
     ("dmy", re.compile(r"(?<!\d)" + _WEEKDAY + _DAY + r" (?:of )?" + _MONTH + r"\.?,? " + _YEAR + r"(?!\d)")),
     ("numeric", re.compile(r"(?<![\d/.-])(?:(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)"
