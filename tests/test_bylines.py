@@ -334,3 +334,10 @@ def test_wire_credits_in_brackets_at_the_end_name_the_reporters(credits, want):
     got = [(b.name, b.kind) for b in extract(text)]
     assert [g for g in got if g[1] == "person"] == want
     assert ("Reuters", "organization") in got
+
+
+@pytest.mark.parametrize("header", ["Staff and agencies\nMon 3 Mar 2025 18.45 GMT", "From staff reports\nMarch 3, 2025"])
+def test_a_newsroom_signature_beside_the_date_is_the_staff(pipeline, header):
+    # One signature, not two names ("Staff", "agencies"); without a cue, beside the date.
+    result = pipeline.enrich("Council splits\n" + header + BODY)
+    assert [(b.name, b.kind) for b in result.bylines] == [("Staff", "organization")]

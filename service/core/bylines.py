@@ -35,6 +35,7 @@ AGENCIES = {
     "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media", "dpa": "dpa", "ani": "ANI",
     "pti": "PTI", "ians": "IANS", "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA", "cnn": "CNN", "bbc": "BBC",
     "staff": "Staff", "staff reports": "Staff", "staff report": "Staff", "news desk": "News desk",
+    "staff and agencies": "Staff", "from staff reports": "Staff",
     "bbc news": "BBC News", "cnn wire": "CNN", "wire services": "Wire services", "editorial board": "Editorial Board",
     "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press", "aap": "AAP",
     "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS", "news service": "News service", "wire": "Wire services",
@@ -322,6 +323,11 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
     stop = _STOP.search(text)
     body = text[:stop.start()] if stop else text
     after = text[stop.start():] if stop else ""
+    signature = body.strip(" .,:-|()")
+    desk = _agency(signature) if " and " in signature.lower() else None
+    if desk:   # "Staff and agencies": one signature, not two names
+        start = offset + body.find(signature)
+        return [BylineCandidate(desk, "organization", start, start + len(signature), line, cue, "none")]
     out = []
     position = 0
     # "A, B and C" with no cue: the names a list joins with "and" are one byline ("Javier Espinoza and
