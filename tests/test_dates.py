@@ -43,6 +43,8 @@ def published(text: str, reference: date | None = None):
     ("Updated 3 March 2021 16:45 CET", "2021-03-03T16:45:00+01:00"),
     ("March 3, 2021 at 16:45 GMT", "2021-03-03T16:45:00+00:00"),
     ("3 March 2021, 16:45 +0200", "2021-03-03T16:45:00+02:00"),
+    ("March 3, 2021, 16:45 UTC+5:30", "2021-03-03T16:45:00+05:30"),
+    ("3 March 2021 16:45 WIB", "2021-03-03T16:45:00+07:00"),
     # An offset written on GMT is that offset, not GMT; a slash or a dot may part date and time.
     ("Published 7:45 AM GMT+1, Tue March 3, 2026", "2026-03-03T07:45:00+01:00"),
     ("March 3, 2026 10:00 GMT+2", "2026-03-03T10:00:00+02:00"),

@@ -85,7 +85,7 @@ _ZONE_WORDS = {"EASTERN STANDARD TIME": "EST", "EASTERN DAYLIGHT TIME": "EDT", "
 # needs ("09:12 BST"), and the match, already complete without a zone, would never give it back.
 # "GMT+1" before the bare letters, so the offset is not left behind.
 _ZONE = (r"(?P<zone>(?:" + "|".join(re.escape(w) for w in sorted(_ZONE_WORDS, key=len, reverse=True))
-         + r")\b|(?:GMT|UTC)[+-]\d{1,2}\b|[A-Z]{1,5}|[+-][01]\d:?[0-5]\d)")
+         + r")\b|(?:GMT|UTC)[+-]\d{1,2}(?::?[0-5]\d)?\b|[A-Z]{1,5}|[+-][01]\d:?[0-5]\d)")
 _TIME = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?(?: ?(?P<ampm>[ap]\.?m\.?))?"
                    r"(?:,? " + _ZONE + ")?", _CASE)
 # Time before the date: "Published 3:24 PM ET, Sun January 5, 2014", "7:45 AM GMT+1, Tue March 3, 2026".
@@ -99,7 +99,8 @@ FIXED_ZONES = {"GMT": 0, "UTC": 0, "Z": 0, "EST": -300, "EDT": -240, "CST": -360
                "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "WET": 0, "WEST": 60, "MSK": 180, "IST": 330,
                "PKT": 300, "JST": 540, "KST": 540, "HKT": 480, "SGT": 480, "AWST": 480, "ACST": 570,
                "ACDT": 630, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780, "SAST": 120, "EAT": 180,
-               "WAT": 60, "CAT": 120}
+               "WAT": 60, "CAT": 120, "IDT": 180, "GST": 240, "NPT": 345, "ICT": 420, "WIB": 420, "WITA": 480,
+               "WIT": 540, "PHT": 480, "MYT": 480, "BRT": -180, "ART": -180, "ADT": -180}
 NAMED_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
                "PT": "America/Los_Angeles", "UK": "Europe/London"}
 
@@ -150,9 +151,9 @@ def _zone_offset(zone: str | None, day: date) -> tuple[int | None, str | None]:
     if m:
         sign = -1 if m.group(1) == "-" else 1
         return sign * (int(m.group(2)) * 60 + int(m.group(3))), z
-    m = re.fullmatch(r"(?:GMT|UTC)([+-])(\d{1,2})", z)
+    m = re.fullmatch(r"(?:GMT|UTC)([+-])(\d{1,2})(?::?([0-5]\d))?", z)   # "GMT+8", "UTC+5:30"
     if m:
-        return (-1 if m.group(1) == "-" else 1) * int(m.group(2)) * 60, z
+        return (-1 if m.group(1) == "-" else 1) * (int(m.group(2)) * 60 + int(m.group(3) or 0)), z
     return None, None
 
 
