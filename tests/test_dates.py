@@ -124,6 +124,10 @@ def test_partial_date_completed_from_reference_only_in_header():
     assert pub.value == "2021-03-03" and pub.completed_from_reference_date
     # In the previous year when the month/day would be after the reference date.
     assert published(text, date(2021, 1, 10)).value == "2020-03-03"
+    # The day first, as Indian and British sites write it.
+    text = f"Council splits over budget\n\nBy Jane Doe | 3 Mar, 10:15 AM IST\n\n{BODY}"
+    assert published(text) is None
+    assert published(text, date(2021, 3, 10)).value == "2021-03-03T10:15:00+05:30"
 
 
 @pytest.mark.parametrize("written,value", [("2 hours ago", "2026-11-20"), ("3h ago", "2026-11-20"),

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from ...resources.linear import LinearModel, softmax_scores
 from ..document import Document
 from ..types import PublishedDate
-from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates, weekday_date
+from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates, settle_zone, weekday_date
 from .select import (UPDATED_WORDS, cue_before, date_features, first_prose_line, never_publication,
                      prefer_first_publication)
 
@@ -29,6 +29,7 @@ def candidate_dates(doc: Document) -> list[DateMention]:
                 continue
             m.year = complete_year(m, doc.reference_date)
             m.completed = m.year is not None
+            settle_zone(m)
         if m.kind == "relative" and m.line > header_end:
             continue
         if never_publication(doc, m):

@@ -45,6 +45,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"|(?P<da>[0-3]?\d)-(?P<db>[0-3]?\d)-(?P<dyear>(?:19|20)\d\d))(?![\d/-])")),
     ("ymd_slash", re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])")),
     ("md", re.compile(r"(?<![\w])" + _WEEKDAY + _MONTH + r"\.? " + _DAY + r"(?!\d|,? ?(?:19|20)\d\d)")),
+    # The same with the day first: "18 Mar, 10:15 AM IST" (no year: completed in the header only).
+    ("md", re.compile(r"(?<![\w])" + _WEEKDAY + _DAY + r" (?:of )?" + _MONTH + r"(?![a-z])(?!\.?,? ?(?:19|20)\d\d)")),
 ]
 
 # What a line must contain for each pattern to have a chance, found by one cheap scan (the month
@@ -119,6 +121,7 @@ class DateMention:
     minute: int | None = None
     offset_minutes: int | None = None
     zone_name: str | None = None
+    zone_text: str | None = None      # the zone as written ("EST", "GMT+1")
     kind: str = "mdy"
     ambiguous_order: bool = False     # numeric with both parts <= 12
     day_first: bool = False           # numeric written day first
@@ -128,6 +131,7 @@ class DateMention:
         """Swap day and month of an ambiguous numeric date; `settled`: the page has decided its order."""
         self.month, self.day, self.day_first = self.day, self.month, not self.day_first
         self.ambiguous_order = self.ambiguous_order and not settled
+        settle_zone(self)   # "ET" is -04:00 or -05:00 by the day
 
     def to_date(self) -> date | None:
         try:
@@ -180,9 +184,16 @@ def _attach_time(doc: Document, mention: DateMention, line_text: str, line_start
     if hour is None:
         return
     mention.hour, mention.minute = hour, int(tm.group("minute"))
+    mention.zone_text = tm.group("zone")
+    settle_zone(mention)
+
+
+def settle_zone(mention: DateMention) -> None:
+    """The offset of the zone written beside the time, once the date is known (a named zone's
+    offset depends on the day; a date without a year waits for its completion)."""
     day = mention.to_date()
-    if day is not None:
-        mention.offset_minutes, mention.zone_name = _zone_offset(tm.group("zone"), day)
+    if mention.zone_text and day is not None:
+        mention.offset_minutes, mention.zone_name = _zone_offset(mention.zone_text, day)
 
 
 def find_dates(doc: Document) -> list[DateMention]:
@@ -323,4 +334,4 @@ def complete_year(m: DateMention, reference: date) -> int | None:
     return None
 
 
-__all__ = ["find_dates", "DateMention", "FIXED_ZONES", "NAMED_ZONES", "complete_year"]
+__all__ = ["find_dates", "DateMention", "FIXED_ZONES", "NAMED_ZONES", "complete_year", "settle_zone"]
