@@ -419,6 +419,12 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
      "a second daily flight between Atlanta and Seoul. Delta has been flying to Seoul since 1988. Shares of "
      "Delta rose 2% in New York; rival American Airlines is based in Fort Worth, Texas.", "Delta",
      "Fort Worth", "Texas"),
+    # Names whose shares trade are companies, never introduced as such: not Delta, British Columbia,
+    # nor Santos, Brazil.
+    ("Shares of Delta, United and American rose after the airlines raised guidance, while Boeing fell 3% on "
+     "news of delays at its Renton plant near Seattle.", "Delta", "Renton", "Washington"),
+    ("Santos shares fell 4% after the gas producer cut its forecast, and Woodside slid in Perth.", "Santos",
+     "Perth", "Western Australia"),
     # A surname after a given name no list knows: the footballer, not Saka, Japan.
     ("Arsenal beat Wolves 2-0 at the Emirates Stadium in London. Bukayo Saka's header broke the deadlock "
      "before half-time. Saka then set up the second for Kai Havertz. Wolves travel to Birmingham next.",

@@ -125,6 +125,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
     _initials_open_names(doc, candidates, probabilities, model.threshold)
     _storms_are_not_places(doc, candidates, probabilities, model.threshold)
+    _traded_names_are_companies(doc, candidates, probabilities, model.threshold, gazetteer)
     _compass_before_ordinals(doc, candidates, probabilities)
     for k in _unsupported_codes(doc, candidates, gazetteer):
         probabilities[k] = 0.0
@@ -226,6 +227,51 @@ def _storms_are_not_places(doc: Document, candidates: list[SpanCandidate], proba
                 i == c.start_token - 1 or (tokens[i + 1].text[:1].isupper()
                                            and any(t.text in _LIST_TOKENS for t in tokens[i + 1:c.start_token]))):
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
+_SHARE_WORDS = frozenset({"shares", "stock", "stocks"})
+# What follows "shares" the noun: a market's verb or an auxiliary ("Santos shares fell", "Delta stock
+# has lost"), not an object ("Riverton shares city borders with South Jordan").
+_MARKET_MOVES = frozenset({"rose", "fell", "jumped", "slid", "dropped", "climbed", "gained", "lost", "tumbled",
+                           "surged", "sank", "slumped", "soared", "plunged", "rallied", "advanced", "declined",
+                           "eased", "edged", "closed", "opened", "ended", "traded", "trade", "rise", "fall", "are",
+                           "were", "have", "had", "has", "is", "was", "will", "would", "remain", "remained", "hit",
+                           "reached", "touched", "extended", "pared", "added", "shed", "dipped", "firmed"})
+
+
+def _traded_names_are_companies(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                                threshold: float, gazetteer: Gazetteer) -> None:
+    """Names whose shares trade are companies: "shares of Delta, United and American rose" (not Delta,
+    British Columbia), "Santos shares fell". Countries and cities of a million are exempt ("the London
+    stock market"), first-level regions as for companies (below), and demonyms ("shares of Chinese
+    developers")."""
+    tokens, n = doc.tokens, len(doc.tokens)
+    for k, c in enumerate(candidates):
+        if probabilities[k] < threshold or not c.entries:
+            continue
+        after = tokens[c.end_token] if c.end_token < n else None
+        traded = (after is not None and after.line == tokens[c.end_token - 1].line and after.text in _SHARE_WORDS
+                  and c.end_token + 1 < n and tokens[c.end_token + 1].text.lower() in _MARKET_MOVES)
+        if not traded and c.start_token > 1:
+            i = c.start_token - 1
+            # Back over the list before the name: "shares of Delta, United and American".
+            while (i > 1 and c.start_token - i < LIST_LOOKBACK and tokens[i].line == tokens[c.start_token].line
+                   and (tokens[i].text in _LIST_TOKENS or tokens[i].text[:1].isupper())):
+                i -= 1
+            traded = (tokens[i].text.lower() in ("of", "in") and tokens[i - 1].text.lower() in _SHARE_WORDS
+                      and tokens[i].line == tokens[c.start_token].line)
+        if not traded or all(flags & NAME_DEMONYM for _, flags in c.entries):
+            continue
+        if any(gazetteer.kind[idx] <= KIND_COUNTRY
+               or (gazetteer.kind[idx] == KIND_CITY and gazetteer.population[idx] >= MAJOR_POPULATION)
+               for idx, _ in c.entries):
+            continue
+        # A first-level region only where the text goes there or names its country, as for companies
+        # ("shares in Texas utilities"; not Nigeria's Delta State for "shares of Delta").
+        if any(gazetteer.kind[idx] == KIND_ADMIN1 for idx, _ in c.entries) and (
+                "in_doc_country|adm1" in c.features or ("after_locative" in c.features and "p1:of" not in c.features)):
+            continue
+        probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
 CONJUNCT_FLOOR = 0.1
