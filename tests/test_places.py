@@ -472,6 +472,14 @@ def test_a_small_town_alone_in_a_far_country_is_left_unresolved(pipeline):
             "helped, and firefighters from Chicago, London and Paris were visiting.")
     (town,) = find(places(pipeline, text), "Villa Park")
     assert town.admin1 == "Illinois"
+    # Nearer, in the next country: the police force named after a county GeoNames no longer lists is
+    # not Avon near Fontainebleau, 550 km from Bristol.
+    text = ("James Holloway, 34, of Weston-super-Mare, was on a video call when his van hit a cyclist in "
+            "Bedminster, Bristol Crown Court heard. The cyclist, from Keynsham, died two days later. Avon and "
+            "Somerset Police said Holloway had been driving at 48mph in a 30mph zone.")
+    result = pipeline.enrich(text)
+    assert not [p for p in result.places if p.country_code != "GB"]
+    assert "Avon" in [u.text for u in result.unresolved_toponyms]
 
 
 def test_a_capital_listed_beside_a_capital_stands_for_its_government(pipeline):

@@ -124,7 +124,7 @@ def listed_capitals(table: CandidateTable, choice: np.ndarray, gazetteer: Gazett
 STRAY_TOWN_POPULATION = 50_000
 STRAY_TOWN_CONFIDENCE = 0.7
 STRAY_TOWN_CONTEXT = 3
-STRAY_TOWN_KM = 1000.0
+STRAY_TOWN_KM = 300.0
 
 
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
