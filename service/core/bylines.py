@@ -31,7 +31,8 @@ from .types import Byline, Span
 AGENCIES = {
     "associated press": "Associated Press", "the associated press": "Associated Press", "ap": "Associated Press",
     "reuters": "Reuters", "thomson reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP",
-    "agence france presse": "AFP", "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg", "upi": "UPI", "united press international": "UPI",
+    "agence france presse": "AFP", "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg", "upi": "UPI",
+    "united press international": "UPI",
     "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media", "dpa": "dpa", "ani": "ANI",
     "pti": "PTI", "ians": "IANS", "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA", "cnn": "CNN", "bbc": "BBC",
     "staff": "Staff", "staff reports": "Staff", "staff report": "Staff", "news desk": "News desk",
