@@ -5,7 +5,9 @@ news corpora) scores every candidate span (see ``spans``); the spans above the m
 threshold are taken greedily, most probable first, without overlaps. It marks what a
 careful reader would mark as a place, demonyms ("Iraqi") and metonyms ("Washington said")
 included. Each span carries its gazetteer entries; a span with none is kept as an
-unresolved toponym.
+unresolved toponym. Between the model and the decoding, rules here let names agree (a list, a full
+name and its short form), and rules in ``other_names`` lower names that are people, companies or
+storms here.
 """
 
 from __future__ import annotations
@@ -14,16 +16,17 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...resources.gazetteer import (KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE,
-                                    NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM,
+                                    NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
-from ..calendar_words import MONTH_WORDS, WEEKDAYS
-from ..company_words import COMPANY_FORMS
 from ..document import Document
 from ..types import Span
 from .candidates import NAME_PARTICLES, GazetteerMatch
-from .spans import ORDINAL, SpanCandidate, generate_candidates
+from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, companies_stay_companies,
+                          compass_before_ordinals, given_names_stay_people, initials_open_names, storms_are_not_places,
+                          surnames_stay_people, traded_names_are_companies)
+from .spans import SpanCandidate, generate_candidates
 
 
 @dataclass(slots=True)
@@ -81,11 +84,6 @@ def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer
 
 CONSISTENCY = 0.9
 DATELINE_PROBABILITY = 0.9
-_PLACE_EVIDENCE = frozenset({"qualified_by_region", "after_locative", "after_place_noun"})
-SURNAME_DISCOUNT = 0.9          # a surname's bare occurrences fall just under the threshold
-PLACE_SURE = 0.6                # ... unless one occurrence is this sure to be the place
-MAJOR_POPULATION = 1_000_000
-GIVEN_NAME_CASE = 0.9           # a word capitalised at least this often mid-sentence is a name
 HYPHEN_JOINED_PROBABILITY = 0.8  # "Stoke-on-Trent": see _hyphen_joined_names
 FULL_NAME_FLOOR = 0.25          # least belief in a region's full name that its short form inside lifts
 
@@ -116,162 +114,20 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
         if lent >= model.threshold and lent > probabilities[k] and "run:full" in c.features:
             probabilities[k] = lent
     _conjuncts_share(doc, candidates, probabilities, model.threshold, gazetteer)
-    _surnames_stay_people(doc, candidates, keys, probabilities, model.threshold, gazetteer, lexicon)
-    _given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
-    _companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
+    surnames_stay_people(doc, candidates, keys, probabilities, model.threshold, gazetteer, lexicon)
+    given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
+    companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
     _hyphen_joined_names(doc, candidates, probabilities)
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
-    _acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
-    _initials_open_names(doc, candidates, probabilities, model.threshold)
-    _storms_are_not_places(doc, candidates, probabilities, model.threshold)
-    _traded_names_are_companies(doc, candidates, probabilities, model.threshold, gazetteer)
-    _compass_before_ordinals(doc, candidates, probabilities)
+    acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
+    initials_open_names(doc, candidates, probabilities, model.threshold)
+    storms_are_not_places(doc, candidates, probabilities, model.threshold)
+    traded_names_are_companies(doc, candidates, probabilities, model.threshold, gazetteer)
+    compass_before_ordinals(doc, candidates, probabilities)
     for k in _unsupported_codes(doc, candidates, gazetteer):
         probabilities[k] = 0.0
     return probabilities
-
-
-ACRONYM_DISCOUNT = 0.5
-_DATELINE_MARKS = frozenset({"-", "\u2013", "\u2014", "\x97", "(", ":", "\u201d"})   # \x97: cp1252's em dash
-
-
-def _acronyms_are_not_towns(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                            threshold: float) -> None:
-    """A word in capitals inside a sentence in mixed case is an acronym ("Frankfurt's DAX", "the
-    ACME scheme"), not the town it spells (Dax, France). Codes the gazetteer lists ("UK", "NSW"),
-    datelines ("... life. RICHLAND -", "NEW YORK/LONDON, Nov 20 -") and lines in capitals stay."""
-    tokens = doc.tokens
-    for k, c in enumerate(candidates):
-        if probabilities[k] < threshold or c.end_token - c.start_token != 1:
-            continue
-        word = tokens[c.start_token]
-        if len(word.text) < 2 or not word.text.isupper() or not word.text.isalpha():
-            continue
-        if any(flags & (NAME_ABBR | NAME_CODE) for _, flags in c.entries):
-            continue
-        before = tokens[c.start_token - 1] if c.start_token else None
-        in_sentence = before is not None and before.line == word.line and (
-            before.text[:1].islower() or before.text[:1] in "'\u2019")    # "the DAX", "Frankfurt's DAX"
-        if not in_sentence:
-            continue   # a heading, or a dateline after a title ("... life. RICHLAND -")
-        after = tokens[c.end_token] if c.end_token < len(tokens) else None
-        if after is not None and after.line == word.line and after.text in _DATELINE_MARKS:
-            continue   # "... 2009 NEWARK --", "in Ohio. COLUMBUS (AP) -"
-        line = doc.lines[word.line].text
-        if sum(ch.isupper() for ch in line) > sum(ch.islower() for ch in line):
-            continue   # a line in capitals
-        probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
-
-
-def _initials_open_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                         threshold: float) -> None:
-    """A name after a single initial ("Robert E. Lee", "George W. Bush", Chennai's "T. Nagar") is part
-    of a longer name, not the place it spells alone. Names the gazetteer knows with their initial
-    ("N. Korea", "W. Va.") are matched whole and start at the initial. A letter that ends a sentence
-    is no initial: "18°C. Salinas", "World War I. Peterborough"."""
-    tokens = doc.tokens
-    for k, c in enumerate(candidates):
-        i = c.start_token
-        if i < 3 or probabilities[k] < threshold:
-            continue
-        before, initial, period, first = tokens[i - 3], tokens[i - 2], tokens[i - 1], tokens[i]
-        if not (period.text == "." and len(initial.text) == 1 and initial.text.isupper() and initial.text != "I"
-                and initial.end == period.start and first.start - period.end == 1 and period.line == first.line):
-            continue
-        # After a given name ("Stevens T. Mason") or opening an item of a list (", T. Nagar").
-        if before.text == "," or (before.text.isalpha() and before.text[:1].isupper()
-                                  and initial.start - before.end == 1):
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
-
-
-_CONJUNCTIONS = frozenset({"and", "or"})   # a comma too often qualifies ("Washington, D.C.", "New Jersey, Inc.")
-_LIST_TOKENS = _CONJUNCTIONS | {","}
-_STORM_WORDS = frozenset({"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones", "storm",
-                          "storms"})
-LIST_LOOKBACK = 8
-
-
-# "East 36th Street", "W. 42nd St.": the side of town a numbered street lies on, not a region named East.
-_COMPASS = frozenset({"north", "south", "east", "west", "n", "s", "e", "w", "ne", "nw", "se", "sw"})
-
-
-def _compass_before_ordinals(doc: Document, candidates: list[SpanCandidate], probabilities: list[float]) -> None:
-    tokens = doc.tokens
-    for k, c in enumerate(candidates):
-        after = c.end_token
-        if probabilities[k] and tokens[c.start_token].text.lower() in _COMPASS and (
-                after - c.start_token == 1 or (after - c.start_token == 2 and tokens[after - 1].text == ".")):
-            if after < len(tokens) and ORDINAL.match(tokens[after].text.lower()):
-                probabilities[k] = 0.0
-
-
-def _storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                           threshold: float) -> None:
-    """Names given to storms: "Storm Victoria", "hurricanes Laura and Delta" (Delta State, Nigeria,
-    is not meant). A capitalised "Hurricane Delta" reads as one name anyway; a lower-case storm word
-    before a name, or before a list of names, says the names are storms."""
-    tokens = doc.tokens
-    for k, c in enumerate(candidates):
-        if probabilities[k] < threshold or c.start_token == 0:
-            continue
-        i = c.start_token - 1
-        # Back over the list before the name: "hurricanes Laura, Ida and Delta".
-        while (i > 0 and c.start_token - i < LIST_LOOKBACK and tokens[i].line == tokens[c.start_token].line
-               and (tokens[i].text in _LIST_TOKENS or tokens[i].text[:1].isupper())
-               and tokens[i].text.lower() not in _STORM_WORDS):
-            i -= 1
-        word = tokens[i]
-        # The storm word is followed by a name ("After the storm, Jamaica ..." is the island).
-        if word.text.lower() in _STORM_WORDS and word.line == tokens[c.start_token].line and (
-                i == c.start_token - 1 or (tokens[i + 1].text[:1].isupper()
-                                           and any(t.text in _LIST_TOKENS for t in tokens[i + 1:c.start_token]))):
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
-
-
-_SHARE_WORDS = frozenset({"shares", "stock", "stocks"})
-# What follows "shares" the noun: a market's verb or an auxiliary ("Santos shares fell", "Delta stock
-# has lost"), not an object ("Riverton shares city borders with South Jordan").
-_MARKET_MOVES = frozenset({"rose", "fell", "jumped", "slid", "dropped", "climbed", "gained", "lost", "tumbled",
-                           "surged", "sank", "slumped", "soared", "plunged", "rallied", "advanced", "declined",
-                           "eased", "edged", "closed", "opened", "ended", "traded", "trade", "rise", "fall", "are",
-                           "were", "have", "had", "has", "is", "was", "will", "would", "remain", "remained", "hit",
-                           "reached", "touched", "extended", "pared", "added", "shed", "dipped", "firmed"})
-
-
-def _traded_names_are_companies(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                                threshold: float, gazetteer: Gazetteer) -> None:
-    """Names whose shares trade are companies: "shares of Delta, United and American rose" (not Delta,
-    British Columbia), "Santos shares fell". Countries and cities of a million are exempt ("the London
-    stock market"), first-level regions as for companies (below), and demonyms ("shares of Chinese
-    developers")."""
-    tokens, n = doc.tokens, len(doc.tokens)
-    for k, c in enumerate(candidates):
-        if probabilities[k] < threshold or not c.entries:
-            continue
-        after = tokens[c.end_token] if c.end_token < n else None
-        traded = (after is not None and after.line == tokens[c.end_token - 1].line and after.text in _SHARE_WORDS
-                  and c.end_token + 1 < n and tokens[c.end_token + 1].text.lower() in _MARKET_MOVES)
-        if not traded and c.start_token > 1:
-            i = c.start_token - 1
-            # Back over the list before the name: "shares of Delta, United and American".
-            while (i > 1 and c.start_token - i < LIST_LOOKBACK and tokens[i].line == tokens[c.start_token].line
-                   and (tokens[i].text in _LIST_TOKENS or tokens[i].text[:1].isupper())):
-                i -= 1
-            traded = (tokens[i].text.lower() in ("of", "in") and tokens[i - 1].text.lower() in _SHARE_WORDS
-                      and tokens[i].line == tokens[c.start_token].line)
-        if not traded or all(flags & NAME_DEMONYM for _, flags in c.entries):
-            continue
-        if any(gazetteer.kind[idx] <= KIND_COUNTRY
-               or (gazetteer.kind[idx] == KIND_CITY and gazetteer.population[idx] >= MAJOR_POPULATION)
-               for idx, _ in c.entries):
-            continue
-        # A first-level region only where the text goes there or names its country, as for companies
-        # ("shares in Texas utilities"; not Nigeria's Delta State for "shares of Delta").
-        if any(gazetteer.kind[idx] == KIND_ADMIN1 for idx, _ in c.entries) and (
-                "in_doc_country|adm1" in c.features or ("after_locative" in c.features and "p1:of" not in c.features)):
-            continue
-        probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
 CONJUNCT_FLOOR = 0.1
@@ -287,7 +143,7 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
     tokens, n = doc.tokens, len(doc.tokens)
 
     def joined(before: int, after: int) -> bool:   # tokens[before] and tokens[after] around "and"/"or"
-        return (0 <= before and after < n and tokens[before + 1].text.lower() in _CONJUNCTIONS
+        return (0 <= before and after < n and tokens[before + 1].text.lower() in CONJUNCTIONS
                 and tokens[before].line == tokens[after].line)
 
     def comma_listed(before: int, after: int) -> bool:   # tokens[before] and tokens[after] around a comma
@@ -295,7 +151,7 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
                 and tokens[before].line == tokens[after].line)
 
     def goes_on(end: int) -> bool:   # the list runs on after the name that ends before tokens[end]
-        return end < n and tokens[end].text.lower() in _LIST_TOKENS and tokens[end].line == tokens[end - 1].line
+        return end < n and tokens[end].text.lower() in LIST_TOKENS and tokens[end].line == tokens[end - 1].line
 
     weak = []
     for k, c in enumerate(candidates):
@@ -332,134 +188,6 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
                 lent = sibling[0]
         if lent * CONSISTENCY >= threshold:
             probabilities[k] = lent * CONSISTENCY
-
-
-def _surnames_stay_people(doc: Document, candidates: list[SpanCandidate], keys: list[str],
-                          probabilities: list[float], threshold: float, gazetteer: Gazetteer,
-                          lexicon: Lexicon | None) -> None:
-    """A name the article introduces as a surname ("Elizabeth Fairfield, a Lebanon woman", or after a
-    given name no list knows: "Bukayo Saka") is that person when it comes back alone ("Fairfield's
-    lawyers", "Fairfield has rejected"): news refers to people by surname after the first mention.
-    Countries, first-level regions and cities of a million are exempt ("George Washington University"
-    does not make "Washington" a person)."""
-    surnames = {keys[k] for k, c in enumerate(candidates)
-                if c.end_token - c.start_token == 1 and ("after_given_name" in c.features or (
-                    probabilities[k] < threshold and _after_unknown_name(doc, c, gazetteer, lexicon)))}
-    if not surnames:
-        return
-    # Unless the article plainly uses the name as a place somewhere (the dateline's place among
-    # them): "Jackson, named after Andrew Jackson, was founded in 1848" is about the town.
-    for key, p in zip(keys, probabilities):
-        if key in surnames and p >= PLACE_SURE:
-            surnames.discard(key)
-    for k, c in enumerate(candidates):
-        if keys[k] not in surnames or probabilities[k] < threshold:
-            continue
-        if any(gazetteer.kind[idx] <= KIND_ADMIN1 or gazetteer.population[idx] >= MAJOR_POPULATION
-               for idx, _ in c.entries):
-            continue
-        if any(f in _PLACE_EVIDENCE or f.startswith("before_place_noun") for f in c.features):
-            continue  # "Jackson, Miss.", "in Jackson", "Jackson county": the town named after him
-        probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
-
-
-def _after_unknown_name(doc: Document, c: SpanCandidate, gazetteer: Gazetteer, lexicon: Lexicon | None) -> bool:
-    """Whether the word before a one-word candidate, in its capitalised run, is a name no list knows:
-    no given name, no place, a word the lexicon has never seen ("Bukayo Saka"); the caller asks only
-    where the model, too, reads the candidate as no place."""
-    if lexicon is None or "run:part" not in c.features or "run_starts" in c.features:
-        return False
-    word = doc.tokens[c.start_token - 1].text
-    return (len(word) >= 3 and word[0].isupper() and word[1:].islower() and word.isalpha()
-            and word.lower() not in lexicon.case_ratio and not gazetteer.lookup(word))
-
-
-def _given_names_stay_people(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                             threshold: float, lexicon: Lexicon | None) -> None:
-    """A place name that is also a given name, followed by a surname the article goes on to use alone,
-    opens a person's name: "Sydney Sweeney ... Sweeney flew in", "Jordan Henderson ... Henderson
-    said"; or with its surname alone on a line ("Media Contact: / Jordan Lee"). Not a team ("Denver
-    Nuggets ... past Nuggets": the plural of a common noun) nor a place after it ("Austin, Texas")."""
-    if lexicon is None:
-        return
-    tokens, n = doc.tokens, len(doc.tokens)
-    accepted = {c.start_token for c, p in zip(candidates, probabilities) if p >= threshold and c.entries}
-    alone: set[str] | None = None
-    for k, c in enumerate(candidates):
-        if (probabilities[k] < threshold or c.end_token - c.start_token != 1
-                or "first_is_given_name" not in c.features):
-            continue
-        after = c.end_token
-        if after >= n or tokens[after].line != tokens[after - 1].line or after in accepted:
-            continue
-        surname = tokens[after].text
-        if not (surname[:1].isupper() and surname[1:].islower() and surname.isalpha()):
-            continue
-        lower = surname.lower()
-        if (lexicon.case_ratio.get(lower) or 0.0) < GIVEN_NAME_CASE or lower in MONTH_WORDS or lower in WEEKDAYS:
-            continue   # a common word ("Parkland, Florida The ...", "Paris City Council") or a date
-        if c.start_token > 0 and tokens[c.start_token - 1].text.lower() == "the":
-            continue   # "the Denver Nuggets": a team
-        if surname.endswith("s") and (lexicon.case_ratio.get(surname[:-1].lower()) or 0.0) < GIVEN_NAME_CASE:
-            continue   # "Nuggets", "Rockets": a team's plural; "Williams", "Roberts": a name's
-        if alone is None:
-            # Words used alone: not after a capitalised word ("Sydney Sweeney") nor after "the".
-            alone = {tokens[j].text for j in range(1, n)
-                     if not tokens[j - 1].text[:1].isupper() and tokens[j - 1].text.lower() != "the"}
-        whole_line = ((c.start_token == 0 or tokens[c.start_token - 1].line != tokens[c.start_token].line)
-                      and (after + 1 >= n or tokens[after + 1].line != tokens[after].line))
-        if surname in alone or whole_line:   # or the two names alone on a line: a contact, a signature
-            probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
-
-
-# Words that end a company's name: "Toyota Motor Corp", "Nokia Oyj", "Acme Inc.", "Honda Motor Co",
-# and an airline's ("Delta Air Lines", "Frontier Airlines", "Qantas Airways"). Not the codes a place's
-# name may be followed by too ("Reno NV", "Whyalla SA", "Calgary AB"), and "Co." only after another
-# such word ("Napa Co." is the county).
-_CORPORATE_END = COMPANY_FORMS | {"oyj", "asa", "airlines", "airways", "lines"}
-_CORPORATE_INNER = frozenset({"motor", "motors", "holdings", "group", "co", "air"}) | _CORPORATE_END
-# Capitalised only: "a Delaware limited liability company" is where a firm is registered, not its name.
-_CORPORATE_END_FORMS = frozenset(form for w in _CORPORATE_END | {"co"} for form in (w.capitalize(), w.upper()))
-
-
-def _companies_stay_companies(doc: Document, candidates: list[SpanCandidate], keys: list[str],
-                              probabilities: list[float], threshold: float, gazetteer: Gazetteer) -> None:
-    """A one-word name the article introduces as a company ("Toyota Motor Corp said") is that company
-    when it comes back alone ("Shares in Toyota rose"), as a surname stays a person. Countries and
-    cities of a million are exempt; first-level regions when the article names their country or the
-    mention follows a preposition of place ("Delta Air Lines" is no reason to keep Nigeria's Delta
-    State); and so is a mention qualified as a place ("Toyota, Aichi", "the city of Toyota")."""
-    tokens = doc.tokens
-    companies = set()
-    for j in [j for j, t in enumerate(tokens) if t.text in _CORPORATE_END_FORMS]:
-        k = j   # walk back over the corporate words to the name before them
-        while k > 0 and tokens[k - 1].text.lower() in _CORPORATE_INNER and tokens[k - 1].line == tokens[j].line:
-            k -= 1
-        if k == 0 or tokens[k - 1].line != tokens[j].line or (
-                tokens[j].text.lower() in ("co", "lines") and k == j):
-            continue   # "Napa Co.": the county; "Lines" only as "Air Lines"
-        name = tokens[k - 1]
-        if not name.text[:1].isupper() or (k > 1 and tokens[k - 2].text[:1].isupper()
-                                          and tokens[k - 2].line == name.line):
-            continue  # "Texas Instruments Inc": the name is longer than one word
-        if k > 1 and tokens[k - 2].text.lower() in ("a", "an"):
-            continue  # "a Delaware Corporation", "an Ohio LLC": the state it is registered in
-        companies.add(name.text.casefold())
-    if not companies:
-        return
-    for k, c in enumerate(candidates):
-        if keys[k] not in companies or probabilities[k] < threshold or c.end_token - c.start_token != 1:
-            continue
-        if any(gazetteer.kind[idx] <= KIND_COUNTRY
-               or (gazetteer.kind[idx] == KIND_CITY and gazetteer.population[idx] >= MAJOR_POPULATION)
-               for idx, _ in c.entries):
-            continue
-        if any(gazetteer.kind[idx] == KIND_ADMIN1 for idx, _ in c.entries) and (
-                "in_doc_country|adm1" in c.features or ("after_locative" in c.features and "p1:of" not in c.features)):
-            continue   # "flights to Alaska" beside "Alaska Airlines"; not "shares of Delta"
-        if any(f in ("qualified_by_region", "after_place_noun", "place_noun_agrees") for f in c.features):
-            continue
-        probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
 
 
 def _inside(candidates: list[SpanCandidate], starts: list[int], k: int) -> Iterator[int]:
