@@ -129,9 +129,8 @@ _MARKET_MOVES = frozenset({"rose", "fell", "jumped", "slid", "dropped", "climbed
 def traded_names_are_companies(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                                threshold: float, gazetteer: Gazetteer) -> None:
     """Names whose shares trade are companies: "shares of Delta, United and American rose" (not Delta,
-    British Columbia), "Santos shares fell". Countries and cities of a million are exempt ("the London
-    stock market"), first-level regions as for companies (below), and demonyms ("shares of Chinese
-    developers")."""
+    British Columbia), "Santos shares fell". Not demonyms ("shares of Chinese developers"), nor what
+    is still a place when named like a company ("the London stock market", "shares in Texas utilities")."""
     tokens, n = doc.tokens, len(doc.tokens)
     for k, c in enumerate(candidates):
         if probabilities[k] < threshold or not c.entries:
@@ -149,16 +148,20 @@ def traded_names_are_companies(doc: Document, candidates: list[SpanCandidate], p
                       and tokens[i].line == tokens[c.start_token].line)
         if not traded or all(flags & NAME_DEMONYM for _, flags in c.entries):
             continue
-        if any(gazetteer.kind[idx] <= KIND_COUNTRY
-               or (gazetteer.kind[idx] == KIND_CITY and gazetteer.population[idx] >= MAJOR_POPULATION)
-               for idx, _ in c.entries):
-            continue
-        # A first-level region only where the text goes there or names its country, as for companies
-        # ("shares in Texas utilities"; not Nigeria's Delta State for "shares of Delta").
-        if any(gazetteer.kind[idx] == KIND_ADMIN1 for idx, _ in c.entries) and (
-                "in_doc_country|adm1" in c.features or ("after_locative" in c.features and "p1:of" not in c.features)):
-            continue
-        probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+        if not _named_like_a_company_yet_a_place(c, gazetteer):
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
+def _named_like_a_company_yet_a_place(c: SpanCandidate, gazetteer: Gazetteer) -> bool:
+    """Whether a name read as a company's is still the place: a country or a city of a million, or a
+    first-level region the text goes to or whose country it names ("flights to Alaska" beside "Alaska
+    Airlines"; but "shares of Delta" is no reason to keep Nigeria's Delta State)."""
+    if any(gazetteer.kind[idx] <= KIND_COUNTRY
+           or (gazetteer.kind[idx] == KIND_CITY and gazetteer.population[idx] >= MAJOR_POPULATION)
+           for idx, _ in c.entries):
+        return True
+    return any(gazetteer.kind[idx] == KIND_ADMIN1 for idx, _ in c.entries) and (
+        "in_doc_country|adm1" in c.features or ("after_locative" in c.features and "p1:of" not in c.features))
 
 
 def surnames_stay_people(doc: Document, candidates: list[SpanCandidate], keys: list[str],
@@ -277,13 +280,8 @@ def companies_stay_companies(doc: Document, candidates: list[SpanCandidate], key
     for k, c in enumerate(candidates):
         if keys[k] not in companies or probabilities[k] < threshold or c.end_token - c.start_token != 1:
             continue
-        if any(gazetteer.kind[idx] <= KIND_COUNTRY
-               or (gazetteer.kind[idx] == KIND_CITY and gazetteer.population[idx] >= MAJOR_POPULATION)
-               for idx, _ in c.entries):
+        if _named_like_a_company_yet_a_place(c, gazetteer):
             continue
-        if any(gazetteer.kind[idx] == KIND_ADMIN1 for idx, _ in c.entries) and (
-                "in_doc_country|adm1" in c.features or ("after_locative" in c.features and "p1:of" not in c.features)):
-            continue   # "flights to Alaska" beside "Alaska Airlines"; not "shares of Delta"
         if any(f in ("qualified_by_region", "after_place_noun", "place_noun_agrees") for f in c.features):
             continue
         probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
