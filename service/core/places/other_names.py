@@ -93,6 +93,18 @@ def compass_before_ordinals(doc: Document, candidates: list[SpanCandidate], prob
                 probabilities[k] = 0.0
 
 
+def _word_before_list(tokens, start: int, stop: frozenset[str] = frozenset()) -> int:
+    """Index of the word before the list of names that ends with the one at token `start`: back over
+    capitalised words, commas, "and" and "or" on its line (at most LIST_LOOKBACK tokens); a word in
+    `stop` ends the walk."""
+    i = start - 1
+    while (i > 0 and start - i < LIST_LOOKBACK and tokens[i].line == tokens[start].line
+           and (tokens[i].text in LIST_TOKENS or tokens[i].text[:1].isupper())
+           and tokens[i].text.lower() not in stop):
+        i -= 1
+    return i
+
+
 def storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                           threshold: float) -> None:
     """Names given to storms: "Storm Victoria", "hurricanes Laura and Delta" (Delta State, Nigeria,
@@ -102,12 +114,7 @@ def storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probab
     for k, c in enumerate(candidates):
         if probabilities[k] < threshold or c.start_token == 0:
             continue
-        i = c.start_token - 1
-        # Back over the list before the name: "hurricanes Laura, Ida and Delta".
-        while (i > 0 and c.start_token - i < LIST_LOOKBACK and tokens[i].line == tokens[c.start_token].line
-               and (tokens[i].text in LIST_TOKENS or tokens[i].text[:1].isupper())
-               and tokens[i].text.lower() not in _STORM_WORDS):
-            i -= 1
+        i = _word_before_list(tokens, c.start_token, stop=_STORM_WORDS)   # "hurricanes Laura, Ida and Delta"
         word = tokens[i]
         # The storm word is followed by a name ("After the storm, Jamaica ..." is the island).
         if word.text.lower() in _STORM_WORDS and word.line == tokens[c.start_token].line and (
@@ -139,12 +146,8 @@ def traded_names_are_companies(doc: Document, candidates: list[SpanCandidate], p
         traded = (after is not None and after.line == tokens[c.end_token - 1].line and after.text in _SHARE_WORDS
                   and c.end_token + 1 < n and tokens[c.end_token + 1].text.lower() in _MARKET_MOVES)
         if not traded and c.start_token > 1:
-            i = c.start_token - 1
-            # Back over the list before the name: "shares of Delta, United and American".
-            while (i > 1 and c.start_token - i < LIST_LOOKBACK and tokens[i].line == tokens[c.start_token].line
-                   and (tokens[i].text in LIST_TOKENS or tokens[i].text[:1].isupper())):
-                i -= 1
-            traded = (tokens[i].text.lower() in ("of", "in") and tokens[i - 1].text.lower() in _SHARE_WORDS
+            i = _word_before_list(tokens, c.start_token)   # "shares of Delta, United and American"
+            traded = (i > 0 and tokens[i].text.lower() in ("of", "in") and tokens[i - 1].text.lower() in _SHARE_WORDS
                       and tokens[i].line == tokens[c.start_token].line)
         if not traded or all(flags & NAME_DEMONYM for _, flags in c.entries):
             continue
