@@ -396,10 +396,10 @@ class _Candidates:
         gazetteer, lexicon, words, lowers = self.gazetteer, self.lexicon, self.words, self.lowers
         span_lower = lowers[x] if y - x == 1 else " ".join(lowers[x:y])
         last = lowers[y - 1]
-        left, p1, p2 = self._left.get(x) or self._left_features(x)
-        right, n1, n2 = self._right.get(y) or self._right_features(y)
+        left, p1, p2 = self._left_features(x)
+        right, n1, n2 = self._right_features(y)
         if y - x == 1:
-            token_feats, shape = self._token_feats.get(x) or self._token(x)
+            token_feats, shape = self._token(x)
             f = ["bias", f"w:{span_lower}", "len:1", f"shape:{shape[:20]}",
                  f"count:{min(self.span_counts.get(span_lower, 1), 3)}", *left, *right, *token_feats]
         else:
