@@ -166,6 +166,18 @@ def test_paired_country_names_and_their_short_forms(pipeline):
     assert "Jammu" not in mentions and mentions["Jammu and Kashmir"].feature == "admin1"
 
 
+def test_a_sea_named_in_full_is_one_place_and_its_generic_word_names_it_again(pipeline):
+    text = ("Hurricane Delia churned across the Gulf of Mexico toward Louisiana on Tuesday. Oil companies "
+            "evacuated platforms in the Gulf, and Lake Michigan ferries were cancelled.")
+    mentions = {m.text: p for p in places(pipeline, text) for m in p.mentions}
+    assert "Mexico" not in mentions and "Michigan" not in mentions   # no country, no state inside
+    gulf = mentions["Gulf of Mexico"]
+    assert gulf.feature == "physical" and [m.text for m in gulf.mentions] == ["Gulf of Mexico", "Gulf"]
+    assert mentions["Lake Michigan"].feature == "physical"
+    # Without the full name, "the Gulf" is not moved anywhere it was not resolved to.
+    assert all(p.name != "Gulf of Mexico" for p in places(pipeline, "Ships waited in the Gulf near Kuwait."))
+
+
 def test_regional_demonyms_and_spaced_state_abbreviations(pipeline):
     result = places(pipeline, "Latin American leaders met in Charleston, W. Va., on Monday.")
     (latin,) = find(result, "Latin American")

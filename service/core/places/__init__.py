@@ -8,8 +8,8 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Dateline, Place, Span
 from .candidates import find_gazetteer_matches
-from .choice_rules import (listed_capitals, prefer_city_in_its_namesake_region, prefer_own_name_nearby,
-                           prefer_world_capital, stray_towns)
+from .choice_rules import (features_by_their_generic_word, listed_capitals, prefer_city_in_its_namesake_region,
+                           prefer_own_name_nearby, prefer_world_capital, stray_towns)
 from .dateline import find_dateline, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
@@ -64,11 +64,14 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     by_place: dict[int, list[int]] = {}
     confidence: dict[int, list[float]] = {}
     unresolved: list[int] = []
+    resolved = [g for g, members in enumerate(table.groups) if choice[g] >= 0 and table.ids[choice[g]] >= 0]
+    chosen = features_by_their_generic_word([int(table.ids[choice[g]]) for g in resolved],
+                                            [toponyms[table.groups[g][0]].text for g in resolved], gazetteer)
     for g, members in enumerate(table.groups):
         if choice[g] < 0 or table.ids[choice[g]] < 0:
             unresolved.extend(members)
-            continue
-        idx = int(table.ids[choice[g]])
+    for g, idx in zip(resolved, chosen):
+        members = table.groups[g]
         by_place.setdefault(idx, []).extend(members)
         confidence.setdefault(idx, []).extend([float(prob[g]) * toponyms[i].confidence for i in members])
     mean_confidence = {idx: sum(values) / len(values) for idx, values in confidence.items()}

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...resources.gazetteer import KIND_CITY, KIND_COUNTRY, Gazetteer
+from ...resources.gazetteer import KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, Gazetteer
+from .recognize import GENERIC_WATER_WORDS
 from .resolve import COLUMN, CONTAINER_KINDS, CandidateTable, haversine_km
 
 NAMESAKE_CITY_KM = 100.0
@@ -154,3 +155,19 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
                                    gazetteer.lon[others]).min() > STRAY_TOWN_KM:
             strays.append(idx)
     return strays
+
+
+def features_by_their_generic_word(chosen: list[int], words: list[str], gazetteer: Gazetteer) -> list[int]:
+    """"Hurricane Delia churned across the Gulf of Mexico ... platforms in the Gulf": once a sea, a
+    bay or a strait is named in full, its generic word alone ("the Gulf") names it again, not a
+    namesake county. ``chosen`` holds the place chosen for each mention group, ``words`` the group's
+    text; returns the places with such mentions moved to the feature (when only one fits)."""
+    named: dict[str, int] = {}
+    for idx in set(chosen):
+        if gazetteer.kind[idx] == KIND_PHYSICAL:
+            parts = gazetteer.name(idx).split()
+            # "Gulf of Mexico" and "Persian Gulf" -> "gulf"; two such gulfs leave "the Gulf" alone.
+            for head in {parts[0], parts[-1]} & GENERIC_WATER_WORDS if len(parts) >= 2 else ():
+                named[head.casefold()] = idx if named.get(head.casefold(), idx) == idx else -1
+    return [named.get(word.casefold(), -1) if named.get(word.casefold(), -1) >= 0 else idx
+            for idx, word in zip(chosen, words)]

@@ -16,8 +16,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...resources.gazetteer import (KIND_ADMIN1, KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM,
-                                    NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR, NAME_ALT, NAME_CODE,
+                                    NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
 from ..document import Document
@@ -119,6 +119,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
     _hyphen_joined_names(doc, candidates, probabilities)
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
+    _generic_words_of_named_features(doc, candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
     acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
     initials_open_names(doc, candidates, probabilities, model.threshold)
@@ -239,11 +240,36 @@ def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabili
                 # A country named in full is one place, whatever a word inside it names: "N. Korea" is
                 # not "Korea" (the South's short form), "Equatorial Guinea" not Guinea.
                 supported |= probabilities[k] >= threshold and any(gazetteer.kind[idx] == KIND_COUNTRY for idx in own)
+                # So is a sea, a lake or a river: the "Gulf of Mexico" is not Mexico, nor "Lake Michigan"
+                # the state.
+                supported |= probabilities[k] >= threshold and any(
+                    gazetteer.kind[idx] == KIND_PHYSICAL for idx in own)
                 # A name whose words a lower-case particle joins is one name: "São José dos Campos" is
                 # not São José, a town in another state.
                 supported |= probabilities[k] >= threshold and _joined_by_particle(doc, c)
         if supported and strongest >= probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
+
+
+# The generic word of a sea, a bay or a strait, which names it again once it has been named in full.
+GENERIC_WATER_WORDS = frozenset({"Gulf", "Bay", "Strait", "Channel", "Sound", "Sea"})
+
+
+def _generic_words_of_named_features(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                                     threshold: float, gazetteer: Gazetteer) -> None:
+    """"... across the Gulf of Mexico. Oil companies evacuated platforms in the Gulf": once a sea is
+    named in full, its generic word alone is a mention of it (``choice_rules`` resolves it to the sea)."""
+    words = set()
+    for k, c in enumerate(candidates):
+        if probabilities[k] >= threshold and c.end_token - c.start_token >= 2:
+            for idx, flags in c.entries:
+                if gazetteer.kind[idx] == KIND_PHYSICAL and flags & NAME_PRIMARY:
+                    parts = gazetteer.name(idx).split()
+                    words |= {parts[0], parts[-1]} & GENERIC_WATER_WORDS
+    if words:
+        for k, c in enumerate(candidates):
+            if c.end_token - c.start_token == 1 and c.entries and doc.norm[c.start:c.end] in words:
+                probabilities[k] = max(probabilities[k], threshold)
 
 
 def _joined_by_particle(doc: Document, c: SpanCandidate) -> bool:
