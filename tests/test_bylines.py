@@ -49,6 +49,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("Aug 12, 2021 / Klaus Sieg", [("Klaus Sieg", "person")]),
     # A common word before the role is not part of the name.
     ("By Edward Keenan City Columnist", [("Edward Keenan", "person")]),
+    # A freelance's role names the outlet it writes for: not part of the name, not an author.
+    ("Karen Ellis Special to the Times\nMar. 4, 2025", [("Karen Ellis", "person")]),
     ("By George T. Conway III", [("George T. Conway III", "person")]),
     # Honorifics are not part of the name.
     ("By Dr. Jane Smith, Senior Health Correspondent", [("Jane Smith", "person")]),

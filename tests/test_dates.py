@@ -81,6 +81,14 @@ def test_update_date_is_told_apart():
     assert pub.value == "2021-03-03" and upd.value == "2021-03-04"
 
 
+def test_an_update_beside_the_chosen_date_vouches_for_it():
+    # The model splits its belief between the two dates: neither alone passes the threshold, but
+    # both say the header is dated.
+    pub, upd = extract_dates(Document.from_text(
+        f"Council approves budget\nAssociated Press\nMar 4, 2025 Updated Mar 5, 2025\n\n{BODY}"), MODEL)
+    assert pub.value == "2025-03-04" and upd.value == "2025-03-05"
+
+
 def test_a_date_before_the_update_on_its_line_is_the_publication():
     # The model alone is near even between the two on this page (0.47 against 0.52).
     text = ('New malaria vaccine cuts child deaths by a third in trial\n'

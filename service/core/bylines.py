@@ -234,10 +234,16 @@ def read_name(text: str) -> tuple[str, str, str] | None:
     if len(name) < 2 or len(name) > 4 or name[-1].lower().rstrip(".,") in _COMPANY_FORMS or (
             k < len(words) and words[k].lower().rstrip(".,") in _COMPANY_FORMS):
         return None
-    role = []
+    role, role_start = [], k
     while k < len(words) and words[k].lower().strip(".,") in ROLE_WORDS:
         role.append(words[k].strip(","))
         k += 1
+    if role and role[-1].lower() == "special" and k < len(words) and words[k] == "to":
+        # "Jane Doe Special to the Times": a freelance's role, the outlet it names and all.
+        end = k + 1 + (k + 1 < len(words) and words[k + 1].lower() == "the")
+        while end < len(words) and words[end][:1].isupper() and words[end].lower().strip(".,") not in _NOT_NAME:
+            end += 1
+        role, k = words[role_start:end], end
     return " ".join(name), " ".join(role), " ".join(words[k:])
 
 

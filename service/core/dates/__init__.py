@@ -145,7 +145,13 @@ def choose_date(doc: Document, mentions: list[DateMention], features: list[list[
     first_day = mentions[first].to_date()
     # The update the model chose vouches for the first publication beside it ("Nov 20, 2026 Updated
     # 2 hrs ago"): both are the header's dates, so the belief in that header is the sum of both.
-    return first, by_day[day] + (by_day[first_day] if first_day != day else 0.0), probabilities
+    if first_day != day:
+        return first, by_day[day] + by_day[first_day], probabilities
+    # So does an update the model did not choose, cued beside the chosen date ("Mar 4, 2025 Updated
+    # Mar 5, 2025", the model's belief split between the two).
+    update_days = {m.to_date() for m in mentions if m.to_date() > day and abs(m.line - mentions[first].line) <= 2
+                   and cue_before(doc, m) in UPDATED_WORDS}
+    return first, by_day[day] + max((by_day[d] for d in update_days), default=0.0), probabilities
 
 
 def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | None, PublishedDate | None]:
