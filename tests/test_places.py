@@ -702,6 +702,14 @@ def test_a_place_name_opening_a_person_s_name_is_not_a_place(pipeline):
         assert text.index(name) in starts, name
 
 
+def test_a_place_name_after_a_noun_for_a_person_opens_a_name(pipeline):
+    # The surname is never used alone here, and "Brooks" is a word the lexicon never saw.
+    text = "Her lawyer, Austin Brooks of St. Louis, said he would appeal. The suspect, Jordan Lee, fled to Tampa."
+    mentions = {m.text for p in places(pipeline, text) for m in p.mentions}
+    assert "Austin" not in mentions and "Jordan" not in mentions
+    assert {"St. Louis", "Tampa"} <= mentions
+
+
 def test_a_name_after_an_initial_is_a_person_s_or_a_longer_name(pipeline):
     text = ("The town was named after Stevens T. Mason, the state's first governor. A statue of Robert E. Lee "
             "stood in Richmond, Virginia, until 2021. Waterlogging was reported in Velachery, T. Nagar and "

@@ -229,20 +229,36 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
         if not (surname[:1].isupper() and surname[1:].islower() and surname.isalpha()):
             continue
         lower = surname.lower()
-        if (lexicon.case_ratio.get(lower) or 0.0) < GIVEN_NAME_CASE or lower in MONTH_WORDS or lower in WEEKDAYS:
-            continue   # a common word ("Parkland, Florida The ...", "Paris City Council") or a date
-        if c.start_token > 0 and tokens[c.start_token - 1].text.lower() == "the":
-            continue   # "the Denver Nuggets": a team
-        if surname.endswith("s") and (lexicon.case_ratio.get(surname[:-1].lower()) or 0.0) < GIVEN_NAME_CASE:
-            continue   # "Nuggets", "Rockets": a team's plural; "Williams", "Roberts": a name's
+        before = c.start_token - 1 - (c.start_token > 1 and tokens[c.start_token - 1].text == ",")
+        named_as_person = before >= 0 and tokens[before].text in PERSON_NOUNS   # "Her lawyer, Austin Brooks"
+        # A common word ("Parkland, Florida The ...", "Paris City Council") or a date; a word the
+        # lexicon never saw only after a noun for a person.
+        ratio = lexicon.case_ratio.get(lower)
+        if (ratio is None and not named_as_person) or (ratio is not None and ratio < GIVEN_NAME_CASE) or (
+                lower in MONTH_WORDS or lower in WEEKDAYS):
+            continue
+        if not named_as_person:
+            if c.start_token > 0 and tokens[c.start_token - 1].text.lower() == "the":
+                continue   # "the Denver Nuggets": a team
+            if surname.endswith("s") and (lexicon.case_ratio.get(surname[:-1].lower()) or 0.0) < GIVEN_NAME_CASE:
+                continue   # "Nuggets", "Rockets": a team's plural; "Williams", "Roberts": a name's
         if alone is None:
             # Words used alone: not after a capitalised word ("Sydney Sweeney") nor after "the".
             alone = {tokens[j].text for j in range(1, n)
                      if not tokens[j - 1].text[:1].isupper() and tokens[j - 1].text.lower() != "the"}
         whole_line = ((c.start_token == 0 or tokens[c.start_token - 1].line != tokens[c.start_token].line)
                       and (after + 1 >= n or tokens[after + 1].line != tokens[after].line))
-        if surname in alone or whole_line:   # or the two names alone on a line: a contact, a signature
+        # Or the two names alone on a line: a contact, a signature.
+        if surname in alone or whole_line or named_as_person:
             probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
+
+
+# Lower-case nouns for a person, written before the person's name: "her lawyer, Austin Brooks".
+PERSON_NOUNS = frozenset("""lawyer attorney spokesman spokeswoman spokesperson wife husband son daughter brother
+sister mother father friend neighbor neighbour colleague partner boyfriend girlfriend fiance fiancee teammate
+coach manager chairman chairwoman owner founder director victim suspect defendant plaintiff student teacher
+nurse doctor pastor officer deputy actor actress singer rapper player striker quarterback pitcher author
+writer reporter analyst economist""".split())
 
 
 # Words that end a company's name: "Toyota Motor Corp", "Nokia Oyj", "Acme Inc.", "Honda Motor Co",
