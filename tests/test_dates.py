@@ -136,6 +136,14 @@ def test_partial_date_completed_from_reference_only_in_header():
     text = f"Council splits over budget\n\nBy Jane Doe | 3 Mar, 10:15 AM IST\n\n{BODY}"
     assert published(text) is None
     assert published(text, date(2021, 3, 10)).value == "2021-03-03T10:15:00+05:30"
+    # A sentence's "June 3" past the first paragraph is an event, not a header's date to complete:
+    # the footer's full date is the publication date.
+    text = ("Jury convicts former clerk\n\nBy Tyler Jackson\nStaff Writer\n\nEDWARDSVILLE, Ill. \u2014 A federal "
+            "jury on Thursday convicted a former county clerk of stealing more than $400,000 from the county.\n\n"
+            "Prosecutors told the jury that she used county credit cards to pay for trips to Las Vegas and for "
+            "renovations to her home.\n\nU.S. District Judge Nancy Rosenstengel set sentencing for June 3 in East "
+            "St. Louis, where the clerk faces up to 20 years in prison.\n\nMarch 14, 2024\n")
+    assert published(text, date(2026, 11, 20)).value == "2024-03-14"
 
 
 @pytest.mark.parametrize("written,value", [("2 hours ago", "2026-11-20"), ("3h ago", "2026-11-20"),

@@ -10,7 +10,7 @@ from ...resources.linear import LinearModel, softmax_scores
 from ..document import Document
 from ..types import PublishedDate
 from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates, settle_zone, weekday_date
-from .select import (UPDATED_WORDS, cue_before, date_features, first_prose_line, never_publication,
+from .select import (PROSE_LINE, UPDATED_WORDS, cue_before, date_features, first_prose_line, never_publication,
                      prefer_first_publication)
 
 HEADER_AFTER_PROSE = 2   # lines past the first prose paragraph still in the header zone
@@ -22,10 +22,16 @@ def candidate_dates(doc: Document) -> list[DateMention]:
     prose = first_prose_line(doc)
     header_end = (doc.content_lines[min(prose + HEADER_AFTER_PROSE, len(doc.content_lines) - 1)]
                   if prose is not None else (doc.content_lines[-1] if doc.content_lines else 0))
+    # The first paragraph: the first prose, or else the first line long enough to be a sentence.
+    prose_line = doc.content_lines[prose] if prose is not None else next(
+        (n for n in doc.content_lines if len(doc.lines[n].text) >= PROSE_LINE), None)
     out = []
     for m in mentions:
         if m.year is None:
             if doc.reference_date is None or m.line > header_end:
+                continue
+            # Past the first paragraph (whose dateline may date it), a sentence's "June 3" is an event.
+            if prose_line is not None and m.line > prose_line and len(doc.lines[m.line].text) >= PROSE_LINE:
                 continue
             m.year = complete_year(m, doc.reference_date)
             m.completed = m.year is not None
