@@ -236,6 +236,27 @@ def test_an_obituary_headline_names_its_subject_not_its_author():
     assert bylines("Jane Doe, Staff Writer, Updated Jan 5, 2024") == [("Jane Doe", "person")]
 
 
+def test_a_desk_under_the_author_is_no_second_author(pipeline):
+    text = (
+        "Toronto council backs plan for Gardiner repairs\n"
+        "\n"
+        "Jennifer Pagliaro\n"
+        "City Hall Bureau\n"
+        "Wed., Feb. 5, 2025\n"
+        "\n"
+        "Toronto city council voted 20-5 on Wednesday to speed up repairs to the Gardiner Expressway, "
+        "the elevated highway that links downtown with Etobicoke and the Queen Elizabeth Way to "
+        "Mississauga and Hamilton.\n"
+        "\n"
+        "Mayor Olivia Chow said the province had agreed to share the cost. Premier Doug Ford, speaking "
+        "in Queen's Park, said Ontario would pay for the work to finish a year early.\n"
+        "\n"
+        "Drivers from Oakville and Burlington have faced long delays since lanes closed last spring. "
+        "Work on the section near the Don Valley Parkway will start in April.\n"
+    )
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("Jennifer Pagliaro", "person")]
+
+
 def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
     text = ("Toyota to build new battery plant in North Carolina\n\nUpdated: Jan 14, 2025, 10:31 IST\n\n"
             "Reuters\n\nTOKYO: Toyota Motor Corp said on Tuesday it would invest a further $8 billion in its "

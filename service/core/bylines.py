@@ -64,6 +64,7 @@ ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "con
               "content", "manager", "strategist", "specialist", "expert"}
 # What `_agency` gives that signs no byline as an agency: nothing (None), or a newsroom's own desk.
 _DESKS = {None, "Staff", "Wire services", "News service", "Editorial Board"}
+_DESK_NOUNS = {"bureau", "desk", "team"}   # a role that is only one of these names a desk
 _STAFF_BYLINES = {"staff reporter", "staff writer", "staff correspondent", "staff reporters", "staff writers"}
 _INITIALS = re.compile(r"[A-Z]{2,4}(?: [A-Z]{2,4}){0,3}")
 _REPORTING_JOBS = {"reporter", "writer", "correspondent"}
@@ -401,6 +402,8 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
                 role[:1].islower() and words[1] not in lexicon.first_names)):
             role = f"{words[-1]} {role}"
             name = " ".join(words[:-1])
+        if role.lower() in _DESK_NOUNS:
+            continue   # "City Hall Bureau", "Metro Team": a desk, not a person and its role
         if role.lower() == "staff" and not rest and signing is None:
             # "Al Jazeera Staff", "RNS Staff": a newsroom signs; a person on its staff is a "Staff Writer".
             desk = f"{name} {role}"
