@@ -134,6 +134,9 @@ def test_region_names_as_news_writes_them(resources):
     (kivu,) = [i for i, _ in g.lookup("North Kivu")]
     assert g.kind[kivu] == KIND_ADMIN1 and g.place(kivu).geonameid == 206938   # not a copy without an id
     assert (KIND_ADMIN1, "HT") in kinds("Nord-Est") and not kinds("South Ouest")
+    # Adjectives news uses for a country; another country's demonym is not filed under a neighbour.
+    assert kinds("Philippine") == {(KIND_COUNTRY, "PH")} and (KIND_COUNTRY, "IS") in kinds("Icelandic")
+    assert (KIND_COUNTRY, "SZ") not in kinds("Swiss") and (KIND_COUNTRY, "TW") not in kinds("Thai")
 
 
 def test_a_second_level_region_that_copies_its_first_level_region_is_dropped():

