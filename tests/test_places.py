@@ -600,6 +600,10 @@ def test_new_york_called_the_state_once_is_the_state_throughout(pipeline):
     ("The airline will start nonstop flights between New York and Moscow next year.", "Moscow", "RU"),
     ("A landmark award by a New York court has caught the attention of artists. Matthieu Prin of "
      "London-based BOP Consulting said walls were being painted over.", "London", "GB"),
+    # A populous country's capital, a city of less than a million, against a European namesake town.
+    ("Zelensky arrived in Copenhagen for talks with EU leaders. Russian forces advanced near Kupiansk in the "
+     "Kharkiv region, according to the Institute for the Study of War, a Washington-based think tank.",
+     "Washington", "US"),
     # The article names the town's region, or qualifies it: the town.
     ("Knights blanked in Erie. London head coach Dale Hunter said the Ontario club played well.", "London", "CA"),
     ("Jessica Kay, 18, of Paris, Texas, died Saturday in a Dallas hospital.", "Paris", "US"),

@@ -55,13 +55,15 @@ def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray
 
 
 WORLD_CAPITAL_POPULATION = 1_000_000
+WORLD_CAPITAL_COUNTRY_POPULATION = 50_000_000
 
 
 def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
     """"London" in a story about a New York court is London, England, not London, Ontario, however
-    near Ontario lies to the article's other places: a capital of millions named by its own name
-    loses to a namesake town only when the article names the town's region, qualifies it ("Paris,
-    Texas") or datelines it."""
+    near Ontario lies to the article's other places; "a Washington-based think tank" in a story about
+    Ukraine is not Washington, Tyne and Wear. A world capital named by its own name loses to a
+    namesake town only when the article names the town's region, qualifies it ("Paris, Texas") or
+    datelines it."""
     capital = table.features[:, COLUMN["capital_by_own_name"]] > 0
     admin1_ctx = table.features[:, COLUMN["admin1_in_context"]] > 0
     qualified = table.features[:, COLUMN["qualified"]] > 0
@@ -71,11 +73,17 @@ def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: G
         if table.kind[r] != KIND_CITY or capital[r] or admin1_ctx[r] or qualified[r] or dateline[r]:
             continue
         lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-        capitals = [k for k in range(lo, hi) if capital[k] and table.ids[k] >= 0
-                    and int(gazetteer.population[table.ids[k]]) >= WORLD_CAPITAL_POPULATION
-                    and table.may_choose(k)]
+        capitals = [k for k in range(lo, hi) if capital[k] and table.ids[k] >= 0 and table.may_choose(k)
+                    and _world_capital(int(table.ids[k]), gazetteer)]
         if capitals:
             choice[g] = capitals[0]
+
+
+def _world_capital(idx: int, gazetteer: Gazetteer) -> bool:
+    """A capital of millions, or the capital of a populous country ("Washington", 0.7 million)."""
+    country = int(gazetteer.country_idx[idx])
+    return int(gazetteer.population[idx]) >= WORLD_CAPITAL_POPULATION or (
+        country >= 0 and int(gazetteer.population[country]) >= WORLD_CAPITAL_COUNTRY_POPULATION)
 
 
 OWN_NAME_KM = 30.0
