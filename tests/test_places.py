@@ -639,6 +639,11 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     ("Kyiv's forces pressed their incursion into Russia's Kursk region. Russian troops continued to advance "
      "near Pokrovsk in the Donetsk region, the Defense Ministry in Moscow said.", "Donetsk",
      ("Donetsk", "UA", "admin1")),
+    # Even when GeoNames spells the region as it does not spell the town ("Odessa", "Mykolayiv Oblast").
+    ("Oleh Kiper, the governor of the Odesa region, said two people were injured. Air defences shot down 18 "
+     "of 25 drones over the Mykolaiv and Odesa regions.", "Mykolaiv", ("Mykolayiv Oblast", "UA", "admin1")),
+    ("Oleh Kiper, the governor of the Odesa region, said two people were injured. Air defences shot down 18 "
+     "of 25 drones over the Mykolaiv and Odesa regions.", "Odesa", ("Odessa", "UA", "admin1")),
     # A plural region word before a list calls every item a region: Irish counties amid British towns.
     ("Storm Darragh brought gusts of 90mph to Cardiff, Swansea and Bristol. In Ireland, 400,000 homes lost "
      "power, with counties Galway, Mayo and Clare among the worst affected.", "Clare",

@@ -56,3 +56,19 @@ def is_latin(text: str) -> bool:
         if ch.isalpha() and not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN"):
             return False
     return True
+
+
+def within_two_edits(a: str, b: str) -> bool:
+    """Whether two name keys are spellings of one name: at most two edits apart (Levenshtein), the
+    first letters equal ("odesa"/"odessa", "mykolaiv"/"mykolayiv")."""
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > 2:
+            return False
+        previous = current
+    return previous[-1] <= 2

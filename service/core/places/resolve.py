@@ -34,7 +34,7 @@ import numpy as np
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL,
                                     KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL,
                                     NAME_PRIMARY, Gazetteer)
-from ...resources.names import cached_name_key, spelled_out
+from ...resources.names import cached_name_key, spelled_out, within_two_edits
 from ..document import Document
 from .recognize import Toponym
 
@@ -197,6 +197,26 @@ def _called_a_region(doc: Document, t: Toponym) -> tuple[bool, str]:
 
 
 CALLED_A_REGION, LISTED_AS_REGIONS = 1, 2
+# Words after a town's name that call its first-level region: "the Odesa region", "Kherson oblast".
+# ("the Mykolaiv and Odesa regions": the last of a list has no noun of its own.)
+_OWN_REGION_NOUNS = {"region", "oblast", "province", "governorate", "prefecture"}
+_GENERIC_REGION_WORDS = re.compile(r" (?:oblast|province|region|governorate|prefecture|district)$")
+
+
+def _regions_spelled_like(t: Toponym, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """First-level regions of the mention's towns whose own name spells the mention another way:
+    "the Odesa region" is GeoNames' "Odessa", "the Mykolaiv region" its "Mykolayiv Oblast" (the
+    gazetteer gives those spellings to the towns only). Flagged as alternate names."""
+    if any(gazetteer.kind[idx] <= KIND_ADMIN1 for idx, _ in t.entries):
+        return []
+    key = cached_name_key(t.text)
+    out = []
+    for idx, _ in t.entries:
+        region = int(gazetteer.admin1_idx[idx]) if gazetteer.kind[idx] == KIND_CITY else -1
+        if region >= 0 and all(r != region for r, _ in out) and within_two_edits(
+                _GENERIC_REGION_WORDS.sub("", cached_name_key(gazetteer.name(region))), key):
+            out.append((region, NAME_ALT))
+    return out
 # "the Mithi river" (in lower case: "Red River" is a name the gazetteer matches whole) is a river,
 # not Mithi, Pakistan.
 _RIVER_AFTER = re.compile(r" river\b")
@@ -289,6 +309,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         river_entries = gazetteer.lookup(f"{first.text} River") if rivers[g] else ()
         for idx, flags in river_entries or first.entries:
             merged[idx] = merged.get(idx, 0) | flags
+        if called_region[g] and (region_nouns[g] in _OWN_REGION_NOUNS or not region_nouns[g]):
+            for idx, flags in _regions_spelled_like(first, gazetteer):
+                merged.setdefault(idx, flags)
         ids = np.fromiter(merged.keys(), dtype=np.int64, count=len(merged))
         flags = np.fromiter(merged.values(), dtype=np.int64, count=len(merged))
         if len(ids) > 1:
