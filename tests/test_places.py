@@ -651,6 +651,9 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # A region word after a list calls the list regions: counties, not the towns inside them.
     ("Gusts of 70 mph fanned the fire north of Los Angeles, and red flag warnings remain in effect across "
      "Ventura and Orange counties.", "Orange", ("Orange County", "US", "admin2")),
+    # Every item of a longer list, the first too, though the article names the city later.
+    ("A measles outbreak that began in Gaines County has spread to Lubbock, Lynn and Terry counties, officials "
+     "said. A case was also confirmed in Lea County, New Mexico.", "Lubbock", ("Lubbock County", "US", "admin2")),
     # "Washington state" is the state, and the state beside it is a state too, not Oregon, Ohio.
     ("The bill includes disaster aid for Florida and wildfire relief for Washington state and Oregon. Rep. Jim "
      "Jordan of Ohio said House Republicans would meet Thursday.", "Washington", ("Washington", "US", "admin1")),

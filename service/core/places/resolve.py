@@ -222,6 +222,7 @@ def _regions_spelled_like(t: Toponym, gazetteer: Gazetteer) -> list[tuple[int, i
 _RIVER_AFTER = re.compile(r" river\b")
 # "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi", "12 parishes, including
 # Cameron and Vermilion": a plural kind before a list.
+_REGIONS_AFTER = re.compile(r" (?P<noun>" + _REGION_PLURALS + r")\b")
 _REGIONS_BEFORE = re.compile(r"\b(?P<noun>" + _REGION_PLURALS + r")(?: of|,? including)? $")
 
 
@@ -240,6 +241,13 @@ def _listed_as_regions(doc: Document, toponyms: list[Toponym]) -> dict[int, str]
         chain = in_chain.get(i)
         noun = _region_noun(match.group("noun"))
         called.update((j, noun) for j in (chain if chain and chain[0] == i else [i]))
+    # "Lubbock, Lynn and Terry counties": a plural region word after a list calls every item a region.
+    for chain in in_chain.values():
+        last = toponyms[chain[-1]]
+        match = _REGIONS_AFTER.match(doc.norm, last.end, last.end + 20)
+        if match is not None:
+            noun = _region_noun(match.group("noun"))
+            called.update((j, noun) for j in chain if j not in called)
     return called
 
 
