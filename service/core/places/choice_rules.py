@@ -177,5 +177,5 @@ def features_by_their_generic_word(chosen: list[int], words: list[str], gazettee
             # "Gulf of Mexico" and "Persian Gulf" -> "gulf"; two such gulfs leave "the Gulf" alone.
             for head in {parts[0], parts[-1]} & GENERIC_WATER_WORDS if len(parts) >= 2 else ():
                 named[head.casefold()] = idx if named.get(head.casefold(), idx) == idx else -1
-    return [named.get(word.casefold(), -1) if named.get(word.casefold(), -1) >= 0 else idx
-            for idx, word in zip(chosen, words)]
+    moved = [named.get(word.casefold(), -1) for word in words]
+    return [feature if feature >= 0 else idx for idx, feature in zip(chosen, moved)]

@@ -217,18 +217,21 @@ def _regions_spelled_like(t: Toponym, gazetteer: Gazetteer) -> list[tuple[int, i
                 _GENERIC_REGION_WORDS.sub("", cached_name_key(gazetteer.name(region))), key):
             out.append((region, NAME_ALT))
     return out
+
+
 # "the Mithi river" (in lower case: "Red River" is a name the gazetteer matches whole) is a river,
 # not Mithi, Pakistan.
 _RIVER_AFTER = re.compile(r" river\b")
 # "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi", "12 parishes, including
 # Cameron and Vermilion": a plural kind before a list.
-_REGIONS_AFTER = re.compile(r" (?P<noun>" + _REGION_PLURALS + r")\b")
 _REGIONS_BEFORE = re.compile(r"\b(?P<noun>" + _REGION_PLURALS + r")(?: of|,? including)? $")
+# "Lubbock, Lynn and Terry counties": a plural kind after a list.
+_REGIONS_AFTER = re.compile(r" (?P<noun>" + _REGION_PLURALS + r")\b")
 
 
 def _listed_as_regions(doc: Document, toponyms: list[Toponym]) -> dict[int, str]:
-    """Mentions of a list (or a lone mention) that a plural region word before it calls regions,
-    each with that word ("parish")."""
+    """Mentions of a list (or a lone mention) that a plural region word before it calls regions, and
+    lists that one after them calls so, each mention with that word ("parish")."""
     called: dict[int, str] = {}
     in_chain = {}
     for chain in _list_chains(doc, toponyms):
