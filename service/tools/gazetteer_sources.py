@@ -209,8 +209,10 @@ def national_demonyms(iso: str, words: list[str]) -> set[str]:
 # Abbreviations Australian news uses for its states (not "WA", "SA", "Vic": other places' too).
 AUSTRALIAN_REGION_ABBREVIATIONS = {"02": ["NSW", "N.S.W."], "04": ["Qld"]}
 _COMPASS = {"Northern ": "North ", "Southern ": "South ", "Eastern ": "East ", "Western ": "West "}
-_FRENCH_COMPASS = re.compile(r"(Nord|Sud|Est|Ouest)[ -](?!(?:Est|Ouest)$)([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)$")
 _COMPASS_ENGLISH = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
+# "Nord Kivu", "Nord-Ubangi"; not "Sud-Ouest", two compass words.
+_FRENCH_COMPASS = re.compile("(" + "|".join(_COMPASS_ENGLISH) + r")[ -](?!(?:Est|Ouest)$)"
+                             r"([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)$")
 
 
 def add_admin1_news_forms(records: list[PlaceRecord]) -> None:

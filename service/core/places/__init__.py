@@ -64,12 +64,14 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     by_place: dict[int, list[int]] = {}
     confidence: dict[int, list[float]] = {}
     unresolved: list[int] = []
-    resolved = [g for g, members in enumerate(table.groups) if choice[g] >= 0 and table.ids[choice[g]] >= 0]
+    resolved: list[int] = []
+    for g, members in enumerate(table.groups):
+        if choice[g] >= 0 and table.ids[choice[g]] >= 0:
+            resolved.append(g)
+        else:
+            unresolved.extend(members)
     chosen = features_by_their_generic_word([int(table.ids[choice[g]]) for g in resolved],
                                             [toponyms[table.groups[g][0]].text for g in resolved], gazetteer)
-    for g, members in enumerate(table.groups):
-        if choice[g] < 0 or table.ids[choice[g]] < 0:
-            unresolved.extend(members)
     for g, idx in zip(resolved, chosen):
         members = table.groups[g]
         by_place.setdefault(idx, []).extend(members)

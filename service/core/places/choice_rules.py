@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...resources.gazetteer import KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, Gazetteer
-from .recognize import GENERIC_WATER_WORDS
+from .recognize import generic_words
 from .resolve import COLUMN, CONTAINER_KINDS, CandidateTable, haversine_km
 
 NAMESAKE_CITY_KM = 100.0
@@ -173,9 +173,8 @@ def features_by_their_generic_word(chosen: list[int], words: list[str], gazettee
     named: dict[str, int] = {}
     for idx in set(chosen):
         if gazetteer.kind[idx] == KIND_PHYSICAL:
-            parts = gazetteer.name(idx).split()
-            # "Gulf of Mexico" and "Persian Gulf" -> "gulf"; two such gulfs leave "the Gulf" alone.
-            for head in {parts[0], parts[-1]} & GENERIC_WATER_WORDS if len(parts) >= 2 else ():
+            # Two gulfs named in full leave "the Gulf" alone.
+            for head in generic_words(gazetteer.name(idx)):
                 named[head.casefold()] = idx if named.get(head.casefold(), idx) == idx else -1
     moved = [named.get(word.casefold(), -1) for word in words]
     return [feature if feature >= 0 else idx for idx, feature in zip(chosen, moved)]

@@ -255,6 +255,13 @@ def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabili
 GENERIC_WATER_WORDS = frozenset({"Gulf", "Bay", "Strait", "Channel", "Sound", "Sea"})
 
 
+def generic_words(name: str) -> set[str]:
+    """The generic words a feature's full name opens or ends with: "Gulf of Mexico" and "Persian
+    Gulf" -> {"Gulf"}; a one-word name has none."""
+    parts = name.split()
+    return {parts[0], parts[-1]} & GENERIC_WATER_WORDS if len(parts) >= 2 else set()
+
+
 def _generic_words_of_named_features(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                                      threshold: float, gazetteer: Gazetteer) -> None:
     """"... across the Gulf of Mexico. Oil companies evacuated platforms in the Gulf": once a sea is
@@ -264,8 +271,7 @@ def _generic_words_of_named_features(doc: Document, candidates: list[SpanCandida
         if probabilities[k] >= threshold and c.end_token - c.start_token >= 2:
             for idx, flags in c.entries:
                 if gazetteer.kind[idx] == KIND_PHYSICAL and flags & NAME_PRIMARY:
-                    parts = gazetteer.name(idx).split()
-                    words |= {parts[0], parts[-1]} & GENERIC_WATER_WORDS
+                    words |= generic_words(gazetteer.name(idx))
     if words:
         for k, c in enumerate(candidates):
             if c.end_token - c.start_token == 1 and c.entries and doc.norm[c.start:c.end] in words:

@@ -233,10 +233,8 @@ def _listed_as_regions(doc: Document, toponyms: list[Toponym]) -> dict[int, str]
     """Mentions of a list (or a lone mention) that a plural region word before it calls regions, and
     lists that one after them calls so, each mention with that word ("parish")."""
     called: dict[int, str] = {}
-    in_chain = {}
-    for chain in _list_chains(doc, toponyms):
-        for i in chain:
-            in_chain[i] = chain
+    chains = _list_chains(doc, toponyms)
+    in_chain = {i: chain for chain in chains for i in chain}
     for i, t in enumerate(toponyms):
         match = None if i in called else _REGIONS_BEFORE.search(doc.norm, max(0, t.start - 20), t.start)
         if match is None:
@@ -245,7 +243,7 @@ def _listed_as_regions(doc: Document, toponyms: list[Toponym]) -> dict[int, str]
         noun = _region_noun(match.group("noun"))
         called.update((j, noun) for j in (chain if chain and chain[0] == i else [i]))
     # "Lubbock, Lynn and Terry counties": a plural region word after a list calls every item a region.
-    for chain in in_chain.values():
+    for chain in chains:
         last = toponyms[chain[-1]]
         match = _REGIONS_AFTER.match(doc.norm, last.end, last.end + 20)
         if match is not None:
