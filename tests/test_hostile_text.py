@@ -8,6 +8,8 @@ catastrophic backtracking is exponential or quadratic, not a few percent slower.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 import time
 
@@ -15,11 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import service.core
+import service.resources
 from service.api import routes
-from service.core import bylines, language, normalize, topics
-from service.core.dates import find as date_find, select as date_select
-from service.core import dateline
-from service.resources import names
 
 ADVERSARIAL = [
     "a" * 100_000,
@@ -44,15 +44,29 @@ ADVERSARIAL = [
 ]
 
 
+def _modules_with_patterns():
+    """Every module of the core and of the resources, so a module split off later is checked too."""
+    for package in (service.core, service.resources):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            yield importlib.import_module(info.name)
+    yield routes
+
+
 def _module_patterns():
-    for module in (date_find, date_select, bylines, dateline, normalize, names, topics, language, routes):
+    seen = set()   # a pattern imported into another module is checked once, where it is defined
+    for module in _modules_with_patterns():
         for value in vars(module).values():
             if isinstance(value, re.Pattern):
-                yield f"{module.__name__}.{value.pattern[:40]}", value
-            elif isinstance(value, list):
-                for item in value:
-                    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], re.Pattern):
-                        yield f"{module.__name__}.{item[0]}", item[1]
+                named = [(value.pattern[:40], value)]
+            elif isinstance(value, list):   # tables of (name, pattern)
+                named = [item for item in value if isinstance(item, tuple) and len(item) == 2
+                         and isinstance(item[1], re.Pattern)]
+            else:
+                continue
+            for name, pattern in named:
+                if id(pattern) not in seen:
+                    seen.add(id(pattern))
+                    yield f"{module.__name__}.{name}", pattern
 
 
 PATTERNS = list(_module_patterns())

@@ -1,0 +1,46 @@
+"""Bylines: who wrote the article.
+
+Candidates are the person names a page writes where bylines go: after "By", "Written by",
+"Author:", "Reporting by" (editors are not authors), and alone on a short line, as many
+templates print the author above or beside the date ("Courtney Carr Published: December 20,
+2023"). Roles ("Senior Reporter", "Staff Writer"), e-mail addresses, handles, "Follow" and
+dates are stripped. Each candidate gets features (its cue, its line, whether its first word is
+a given name, how near the date and the first paragraph it is, how often the page repeats
+it, whether a role word sits beside it); a logistic regression trained on the date/author
+development sets (``service.tools.train_meta``) decides which are the authors.
+
+News agencies and desks (Associated Press, Reuters, AFP, Staff...) on a byline are reported
+as organisations, not people.
+
+``names`` reads a name, a role, an agency; ``candidates`` finds the names a page writes where
+bylines go; ``select`` chooses the authors among them.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ...resources.lexicon import Lexicon
+from ...resources.linear import LinearModel
+from ..document import Document
+from ..types import Byline
+from .candidates import BylineCandidate, byline_candidates
+from .names import AGENCIES, DESKS, ROLE_WORDS, agency_named, name_key, read_name
+from .select import NIL, byline_features, select_bylines, signed_bylines
+
+__all__ = ["AGENCIES", "NIL", "ROLE_WORDS", "BylineCandidate", "byline_candidates", "byline_features",
+           "extract_bylines", "name_key", "read_name", "select_bylines"]
+
+
+def extract_bylines(doc: Document, lexicon: Lexicon, model: LinearModel,
+                    date_line: int | None = None,
+                    is_place: Callable[[str], bool] | None = None) -> list[Byline]:
+    """The authors, in the order the page gives them; [] when it names none. `is_place` says
+    whether a name is a well-known place ("NEW DELHI, March 4, 2025" is a dateline, not a byline)."""
+    bylines = signed_bylines(doc, lexicon, model, date_line, is_place)
+    # Wire copy names its agency in the dateline ("JAKARTA, Indonesia (AP) —"), often its only credit.
+    dateline = doc.written_dateline
+    agency = agency_named(dateline.agency.text) if dateline is not None and dateline.agency is not None else None
+    if agency not in DESKS and not any(b.kind == "organization" for b in bylines):
+        bylines.append(Byline(agency, "organization", 0.9, dateline.agency))
+    return bylines

@@ -1,0 +1,334 @@
+"""Byline candidates: every name a page writes where a byline could be, with its cue ("By",
+"Author:", "Reporting by", none), what follows it on its line, and its row in the header."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ...resources.lexicon import Lexicon
+from ..document import Document
+from .names import DESKS, agency_after, agency_named, beat_role, is_outlet, read_name
+
+_DESK_NOUNS = {"bureau", "desk", "team"}   # a role that is only one of these names a desk
+_STAFF_BYLINES = {"staff reporter", "staff writer", "staff correspondent", "staff reporters", "staff writers"}
+_INITIALS = re.compile(r"[A-Z]{2,4}(?: [A-Z]{2,4}){0,3}")
+_REPORTING_JOBS = {"reporter", "writer", "correspondent"}
+# Wire copy closes with its credits in brackets: "(Reporting by A; Editing by B)".
+_CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
+                  r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter|"
+                  # "Story: Jane Doe", "Words: Jane Doe": with the colon only
+                  r"(?:story|words|text)(?=\s*:)|"
+                  # "Contributors: A, B"; CNN's live pages: "From CNN's Jane Doe"
+                  r"contributors?|from [A-Z][A-Za-z]{1,15}['\u2019]s)"
+                  r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
+_CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by"}
+_LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECASE)
+_AFTER_DATE = re.compile(r"^(?P<date>[^/|\u2022]{4,40}?)\s[/|\u2022]\s+(?P<rest>[A-Z].*)$")
+_MID_BY = re.compile(r"\s(?P<cue>[Bb]y)\s*:?\s+(?P<rest>[A-Z].*)$")
+_REPORTING = re.compile(r"\b(?:additional )?reporting by (?P<names>[^;.\n]+)", re.IGNORECASE)
+# Credits that are not authorship: editors, reviewers and fact-checkers, translators, photographers,
+# producers, sponsors ("Medically reviewed by", "Fact-checked by", "Presented by").
+_NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos?|photography|photographed|video|"
+                          r"illustrations?|illustrated|design|designed|images?|reviewed|checked|translated|"
+                          r"translation|produced|sponsored|presented|powered) by\b", re.IGNORECASE)
+# Each pattern that may fail after a run of spaces or symbols starts only where the run starts
+# (the look-behind): otherwise every position inside the run is retried, in quadratic time.
+_SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\b(?:and|AND)\b|&|\u2022)\s*")
+# A number ends a name ("Jane Doe 5 hours ago"), except a station's in its newsroom's ("KENS 5 Staff").
+_STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d(?!\d?\s+staff\b)|,\s*(?:updated|published|posted)\b|"
+                   r"\s(?:in|from) [A-Z]|\sreporting (?:from|in)\b", re.IGNORECASE)
+# "Ahmed Mohamed in Cairo and Maayan Lubell in Jerusalem": where each reporter filed from, followed
+# by another name, is blanked out rather than taken as the end of the byline.
+_FILED_FROM = re.compile(r"\s(?:in|from) [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}(?=\s*(?:,|;|&|\band\b))")
+# The first part beyond the separator that ended the names: "| Reuters |", "- AP".
+_SEPARATED = re.compile(r"(?<!\s)\s*(?:\||/|-{1,2}|\u2014|\u2013)\s*(?P<part>[A-Za-z][A-Za-z .'-]{0,40}?)"
+                        r"\s*(?:$|[|/\u2014\u2013,])")
+# "A, B, and C": the serial comma leaves "and C" as a piece of its own.
+_LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
+_STRIP = re.compile(r"(?<!\S)\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+", re.IGNORECASE)
+DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}:\d\d|"
+                        r"\b(?:published|updated|posted|last)\b", re.IGNORECASE)
+CONTACT_LINE = re.compile(r"^\s*(?:@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
+PHOTO = re.compile(r"\b(?:photo|image|credit|getty|illustration|shutterstock|courtesy|graphic)\b", re.IGNORECASE)
+MAX_LINE = 160
+SEARCH_LINES = 800
+
+
+@dataclass(slots=True)
+class BylineCandidate:
+    name: str
+    kind: str                  # "person" | "organization"
+    start: int
+    end: int
+    line: int                  # index in doc.lines
+    cue: str                   # "by", "author", "reporting", "by_mid", "none", ...
+    tail: str                  # what follows the name on its line: "none", "date", "role", "words"
+    role: str | None = None
+    tail_words: int = 0        # how many words follow it on its line
+    row: int = 0               # index in doc.content_lines (blank lines not counted)
+    listed: bool = False       # one of a list of names joined by "and" ("A, B and C")
+
+
+def _ends_dated(text: str) -> bool:
+    """Text before a byline that is (or ends in) a date: "Dec 19, 2023", "Updated 5:13pm", "2023"."""
+    return bool(DATE_WORDS.search(text)) or text[-4:].isdigit()
+
+
+
+# John Roe", "Jane Doe in Kyiv", "Jane Doe reports from Kyiv" (and the German "bei", "im", "und").
+_BYLINE_LOWER_WORDS = {"on", "and", "in", "is", "at", "for", "from", "with", "via", "by", "reports", "writes",
+                       "reporting", "bei", "im", "und", "von", "y", "et", "e"}
+
+
+def _runs_on_as_a_sentence(following: str) -> bool:
+    """Whether the words after a name read as a sentence going on ("kills over 100 in Malawi")."""
+    first = following.split(None, 1)[0] if following.strip() else ""
+    return first.isalpha() and first.islower() and first not in _BYLINE_LOWER_WORDS
+
+
+def _headline_subject(following: str) -> bool:
+    """Whether the words after a name make it a headline's subject: the sentence goes on right
+    after it, or after an apposition ("Margaret Ellison, longtime Bangor librarian, dies at 91")."""
+    if _runs_on_as_a_sentence(following):
+        return True
+    parts = following.split(",")
+    return (len(parts) >= 3 and not parts[0].strip() and _runs_on_as_a_sentence(parts[2])
+            and not DATE_WORDS.match(parts[2].strip()))
+
+
+def _tail(rest: str) -> str:
+    rest = rest.strip(" -|,:/")
+    if not rest:
+        return "none"
+    return "date" if DATE_WORDS.match(rest) or rest[:1].isdigit() else "words"
+
+
+def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int,
+              cue: str) -> list[BylineCandidate]:
+    """Names in a byline's text (after its cue), each with its span: several separated by commas
+    and "and", stopping at a date, a dash, a pipe or "in <Place>"."""
+    text = _FILED_FROM.sub(lambda m: " " * len(m.group()), text)
+    stop = _STOP.search(text)
+    body = text[:stop.start()] if stop else text
+    after = text[stop.start():] if stop else ""
+    signature = body.strip(" .,:-|()")
+    desk = agency_named(signature) if " and " in signature.lower() else None
+    if desk:   # "Staff and agencies": one signature, not two names
+        start = offset + body.find(signature)
+        return [BylineCandidate(desk, "organization", start, start + len(signature), line, cue, "none")]
+    out = []
+    position = 0
+    # "A, B and C" with no cue: the names a list joins with "and" are one byline ("Javier Espinoza and
+    # Patricia Nilsson, Financial Times"); `chain` holds the names read so far in a row.
+    chain: list[BylineCandidate] = []
+    chain_end = -1
+    for number, piece in enumerate(_SPLIT.split(body)):
+        at = body.find(piece, position) if piece else position
+        link = body[position:at].lower()
+        position = at + len(piece)
+        if ";" in link or (chain and chain_end != number - 1):
+            chain = []
+        cleaned = _STRIP.sub("", piece).strip(" .,:-|()")
+        cleaned = _LEADING_AND.sub("", cleaned)
+        if not cleaned:
+            continue
+        start = offset + at + max(piece.find(cleaned), 0)
+        agency = agency_named(cleaned)
+        agency_text = cleaned
+        if not agency and " " in cleaned:
+            # "AP Pro Football Writer", "Associated Press Writer": the agency and a beat; "PTI ABC
+            # DEF": the agency and its editors' initials. No person either way.
+            words = cleaned.split(" ")
+            for n in range(min(3, len(words) - 1), 0, -1):
+                first, remainder = " ".join(words[:n]), " ".join(words[n:])
+                leading = agency_named(first)
+                if leading not in DESKS and (beat_role(remainder) == remainder.strip(",")
+                                              or _INITIALS.fullmatch(remainder)):
+                    agency, agency_text = leading, first
+                    break
+        if agency:
+            out.append(BylineCandidate(agency, "organization", start, start + len(agency_text), line, cue, "none"))
+            continue
+        read = read_name(cleaned)
+        if read is None:
+            # "Globe Staff", "Metro Desk": a short name, not a caption that ends in a photo credit.
+            if (cleaned.lower().endswith((" staff", " desk")) and len(cleaned.split()) <= 4
+                    and not PHOTO.search(cleaned) and "/" not in cleaned):
+                out.append(BylineCandidate(cleaned, "organization", start, start + len(cleaned), line, cue, "none"))
+            elif cue != "none" and not out and cleaned.lower() in _STAFF_BYLINES:
+                # "By Staff Reporter" (alone: "By Jane Doe, Staff Writer" is her role): the newsroom signs.
+                out.append(BylineCandidate("Staff", "organization", start, start + len(cleaned), line, cue, "none"))
+            continue
+        name, role, rest = read
+        words = name.split()
+        signing = None
+        signed = agency_after(words, rest)
+        if signed:
+            # "By JAMIE STENGLE Associated Press", "By Jane Doe The Associated Press": the agency
+            # that signs the byline, written after the name with no comma.
+            agency, agency_text, words = signed
+            name = " ".join(words)
+            rest = rest.split(agency_text, 1)[-1]
+            role = role or beat_role(rest)
+            agency_at = piece.find(agency_text, piece.find(name) + len(name))
+            if agency_at >= 0:
+                agency_start = offset + at + agency_at
+                signing = BylineCandidate(agency, "organization", agency_start, agency_start + len(agency_text),
+                                          line, cue, "none")
+        # The last of three or more words qualifies the role, it is not a surname: a common word
+        # ("Adam Sennott Globe Staff", "Edward Keenan City Columnist"), or any word before a role in
+        # lower case ("Oliver Holmes Jerusalem correspondent": the beat, a place or a desk).
+        if role and len(words) >= 3 and (lexicon.case_ratio.get(words[-1].lower(), 1.0) < 0.7 or (
+                role[:1].islower() and words[1] not in lexicon.first_names)):
+            role = f"{words[-1]} {role}"
+            name = " ".join(words[:-1])
+        if role.lower() in _DESK_NOUNS:
+            continue   # "City Hall Bureau", "Metro Team": a desk, not a person and its role
+        if role.lower() == "staff" and not rest and signing is None:
+            # "Al Jazeera Staff", "RNS Staff": a newsroom signs; a person on its staff is a "Staff Writer".
+            desk = f"{name} {role}"
+            desk_start = offset + at + piece.find(desk) if desk in piece else start
+            out.append(BylineCandidate(desk, "organization", desk_start, desk_start + len(desk), line, cue, "none"))
+            continue
+        name_start = offset + at + piece.find(name) if name in piece else start
+        if signing is None and is_outlet(name.split(), lexicon):
+            continue   # the paper the authors write for is no author, nor an agency crediting the copy
+        tail = "role" if role else _tail(rest or after)
+        line_text = doc.lines[line].text
+        following = line_text[name_start + len(name) - doc.lines[line].start:]
+        if role and following.lstrip(" ,").startswith(role):
+            following = following.lstrip(" ,")[len(role):]   # what follows the role
+        candidate = BylineCandidate(name, "person", name_start, name_start + len(name), line, cue, tail,
+                                    role or None, len(following.split()))
+        if following.startswith(":"):
+            if cue == "none":
+                continue  # "John Kerry: No troops ..." is a headline quoting him, not a byline
+            candidate.tail = "colon"
+        if cue == "none" and _headline_subject(following):
+            continue  # "Cyclone Freddy kills over 100": a headline's subject, not a byline
+        out.append(candidate)
+        chain.append(candidate)
+        chain_end = number
+        if len(chain) > 1 and ("and" in link or "&" in link):
+            for c in chain:
+                c.listed = True
+        if signing is not None:
+            out.append(signing)
+    # "By Jane Doe | Reuters", "By Jane Doe - AP": the agency beyond the separator signs too.
+    first = _SEPARATED.match(after)
+    agency = agency_named(first.group("part")) if out and first else None
+    if agency:
+        part_start = offset + stop.start() + first.start("part")
+        out.append(BylineCandidate(agency, "organization", part_start, part_start + len(first.group("part")),
+                                   line, cue, "none"))
+    return out
+
+
+def _cue_word(cue: str) -> str:
+    """The cue's kind, as the selector knows it: "Story by" -> "story", "Contributors" -> "authors"."""
+    word = cue.lower().split()[0]
+    return _CUE_SAME_AS.get(word, word)
+
+
+def _is_dateline(doc: Document, c: BylineCandidate, is_place: Callable[[str], bool]) -> bool:
+    """A place opening a line, the date after it: "NEW DELHI, March 4, 2025 09:12 IST"."""
+    return (c.kind == "person" and c.cue == "none" and c.tail == "date"
+            and doc.lines[c.line].text.lstrip().startswith(doc.text[c.start:c.end]) and is_place(c.name))
+
+
+def byline_candidates(doc: Document, lexicon: Lexicon,
+                      is_place: Callable[[str], bool] | None = None) -> list[BylineCandidate]:
+    """Every name written where a byline could be, in text order. `is_place` says whether a name
+    is a well-known place: one opening a line with a date after it is a dateline ("NEW DELHI,
+    March 4, 2025 09:12 IST"), not a byline. A press release is signed by no reporter: a name
+    opening one of its lines is its headline's company ("Acme Robotics Raises $40 Million ...") or
+    a contact, so only names with a cue ("By") are candidates there."""
+    found = _candidates(doc, lexicon)
+    dateline = doc.written_dateline
+    if dateline is not None and dateline.press_release:
+        found = [c for c in found if c.cue != "none"]
+    return [c for c in found if not _is_dateline(doc, c, is_place)] if is_place is not None else found
+
+
+
+def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
+    out: list[BylineCandidate] = []
+    after_lone_by = in_by_block = False
+    for number in doc.content_lines[:SEARCH_LINES]:
+        line = doc.lines[number]
+        text = line.text
+        stripped = text.strip()
+        offset = line.start + len(text) - len(text.lstrip())   # where `stripped` starts
+        if in_by_block and CONTACT_LINE.match(text):
+            continue   # "By / April Roach / @aprilroach28 / Daniel O'Mahony": the block goes on
+        if after_lone_by or in_by_block:
+            # "By" alone on its line, the names on the next (a common template layout), and on the
+            # lines after that while each holds only a name.
+            first, after_lone_by, in_by_block = after_lone_by, False, False
+            read = read_name(stripped) if not first else None
+            if len(stripped) <= 100 and stripped[:1].isupper() and (first or (read and not read[2])):
+                found = _names_in(doc, lexicon, stripped, offset, number, "by_line")
+                out += found
+                in_by_block = bool(found)
+                continue
+        if _LONE_BY.match(text):
+            after_lone_by = True
+            continue
+        if len(text) > MAX_LINE:
+            m = _REPORTING.search(text)
+            if m:
+                names = _NOT_AUTHORS.split(m.group("names"))[0]
+                out += _names_in(doc, lexicon, names, line.start + m.start("names"), number, "reporting")
+            continue
+        m = _CUE.match(text)
+        if m:
+            if not _NOT_AUTHORS.match(text.strip()):   # "Edited by: Ravi Kumar" credits no author
+                # "Reporting by A; Editing by B and C": the credits after the first editor are not
+                # authors either.
+                rest = _NOT_AUTHORS.split(m.group("rest"))[0]
+                out += _names_in(doc, lexicon, rest, line.start + m.start("rest"), number,
+                                 _cue_word(m.group("cue")))
+            continue
+        m = _MID_BY.search(text)
+        if m and len(text) <= 100 and not _NOT_AUTHORS.search(text):
+            # What comes before "by" says what the line is: "Dec 19, 2023 by News Staff" is a byline,
+            # "What would a school run by Elon Musk look like?" is not.
+            before = text[:m.start()].strip()
+            kind = "date" if _ends_dated(before) else (
+                "short" if len(before.split()) <= 3 else "words")
+            out += _names_in(doc, lexicon, m.group("rest"), line.start + m.start("rest"), number, f"by_mid_{kind}")
+            continue
+        # A short line that opens with a name: "Courtney Carr", "Echo Lawrence - January 24, 2020",
+        # "Javier Espinoza and Patricia Nilsson, Financial Times - Dec 20, 2023".
+        if len(stripped) > 100 or not stripped[:1].isupper() or stripped.endswith(("...", "\u2026")):
+            continue   # long, lower case, or a teaser cut short ("Ira Khan-Nupur Shikhare, Aditi Rao ...")
+        m = _AFTER_DATE.match(stripped)
+        if m and _ends_dated(m.group("date")):
+            # The name after the date: "Aug 12, 2021 / Klaus Sieg".
+            out += _names_in(doc, lexicon, m.group("rest"), offset + m.start("rest"), number, "after_date")
+            continue
+        lead = beat_role(stripped)
+        if lead and stripped.startswith(lead) and lead.split()[-1].lower() in _REPORTING_JOBS:
+            # "Science correspondent Pallab Ghosh": a reporter's role first, the name after it and
+            # nothing more. Credits ("Executive Editor Jane Doe", "Producer John Roe") are left out.
+            named = stripped[len(lead):].lstrip(" ,:-")
+            read = read_name(named)
+            if read and not read[1] and not read[2]:
+                found = _names_in(doc, lexicon, named, offset + len(stripped) - len(named), number, "none")
+                for c in found:
+                    if c.kind == "person" and not c.role:
+                        c.role, c.tail = lead, "role"
+                out += found
+                continue
+        out += _names_in(doc, lexicon, stripped, offset, number, "none")
+    # Rows count the lines a reader sees as the byline block: a line that is only an author's
+    # handle or e-mail ("By / April Roach / @aprilroach28 / Daniel O'Mahony") does not part two names.
+    row_of, row = {}, 0
+    for n in doc.content_lines[:SEARCH_LINES]:
+        row_of[n] = row
+        row += not CONTACT_LINE.match(doc.lines[n].text)
+    for c in out:
+        c.row = row_of[c.line]
+    return out
