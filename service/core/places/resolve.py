@@ -6,7 +6,8 @@ operations whatever the article's length. A candidate's features: what kind of p
 is and how prominent, how the name matched (own name, alternate name, abbreviation,
 demonym), whether its country or region is named elsewhere in the article, an explicit
 qualifier ("Troy, N.C.", "Fallujah, Iraq"), the dateline's country, and its distance to
-the article's other places. A linear model turns features into scores.
+the article's other places. A linear model turns features into scores. What the words around a
+mention say of it (a qualifier, "state of", "the Kursk region", a list) is read in ``cues``.
 
 Every group also has a "nil" row: no gazetteer entry is this place ("Levant" is not the
 town in Maine). Choosing it leaves the mentions unresolved rather than wrong.
@@ -25,7 +26,6 @@ into places.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,8 +34,11 @@ import numpy as np
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL,
                                     KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL,
                                     NAME_PRIMARY, Gazetteer)
-from ...resources.names import cached_name_key, spelled_out, within_two_edits
+from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
+from .cues import (CALLED_A_REGION, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES, called_a_region,
+                   called_a_river, list_chains, listed_as_regions, named_a_state, qualifier_places,
+                   regions_spelled_like)
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -135,144 +138,6 @@ class CandidateTable:
         return self.blocked is None or not self.blocked[row]
 
 
-def _qualifier(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]:
-    """Places named right after mention i as its qualifier: "Troy, N.C." or "Fallujah, Iraq"."""
-    if i + 1 >= len(toponyms):
-        return frozenset()
-    here, nxt = toponyms[i], toponyms[i + 1]
-    between = doc.norm[here.end:nxt.start]
-    if len(between) > 3 or between.strip() not in (",", "("):
-        return frozenset()
-    return frozenset(idx for idx, _ in nxt.entries)
-
-
-# "the U.S. state of Georgia", "upstate New York"; a member of Congress's party and state ("Sen. Rand
-# Paul, R-Ky.", "Rep. Mike Johnson (R-La.)": Louisiana, not Los Angeles).
-_STATE_OF = re.compile(r"\bstate of $|\b(?:up|down)state $|(?:,\s?|\()[RDI]-$", re.IGNORECASE)
-
-
-# "Washington state", "New York and New Jersey states" (in lower case: "Lagos State" is a name; and
-# not "Gulf states" alone, which are countries).
-_STATE_AFTER = re.compile(r" state\b| and [A-Z][\w'-]+(?: [A-Z][\w'-]+)? states\b"
-                          # A state's offices: "New York Gov. Andrew Cuomo", "Ohio's attorney general".
-                          r"|(?:'s)? (?:Lt\. )?(?:Gov\.|[Gg]overnor\b|[Aa]ttorney [Gg]eneral\b|[Ll]egislature\b)")
-STATE_BEFORE, STATE_AFTER = 1, 2
-# Where a first-level region is called a state: "the Gulf state of Qatar" is no province of Papua New Guinea.
-_STATE_COUNTRIES = frozenset("US IN NG MX BR AU MY DE AT VE SD SS MM".split())
-
-
-def _named_a_state(doc: Document, t: Toponym) -> int:
-    """Whether the words before (STATE_BEFORE) or after (STATE_AFTER) the mention call it a state."""
-    if _STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]):
-        return STATE_BEFORE
-    if _STATE_AFTER.match(doc.norm, t.end, t.end + 40) or (
-            doc.norm.startswith(" states", t.end) and doc.norm.endswith("and ", 0, t.start)):
-        return STATE_AFTER
-    return 0
-
-
-_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture", "county", "parish")
-# "Kursk region", "Belgorod and Bryansk regions" (in lower case: "Osun State" is the name itself).
-_REGION_PLURALS = "|".join(n[:-1] + "ies" if n.endswith("y") else n + "es" if n.endswith("sh") else n + "s"
-                           for n in _REGION_NOUNS)
-_REGION_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?P<noun>" + "|".join(_REGION_NOUNS) + "|" + _REGION_PLURALS
-                           + r")\b")
-
-
-def _region_noun(plural_or_singular: str) -> str:
-    """"parishes" -> "parish", "counties" -> "county", "region" -> "region"."""
-    return next(n for n in _REGION_NOUNS if plural_or_singular.startswith(n.rstrip("y")))
-
-
-def _called_a_region(doc: Document, t: Toponym) -> tuple[bool, str]:
-    """Whether the words after the mention call it a region, and the region word when it names the
-    mention itself: "Cameron parish", "Tompkins and Cortland counties", not "Indiana counties" (the
-    counties of Indiana)."""
-    match = _REGION_AFTER.match(doc.norm, t.end, t.end + 40)
-    if match is None:
-        return False, ""
-    noun = _region_noun(match.group("noun"))
-    plural = match.group("noun") != noun
-    return True, noun if not plural or match.group().startswith(" and ") else ""
-
-
-CALLED_A_REGION, LISTED_AS_REGIONS = 1, 2
-# Words after a town's name that call its first-level region: "the Odesa region", "Kherson oblast".
-# ("the Mykolaiv and Odesa regions": the last of a list has no noun of its own.)
-_OWN_REGION_NOUNS = {"region", "oblast", "province", "governorate", "prefecture"}
-_GENERIC_REGION_WORDS = re.compile(r" (?:oblast|province|region|governorate|prefecture|district)$")
-
-
-def _regions_spelled_like(t: Toponym, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """First-level regions of the mention's towns whose own name spells the mention another way:
-    "the Odesa region" is GeoNames' "Odessa", "the Mykolaiv region" its "Mykolayiv Oblast" (the
-    gazetteer gives those spellings to the towns only). Flagged as alternate names."""
-    if any(gazetteer.kind[idx] <= KIND_ADMIN1 for idx, _ in t.entries):
-        return []
-    key = cached_name_key(t.text)
-    out = []
-    for idx, _ in t.entries:
-        region = int(gazetteer.admin1_idx[idx]) if gazetteer.kind[idx] == KIND_CITY else -1
-        if region >= 0 and all(r != region for r, _ in out) and within_two_edits(
-                _GENERIC_REGION_WORDS.sub("", cached_name_key(gazetteer.name(region))), key):
-            out.append((region, NAME_ALT))
-    return out
-
-
-# "the Mithi river" (in lower case: "Red River" is a name the gazetteer matches whole) is a river,
-# not Mithi, Pakistan.
-_RIVER_AFTER = re.compile(r" river\b")
-# "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi", "12 parishes, including
-# Cameron and Vermilion": a plural kind before a list.
-_REGIONS_BEFORE = re.compile(r"\b(?P<noun>" + _REGION_PLURALS + r")(?: of|,? including)? $")
-# "Lubbock, Lynn and Terry counties": a plural kind after a list.
-_REGIONS_AFTER = re.compile(r" (?P<noun>" + _REGION_PLURALS + r")\b")
-
-
-def _listed_as_regions(doc: Document, toponyms: list[Toponym]) -> dict[int, str]:
-    """Mentions of a list (or a lone mention) that a plural region word before it calls regions, and
-    lists that one after them calls so, each mention with that word ("parish")."""
-    called: dict[int, str] = {}
-    chains = _list_chains(doc, toponyms)
-    in_chain = {i: chain for chain in chains for i in chain}
-    for i, t in enumerate(toponyms):
-        match = None if i in called else _REGIONS_BEFORE.search(doc.norm, max(0, t.start - 20), t.start)
-        if match is None:
-            continue
-        chain = in_chain.get(i)
-        noun = _region_noun(match.group("noun"))
-        called.update((j, noun) for j in (chain if chain and chain[0] == i else [i]))
-    # "Lubbock, Lynn and Terry counties": a plural region word after a list calls every item a region.
-    for chain in chains:
-        last = toponyms[chain[-1]]
-        match = _REGIONS_AFTER.match(doc.norm, last.end, last.end + 20)
-        if match is not None:
-            noun = _region_noun(match.group("noun"))
-            called.update((j, noun) for j in chain if j not in called)
-    return called
-
-
-_LIST_LINKS = (",", "and", ", and", "or", ", or")
-
-
-def _list_chains(doc: Document, toponyms: list[Toponym]) -> list[list[int]]:
-    """Mentions written as one list ("Texas, Oklahoma and Louisiana"): runs joined by commas,
-    "and" or "or" that hold or end in an "and"/"or"."""
-    chains, run, has_conjunction = [], [0] if toponyms else [], False
-    for i in range(1, len(toponyms) + 1):
-        link = doc.norm[toponyms[i - 1].end:toponyms[i].start].strip() if i < len(toponyms) else None
-        if link in _LIST_LINKS:
-            run.append(i)
-            has_conjunction |= link != ","
-            continue
-        # "Belize, Jamaica and the Gulf of Aqaba": the "and" may lead to an item that is no mention.
-        if len(run) > 1 and (has_conjunction or doc.norm[toponyms[run[-1]].end:toponyms[run[-1]].end + 6]
-                             .lstrip(" ,").startswith(("and ", "or "))):
-            chains.append(run)
-        run, has_conjunction = [i], False
-    return chains
-
-
 def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> CandidateTable:
     group_keys: dict[tuple, int] = {}
     groups: list[list[int]] = []
@@ -284,16 +149,16 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     mention_group = []
     qualifier = frozenset()
-    listed_as_regions = _listed_as_regions(doc, toponyms)
+    listed = listed_as_regions(doc, toponyms)
     for i, t in enumerate(toponyms):
         # The places of the mention this one qualifies: "Troy" for "N.C." in "Troy, N.C.".
         qualified = frozenset(idx for idx, _ in toponyms[i - 1].entries) if qualifier else frozenset()
-        qualifier = _qualifier(doc, toponyms, i)
-        state = _named_a_state(doc, t)
-        called, noun = _called_a_region(doc, t)
-        noun = listed_as_regions.get(i, noun)
-        region = LISTED_AS_REGIONS if i in listed_as_regions else CALLED_A_REGION if called else 0
-        river = bool(_RIVER_AFTER.match(doc.norm, t.end))
+        qualifier = qualifier_places(doc, toponyms, i)
+        state = named_a_state(doc, t)
+        called, noun = called_a_region(doc, t)
+        noun = listed.get(i, noun)
+        region = LISTED_AS_REGIONS if i in listed else CALLED_A_REGION if called else 0
+        river = called_a_river(doc, t)
         # A mention called a state or a region is its own group: "Georgia" the country and "the U.S.
         # state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
         key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river)
@@ -318,8 +183,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         river_entries = gazetteer.lookup(f"{first.text} River") if rivers[g] else ()
         for idx, flags in river_entries or first.entries:
             merged[idx] = merged.get(idx, 0) | flags
-        if called_region[g] and (region_nouns[g] in _OWN_REGION_NOUNS or not region_nouns[g]):
-            for idx, flags in _regions_spelled_like(first, gazetteer):
+        if called_region[g] and (region_nouns[g] in OWN_REGION_NOUNS or not region_nouns[g]):
+            for idx, flags in regions_spelled_like(first, gazetteer):
                 merged.setdefault(idx, flags)
         ids = np.fromiter(merged.keys(), dtype=np.int64, count=len(merged))
         flags = np.fromiter(merged.values(), dtype=np.int64, count=len(merged))
@@ -418,7 +283,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
         if states[g]:
             states_here = {r for r in rows if kind_l[r] == KIND_ADMIN1 and (
-                states[g] == STATE_BEFORE or gazetteer.country_code(ids_l[r]) in _STATE_COUNTRIES)}
+                states[g] == STATE_BEFORE or gazetteer.country_code(ids_l[r]) in STATE_COUNTRIES)}
             if states_here:
                 blocked_rows += [r for r in rows if r not in states_here]
         # "counties Galway, Mayo and Clare": regions, not towns of those names anywhere. (After the name,
@@ -478,7 +343,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     sizes = np.array([len(m) for m in groups], dtype=np.float64)
     major = (kind == KIND_CITY) & (X[:, COLUMN["log_population"]] >= MAJOR_CITY_LOG_POPULATION)
     siblings: list[set[int]] = [set() for _ in groups]
-    for chain in _list_chains(doc, toponyms):
+    for chain in list_chains(doc, toponyms):
         chain_groups = {mention_group[i] for i in chain}
         for g in chain_groups:
             siblings[g] |= chain_groups - {g}

@@ -1,0 +1,156 @@
+"""What the words around a mention say about the place it names: the qualifier after it ("Troy,
+N.C."), a state ("the U.S. state of Georgia", "Washington state"), a region ("the Kursk region",
+"Lubbock, Lynn and Terry counties"), a river ("the Mithi river"), and the lists mentions form."""
+
+from __future__ import annotations
+
+import re
+
+from ...resources.gazetteer import KIND_ADMIN1, KIND_CITY, NAME_ALT, Gazetteer
+from ...resources.names import cached_name_key, within_two_edits
+from ..document import Document
+from .recognize import Toponym
+
+
+def qualifier_places(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]:
+    """Places named right after mention i as its qualifier: "Troy, N.C." or "Fallujah, Iraq"."""
+    if i + 1 >= len(toponyms):
+        return frozenset()
+    here, nxt = toponyms[i], toponyms[i + 1]
+    between = doc.norm[here.end:nxt.start]
+    if len(between) > 3 or between.strip() not in (",", "("):
+        return frozenset()
+    return frozenset(idx for idx, _ in nxt.entries)
+
+
+# "the U.S. state of Georgia", "upstate New York"; a member of Congress's party and state ("Sen. Rand
+# Paul, R-Ky.", "Rep. Mike Johnson (R-La.)": Louisiana, not Los Angeles).
+_STATE_OF = re.compile(r"\bstate of $|\b(?:up|down)state $|(?:,\s?|\()[RDI]-$", re.IGNORECASE)
+
+
+# "Washington state", "New York and New Jersey states" (in lower case: "Lagos State" is a name; and
+# not "Gulf states" alone, which are countries).
+_STATE_AFTER = re.compile(r" state\b| and [A-Z][\w'-]+(?: [A-Z][\w'-]+)? states\b"
+                          # A state's offices: "New York Gov. Andrew Cuomo", "Ohio's attorney general".
+                          r"|(?:'s)? (?:Lt\. )?(?:Gov\.|[Gg]overnor\b|[Aa]ttorney [Gg]eneral\b|[Ll]egislature\b)")
+STATE_BEFORE, STATE_AFTER = 1, 2
+# Where a first-level region is called a state: "the Gulf state of Qatar" is no province of Papua New Guinea.
+STATE_COUNTRIES = frozenset("US IN NG MX BR AU MY DE AT VE SD SS MM".split())
+
+
+def named_a_state(doc: Document, t: Toponym) -> int:
+    """Whether the words before (STATE_BEFORE) or after (STATE_AFTER) the mention call it a state."""
+    if _STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]):
+        return STATE_BEFORE
+    if _STATE_AFTER.match(doc.norm, t.end, t.end + 40) or (
+            doc.norm.startswith(" states", t.end) and doc.norm.endswith("and ", 0, t.start)):
+        return STATE_AFTER
+    return 0
+
+
+_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture", "county", "parish")
+# "Kursk region", "Belgorod and Bryansk regions" (in lower case: "Osun State" is the name itself).
+_REGION_PLURALS = "|".join(n[:-1] + "ies" if n.endswith("y") else n + "es" if n.endswith("sh") else n + "s"
+                           for n in _REGION_NOUNS)
+_REGION_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?P<noun>" + "|".join(_REGION_NOUNS) + "|" + _REGION_PLURALS
+                           + r")\b")
+
+
+def _region_noun(plural_or_singular: str) -> str:
+    """"parishes" -> "parish", "counties" -> "county", "region" -> "region"."""
+    return next(n for n in _REGION_NOUNS if plural_or_singular.startswith(n.rstrip("y")))
+
+
+def called_a_region(doc: Document, t: Toponym) -> tuple[bool, str]:
+    """Whether the words after the mention call it a region, and the region word when it names the
+    mention itself: "Cameron parish", "Tompkins and Cortland counties", not "Indiana counties" (the
+    counties of Indiana)."""
+    match = _REGION_AFTER.match(doc.norm, t.end, t.end + 40)
+    if match is None:
+        return False, ""
+    noun = _region_noun(match.group("noun"))
+    plural = match.group("noun") != noun
+    return True, noun if not plural or match.group().startswith(" and ") else ""
+
+
+CALLED_A_REGION, LISTED_AS_REGIONS = 1, 2
+# Words after a town's name that call its first-level region: "the Odesa region", "Kherson oblast".
+# ("the Mykolaiv and Odesa regions": the last of a list has no noun of its own.)
+OWN_REGION_NOUNS = {"region", "oblast", "province", "governorate", "prefecture"}
+_GENERIC_REGION_WORDS = re.compile(r" (?:oblast|province|region|governorate|prefecture|district)$")
+
+
+def regions_spelled_like(t: Toponym, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """First-level regions of the mention's towns whose own name spells the mention another way:
+    "the Odesa region" is GeoNames' "Odessa", "the Mykolaiv region" its "Mykolayiv Oblast" (the
+    gazetteer gives those spellings to the towns only). Flagged as alternate names."""
+    if any(gazetteer.kind[idx] <= KIND_ADMIN1 for idx, _ in t.entries):
+        return []
+    key = cached_name_key(t.text)
+    out = []
+    for idx, _ in t.entries:
+        region = int(gazetteer.admin1_idx[idx]) if gazetteer.kind[idx] == KIND_CITY else -1
+        if region >= 0 and all(r != region for r, _ in out) and within_two_edits(
+                _GENERIC_REGION_WORDS.sub("", cached_name_key(gazetteer.name(region))), key):
+            out.append((region, NAME_ALT))
+    return out
+
+
+# "the Mithi river" (in lower case: "Red River" is a name the gazetteer matches whole) is a river,
+# not Mithi, Pakistan.
+_RIVER_AFTER = re.compile(r" river\b")
+
+
+def called_a_river(doc: Document, t: Toponym) -> bool:
+    return bool(_RIVER_AFTER.match(doc.norm, t.end))
+
+
+# "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi", "12 parishes, including
+# Cameron and Vermilion": a plural kind before a list.
+_REGIONS_BEFORE = re.compile(r"\b(?P<noun>" + _REGION_PLURALS + r")(?: of|,? including)? $")
+# "Lubbock, Lynn and Terry counties": a plural kind after a list.
+_REGIONS_AFTER = re.compile(r" (?P<noun>" + _REGION_PLURALS + r")\b")
+
+
+def listed_as_regions(doc: Document, toponyms: list[Toponym]) -> dict[int, str]:
+    """Mentions of a list (or a lone mention) that a plural region word before it calls regions, and
+    lists that one after them calls so, each mention with that word ("parish")."""
+    called: dict[int, str] = {}
+    chains = list_chains(doc, toponyms)
+    in_chain = {i: chain for chain in chains for i in chain}
+    for i, t in enumerate(toponyms):
+        match = None if i in called else _REGIONS_BEFORE.search(doc.norm, max(0, t.start - 20), t.start)
+        if match is None:
+            continue
+        chain = in_chain.get(i)
+        noun = _region_noun(match.group("noun"))
+        called.update((j, noun) for j in (chain if chain and chain[0] == i else [i]))
+    # "Lubbock, Lynn and Terry counties": a plural region word after a list calls every item a region.
+    for chain in chains:
+        last = toponyms[chain[-1]]
+        match = _REGIONS_AFTER.match(doc.norm, last.end, last.end + 20)
+        if match is not None:
+            noun = _region_noun(match.group("noun"))
+            called.update((j, noun) for j in chain if j not in called)
+    return called
+
+
+_LIST_LINKS = (",", "and", ", and", "or", ", or")
+
+
+def list_chains(doc: Document, toponyms: list[Toponym]) -> list[list[int]]:
+    """Mentions written as one list ("Texas, Oklahoma and Louisiana"): runs joined by commas,
+    "and" or "or" that hold or end in an "and"/"or"."""
+    chains, run, has_conjunction = [], [0] if toponyms else [], False
+    for i in range(1, len(toponyms) + 1):
+        link = doc.norm[toponyms[i - 1].end:toponyms[i].start].strip() if i < len(toponyms) else None
+        if link in _LIST_LINKS:
+            run.append(i)
+            has_conjunction |= link != ","
+            continue
+        # "Belize, Jamaica and the Gulf of Aqaba": the "and" may lead to an item that is no mention.
+        if len(run) > 1 and (has_conjunction or doc.norm[toponyms[run[-1]].end:toponyms[run[-1]].end + 6]
+                             .lstrip(" ,").startswith(("and ", "or "))):
+            chains.append(run)
+        run, has_conjunction = [i], False
+    return chains
