@@ -140,7 +140,8 @@ def test_region_names_as_news_writes_them(resources):
 
 
 def test_a_second_level_region_that_copies_its_first_level_region_is_dropped():
-    from service.tools.gazetteer_sources import PlaceRecord, add_admin1_news_forms, drop_admin2_copies_of_their_region
+    from service.tools.gazetteer_sources import drop_admin2_copies_of_their_region
+    from service.tools.place_names import PlaceRecord, add_admin1_news_forms
 
     def record(name, kind, admin2="", geonameid=None):
         r = PlaceRecord(name=name, kind=kind, fcode="X", cc="CD", lat=-1.0, lon=29.0, population=1000,
@@ -159,7 +160,7 @@ def test_a_second_level_region_that_copies_its_first_level_region_is_dropped():
 
 
 def test_short_forms_of_region_and_country_names():
-    from service.tools.gazetteer_sources import country_short_forms, partial_forms
+    from service.tools.place_names import country_short_forms, partial_forms
 
     assert list(partial_forms("Wake County")) == ["Wake"]
     assert list(partial_forms("City and Borough of Leeds")) == ["Leeds"]
@@ -170,7 +171,7 @@ def test_short_forms_of_region_and_country_names():
 
 def test_a_qualified_town_s_bare_name_belongs_to_the_biggest_town_so_named():
     from service.resources.gazetteer import NAME_PARTIAL
-    from service.tools.gazetteer_sources import PlaceRecord, add_city_aliases, demote_lesser_short_forms
+    from service.tools.place_names import PlaceRecord, add_city_aliases, demote_lesser_short_forms
 
     def town(name, population, cc="DE"):
         record = PlaceRecord(name=name, kind=KIND_CITY, fcode="PPL", cc=cc, lat=50.0, lon=10.0,
@@ -196,7 +197,7 @@ def test_frankfurt_alone_is_frankfurt_am_main(resources):
 
 def test_a_town_keeps_the_initials_people_write_not_its_airport_code():
     from service.resources.gazetteer import NAME_ABBR
-    from service.tools.gazetteer_sources import PlaceRecord, add_city_aliases
+    from service.tools.place_names import PlaceRecord, add_city_aliases
 
     def city(name, alternates):
         record = PlaceRecord(name=name, kind=KIND_CITY, fcode="PPL", cc="XX", lat=0.0, lon=0.0, population=2_000_000)

@@ -24,8 +24,10 @@ import numpy as np
 
 from ..resources.gazetteer import COLUMNS, FORMAT_VERSION, KINDS, KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, RECORD_FORMAT
 from ..resources.names import name_key
-from . import gazetteer_sources
-from .gazetteer_sources import PlaceRecord, read_geonames_dumps, read_pypi_sources
+from . import gazetteer_sources, place_names
+from .gazetteer_sources import read_pypi_sources
+from .geonames_dumps import read_geonames_dumps
+from .place_names import PlaceRecord
 
 
 def write_gazetteer(records: list[PlaceRecord], out: Path, source: dict) -> dict:
@@ -144,7 +146,8 @@ def _is_current(out: Path, source: dict) -> bool:
 def _builder_digest() -> str:
     """Hash of the code and curated data the build reads, so a changed builder rebuilds the gazetteer."""
     digest = hashlib.sha256()
-    for path in (Path(__file__), Path(gazetteer_sources.__file__), gazetteer_sources.WORLD_FEATURES):
+    for path in (Path(__file__), Path(gazetteer_sources.__file__), Path(place_names.__file__),
+                 gazetteer_sources.WORLD_FEATURES):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -28,7 +28,7 @@ from ..core.document import Document
 from ..resources import default_paths
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import Lexicon
-from ..resources.linear import LinearModel, fit_choice, fit_linear
+from ..resources.linear import LinearModel, fit_choice
 
 FILES = ("dates_authors_naeb.jsonl", "dates_authors_trafilatura.jsonl", "dates_htmldate.jsonl")
 # L2 strengths chosen by the cross-validation below: for dates, 3.0 gave the most right-minus-wrong
