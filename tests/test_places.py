@@ -797,3 +797,15 @@ def test_a_compass_word_before_an_ordinal_is_a_street_not_a_region(pipeline):
             "and a second scene on W. 42nd St. was closed.")
     names = {m.text for p in places(pipeline, text) for m in p.mentions}
     assert "East" not in names and "W." not in names and "Tulsa" in names
+
+
+def test_a_name_the_text_calls_a_town_is_a_place(pipeline):
+    # "Onagawa" is only an alternate name of GeoNames' "Onagawa Chō", a town of 6,000: on its own it
+    # reads as an unknown word, but the apposition says what it is.
+    result = places(pipeline, "Residents of Onagawa, a fishing town in Miyagi, fled to higher ground.")
+    onagawa = find(result, "Onagawa")
+    assert onagawa and onagawa[0].country_code == "JP" and onagawa[0].feature == "city"
+    # The apposition describes the whole name, not its last word.
+    result = pipeline.enrich("Two children were from Dogu Beyazit, a farming town near the Iranian border.")
+    assert not find(result.places, "Beyazit")
+    assert [u.text for u in result.unresolved_toponyms] == ["Dogu Beyazit"]

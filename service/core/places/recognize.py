@@ -12,12 +12,13 @@ storms here.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...resources.gazetteer import (KIND_ADMIN1, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR, NAME_ALT, NAME_CODE,
-                                    NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR,
+                                    NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
 from ..document import Document
@@ -26,7 +27,7 @@ from .candidates import NAME_PARTICLES, GazetteerMatch
 from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, companies_stay_companies,
                           compass_before_ordinals, given_names_stay_people, initials_open_names, storms_are_not_places,
                           surnames_stay_people, traded_names_are_companies)
-from .spans import SpanCandidate, generate_candidates
+from .spans import REGION_NOUNS, TOWN_NOUNS, SpanCandidate, generate_candidates
 
 
 @dataclass(slots=True)
@@ -85,6 +86,7 @@ def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer
 CONSISTENCY = 0.9
 DATELINE_PROBABILITY = 0.9
 HYPHEN_JOINED_PROBABILITY = 0.8  # "Stoke-on-Trent": see _hyphen_joined_names
+DESCRIBED_PROBABILITY = 0.8     # "Onagawa, a fishing town in Miyagi": see _described_as_places
 FULL_NAME_FLOOR = 0.25          # least belief in a region's full name that its short form inside lifts
 
 
@@ -103,6 +105,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
         for k, c in enumerate(candidates):
             if c.start == dateline.start and c.end == dateline.end and c.entries:
                 probabilities[k] = max(probabilities[k], DATELINE_PROBABILITY)
+    _described_as_places(doc, candidates, probabilities, gazetteer)
     best: dict[str, float] = {}
     # Case-blind: the dateline's "FALLUJAH" is the body's "Fallujah".
     keys = [doc.norm[c.start:c.end].casefold() for c in candidates]
@@ -129,6 +132,43 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     for k in _unsupported_codes(doc, candidates, gazetteer):
         probabilities[k] = 0.0
     return probabilities
+
+
+# An apposition that says what kind of place a name is: "Onagawa, a fishing town in Miyagi", "Nyala,
+# the capital of South Darfur", "Angola, a country of 30 million". The noun must end the phrase or
+# lead into where or what the place is ("a town councillor", "the state's governor" describe people).
+_COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+_DESCRIBED_AS = re.compile(r", (?:a|an|the) (?:[a-z][a-z-]* ){0,3}?(?P<noun>" + "|".join(
+    sorted(TOWN_NOUNS | REGION_NOUNS | _COUNTRY_NOUNS | {"hamlet", "community", "settlement", "island"}))
+    + r")(?= (?:in|of|on|near|outside|north|south|east|west|about|with|that|where|which|known|home|some|"
+      r"located|just|close|along|across|between|whose|famous)\b|[,.;:)]|$)")
+
+
+def _described_as_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                         gazetteer: Gazetteer) -> None:
+    """A name the text itself calls a town, a region or a country, when the gazetteer has such a
+    place by that name: a small town's alternate name scores low on its own, never so here. The
+    name must be whole: not "Beyazit" of "Dogu Beyazit, a farming town"."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        if not c.entries or probabilities[k] >= DESCRIBED_PROBABILITY or (
+                c.start_token > 0 and tokens[c.start_token - 1].text[:1].isupper()):
+            continue
+        match = _DESCRIBED_AS.match(doc.norm, c.end, c.end + 80)
+        if match is None:
+            continue
+        noun = match.group("noun")
+        kinds = {int(gazetteer.kind[idx]) for idx, _ in c.entries}
+        if noun in TOWN_NOUNS or noun in ("hamlet", "community", "settlement"):
+            agrees = KIND_CITY in kinds
+        elif noun in REGION_NOUNS:
+            agrees = bool(kinds & {KIND_ADMIN1, KIND_ADMIN2})
+        elif noun in _COUNTRY_NOUNS:
+            agrees = KIND_COUNTRY in kinds
+        else:
+            agrees = True   # an island: GeoNames files islands under several kinds
+        if agrees:
+            probabilities[k] = DESCRIBED_PROBABILITY
 
 
 CONJUNCT_FLOOR = 0.1

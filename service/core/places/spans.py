@@ -58,9 +58,9 @@ PLACE_NOUNS = frozenset("""province provinces state county district region city 
 prefecture municipality area island islands valley border borders coast neighborhood neighbourhood suburb
 township parish borough territory republic kingdom country countries nation peninsula desert river mountains
 port metro department canton oblast emirate community communities settlement camp""".split())
-_REGION_NOUNS = frozenset({"province", "state", "county", "district", "region", "governorate", "prefecture",
+REGION_NOUNS = frozenset({"province", "state", "county", "district", "region", "governorate", "prefecture",
                            "oblast", "department", "canton", "parish", "borough", "territory", "emirate"})
-_TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "township", "municipality", "suburb", "port"})
+TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "township", "municipality", "suburb", "port"})
 # Degrees and firms' suffixes written after a name and a comma, spelled like a state's or a
 # country's code ("M.D." is Moldova's and Maryland's "MD").
 _POST_NOMINALS = frozenset({"M.D.", "D.O.", "R.N.", "P.A.", "J.D.", "M.A.", "B.A.", "M.S.", "B.S.", "P.C.",
@@ -445,8 +445,8 @@ class _Candidates:
         if entries and (n1_noun or p1_noun or p2_noun):
             kinds_here = summary.kinds
             nouns = {n1_noun, p1_noun, p2_noun}
-            if (nouns & _REGION_NOUNS and kinds_here & {KIND_ADMIN1, KIND_ADMIN2}) or (
-                    nouns & _TOWN_NOUNS and KIND_CITY in kinds_here):
+            if (nouns & REGION_NOUNS and kinds_here & {KIND_ADMIN1, KIND_ADMIN2}) or (
+                    nouns & TOWN_NOUNS and KIND_CITY in kinds_here):
                 f.append("place_noun_agrees")
         if p1_noun or p2_noun:
             f.append("after_place_noun")
