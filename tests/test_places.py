@@ -809,3 +809,14 @@ def test_a_name_the_text_calls_a_town_is_a_place(pipeline):
     result = pipeline.enrich("Two children were from Dogu Beyazit, a farming town near the Iranian border.")
     assert not find(result.places, "Beyazit")
     assert [u.text for u in result.unresolved_toponyms] == ["Dogu Beyazit"]
+
+
+def test_a_demonym_opening_a_longer_name_is_not_its_country(pipeline):
+    # Indian Orchard is a part of Springfield, Massachusetts; American International Group a company.
+    result = pipeline.enrich("A fire destroyed a home in Indian Orchard on Tuesday, Springfield fire officials said.")
+    assert not find(result.places, "India")
+    assert "Indian Orchard" in [u.text for u in result.unresolved_toponyms]
+    assert not find(places(pipeline, "Analysts at American International Group expect losses."), "United States")
+    # A demonym before a common noun, and a headline in title case, still name the country.
+    assert find(places(pipeline, "Protests Erupt in Iraqi Capital"), "Iraq")
+    assert find(places(pipeline, "Protesters gathered in Iraqi cities on Friday."), "Iraq")

@@ -1,7 +1,8 @@
 """Names that are something other than a place here, whatever the recogniser's model makes of them:
 people (a surname the article introduces, a given name before a surname), companies (introduced with
-their legal form, or whose shares trade), storms, acronyms, names after an initial, and the compass
-word before a numbered street. Each rule lowers the probabilities ``recognize.score_candidates`` holds.
+their legal form, or whose shares trade), storms, acronyms, names after an initial, a demonym opening a
+longer name, and the compass word before a numbered street.
+Each rule lowers the probabilities ``recognize.score_candidates`` holds.
 """
 
 from __future__ import annotations
@@ -49,6 +50,38 @@ def acronyms_are_not_towns(doc: Document, candidates: list[SpanCandidate], proba
         if sum(ch.isupper() for ch in line) > sum(ch.islower() for ch in line):
             continue   # a line in capitals
         probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
+# Prepositions of place: after one, a demonym and a capitalised word name one place ("in Indian
+# Orchard", "at British Airways"), not the demonym's country.
+_LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around",
+                             "throughout", "toward", "towards"})
+
+
+def demonyms_opening_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                           threshold: float) -> None:
+    """A demonym that opens a longer name after a preposition of place: "a home in Indian Orchard"
+    (a part of Springfield, Massachusetts), "analysts at American International Group". Names the
+    gazetteer knows whole ("in Saudi Arabia", "in British Columbia") are matched whole; a headline in
+    title case ("Protests Erupt in Iraqi Capital") capitalises every word and is left alone."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        i, j = c.start_token, c.end_token
+        if (probabilities[k] < threshold or not c.entries or i == 0 or j >= len(tokens)
+                or not all(flags & NAME_DEMONYM for _, flags in c.entries)):
+            continue
+        before, first, after = tokens[i - 1], tokens[i], tokens[j]
+        if (before.text not in _LOCATIVE_WORDS or before.line != first.line or after.line != first.line
+                or not after.text[:1].isupper() or after.start - tokens[j - 1].end != 1):
+            continue
+        if _title_case(doc.lines[first.line].text):
+            continue
+        probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case leaves only short words in lower case ("of", "in", "from", "over")."""
+    return not any(w[:1].islower() and len(w) > 5 for w in line.split())
 
 
 def initials_open_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
