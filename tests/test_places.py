@@ -820,3 +820,14 @@ def test_a_demonym_opening_a_longer_name_is_not_its_country(pipeline):
     # A demonym before a common noun, and a headline in title case, still name the country.
     assert find(places(pipeline, "Protests Erupt in Iraqi Capital"), "Iraq")
     assert find(places(pipeline, "Protesters gathered in Iraqi cities on Friday."), "Iraq")
+
+
+def test_a_street_written_as_an_address_is_not_the_village_it_shares_a_name_with(pipeline):
+    text = ("BANGOR, Maine — A memorial service will be held at 2 p.m. Saturday at the First Universalist "
+            "Church on Park Street.")
+    result = pipeline.enrich(text)
+    assert not find(result.places, "Park Street")      # a village in Hertfordshire
+    assert "Park Street" in [u.text for u in result.unresolved_toponyms]
+    # The village itself, written as a place, stays.
+    village = find(places(pipeline, "She grew up in Park Street, near St Albans in Hertfordshire."), "Park Street")
+    assert village and village[0].country_code == "GB"

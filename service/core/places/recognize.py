@@ -369,6 +369,15 @@ def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: 
     """The document's toponyms in text order; `dateline` is the dateline's place, if it has one."""
     candidates = generate_candidates(doc, matches, gazetteer, lexicon)
     probabilities = score_candidates(doc, candidates, gazetteer, model, dateline, lexicon)
-    return [Toponym(c.start, c.end, doc.text[c.start:c.end], c.start_token, c.end_token, c.entries,
-                    confidence=round(p, 3))
+    return [Toponym(c.start, c.end, doc.text[c.start:c.end], c.start_token, c.end_token,
+                    [] if _street_address(doc, c) else c.entries, confidence=round(p, 3))
             for c, p in select_spans(candidates, probabilities, model.threshold)]
+
+
+def _street_address(doc: Document, c: SpanCandidate) -> bool:
+    """A street written as an address: "a church on Park Street", "12 Park Street". It is a toponym,
+    but not the village of Park Street, Hertfordshire; no gazetteer entry is that street."""
+    if "ends_street_noun" not in c.features or c.start_token == 0:
+        return False
+    before = doc.tokens[c.start_token - 1].text
+    return before.lower() in ("on", "off") or before.isdigit()
