@@ -831,3 +831,11 @@ def test_a_street_written_as_an_address_is_not_the_village_it_shares_a_name_with
     # The village itself, written as a place, stays.
     village = find(places(pipeline, "She grew up in Park Street, near St Albans in Hertfordshire."), "Park Street")
     assert village and village[0].country_code == "GB"
+
+
+def test_a_region_whose_name_opens_with_the_article_is_named_without_it(pipeline):
+    # GeoNames' "The Scottish Borders": news writes "the Scottish Borders", which is not Scotland.
+    text = "Disruption continued in Cumbria and the Scottish Borders, Network Rail said."
+    borders = find(places(pipeline, text), "Scottish Borders")
+    assert borders and borders[0].feature == "admin2" and borders[0].country_code == "GB"
+    assert not find(places(pipeline, text), "Scotland")

@@ -160,6 +160,10 @@ def region_aliases(record: PlaceRecord, *names: str) -> None:
                 record.add_alias(shorter, NAME_PARTIAL)
         for form in saint_forms(name):
             record.add_alias(form, NAME_PRIMARY if name == record.name else NAME_ALT)
+        if name.startswith("The ") and " " in name[len("The "):]:
+            # "the Scottish Borders": news writes the article in lower case. Not "The Valley"
+            # (Anguilla) alone: one common word is no name.
+            record.add_alias(name[len("The "):], NAME_PRIMARY if name == record.name else NAME_ALT)
         if name.startswith("County "):  # Irish usage: "Co. Mayo", "Co Antrim"
             for short in ("Co. ", "Co "):
                 record.add_alias(short + name[len("County "):], NAME_PRIMARY)
