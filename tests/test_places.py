@@ -839,3 +839,10 @@ def test_a_region_whose_name_opens_with_the_article_is_named_without_it(pipeline
     borders = find(places(pipeline, text), "Scottish Borders")
     assert borders and borders[0].feature == "admin2" and borders[0].country_code == "GB"
     assert not find(places(pipeline, text), "Scotland")
+
+
+def test_a_list_the_text_calls_districts_names_the_districts(pipeline):
+    # Goalpara is a district of Assam and its town; "Dhubri and Goalpara districts" means the district.
+    goalpara = find(places(pipeline, "Three more people drowned in Dhubri and Goalpara districts, officials said."),
+                    "Goalpara")
+    assert goalpara and goalpara[0].feature == "admin2" and goalpara[0].country_code == "IN"

@@ -48,7 +48,7 @@ def named_a_state(doc: Document, t: Toponym) -> int:
     return 0
 
 
-_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture", "county", "parish")
+_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture", "county", "parish", "district")
 # "Kursk region", "Belgorod and Bryansk regions" (in lower case: "Osun State" is the name itself).
 _REGION_PLURALS = "|".join(n[:-1] + "ies" if n.endswith("y") else n + "es" if n.endswith("sh") else n + "s"
                            for n in _REGION_NOUNS)
