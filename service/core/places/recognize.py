@@ -140,8 +140,9 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
 # the capital of South Darfur", "Angola, a country of 30 million". The noun must end the phrase or
 # lead into where or what the place is ("a town councillor", "the state's governor" describe people).
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+_SETTLEMENT_NOUNS = TOWN_NOUNS | {"hamlet", "community", "settlement"}
 _DESCRIBED_AS = re.compile(r", (?:a|an|the) (?:[a-z][a-z-]* ){0,3}?(?P<noun>" + "|".join(
-    sorted(TOWN_NOUNS | REGION_NOUNS | _COUNTRY_NOUNS | {"hamlet", "community", "settlement", "island"}))
+    sorted(_SETTLEMENT_NOUNS | REGION_NOUNS | _COUNTRY_NOUNS | {"island"}))
     + r")(?= (?:in|of|on|near|outside|north|south|east|west|about|with|that|where|which|known|home|some|"
       r"located|just|close|along|across|between|whose|famous)\b|[,.;:)]|$)")
 
@@ -161,7 +162,7 @@ def _described_as_places(doc: Document, candidates: list[SpanCandidate], probabi
             continue
         noun = match.group("noun")
         kinds = {int(gazetteer.kind[idx]) for idx, _ in c.entries}
-        if noun in TOWN_NOUNS or noun in ("hamlet", "community", "settlement"):
+        if noun in _SETTLEMENT_NOUNS:
             agrees = KIND_CITY in kinds
         elif noun in REGION_NOUNS:
             agrees = bool(kinds & {KIND_ADMIN1, KIND_ADMIN2})
