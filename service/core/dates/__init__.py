@@ -155,9 +155,21 @@ def choose_date(doc: Document, mentions: list[DateMention], features: list[list[
         return first, by_day[day] + by_day[first_day], probabilities
     # So does an update the model did not choose, cued beside the chosen date ("Mar 4, 2025 Updated
     # Mar 5, 2025", the model's belief split between the two).
-    update_days = {m.to_date() for m in mentions if m.to_date() > day and abs(m.line - mentions[first].line) <= 2
-                   and cue_before(doc, m) in UPDATED_WORDS}
+    update_days = {mentions[k].to_date() for k in updates_near(doc, mentions, first, UPDATE_VOUCHES_LINES)
+                   if mentions[k].to_date() > day}
     return first, by_day[day] + max((by_day[d] for d in update_days), default=0.0), probabilities
+
+
+UPDATE_VOUCHES_LINES = 2   # an update this near the chosen date adds to the belief in it
+UPDATE_LINES = 3           # an update this near the publication date is its update
+
+
+def updates_near(doc: Document, mentions: list[DateMention], anchor: int, lines: int) -> list[int]:
+    """Dates cued as updates ("Updated Mar 5, 2025") within `lines` lines of mentions[anchor] and not
+    earlier than it."""
+    line, day = mentions[anchor].line, mentions[anchor].to_date()
+    return [k for k, m in enumerate(mentions) if abs(m.line - line) <= lines and m.to_date() >= day
+            and cue_before(doc, m) in UPDATED_WORDS]
 
 
 def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | None, PublishedDate | None]:
@@ -172,11 +184,10 @@ def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | No
     published = _result(doc, mentions[best], features[best], confidence, "published") if best is not None else None
     # The update date: written with an "Updated" cue near the publication date (or, without one,
     # anywhere in the header), and not earlier than it.
-    updates = [k for k, m in enumerate(mentions) if cue_before(doc, m) in UPDATED_WORDS]
     if best is not None:
-        pub_line, pub_date = mentions[best].line, mentions[best].to_date()
-        updates = [k for k in updates if abs(mentions[k].line - pub_line) <= 3
-                   and mentions[k].to_date() >= pub_date]
+        updates = updates_near(doc, mentions, best, UPDATE_LINES)
+    else:
+        updates = [k for k, m in enumerate(mentions) if cue_before(doc, m) in UPDATED_WORDS]
     updated = None
     if updates:
         k = max(updates, key=lambda k: (probabilities[k], mentions[k].to_date()))
