@@ -12,7 +12,7 @@ from ...resources.lexicon import Lexicon
 from ..calendar_words import MONTH_WORDS, WEEKDAYS
 from ..company_words import COMPANY_FORMS
 from ..document import Document
-from .spans import ORDINAL, SpanCandidate
+from .spans import LOCATIVE, ORDINAL, SpanCandidate
 
 _PLACE_EVIDENCE = frozenset({"qualified_by_region", "after_locative", "after_place_noun"})
 SURNAME_DISCOUNT = 0.9          # a surname's bare occurrences fall just under the threshold
@@ -53,9 +53,9 @@ def acronyms_are_not_towns(doc: Document, candidates: list[SpanCandidate], proba
 
 
 # Prepositions of place: after one, a demonym and a capitalised word name one place ("in Indian
-# Orchard", "at British Airways"), not the demonym's country.
-_LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around",
-                             "throughout", "toward", "towards"})
+# Orchard", "at British Airways"), not the demonym's country. The recogniser's own list, less "of"
+# ("the arrest of Sudanese President Omar al-Bashir" names Sudan) and "between", "via", "within".
+_LOCATIVE_WORDS = LOCATIVE - {"of", "between", "via", "within"}
 
 
 def demonyms_opening_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],

@@ -36,8 +36,8 @@ _TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a", "p", "m", "noon", "mid
 
 MAX_SPAN_TOKENS = 5
 LONG_RUN = 8
-_LOCATIVE = {"in", "at", "from", "near", "to", "across", "throughout", "outside", "inside", "around", "into",
-             "across", "toward", "towards", "between", "of", "via", "within"}
+LOCATIVE = {"in", "at", "from", "near", "to", "across", "throughout", "outside", "inside", "around", "into",
+            "toward", "towards", "between", "of", "via", "within"}
 # Capitalised for being a day or month, not a name: they end a run ("Fallujah Sunday"). Not "May",
 # a name and a verb as often as a month.
 _CALENDAR = frozenset(WEEKDAYS) | (MONTH_WORDS - {"may"})
@@ -59,7 +59,7 @@ prefecture municipality area island islands valley border borders coast neighbor
 township parish borough territory republic kingdom country countries nation peninsula desert river mountains
 port metro department canton oblast emirate community communities settlement camp""".split())
 REGION_NOUNS = frozenset({"province", "state", "county", "district", "region", "governorate", "prefecture",
-                           "oblast", "department", "canton", "parish", "borough", "territory", "emirate"})
+                          "oblast", "department", "canton", "parish", "borough", "territory", "emirate"})
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "township", "municipality", "suburb", "port"})
 # Degrees and firms' suffixes written after a name and a comma, spelled like a state's or a
 # country's code ("M.D." is Moldova's and Maryland's "MD").
@@ -355,7 +355,7 @@ class _Candidates:
             feats.append("sent_start")
         if p1 in TITLES or (p1 == "." and p2 in TITLES):   # "President Biden", "Rep. Ocasio-Cortez"
             feats.append("after_title")
-        if p1 in _LOCATIVE:
+        if p1 in LOCATIVE:
             feats.append("after_locative")
         if ORDINAL.match(p1):
             feats.append("after_ordinal")  # "East 51st Street", "42nd Street": a street, not the village
