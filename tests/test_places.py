@@ -791,6 +791,18 @@ def test_a_name_a_lower_case_word_joins_between_hyphens_is_one_place(pipeline):
                    "Ashby-de-la-Zouch": ("Ashby-de-la-Zouch", "GB"), "Aix-en-Provence": ("Aix-en-Provence", "FR")}
 
 
+def test_a_name_with_a_possessive_inside_is_one_place(pipeline):
+    # GeoNames spells some "Bishops Stortford"; the text's apostrophe and "'s" token still make one
+    # mention, not Bishop, California, also where it names a council. An old name kept as an alternate
+    # ("Martin's Store", Pulaski, Tennessee) is a shop in a text.
+    text = ("Plans for a bus depot on the edge of Bishop's Stortford were approved by the town council. "
+            "Bishop's Stortford Town Council had objected. She grew up in King's Lynn and now lives in Lee's "
+            "Summit, Missouri. Martin's Store was robbed on Friday.")
+    got = {m.text: (p.name, p.country_code) for p in places(pipeline, text) for m in p.mentions}
+    assert got == {"Bishop's Stortford": ("Bishops Stortford", "GB"), "King's Lynn": ("King's Lynn", "GB"),
+                   "Lee's Summit": ("Lee's Summit", "US"), "Missouri": ("Missouri", "US")}
+
+
 def test_a_compass_word_before_an_ordinal_is_a_street_not_a_region(pipeline):
     # "East 36th Street" is a street on Tulsa's east side, not the East Region of Cameroon.
     text = ("Deputies were called to the apartments near East 36th Street North and Peoria Avenue in Tulsa, "

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR,
                                     NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
+from ...resources.names import cached_name_key
 from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Span
@@ -87,6 +88,7 @@ def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer
 CONSISTENCY = 0.9
 DATELINE_PROBABILITY = 0.9
 HYPHEN_JOINED_PROBABILITY = 0.8  # "Stoke-on-Trent": see _hyphen_joined_names
+POSSESSIVE_NAME_PROBABILITY = 0.8  # "Bishop's Stortford": see _possessive_names
 DESCRIBED_PROBABILITY = 0.8     # "Onagawa, a fishing town in Miyagi": see _described_as_places
 FULL_NAME_FLOOR = 0.25          # least belief in a region's full name that its short form inside lifts
 
@@ -122,6 +124,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
     companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
     _hyphen_joined_names(doc, candidates, probabilities)
+    _possessive_names(doc, candidates, probabilities, gazetteer)
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
     _generic_words_of_named_features(doc, candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
@@ -345,6 +348,28 @@ def _hyphen_joined_names(doc: Document, candidates: list[SpanCandidate], probabi
                 and _hyphenated(doc.norm[c.start:c.end])
                 and any(_hyphen_bound_lower(doc.tokens, i) for i in range(c.start_token + 2, c.end_token - 2))):
             probabilities[k] = HYPHEN_JOINED_PROBABILITY
+
+
+def _possessive_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                      gazetteer: Gazetteer) -> None:
+    """A gazetteer name with a possessive inside, between capitalised words ("Bishop's Stortford",
+    "Lee's Summit"), is one name: the model, which has seen few, reads the "'s" as a person's
+    possessive and prefers "Bishop" alone. Not a name's tail ("Old Bishop's Stortford Road"), nor a
+    name ending in the possessive ("St John's" is as often a church)."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        a, b = c.start_token, c.end_token
+        if (probabilities[k] >= POSSESSIVE_NAME_PROBABILITY or not c.entries or b - a < 3
+                or not any(tokens[i].text.lower() == "'s" and tokens[i + 1].text[:1].isupper()
+                           for i in range(a + 1, b - 1))):
+            continue
+        if a > 0 and tokens[a - 1].line == tokens[a].line and tokens[a - 1].text[:1].isupper():
+            continue
+        # The place's own name, give or take the apostrophe: GeoNames also keeps old names such as
+        # "Martin's Store" (Pulaski, Tennessee) or "Hunt's Mills", which a news text writes for a shop or a mill.
+        spelled = cached_name_key(doc.norm[c.start:c.end]).replace("'", "")
+        if any(cached_name_key(gazetteer.name(idx)).replace("'", "") == spelled for idx, _ in c.entries):
+            probabilities[k] = POSSESSIVE_NAME_PROBABILITY
 
 
 def _hyphenated(span: str) -> bool:
