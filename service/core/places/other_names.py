@@ -16,7 +16,8 @@ from .spans import LOCATIVE, ORDINAL, SpanCandidate
 
 _PLACE_EVIDENCE = frozenset({"qualified_by_region", "after_locative", "after_place_noun"})
 SURNAME_DISCOUNT = 0.9          # a surname's bare occurrences fall just under the threshold
-PLACE_SURE = 0.6                # ... unless one occurrence is this sure to be the place
+PLACE_SURE = 0.6                # ... unless one occurrence is this sure to be the place, with a cue
+PLACE_CERTAIN = 0.8             # ... or this sure without one
 MAJOR_POPULATION = 1_000_000
 GIVEN_NAME_CASE = 0.9           # a word capitalised at least this often mid-sentence is a name
 
@@ -209,14 +210,16 @@ def surnames_stay_people(doc: Document, candidates: list[SpanCandidate], keys: l
     Countries, first-level regions and cities of a million are exempt ("George Washington University"
     does not make "Washington" a person)."""
     surnames = {keys[k] for k, c in enumerate(candidates)
-                if c.end_token - c.start_token == 1 and ("after_given_name" in c.features or (
-                    probabilities[k] < threshold and _after_unknown_name(doc, c, gazetteer, lexicon)))}
+                if c.end_token - c.start_token == 1 and (
+                    "after_given_name" in c.features or _after_given_name_and_initial(doc, c, lexicon) or (
+                        probabilities[k] < threshold and _after_unknown_name(doc, c, gazetteer, lexicon)))}
     if not surnames:
         return
     # Unless the article plainly uses the name as a place somewhere (the dateline's place among
-    # them): "Jackson, named after Andrew Jackson, was founded in 1848" is about the town.
-    for key, p in zip(keys, probabilities):
-        if key in surnames and p >= PLACE_SURE:
+    # them): "Jackson, named after Andrew Jackson, was founded in 1848" is about the town; "and
+    # Saka sealed the win" only reads like a place.
+    for k, (key, p) in enumerate(zip(keys, probabilities)):
+        if key in surnames and (p >= PLACE_CERTAIN or p >= PLACE_SURE and _place_cue(candidates[k])):
             surnames.discard(key)
     for k, c in enumerate(candidates):
         if keys[k] not in surnames or probabilities[k] < threshold:
@@ -224,9 +227,23 @@ def surnames_stay_people(doc: Document, candidates: list[SpanCandidate], keys: l
         if any(gazetteer.kind[idx] <= KIND_ADMIN1 or gazetteer.population[idx] >= MAJOR_POPULATION
                for idx, _ in c.entries):
             continue
-        if any(f in _PLACE_EVIDENCE or f.startswith("before_place_noun") for f in c.features):
+        if _place_cue(c):
             continue  # "Jackson, Miss.", "in Jackson", "Jackson county": the town named after him
         probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
+
+
+def _place_cue(c: SpanCandidate) -> bool:
+    return any(f in _PLACE_EVIDENCE or f.startswith("before_place_noun") for f in c.features)
+
+
+def _after_given_name_and_initial(doc: Document, c: SpanCandidate, lexicon: Lexicon | None) -> bool:
+    """Whether a one-word candidate follows a given name and a middle initial: "Kyle J. Henderson"."""
+    x, tokens = c.start_token, doc.tokens
+    if lexicon is None or x < 3 or tokens[x - 3].line != tokens[x].line:
+        return False
+    initial = tokens[x - 2].text
+    return (tokens[x - 1].text == "." and len(initial) == 1 and initial.isupper()
+            and tokens[x - 3].text in lexicon.first_names)
 
 
 def _after_unknown_name(doc: Document, c: SpanCandidate, gazetteer: Gazetteer, lexicon: Lexicon | None) -> bool:

@@ -139,12 +139,13 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     return probabilities
 
 
-# An apposition that says what kind of place a name is: "Onagawa, a fishing town in Miyagi", "Nyala,
-# the capital of South Darfur", "Angola, a country of 30 million". The noun must end the phrase or
-# lead into where or what the place is ("a town councillor", "the state's governor" describe people).
+# An apposition or a copula that says what kind of place a name is: "Onagawa, a fishing town in
+# Miyagi", "Nyala, the capital of South Darfur", "Angola, a country of 30 million", "Ringim is a farming
+# town". The noun must end the phrase or lead into where or what the place is ("a town councillor",
+# "the state's governor" describe people).
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 _SETTLEMENT_NOUNS = TOWN_NOUNS | {"hamlet", "community", "settlement"}
-_DESCRIBED_AS = re.compile(r", (?:a|an|the) (?:[a-z][a-z-]* ){0,3}?(?P<noun>" + "|".join(
+_DESCRIBED_AS = re.compile(r"(?:,| is| was) (?:a|an|the) (?:[a-z][a-z-]* ){0,3}?(?P<noun>" + "|".join(
     sorted(_SETTLEMENT_NOUNS | REGION_NOUNS | _COUNTRY_NOUNS | {"island"}))
     + r")(?= (?:in|of|on|near|outside|north|south|east|west|about|with|that|where|which|known|home|some|"
       r"located|just|close|along|across|between|whose|famous)\b|[,.;:)]|$)")
