@@ -302,6 +302,25 @@ def test_a_dateline_agency_joins_the_reporters_and_never_doubles_a_signed_one():
     assert bylines("By Tom Brown, Reuters\n\n" + body) == [("Tom Brown", "person"), ("Reuters", "organization")]
 
 
+@pytest.mark.parametrize("credit,want", [
+    ("\u2014 Agence France-Presse", "AFP"), ("(AFP)", "AFP"), ("-- The Associated Press", "Associated Press"),
+    ("\u2014Reuters", "Reuters"), ("With AFP", "AFP"),
+])
+def test_a_closing_credit_names_the_agency_and_makes_no_place(pipeline, credit, want):
+    # The agency's name is its credit, not France; below the byline it joins the reporter.
+    body = ("NEW DELHI, Feb 3 - India and Bangladesh signed an agreement on sharing the waters of the Teesta "
+            "river on Tuesday, ending more than a decade of talks.\n\nIn Dhaka, officials said the deal would "
+            "help farmers in Rangpur, where the river enters Bangladesh.\n\nThe agreement still needs the "
+            "approval of both parliaments, which are expected to vote before the monsoon.\n\n")
+    result = pipeline.enrich("India and Bangladesh agree Teesta deal\n\n" + body + credit + "\n")
+    (credited,) = result.bylines
+    assert (credited.name, credited.kind) == (want, "organization")
+    assert credited.evidence.text in credit
+    assert all(p.country_code in ("IN", "BD") for p in result.places)
+    signed = pipeline.enrich("India and Bangladesh agree Teesta deal\n\nBy Priya Sharma\n\n" + body + credit)
+    assert [(b.name, b.kind) for b in signed.bylines] == [("Priya Sharma", "person"), (want, "organization")]
+
+
 def test_a_newsroom_signing_as_its_staff_is_not_a_person():
     assert [name for name, kind in bylines("Al Jazeera Staff\nPublished On 9 Feb 2024") if kind == "person"] == []
     assert bylines("By Chicago Tribune staff") == [("Chicago Tribune staff", "organization")]

@@ -10,7 +10,8 @@ it, whether a role word sits beside it); a logistic regression trained on the da
 development sets (``service.tools.train_meta``) decides which are the authors.
 
 News agencies and desks (Associated Press, Reuters, AFP, Staff...) on a byline are reported
-as organisations, not people.
+as organisations, not people; so is an agency credited in a dateline ("JAKARTA (AP) -") or in a
+wire story's closing credit ("- AFP").
 
 ``names`` reads a name, a role, an agency; ``candidates`` finds the names a page writes where
 bylines go; ``select`` chooses the authors among them.
@@ -24,7 +25,7 @@ from ...resources.lexicon import Lexicon
 from ...resources.linear import LinearModel
 from ..document import Document
 from ..types import Byline
-from .candidates import BylineCandidate, byline_candidates
+from .candidates import BylineCandidate, byline_candidates, closing_credit
 from .names import AGENCIES, DESKS, ROLE_WORDS, agency_named, name_key, read_name
 from .select import NIL, byline_features, select_bylines, signed_bylines
 
@@ -43,4 +44,8 @@ def extract_bylines(doc: Document, lexicon: Lexicon, model: LinearModel,
     agency = agency_named(dateline.agency.text) if dateline is not None and dateline.agency is not None else None
     if agency not in DESKS and not any(b.kind == "organization" for b in bylines):
         bylines.append(Byline(agency, "organization", 0.9, dateline.agency))
+    # ... or in a closing credit ("— AFP", "(Reuters)").
+    credit = closing_credit(doc)
+    if credit is not None and not any(b.kind == "organization" for b in bylines):
+        bylines.append(Byline(credit[0], "organization", 0.9, credit[1]))
     return bylines

@@ -9,6 +9,7 @@ from typing import Callable
 
 from ...resources.lexicon import Lexicon
 from ..document import Document
+from ..types import Span
 from .names import DESKS, agency_after, agency_named, beat_role, is_outlet, read_name
 
 _DESK_NOUNS = {"bureau", "desk", "team"}   # a role that is only one of these names a desk
@@ -251,6 +252,29 @@ def byline_candidates(doc: Document, lexicon: Lexicon,
         found = [c for c in found if c.cue != "none"]
     return [c for c in found if not _is_dateline(doc, c, is_place)] if is_place is not None else found
 
+
+
+# A wire story's closing credit, alone on its last line: "— AFP", "(Reuters)", "-- The Associated
+# Press", "With AFP" (an agency alone on a line between paragraphs is a page's stray label). Short
+# lines only, so the pattern never scans a paragraph.
+_CLOSING = re.compile(r"[(\[]?(?:[-\u2014\u2013]{1,2} ?)?(?:with )?(?P<name>[A-Za-z][A-Za-z .'-]{1,40}?)[)\].]?",
+                      re.IGNORECASE)
+CLOSING_MAX = 50
+
+
+def closing_credit(doc: Document) -> tuple[str, Span] | None:
+    """The agency a closing credit names, and where its name is written."""
+    if len(doc.content_lines) < 2:
+        return None
+    line = doc.lines[doc.content_lines[-1]]
+    text = line.text.strip()
+    m = _CLOSING.fullmatch(text) if len(text) <= CLOSING_MAX else None
+    agency = agency_named(m.group("name")) if m else None
+    if agency is None or agency in DESKS:
+        return None
+    start = line.start + line.text.index(text) + m.start("name")
+    end = start + len(m.group("name"))
+    return agency, Span(start, end, doc.text[start:end])
 
 
 def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
