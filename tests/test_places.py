@@ -252,6 +252,17 @@ def test_a_name_called_a_river_is_a_river_not_a_town(pipeline):
     assert (jordan.name, jordan.feature) == ("Jordan River", "physical")
 
 
+def test_names_a_plural_calls_rivers_are_rivers_not_states(pipeline):
+    # "the Niger and Benue rivers": the Niger River, and no Benue River in the gazetteer, not the Nigerian
+    # states of those names that the sentence also lists.
+    result = pipeline.enrich("Floods killed 600 people in Kogi, Anambra and Bayelsa states, where the Niger "
+                             "and Benue rivers meet near Lokoja.")
+    (niger,) = find(result.places, "Niger")
+    assert (niger.name, niger.feature) == ("Niger River", "physical")
+    assert not find(result.places, "Benue") and [u.text for u in result.unresolved_toponyms] == ["Benue"]
+    assert {p.name for p in result.places} == {"Kogi", "Anambra", "Bayelsa", "Niger River", "Lokoja"}
+
+
 def test_names_given_to_storms_are_not_places(pipeline):
     text = "Lake Charles was hit by hurricanes Laura and Delta within six weeks in 2020, and by the storm Victoria."
     result = places(pipeline, text)

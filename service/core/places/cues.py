@@ -105,6 +105,15 @@ def called_a_river(doc: Document, t: Toponym) -> bool:
     return bool(_RIVER_AFTER.match(doc.norm, t.end))
 
 
+_RIVERS_AFTER = re.compile(r" rivers\b")
+
+
+def listed_as_rivers(doc: Document, toponyms: list[Toponym]) -> set[int]:
+    """Mentions of a list that "rivers" after it calls rivers: "where the Niger and Benue rivers meet"."""
+    return {j for chain in list_chains(doc, toponyms)
+            if _RIVERS_AFTER.match(doc.norm, toponyms[chain[-1]].end) for j in chain}
+
+
 # "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi", "12 parishes, including
 # Cameron and Vermilion": a plural kind before a list.
 _REGIONS_BEFORE = re.compile(r"\b(?P<noun>" + _REGION_PLURALS + r")(?: of|,? including)? $")

@@ -37,7 +37,7 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
 from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
 from .cues import (CALLED_A_REGION, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES, called_a_region,
-                   called_a_river, list_chains, listed_as_regions, named_a_state, qualifier_places,
+                   called_a_river, list_chains, listed_as_regions, listed_as_rivers, named_a_state, qualifier_places,
                    regions_spelled_like)
 from .recognize import Toponym
 
@@ -150,6 +150,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     mention_group = []
     qualifier = frozenset()
     listed = listed_as_regions(doc, toponyms)
+    river_list = listed_as_rivers(doc, toponyms)
     for i, t in enumerate(toponyms):
         # The places of the mention this one qualifies: "Troy" for "N.C." in "Troy, N.C.".
         qualified = frozenset(idx for idx, _ in toponyms[i - 1].entries) if qualifier else frozenset()
@@ -158,7 +159,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         called, noun = called_a_region(doc, t)
         noun = listed.get(i, noun)
         region = LISTED_AS_REGIONS if i in listed else CALLED_A_REGION if called else 0
-        river = called_a_river(doc, t)
+        river = called_a_river(doc, t) or i in river_list
         # A mention called a state or a region is its own group: "Georgia" the country and "the U.S.
         # state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
         key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river)
