@@ -452,6 +452,9 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
     ("Arsenal beat Wolves 2-0 at the Emirates Stadium in London. Bukayo Saka's header broke the deadlock "
      "before half-time. Saka then set up the second for Kai Havertz. Wolves travel to Birmingham next.",
      "Saka", "Birmingham", "England"),
+    # A demonym after "Pan-" names a continent's peoples: not the United States, nor Africa.
+    ("Heavy rains washed away bridges on the Pan-American Highway near Sullana, in the Piura region of Peru, "
+     "and the Pan-African Parliament met in Midrand.", "American", "Sullana", "Piura"),
     # A surname after a given name and a middle initial: the driver, not Henderson County, Illinois.
     ("The driver, Kyle J. Henderson, 34, of Springfield, was booked into the Logan County Jail in Lincoln, "
      "Illinois. Henderson was previously convicted of burglary in Peoria.", "Henderson", "Peoria", "Illinois"),

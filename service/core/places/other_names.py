@@ -1,7 +1,7 @@
 """Names that are something other than a place here, whatever the recogniser's model makes of them:
 people (a surname the article introduces, a given name before a surname), companies (introduced with
 their legal form, or whose shares trade), storms, acronyms, names after an initial, a demonym opening a
-longer name, and the compass word before a numbered street.
+longer name or joined to "Pan-", and the compass word before a numbered street.
 Each rule lowers the probabilities ``recognize.score_candidates`` holds.
 """
 
@@ -78,6 +78,22 @@ def demonyms_opening_names(doc: Document, candidates: list[SpanCandidate], proba
         if _title_case(doc.lines[first.line].text):
             continue
         probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
+def pan_demonyms(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                 threshold: float) -> None:
+    """A demonym joined to "Pan-" ("the Pan-American Highway", "the Pan-African Parliament") speaks
+    of a continent's peoples, not of the country the gazetteer files the word under (the United
+    States for "American")."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        i = c.start_token
+        if (probabilities[k] < threshold or i < 2 or not c.entries
+                or not all(flags & NAME_DEMONYM for _, flags in c.entries)):
+            continue
+        pan, hyphen = tokens[i - 2], tokens[i - 1]
+        if pan.text.lower() == "pan" and hyphen.text == "-" and pan.end == hyphen.start and hyphen.end == c.start:
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
 def _title_case(line: str) -> bool:
