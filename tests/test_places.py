@@ -646,6 +646,15 @@ def test_new_york_called_the_state_once_is_the_state_throughout(pipeline):
     # The article names the town's region, or qualifies it: the town.
     ("Knights blanked in Erie. London head coach Dale Hunter said the Ontario club played well.", "London", "CA"),
     ("Jessica Kay, 18, of Paris, Texas, died Saturday in a Dallas hospital.", "Paris", "US"),
+    ("The Paris Public Library will offer a workshop for job seekers who wish to sign up for Illinois Skills "
+     "Match, which matches them with job openings in Illinois.", "Paris", "US"),
+    # ... not where it names the region as one of several, in a national story.
+    ("WASHINGTON - The Senate confirmed the nominee. Lawmakers from Ohio, Pennsylvania and Michigan broke with "
+     "their party as markets in New York and London fell. Beijing and Brussels reacted cautiously, while Moscow "
+     "said nothing.", "London", "GB"),
+    ("WASHINGTON - The Senate confirmed the nominee. Lawmakers from Ohio, Pennsylvania and Michigan broke with "
+     "their party as markets in New York and London fell. Beijing and Brussels reacted cautiously, while Moscow "
+     "said nothing.", "Moscow", "RU"),
 ])
 def test_a_capital_of_millions_beats_a_namesake_town_without_local_context(pipeline, text, name, country):
     (place,) = find(places(pipeline, text), name)

@@ -5,13 +5,16 @@ every other place of the article (left unresolved)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
-from ...resources.gazetteer import KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, Gazetteer
+from ...resources.gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, Gazetteer
 from .recognize import generic_words
 from .resolve import COLUMN, CONTAINER_KINDS, CandidateTable, haversine_km
 
 NAMESAKE_CITY_KM = 100.0
+LOCAL_KINDS = (KIND_ADMIN2, KIND_CITY)
 MAJOR_NAMESAKE_POPULATION = 1_000_000
 
 
@@ -62,15 +65,28 @@ def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: G
     """"London" in a story about a New York court is London, England, not London, Ontario, however
     near Ontario lies to the article's other places; "a Washington-based think tank" in a story about
     Ukraine is not Washington, Tyne and Wear. A world capital named by its own name loses to a
-    namesake town only when the article names the town's region, qualifies it ("Paris, Texas") or
-    datelines it."""
+    namesake town only when the article names the town's region and another town or county in it,
+    qualifies it ("Paris, Texas") or datelines it."""
     capital = table.features[:, COLUMN["capital_by_own_name"]] > 0
     admin1_ctx = table.features[:, COLUMN["admin1_in_context"]] > 0
     qualified = table.features[:, COLUMN["qualified"]] > 0
     dateline = table.features[:, COLUMN["dateline_city"]] > 0
+    # A region the article names counts only where the article is local to it: the only region of its
+    # country the article names, or one where it names another town or county. "Sen. Jon Husted of
+    # Ohio" beside Pennsylvania and Michigan, in a story on the Senate, leaves "markets in New York and
+    # London" in London, England; "Paris Public Library" beside Illinois alone is in Paris, Illinois.
+    chosen = [int(choice[g]) for g in np.flatnonzero(choice >= 0)]
+    local = [(int(table.group[r]), int(table.admin1[r])) for r in chosen
+             if table.kind[r] in LOCAL_KINDS and table.admin1[r] >= 0]
+    regions = {int(table.ids[r]): int(table.own_country[r]) for r in chosen if table.kind[r] == KIND_ADMIN1}
+    regions_per_country = Counter(regions.values())
     for g in np.flatnonzero(choice >= 0):
         r = int(choice[g])
-        if table.kind[r] != KIND_CITY or capital[r] or admin1_ctx[r] or qualified[r] or dateline[r]:
+        if table.kind[r] != KIND_CITY or capital[r] or qualified[r] or dateline[r]:
+            continue
+        region = int(table.admin1[r])
+        if admin1_ctx[r] and (regions_per_country[regions.get(region, -1)] == 1
+                              or any(a == region and other != g for other, a in local)):
             continue
         lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
         capitals = [k for k in range(lo, hi) if capital[k] and table.ids[k] >= 0 and table.may_choose(k)
