@@ -321,6 +321,16 @@ def test_a_closing_credit_names_the_agency_and_makes_no_place(pipeline, credit, 
     assert [(b.name, b.kind) for b in signed.bylines] == [("Priya Sharma", "person"), (want, "organization")]
 
 
+def test_a_place_alone_on_a_header_line_is_where_the_story_was_filed_not_its_author(pipeline):
+    text = ("Drought pushes Panama Canal to limit ship crossings\n\nPanama City\nReuters\n"
+            "Published: 2023-08-30 14:20 GMT\n\nThe Panama Canal Authority said on Wednesday it would keep "
+            "restrictions on the number of vessels crossing the waterway until the end of the year, as a drought "
+            "has lowered water levels in Gatun Lake.\n")
+    result = pipeline.enrich(text)
+    assert [(b.name, b.kind) for b in result.bylines] == [("Reuters", "organization")]
+    assert any(p.name == "Panama City" and p.country_code == "PA" for p in result.places)
+
+
 def test_a_newsroom_signing_as_its_staff_is_not_a_person():
     assert [name for name, kind in bylines("Al Jazeera Staff\nPublished On 9 Feb 2024") if kind == "person"] == []
     assert bylines("By Chicago Tribune staff") == [("Chicago Tribune staff", "organization")]

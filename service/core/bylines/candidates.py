@@ -234,16 +234,19 @@ def _cue_word(cue: str) -> str:
 
 
 def _is_dateline(doc: Document, c: BylineCandidate, is_place: Callable[[str], bool]) -> bool:
-    """A place opening a line, the date after it: "NEW DELHI, March 4, 2025 09:12 IST"."""
-    return (c.kind == "person" and c.cue == "none" and c.tail == "date"
-            and doc.lines[c.line].text.lstrip().startswith(doc.text[c.start:c.end]) and is_place(c.name))
+    """A place opening a line, the date after it ("NEW DELHI, March 4, 2025 09:12 IST"), or alone on
+    its line ("Panama City" / "Reuters" / "Published: 2023-08-30")."""
+    if c.kind != "person" or c.cue != "none" or c.tail not in ("date", "none"):
+        return False
+    line, name = doc.lines[c.line].text.strip(), doc.text[c.start:c.end]
+    return (line.startswith(name) if c.tail == "date" else line.rstrip(" ,.") == name) and is_place(c.name)
 
 
 def byline_candidates(doc: Document, lexicon: Lexicon,
                       is_place: Callable[[str], bool] | None = None) -> list[BylineCandidate]:
     """Every name written where a byline could be, in text order. `is_place` says whether a name
-    is a well-known place: one opening a line with a date after it is a dateline ("NEW DELHI,
-    March 4, 2025 09:12 IST"), not a byline. A press release is signed by no reporter: a name
+    is a well-known place: one opening a line with a date after it ("NEW DELHI, March 4, 2025 09:12
+    IST") or alone on its line is a dateline, not a byline. A press release is signed by no reporter: a name
     opening one of its lines is its headline's company ("Acme Robotics Raises $40 Million ...") or
     a contact, so only names with a cue ("By") are candidates there."""
     found = _candidates(doc, lexicon)
