@@ -297,6 +297,12 @@ def test_the_country_and_the_state_of_one_name_are_two_places(pipeline):
             "Separately, in the U.S. state of Georgia, lawmakers in Atlanta passed a budget on Friday.")
     georgias = sorted((p.country_code, p.feature, len(p.mentions)) for p in find(places(pipeline, text), "Georgia"))
     assert georgias == [("GE", "country", 2), ("US", "admin1", 1)]
+    # The other way round: a story on the state, and the country called so.
+    text = ("ATLANTA - Georgia's secretary of state certified the results after a recount in Fulton, Cobb and "
+            "DeKalb counties. Officials in Savannah and Augusta reported no discrepancies in Georgia.\n\n"
+            "Meanwhile, in Tbilisi, the capital of the country of Georgia, protesters gathered outside parliament.")
+    georgias = sorted((p.country_code, p.feature, len(p.mentions)) for p in find(places(pipeline, text), "Georgia"))
+    assert georgias == [("GE", "country", 1), ("US", "admin1", 2)]
 
 
 def test_places_listed_together_are_of_one_kind(pipeline):

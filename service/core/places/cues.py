@@ -33,15 +33,21 @@ _STATE_OF = re.compile(r"\bstate of $|\b(?:up|down)state $|(?:,\s?|\()[RDI]-$", 
 _STATE_AFTER = re.compile(r" state\b| and [A-Z][\w'-]+(?: [A-Z][\w'-]+)? states\b"
                           # A state's offices: "New York Gov. Andrew Cuomo", "Ohio's attorney general".
                           r"|(?:'s)? (?:Lt\. )?(?:Gov\.|[Gg]overnor\b|[Aa]ttorney [Gg]eneral\b|[Ll]egislature\b)")
-STATE_BEFORE, STATE_AFTER = 1, 2
+STATE_BEFORE, STATE_AFTER, COUNTRY_BEFORE = 1, 2, 3
+# "the country of Georgia", "the nation of Jordan": the country, beside a namesake state or town.
+_COUNTRY_OF = re.compile(r"\b(?:country|nation) of $", re.IGNORECASE)
 # Where a first-level region is called a state: "the Gulf state of Qatar" is no province of Papua New Guinea.
 STATE_COUNTRIES = frozenset("US IN NG MX BR AU MY DE AT VE SD SS MM".split())
 
 
 def named_a_state(doc: Document, t: Toponym) -> int:
-    """Whether the words before (STATE_BEFORE) or after (STATE_AFTER) the mention call it a state."""
-    if _STATE_OF.search(doc.norm[max(0, t.start - 10):t.start]):
+    """Whether the words before (STATE_BEFORE) or after (STATE_AFTER) the mention call it a state,
+    or the words before call it a country (COUNTRY_BEFORE)."""
+    before = doc.norm[max(0, t.start - 12):t.start]
+    if _STATE_OF.search(before):
         return STATE_BEFORE
+    if _COUNTRY_OF.search(before):
+        return COUNTRY_BEFORE
     if _STATE_AFTER.match(doc.norm, t.end, t.end + 40) or (
             doc.norm.startswith(" states", t.end) and doc.norm.endswith("and ", 0, t.start)):
         return STATE_AFTER

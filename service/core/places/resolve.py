@@ -36,9 +36,9 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
                                     NAME_PRIMARY, Gazetteer)
 from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
-from .cues import (CALLED_A_REGION, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES, called_a_region,
-                   called_a_river, list_chains, listed_as_regions, listed_as_rivers, named_a_state, qualifier_places,
-                   regions_spelled_like)
+from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
+                   called_a_region, called_a_river, list_chains, listed_as_regions, listed_as_rivers, named_a_state,
+                   qualifier_places, regions_spelled_like)
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -142,7 +142,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     group_keys: dict[tuple, int] = {}
     groups: list[list[int]] = []
     qualifiers: list[frozenset[int]] = []
-    states: list[int] = []     # 0, or STATE_BEFORE / STATE_AFTER
+    states: list[int] = []     # 0, or STATE_BEFORE / STATE_AFTER / COUNTRY_BEFORE
     called_region: list[int] = []   # 0, or CALLED_A_REGION / LISTED_AS_REGIONS
     region_nouns: list[str] = []    # the word that calls it a region: "parish", "county", ...
     rivers: list[bool] = []         # called a river
@@ -160,8 +160,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         noun = listed.get(i, noun)
         region = LISTED_AS_REGIONS if i in listed else CALLED_A_REGION if called else 0
         river = called_a_river(doc, t) or i in river_list
-        # A mention called a state or a region is its own group: "Georgia" the country and "the U.S.
-        # state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
+        # A mention called a state, a country or a region is its own group: "Georgia" the country and
+        # "the U.S. state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
         key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river)
         g = group_keys.get(key)
         if g is None:
@@ -282,7 +282,11 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 | set(gazetteer.country_idx[inner].tolist())
             if any(kind_l[r] in CONTAINER_KINDS and ids_l[r] in containers for r in rows):
                 blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
-        if states[g]:
+        if states[g] == COUNTRY_BEFORE:
+            countries_here = {r for r in rows if kind_l[r] == KIND_COUNTRY}
+            if countries_here:
+                blocked_rows += [r for r in rows if r not in countries_here]
+        elif states[g]:
             states_here = {r for r in rows if kind_l[r] == KIND_ADMIN1 and (
                 states[g] == STATE_BEFORE or gazetteer.country_code(ids_l[r]) in STATE_COUNTRIES)}
             if states_here:
