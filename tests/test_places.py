@@ -458,6 +458,11 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
     ("Arsenal beat Wolves 2-0 at the Emirates Stadium in London. Bukayo Saka's header broke the deadlock "
      "before half-time. Saka then set up the second for Kai Havertz. Wolves travel to Birmingham next.",
      "Saka", "Birmingham", "England"),
+    # A given name before a surname, the apposition after them saying what person it is: not Jordan.
+    ("Sydney Sweeney film shoots in Perth\n\nHollywood star Sydney Sweeney has been spotted filming in Perth's "
+     "CBD, with crews closing parts of Hay Street.\n\nSweeney is in Western Australia for a thriller that will "
+     "also shoot in Fremantle.\n\nJordan Lee, a fan from Joondalup, said he had waited four hours to see her.",
+     "Jordan", "Perth", "Western Australia"),
     # A demonym after "Pan-" names a continent's peoples: not the United States, nor Africa.
     ("Heavy rains washed away bridges on the Pan-American Highway near Sullana, in the Piura region of Peru, "
      "and the Pan-African Parliament met in Midrand.", "American", "Sullana", "Piura"),

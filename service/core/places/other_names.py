@@ -277,7 +277,8 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
                             threshold: float, lexicon: Lexicon | None) -> None:
     """A place name that is also a given name, followed by a surname the article goes on to use alone,
     opens a person's name: "Sydney Sweeney ... Sweeney flew in", "Jordan Henderson ... Henderson
-    said"; or with its surname alone on a line ("Media Contact: / Jordan Lee"). Not a team ("Denver
+    said"; or with its surname alone on a line ("Media Contact: / Jordan Lee"), or called a person
+    ("Jordan Lee, a fan from Joondalup"). Not a team ("Denver
     Nuggets ... past Nuggets": the plural of a common noun) nor a place after it ("Austin, Texas")."""
     if lexicon is None:
         return
@@ -296,7 +297,8 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
             continue
         lower = surname.lower()
         before = c.start_token - 1 - (c.start_token > 1 and tokens[c.start_token - 1].text == ",")
-        named_as_person = before >= 0 and tokens[before].text in PERSON_NOUNS   # "Her lawyer, Austin Brooks"
+        # "Her lawyer, Austin Brooks"; "Jordan Lee, a fan from Joondalup".
+        named_as_person = (before >= 0 and tokens[before].text in PERSON_NOUNS) or _described_as_person(tokens, after)
         # A common word ("Parkland, Florida The ...", "Paris City Council") or a date; a word the
         # lexicon never saw only after a noun for a person.
         ratio = lexicon.case_ratio.get(lower)
@@ -324,7 +326,18 @@ PERSON_NOUNS = frozenset("""lawyer attorney spokesman spokeswoman spokesperson w
 sister mother father friend neighbor neighbour colleague partner boyfriend girlfriend fiance fiancee teammate
 coach manager chairman chairwoman owner founder director victim suspect defendant plaintiff student teacher
 nurse doctor pastor officer deputy actor actress singer rapper player striker quarterback pitcher author
-writer reporter analyst economist""".split())
+writer reporter analyst economist fan resident farmer worker customer passenger driver volunteer""".split())
+APPOSITION_WORDS = 3   # words between the article and the person noun: "a longtime local fan"
+
+
+def _described_as_person(tokens, after: int) -> bool:
+    """Whether an apposition after the name ending at `after` says what person it is: "Jordan Lee, a
+    fan from Joondalup", "Austin Brooks, the family's lawyer"."""
+    k = after + 1
+    if k + 2 >= len(tokens) or tokens[k].text != "," or tokens[k + 1].text.lower() not in ("a", "an", "the"):
+        return False
+    return any(tokens[j].text.lower() in PERSON_NOUNS and tokens[j].line == tokens[after].line
+               for j in range(k + 2, min(k + 2 + APPOSITION_WORDS + 1, len(tokens))))
 
 
 # Words that end a company's name: "Toyota Motor Corp", "Nokia Oyj", "Acme Inc.", "Honda Motor Co",
