@@ -246,9 +246,9 @@ def byline_candidates(doc: Document, lexicon: Lexicon,
                       is_place: Callable[[str], bool] | None = None) -> list[BylineCandidate]:
     """Every name written where a byline could be, in text order. `is_place` says whether a name
     is a well-known place: one opening a line with a date after it ("NEW DELHI, March 4, 2025 09:12
-    IST") or alone on its line is a dateline, not a byline. A press release is signed by no reporter: a name
-    opening one of its lines is its headline's company ("Acme Robotics Raises $40 Million ...") or
-    a contact, so only names with a cue ("By") are candidates there."""
+    IST") or alone on its line is a dateline, not a byline. A press release is signed by no reporter:
+    a name opening one of its lines is its headline's company ("Acme Robotics Raises $40 Million ...")
+    or a contact, so only names with a cue ("By") are candidates there."""
     found = _candidates(doc, lexicon)
     dateline = doc.written_dateline
     if dateline is not None and dateline.press_release:

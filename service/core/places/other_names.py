@@ -278,8 +278,8 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
     """A place name that is also a given name, followed by a surname the article goes on to use alone,
     opens a person's name: "Sydney Sweeney ... Sweeney flew in", "Jordan Henderson ... Henderson
     said"; or with its surname alone on a line ("Media Contact: / Jordan Lee"), or called a person
-    ("Jordan Lee, a fan from Joondalup"). Not a team ("Denver
-    Nuggets ... past Nuggets": the plural of a common noun) nor a place after it ("Austin, Texas")."""
+    ("Jordan Lee, a fan from Joondalup"). Not a team ("Denver Nuggets ... past Nuggets": the plural of
+    a common noun) nor a place after it ("Austin, Texas")."""
     if lexicon is None:
         return
     tokens, n = doc.tokens, len(doc.tokens)
