@@ -40,7 +40,7 @@ _COUNTRY_OF = re.compile(r"\b(?:country|nation) of $", re.IGNORECASE)
 STATE_COUNTRIES = frozenset("US IN NG MX BR AU MY DE AT VE SD SS MM".split())
 
 
-def named_a_state(doc: Document, t: Toponym) -> int:
+def called_a_state_or_country(doc: Document, t: Toponym) -> int:
     """Whether the words before (STATE_BEFORE) or after (STATE_AFTER) the mention call it a state,
     or the words before call it a country (COUNTRY_BEFORE)."""
     before = doc.norm[max(0, t.start - 12):t.start]
@@ -114,10 +114,10 @@ def called_a_river(doc: Document, t: Toponym) -> bool:
 _RIVERS_AFTER = re.compile(r" rivers\b")
 
 
-def listed_as_rivers(doc: Document, toponyms: list[Toponym]) -> set[int]:
-    """Mentions of a list that "rivers" after it calls rivers: "where the Niger and Benue rivers meet"."""
-    return {j for chain in list_chains(doc, toponyms)
-            if _RIVERS_AFTER.match(doc.norm, toponyms[chain[-1]].end) for j in chain}
+def listed_as_rivers(doc: Document, toponyms: list[Toponym], chains: list[list[int]]) -> set[int]:
+    """Mentions of a list (`chains`, from ``list_chains``) that "rivers" after it calls rivers: "where
+    the Niger and Benue rivers meet"."""
+    return {j for chain in chains if _RIVERS_AFTER.match(doc.norm, toponyms[chain[-1]].end) for j in chain}
 
 
 # "counties Galway, Mayo and Clare", "the provinces of Hebei and Shanxi", "12 parishes, including
@@ -127,11 +127,11 @@ _REGIONS_BEFORE = re.compile(r"\b(?P<noun>" + _REGION_PLURALS + r")(?: of|,? inc
 _REGIONS_AFTER = re.compile(r" (?P<noun>" + _REGION_PLURALS + r")\b")
 
 
-def listed_as_regions(doc: Document, toponyms: list[Toponym]) -> dict[int, str]:
-    """Mentions of a list (or a lone mention) that a plural region word before it calls regions, and
-    lists that one after them calls so, each mention with that word ("parish")."""
+def listed_as_regions(doc: Document, toponyms: list[Toponym], chains: list[list[int]]) -> dict[int, str]:
+    """Mentions of a list (`chains`, from ``list_chains``) or a lone mention that a plural region word
+    before it calls regions, and lists that one after them calls so, each mention with that word
+    ("parish")."""
     called: dict[int, str] = {}
-    chains = list_chains(doc, toponyms)
     in_chain = {i: chain for chain in chains for i in chain}
     for i, t in enumerate(toponyms):
         match = None if i in called else _REGIONS_BEFORE.search(doc.norm, max(0, t.start - 20), t.start)

@@ -37,8 +37,8 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
 from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
-                   called_a_region, called_a_river, list_chains, listed_as_regions, listed_as_rivers, named_a_state,
-                   qualifier_places, regions_spelled_like)
+                   called_a_region, called_a_river, called_a_state_or_country, list_chains, listed_as_regions,
+                   listed_as_rivers, qualifier_places, regions_spelled_like)
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -149,13 +149,14 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     mention_group = []
     qualifier = frozenset()
-    listed = listed_as_regions(doc, toponyms)
-    river_list = listed_as_rivers(doc, toponyms)
+    chains = list_chains(doc, toponyms)
+    listed = listed_as_regions(doc, toponyms, chains)
+    river_list = listed_as_rivers(doc, toponyms, chains)
     for i, t in enumerate(toponyms):
         # The places of the mention this one qualifies: "Troy" for "N.C." in "Troy, N.C.".
         qualified = frozenset(idx for idx, _ in toponyms[i - 1].entries) if qualifier else frozenset()
         qualifier = qualifier_places(doc, toponyms, i)
-        state = named_a_state(doc, t)
+        state = called_a_state_or_country(doc, t)
         called, noun = called_a_region(doc, t)
         noun = listed.get(i, noun)
         region = LISTED_AS_REGIONS if i in listed else CALLED_A_REGION if called else 0
@@ -348,7 +349,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     sizes = np.array([len(m) for m in groups], dtype=np.float64)
     major = (kind == KIND_CITY) & (X[:, COLUMN["log_population"]] >= MAJOR_CITY_LOG_POPULATION)
     siblings: list[set[int]] = [set() for _ in groups]
-    for chain in list_chains(doc, toponyms):
+    for chain in chains:
         chain_groups = {mention_group[i] for i in chain}
         for g in chain_groups:
             siblings[g] |= chain_groups - {g}
