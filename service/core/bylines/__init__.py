@@ -24,7 +24,7 @@ from typing import Callable
 from ...resources.lexicon import Lexicon
 from ...resources.linear import LinearModel
 from ..document import Document
-from ..types import Byline
+from ..types import Byline, Span
 from .candidates import BylineCandidate, byline_candidates, closing_credit
 from .names import AGENCIES, DESKS, ROLE_WORDS, agency_named, name_key, read_name
 from .select import NIL, byline_features, select_bylines, signed_bylines
@@ -39,13 +39,19 @@ def extract_bylines(doc: Document, lexicon: Lexicon, model: LinearModel,
     """The authors, in the order the page gives them; [] when it names none. `is_place` says
     whether a name is a well-known place ("NEW DELHI, March 4, 2025" is a dateline, not a byline)."""
     bylines = signed_bylines(doc, lexicon, model, date_line, is_place)
-    # Wire copy names its agency in the dateline ("JAKARTA, Indonesia (AP) —"), often its only credit.
-    dateline = doc.written_dateline
-    agency = agency_named(dateline.agency.text) if dateline is not None and dateline.agency is not None else None
-    if agency not in DESKS and not any(b.kind == "organization" for b in bylines):
-        bylines.append(Byline(agency, "organization", 0.9, dateline.agency))
-    # ... or in a closing credit ("— AFP", "(Reuters)").
-    credit = closing_credit(doc)
-    if credit is not None and not any(b.kind == "organization" for b in bylines):
-        bylines.append(Byline(credit[0], "organization", 0.9, credit[1]))
+    if not any(b.kind == "organization" for b in bylines):
+        # Wire copy names its agency in the dateline ("JAKARTA, Indonesia (AP) —"), often its only
+        # credit, or in a closing credit ("— AFP", "(Reuters)").
+        credit = _dateline_credit(doc) or closing_credit(doc)
+        if credit is not None:
+            bylines.append(Byline(credit[0], "organization", 0.9, credit[1]))
     return bylines
+
+
+def _dateline_credit(doc: Document) -> tuple[str, Span] | None:
+    """The agency a wire dateline credits, and where its name is written."""
+    dateline = doc.written_dateline
+    if dateline is None or dateline.agency is None:
+        return None
+    agency = agency_named(dateline.agency.text)
+    return None if agency in DESKS else (agency, dateline.agency)
