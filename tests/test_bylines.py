@@ -304,7 +304,7 @@ def test_a_dateline_agency_joins_the_reporters_and_never_doubles_a_signed_one():
 
 @pytest.mark.parametrize("credit,want", [
     ("\u2014 Agence France-Presse", "AFP"), ("(AFP)", "AFP"), ("-- The Associated Press", "Associated Press"),
-    ("\u2014Reuters", "Reuters"), ("With AFP", "AFP"),
+    ("\u2014Reuters", "Reuters"), ("With AFP", "AFP"), ("SOURCE: Al Jazeera and news agencies", "Al Jazeera"),
 ])
 def test_a_closing_credit_names_the_agency_and_makes_no_place(pipeline, credit, want):
     # The agency's name is its credit, not France; below the byline it joins the reporter.

@@ -260,8 +260,9 @@ def byline_candidates(doc: Document, lexicon: Lexicon,
 # A wire story's closing credit, alone on its last line: "— AFP", "(Reuters)", "-- The Associated
 # Press", "With AFP" (an agency alone on a line between paragraphs is a page's stray label). Short
 # lines only, so the pattern never scans a paragraph.
-_CLOSING = re.compile(r"[(\[]?(?:[-\u2014\u2013]{1,2} ?)?(?:with )?(?P<name>[A-Za-z][A-Za-z .'-]{1,40}?)[)\].]?",
-                      re.IGNORECASE)
+# "— AFP", "(Reuters)", "With AFP", "SOURCE: Al Jazeera and news agencies" (the outlet with the wires it drew on).
+_CLOSING = re.compile(r"[(\[]?(?:source: ?)?(?:[-\u2014\u2013]{1,2} ?)?(?:with )?(?P<name>[A-Za-z][A-Za-z .'-]{1,40}?)"
+                      r"(?: and (?:news )?agencies)?[)\].]?", re.IGNORECASE)
 CLOSING_MAX = 50
 
 
