@@ -917,3 +917,13 @@ def test_a_list_the_text_calls_districts_names_the_districts(pipeline):
     goalpara = find(places(pipeline, "Three more people drowned in Dhubri and Goalpara districts, officials said."),
                     "Goalpara")
     assert goalpara and goalpara[0].feature == "admin2" and goalpara[0].country_code == "IN"
+
+
+def test_a_town_inside_a_region_the_text_names_is_a_place(pipeline):
+    # "Jenin" is only an alternate name of GeoNames' "Janīn": alone it reads as an unknown word, but the
+    # text names the West Bank, the region it lies in.
+    text = ("In the occupied West Bank, Israeli forces raided Jenin and Tulkarem overnight, and the Palestinian "
+            "health ministry in Ramallah said two people were killed near Nablus.")
+    result = places(pipeline, text)
+    for name in ("Jenin", "Ramallah", "Nablus", "West Bank"):
+        assert [p.country_code for p in find(result, name)] == ["PS"], name

@@ -163,6 +163,8 @@ class GazetteerSummary:
     named_countries: frozenset[int]          # countries this name is a full name or demonym of
     inner_kind_by_country: dict[int, int]    # country -> smallest kind of the name's places inside it
     containers: frozenset[int]               # admin1 and country indexes of the name's places
+    named_regions: frozenset[int]            # first-level regions this name is a name or abbreviation of
+    inner_kind_by_region: dict[int, int]     # first-level region -> smallest kind of the name's places inside it
 
 
 _SUMMARIES: dict[str, GazetteerSummary] = {}
@@ -205,14 +207,19 @@ def gazetteer_summary(gazetteer: Gazetteer, key: str, entries: list[tuple[int, i
            "demonym" if best_flags & NAME_DEMONYM else "partial" if best_flags & NAME_PARTIAL else "abbr")
     best_kind = _KIND_NAMES.get(kinds_l[best], "other")
     f.append(f"gbest:{best_kind}|{how}")
-    named, inner = set(), {}
+    named, inner, named_regions, inner_regions = set(), {}, set(), {}
     for k, (idx, fl) in enumerate(entries):
         if kinds_l[k] == KIND_COUNTRY and fl & (NAME_PRIMARY | NAME_ALT | NAME_DEMONYM):
             named.add(idx)
         elif kinds_l[k] > KIND_COUNTRY and countries[k] >= 0:
             inner[countries[k]] = min(inner.get(countries[k], 99), kinds_l[k])
+        if kinds_l[k] == KIND_ADMIN1 and fl & (NAME_PRIMARY | NAME_ALT | NAME_ABBR):
+            named_regions.add(idx)
+        elif kinds_l[k] > KIND_ADMIN1 and admins[k] >= 0:
+            inner_regions[admins[k]] = min(inner_regions.get(admins[k], 99), kinds_l[k])
     summary = GazetteerSummary(tuple(f), kinds, best_kind, min(int(math.log10(pops[best] + 1)), 7), how,
-                               frozenset(named), inner, frozenset(admins) | frozenset(countries))
+                               frozenset(named), inner, frozenset(admins) | frozenset(countries),
+                               frozenset(named_regions), inner_regions)
     if len(_SUMMARIES) > 100_000:
         _SUMMARIES.clear()
     _SUMMARIES[key] = summary
@@ -284,10 +291,12 @@ class _Candidates:
             resolved[(x, y)] = (known[1], gazetteer_summary(gazetteer, *known) if known[1] else None)
         # Countries the text names outright ("Iraq", "Iraqi"): a name whose entry lies in one of them
         # is more likely a place ("Anbar" beside Iraq) than one whose entries lie elsewhere ("Kerry").
-        doc_countries = set()
+        doc_countries, doc_regions = set(), set()
         for (x, y), (_, summary) in resolved.items():
             if summary and tokens[y - 1].end - tokens[x].start > 3:
                 doc_countries |= summary.named_countries
+            if summary:   # "N.C.", "West Bank": a region's abbreviation names it as well as its name
+                doc_regions |= summary.named_regions
         candidates = []
         for (x, y), (entries, summary) in resolved.items():
             if y - x == 1 and words[x] in _ZONES and x > 0 and (
@@ -306,6 +315,11 @@ class _Candidates:
                 if inside:
                     kind = _KIND_NAMES.get(min(inside), "other")
                     feats += [f"in_doc_country|{kind}", f"in_doc_country|{kind}|{summary.best_how}"]
+            if summary and doc_regions:
+                # Finer than the country: "Jenin" beside "West Bank", "Troy" beside "N.C.".
+                inside = [kind for region, kind in summary.inner_kind_by_region.items() if region in doc_regions]
+                if inside:
+                    feats.append(f"in_doc_region|{_KIND_NAMES.get(min(inside), 'other')}")
             candidates.append(SpanCandidate(x, y, tokens[x].start, tokens[y - 1].end, entries, feats))
         candidates.sort(key=lambda c: (c.start, c.end))
         return candidates
