@@ -60,6 +60,9 @@ def bylines(line: str) -> list[tuple[str, str]]:
      [("Ahmed Mohamed", "person"), ("Maayan Lubell", "person")]),
     ("By Ann Lee in Jerusalem, Bo Chen in Gaza and Carl Ortiz in New York",
      [("Ann Lee", "person"), ("Bo Chen", "person"), ("Carl Ortiz", "person")]),
+    # Further reporters credited after the first: each is an author, the editor is not.
+    ("(Reporting by Tom Brown; Additional reporting by Sue Li in New York and Ravi Das in Bengaluru; "
+     "Editing by Bill Ford)", [("Tom Brown", "person"), ("Sue Li", "person"), ("Ravi Das", "person")]),
     # A surname opening with a lower-case particle joined to it.
     ("Reporting by Nidal al-Mughrabi in Gaza and Aidan Lewis in Cairo; Editing by Alex Richardson",
      [("Nidal al-Mughrabi", "person"), ("Aidan Lewis", "person")]),
