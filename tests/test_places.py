@@ -927,3 +927,14 @@ def test_a_town_inside_a_region_the_text_names_is_a_place(pipeline):
     result = places(pipeline, text)
     for name in ("Jenin", "Ramallah", "Nablus", "West Bank"):
         assert [p.country_code for p in find(result, name)] == ["PS"], name
+
+
+def test_a_planet_in_a_text_about_space_is_not_a_town(pipeline):
+    text = ("CAPE CANAVERAL, Fla. (AP) - The spacecraft swung past Mars on Saturday and is now bound for "
+            "Jupiter's icy moon Europa. It will reach Jupiter in 2030.")
+    result = places(pipeline, text)
+    assert not find(result, "Jupiter") and not find(result, "Mars")
+    assert [p.name for p in find(result, "Fla.")] == ["Florida"]
+    # Without a word about space, the town keeps its name.
+    town = places(pipeline, "Police in Jupiter, Florida, arrested two men after a boat crash on Saturday.")
+    assert [p.country_code for p in find(town, "Jupiter")] == ["US"]

@@ -173,6 +173,26 @@ def storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probab
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
+_PLANETS = frozenset({"mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus", "neptune", "pluto"})
+# Words only a text about space uses ("moon" and "probe" are too common elsewhere).
+_SPACE_WORDS = frozenset({"spacecraft", "planet", "planets", "planetary", "orbit", "orbits", "orbiting", "orbiter",
+                          "astronaut", "astronauts", "astronomer", "astronomers", "astronomy", "telescope", "rover",
+                          "asteroid", "comet", "moons", "nasa", "lander", "flyby", "spaceflight"})
+
+
+def planets_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                           threshold: float) -> None:
+    """A planet's name in a text about space is the planet: "bound for Jupiter's moons" is not
+    Jupiter, Florida, even under a Florida dateline."""
+    words = doc.words
+    planets = [k for k, c in enumerate(candidates)
+               if probabilities[k] >= threshold and c.end_token - c.start_token == 1
+               and words[c.start_token].lower() in _PLANETS]
+    if planets and any(w.lower() in _SPACE_WORDS for w in words):
+        for k in planets:
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
 _SHARE_WORDS = frozenset({"shares", "stock", "stocks"})
 # What follows "shares" the noun: a market's verb or an auxiliary ("Santos shares fell", "Delta stock
 # has lost"), not an object ("Riverton shares city borders with South Jordan").
