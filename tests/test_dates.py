@@ -53,6 +53,9 @@ def published(text: str, reference: date | None = None):
     # A zone spelled out, as press releases stamp them.
     ("March 04, 2025 08:00 AM Eastern Standard Time", "2025-03-04T08:00:00-05:00"),
     ("July 5, 2024 4:00 PM Pacific Time", "2024-07-05T16:00:00-07:00"),
+    # Date and time from two elements of a page, glued by text extraction.
+    ("January 20, 20265:00 AM ET", "2026-01-20T05:00:00-05:00"),
+    ("20 January 202610:30 GMT", "2026-01-20T10:30:00+00:00"),
 ])
 def test_header_dates(header, value):
     text = f"Council splits over budget\n\n{header}\n\n{BODY}"

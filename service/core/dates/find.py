@@ -29,6 +29,9 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|urday|rsday)?\.?,? )?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# No digit after the year, unless it opens a time that text extraction glued on: "January 20, 20265:00 AM
+# ET" (a page's date and time in two elements with no space between).
+_YEAR_ENDS = r"(?!\d(?!\d?:[0-5]\d))"
 _CASE = re.IGNORECASE
 _FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 FOLDED = frozenset({"mdy", "dmy", "md"})   # the kinds matched on the folded line
@@ -38,8 +41,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
                        # the zone may follow a space: "2025-03-03 10:15:00 +0000"
                        r"(?: ?(?P<zone>Z|[+-][01]\d:?[0-5]\d))?)?(?![\d])")),
-    ("mdy", re.compile(_WEEKDAY + _MONTH + r"\.? " + _DAY + r",? " + _YEAR + r"(?!\d)")),
-    ("dmy", re.compile(r"(?<!\d)" + _WEEKDAY + _DAY + r" (?:of )?" + _MONTH + r"\.?,? " + _YEAR + r"(?!\d)")),
+    ("mdy", re.compile(_WEEKDAY + _MONTH + r"\.? " + _DAY + r",? " + _YEAR + _YEAR_ENDS)),
+    ("dmy", re.compile(r"(?<!\d)" + _WEEKDAY + _DAY + r" (?:of )?" + _MONTH + r"\.?,? " + _YEAR + _YEAR_ENDS)),
     ("numeric", re.compile(r"(?<![\d/.-])(?:(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)"
                            # "12-19-2023" only with a four-digit year: "10-12-20" is more often a range or a score.
                            r"|(?P<da>[0-3]?\d)-(?P<db>[0-3]?\d)-(?P<dyear>(?:19|20)\d\d))(?![\d/-])")),
