@@ -305,6 +305,15 @@ def test_a_dateline_agency_joins_the_reporters_and_never_doubles_a_signed_one():
     assert bylines("By Tom Brown, Reuters\n\n" + body) == [("Tom Brown", "person"), ("Reuters", "organization")]
 
 
+def test_an_agency_opening_its_date_line_signs_the_story(pipeline):
+    # After the date comes a section, not a name: the agency before it is the credit.
+    text = ("Japan, Philippines agree to boost coast guard cooperation\n\n"
+            "KYODO NEWS - Jan 20, 2026 - 18:05 | World, All\n\nJapan and the Philippines agreed Tuesday to step up cooperation between their coast guards.\n")
+    result = pipeline.enrich(text)
+    assert [(b.name, b.kind, b.evidence.text) for b in result.bylines] == [("Kyodo", "organization", "KYODO NEWS")]
+    assert result.publication_date.value == "2026-01-20"
+
+
 @pytest.mark.parametrize("credit,want", [
     ("\u2014 Agence France-Presse", "AFP"), ("(AFP)", "AFP"), ("-- The Associated Press", "Associated Press"),
     ("\u2014Reuters", "Reuters"), ("With AFP", "AFP"), ("SOURCE: Al Jazeera and news agencies", "Al Jazeera"),

@@ -261,9 +261,9 @@ def byline_candidates(doc: Document, lexicon: Lexicon,
 
 
 # A wire story's closing credit, alone on its last line: "— AFP", "(Reuters)", "-- The Associated
-# Press", "With AFP" (an agency alone on a line between paragraphs is a page's stray label). Short
-# lines only, so the pattern never scans a paragraph.
-# "— AFP", "(Reuters)", "With AFP", "SOURCE: Al Jazeera and news agencies" (the outlet with the wires it drew on).
+# Press", "With AFP", "SOURCE: Al Jazeera and news agencies" (the outlet, with the wires it drew on).
+# An agency alone on a line between paragraphs is a page's stray label. Short lines only, so the
+# pattern never scans a paragraph.
 _CLOSING = re.compile(r"[(\[]?(?:source: ?)?(?:[-\u2014\u2013]{1,2} ?)?(?:with )?(?P<name>[A-Za-z][A-Za-z .'-]{1,40}?)"
                       r"(?: and (?:news )?agencies)?[)\].]?", re.IGNORECASE)
 CLOSING_MAX = 50
@@ -337,9 +337,12 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
             continue   # long, lower case, or a teaser cut short ("Ira Khan-Nupur Shikhare, Aditi Rao ...")
         m = _AFTER_DATE.match(stripped)
         if m and _ends_dated(m.group("date")):
-            # The name after the date: "Aug 12, 2021 / Klaus Sieg".
-            out += _names_in(doc, lexicon, m.group("rest"), offset + m.start("rest"), number, "after_date")
-            continue
+            # The name after the date: "Aug 12, 2021 / Klaus Sieg". None there ("KYODO NEWS - Jan 20,
+            # 2026 - 18:05 | World, All": a section), the name may open the line.
+            found = _names_in(doc, lexicon, m.group("rest"), offset + m.start("rest"), number, "after_date")
+            out += found
+            if found:
+                continue
         lead = beat_role(stripped)
         if lead and stripped.startswith(lead) and lead.split()[-1].lower() in _REPORTING_JOBS:
             # "Science correspondent Pallab Ghosh": a reporter's role first, the name after it and
