@@ -575,6 +575,18 @@ def test_the_head_of_a_list_of_sure_places_is_a_place_too(pipeline):
     assert not find(places(pipeline, text), "Kane")
 
 
+def test_villages_listed_together_near_each_other_are_places(pipeline):
+    # Three villages 15 km apart that the recogniser, on their own, finds too small to be sure of:
+    # their being neighbours in the gazetteer says the list names them. People listed together do not
+    # live in neighbouring towns of those names.
+    text = ("Residents in parts of Chidlow, Wooroloo and Gidgegannup have been told it is too late to leave as a "
+            "bushfire burns out of control in the hills.")
+    got = {m.text: (p.country_code, p.admin1) for p in places(pipeline, text) for m in p.mentions}
+    assert got == {name: ("AU", "Western Australia") for name in ("Chidlow", "Wooroloo", "Gidgegannup")}
+    text = "The committee heard from Brandon, Tyler and Logan before it voted on Tuesday."
+    assert not {"Tyler", "Logan"} & {m.text for p in places(pipeline, text) for m in p.mentions}
+
+
 def test_a_byline_name_is_not_a_place(pipeline):
     text = ("Oil prices rise after OPEC+ extends output cuts\n\n"
             "LONDON, June 3 (Reuters) - Oil prices rose on Monday after OPEC+ agreed to extend most of its deep "
@@ -848,6 +860,18 @@ def test_a_name_a_lower_case_word_joins_between_hyphens_is_one_place(pipeline):
     assert got == {"Stoke-on-Trent": ("Stoke-on-Trent", "GB"), "Newcastle-under-Lyme": ("Newcastle under Lyme", "GB"),
                    "Appleby-in-Westmorland": ("Appleby-in-Westmorland", "GB"),
                    "Ashby-de-la-Zouch": ("Ashby-de-la-Zouch", "GB"), "Aix-en-Provence": ("Aix-en-Provence", "FR")}
+
+
+def test_long_hyphenated_names_and_arabic_particles_are_one_place(pipeline):
+    # Nine tokens, hyphens included; a particle written onto the next word ("al-") or standing alone
+    # ("es") inside the name: not Lac (Chad), Sainte-Marthe, nor nothing at all.
+    text = ("Residents of Sainte-Marthe-sur-le-Lac, Quebec, were told to leave. In Gaza, officials said 12 people "
+            "were killed in Khan Younis and Deir al-Balah. Traders in Mombasa and Dar es Salaam welcomed the move.")
+    got = {m.text: (p.name, p.country_code) for p in places(pipeline, text) for m in p.mentions}
+    assert got["Sainte-Marthe-sur-le-Lac"] == ("Sainte-Marthe-sur-le-Lac", "CA")
+    assert got["Deir al-Balah"][1] == "PS"
+    assert got["Dar es Salaam"] == ("Dar es Salaam", "TZ")
+    assert not {"Lac", "Sainte-Marthe", "Deir", "Balah", "Dar", "Salaam"} & set(got)
 
 
 def test_a_name_with_a_possessive_inside_is_one_place(pipeline):

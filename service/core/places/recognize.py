@@ -17,6 +17,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR,
                                     NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
@@ -25,6 +27,7 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Span
 from .candidates import NAME_PARTICLES, GazetteerMatch
+from .geometry import haversine_km
 from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, companies_stay_companies,
                           compass_before_ordinals, demonyms_opening_names, given_names_stay_people,
                           initials_open_names, pan_demonyms, planets_are_not_places, storms_are_not_places,
@@ -119,7 +122,8 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
         lent = best[keys[k]] * CONSISTENCY
         if lent >= model.threshold and lent > probabilities[k] and "run:full" in c.features:
             probabilities[k] = lent
-    _conjuncts_share(doc, candidates, probabilities, model.threshold, gazetteer)
+    _colocated_list_members(doc, candidates, probabilities, gazetteer, lexicon)
+    _conjuncts_share(doc, candidates, probabilities, model.threshold, gazetteer, lexicon)
     surnames_stay_people(doc, candidates, keys, probabilities, model.threshold, gazetteer, lexicon)
     given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
     companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
@@ -184,12 +188,14 @@ CONJUNCT_FLOOR = 0.1
 
 
 def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                     threshold: float, gazetteer: Gazetteer) -> None:
+                     threshold: float, gazetteer: Gazetteer, lexicon: Lexicon | None) -> None:
     """A name coordinated with a sure place of the same kind is one too: "taught in Caribou and
     Houlton", "in Monroe, Trenton and Seven Mile", and the head of a list ("Cologne, Bochum and
-    Darmstadt": a comma counts when the sure place after it goes on with the list). Only names the
-    gazetteer knows, only when the model already gives them some chance, and not when the name runs
-    on ("Cavan Town Hall")."""
+    Darmstadt": a comma counts when the sure place after it goes on with the list), and a name inside
+    a list after a sure one ("Chidlow, Wooroloo and Gidgegannup", in turn). Only names the
+    gazetteer knows, only when the model already gives them some chance, a given name only from a
+    name that is not one ("Lubbock, Lynn and Terry counties"; "Brandon, Tyler and Logan" are people
+    however sure the model is of the first), and not when the name runs on ("Cavan Town Hall")."""
     tokens, n = doc.tokens, len(doc.tokens)
 
     def joined(before: int, after: int) -> bool:   # tokens[before] and tokens[after] around "and"/"or"
@@ -203,6 +209,10 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
     def goes_on(end: int) -> bool:   # the list runs on after the name that ends before tokens[end]
         return end < n and tokens[end].text.lower() in LIST_TOKENS and tokens[end].line == tokens[end - 1].line
 
+    def listed_within(c: SpanCandidate) -> bool:   # "Chidlow, Wooroloo and ...": after a comma, the list going on
+        return comma_listed(c.start_token - 2, c.start_token) and goes_on(c.end_token)
+
+    first_names = lexicon.first_names if lexicon is not None else frozenset()
     weak = []
     for k, c in enumerate(candidates):
         if not c.entries or not CONJUNCT_FLOOR <= probabilities[k] < threshold:
@@ -211,18 +221,23 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
         if after < n and tokens[after].text[:1].isupper() and tokens[after].line == tokens[after - 1].line:
             continue   # the start of a longer name: "Cavan Town Hall"
         if (joined(c.start_token - 2, c.start_token) or joined(after - 1, after + 1)
-                or comma_listed(after - 1, after + 1)):
+                or comma_listed(after - 1, after + 1) or listed_within(c)):
             weak.append(k)
     if not weak:
         return
-    sure_end: dict[int, tuple[float, list]] = {}     # end token -> (probability, entries)
-    sure_start: dict[int, tuple[float, list, int]] = {}   # start token -> (probability, entries, end token)
-    for c, p in zip(candidates, probabilities):
+    given = [doc.norm[c.start:c.end] in first_names for c in candidates]
+    sure_end: dict[int, tuple[float, list, bool]] = {}     # end token -> (probability, entries, given name)
+    sure_start: dict[int, tuple[float, list, int, bool]] = {}   # start token -> (..., end token, given name)
+    for c, p, g in zip(candidates, probabilities, given):
         if p >= PLACE_SURE and c.entries:
+            previous = sure_end.get(c.start_token - 1)
+            if g and previous and not previous[2] and (joined(c.start_token - 2, c.start_token)
+                                                     or comma_listed(c.start_token - 2, c.start_token)):
+                g = False   # a given name listed after a place that is not one: "Lubbock, Lynn"
             if p > sure_end.get(c.end_token, (0.0,))[0]:
-                sure_end[c.end_token] = (p, c.entries)
+                sure_end[c.end_token] = (p, c.entries, g)
             if p > sure_start.get(c.start_token, (0.0,))[0]:
-                sure_start[c.start_token] = (p, c.entries, c.end_token)
+                sure_start[c.start_token] = (p, c.entries, c.end_token, g)
     kind = gazetteer.kind
     for k in weak:
         c = candidates[k]
@@ -232,12 +247,64 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
         if after and not (joined(c.end_token - 1, c.end_token + 1)
                           or (comma_listed(c.end_token - 1, c.end_token + 1) and goes_on(after[2]))):
             after = None
+        before = None
+        if joined(c.start_token - 2, c.start_token) or listed_within(c):
+            before = sure_end.get(c.start_token - 1)
         lent = 0.0
-        for sibling in (sure_end.get(c.start_token - 1) if joined(c.start_token - 2, c.start_token) else None, after):
-            if sibling and sibling[0] > lent and any(int(kind[idx]) in kinds for idx, _ in sibling[1]):
+        for sibling in (before, after):
+            if (sibling and sibling[0] > lent and not (given[k] and sibling[-1])
+                    and any(int(kind[idx]) in kinds for idx, _ in sibling[1])):
                 lent = sibling[0]
         if lent * CONSISTENCY >= threshold:
             probabilities[k] = lent * CONSISTENCY
+            if probabilities[k] >= PLACE_SURE:   # and vouches for the next name of the list, in text order
+                sure_end[c.end_token] = (probabilities[k], c.entries, given[k])
+
+
+# Towns listed together that the gazetteer puts within this distance of each other are those towns:
+# "parts of Chidlow, Wooroloo and Gidgegannup" names three villages 15 km apart, where a list of
+# people's names finds no such neighbours. Names with many places find a neighbour anywhere, and given
+# names list people ("Brandon, Tyler and Logan"): skipped.
+LIST_NEIGHBOURS_KM = 50.0
+LIST_MAX_SENSES = 8
+COLOCATED_PROBABILITY = 0.6
+COLOCATED_FLOOR = 0.03
+
+
+def _colocated_list_members(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                            gazetteer: Gazetteer, lexicon: Lexicon | None) -> None:
+    """Adjacent members of a list ("A, B and C", "A or B") whose towns lie near each other."""
+    tokens, n = doc.tokens, len(doc.tokens)
+    towns: dict[int, list[int]] = {}    # candidate -> its towns, for whole names with few places
+    by_start: dict[int, list[int]] = {}
+    for k, c in enumerate(candidates):
+        if not c.entries or len(c.entries) > LIST_MAX_SENSES or probabilities[k] < COLOCATED_FLOOR:
+            continue
+        if lexicon is not None and doc.norm[c.start:c.end] in lexicon.first_names:
+            continue
+        if c.end_token < n and tokens[c.end_token].text[:1].isupper() and tokens[c.end_token].line == \
+                tokens[c.end_token - 1].line:
+            continue    # the start of a longer name
+        places = [idx for idx, _ in c.entries if gazetteer.kind[idx] == KIND_CITY]
+        if places:
+            towns[k] = places
+            by_start.setdefault(c.start_token, []).append(k)
+    near = set()
+    for k, places in towns.items():
+        j = candidates[k].end_token
+        if j < n and tokens[j].text == ",":
+            j += 1
+        if j < n and tokens[j].text.lower() in CONJUNCTIONS:
+            j += 1
+        if j == candidates[k].end_token or j >= n or tokens[j].line != tokens[j - 1].line:
+            continue
+        for k2 in by_start.get(j, ()):
+            a, b = np.array(places), np.array(towns[k2])
+            km = haversine_km(gazetteer.lat[a][:, None], gazetteer.lon[a][:, None], gazetteer.lat[b], gazetteer.lon[b])
+            if km.min() <= LIST_NEIGHBOURS_KM:
+                near.update((k, k2))
+    for k in near:
+        probabilities[k] = max(probabilities[k], COLOCATED_PROBABILITY)
 
 
 def _inside(candidates: list[SpanCandidate], starts: list[int], k: int) -> Iterator[int]:

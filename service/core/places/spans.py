@@ -50,7 +50,7 @@ to under over despite although though because unlike like until without into acr
 among through throughout toward towards against within beyond about around behind then thus yet also even only
 both all some many most every each this that these those his her its their our my your we they he she it i you
 there here what which who how why where not no a an""".split())
-_CONNECTORS = {"of", "and", "de", "la", "du", "del", "da", "-", "the", "upon", "on", "y", "al", "el", "des", "le"}
+_CONNECTORS = {"of", "and", "de", "la", "du", "del", "da", "-", "the", "upon", "on", "y", "al", "el", "es", "des", "le"}
 _KIND_NAMES = {KIND_CONTINENT: "cont", KIND_COUNTRY: "country", KIND_ADMIN1: "adm1", KIND_ADMIN2: "adm2",
                KIND_CITY: "city", KIND_REGION: "region", KIND_PHYSICAL: "physical"}
 # Nouns that name a kind of place: "Anbar province", "the city of Fallujah", "the capital Baghdad".
@@ -117,6 +117,23 @@ def _case_bucket(ratio: float | None) -> str:
     return "low" if ratio < 0.2 else "mid" if ratio < 0.6 else "high" if ratio < 0.9 else "cap"
 
 
+def _hyphen_chain_end(tokens, j: int) -> int | None:
+    """Where a capitalised word resumes after lower-case words joined on by hyphens, from tokens[j]:
+    "Deir al-Balah" (a particle, then its hyphen), "Stoke-on-Trent", "Sainte-Marthe-sur-le-Lac"."""
+    first = tokens[j].text
+    if not (first == "-" and tokens[j].start == tokens[j - 1].end or first in _CONNECTORS and first.isalpha()):
+        return None
+    k = j + 1
+    while k < len(tokens) and k - j <= 5 and tokens[k].start == tokens[k - 1].end:
+        text = tokens[k].text
+        if text[:1].isupper():
+            return k if tokens[k - 1].text == "-" else None
+        if text != "-" and not text.isalpha():
+            return None
+        k += 1
+    return None
+
+
 def capital_runs(doc: Document) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens on one line; inner connectors ("of", "de", "-") are
     allowed between capitalised words."""
@@ -144,6 +161,8 @@ def capital_runs(doc: Document) -> list[tuple[int, int]]:
             elif (t in _CONNECTORS and j + 1 < n and tokens[j + 1].text[:1].isupper()
                   and tokens[j + 1].start - tokens[j].end <= 1 and tokens[j + 1].line == tokens[j].line):
                 j += 1
+            elif (resumed := _hyphen_chain_end(tokens, j)) is not None:
+                j = resumed
             else:
                 break
         runs.append((i, j))
