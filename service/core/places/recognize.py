@@ -12,12 +12,12 @@ storms here.
 
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import numpy as np
 
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR,
                                     NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
@@ -27,7 +27,6 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Span
 from .candidates import NAME_PARTICLES, GazetteerMatch
-from .geometry import haversine_km
 from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, companies_stay_companies,
                           compass_before_ordinals, demonyms_opening_names, given_names_stay_people,
                           initials_open_names, pan_demonyms, planets_are_not_places, storms_are_not_places,
@@ -275,36 +274,51 @@ def _colocated_list_members(doc: Document, candidates: list[SpanCandidate], prob
                             gazetteer: Gazetteer, lexicon: Lexicon | None) -> None:
     """Adjacent members of a list ("A, B and C", "A or B") whose towns lie near each other."""
     tokens, n = doc.tokens, len(doc.tokens)
-    towns: dict[int, list[int]] = {}    # candidate -> its towns, for whole names with few places
-    by_start: dict[int, list[int]] = {}
-    for k, c in enumerate(candidates):
-        if not c.entries or len(c.entries) > LIST_MAX_SENSES or probabilities[k] < COLOCATED_FLOOR:
-            continue
-        if lexicon is not None and doc.norm[c.start:c.end] in lexicon.first_names:
-            continue
+    first_names = lexicon.first_names if lexicon is not None else frozenset()
+
+    def member(k: int) -> list[int]:   # the towns of a whole name with few places, or none
+        c = candidates[k]
+        if (not c.entries or len(c.entries) > LIST_MAX_SENSES or probabilities[k] < COLOCATED_FLOOR
+                or doc.norm[c.start:c.end] in first_names):
+            return []
         if c.end_token < n and tokens[c.end_token].text[:1].isupper() and tokens[c.end_token].line == \
                 tokens[c.end_token - 1].line:
-            continue    # the start of a longer name
-        places = [idx for idx, _ in c.entries if gazetteer.kind[idx] == KIND_CITY]
-        if places:
-            towns[k] = places
-            by_start.setdefault(c.start_token, []).append(k)
+            return []    # the start of a longer name
+        return [idx for idx, _ in c.entries if gazetteer.kind[idx] == KIND_CITY]
+
+    starts = [c.start_token for c in candidates]    # sorted
+    listed = [k for k, c in enumerate(candidates)
+              if c.end_token < n and tokens[c.end_token].text.lower() in LIST_TOKENS and c.entries]
     near = set()
-    for k, places in towns.items():
-        j = candidates[k].end_token
-        if j < n and tokens[j].text == ",":
+    for k in listed:
+        c = candidates[k]
+        j = c.end_token     # the next member starts after ",", "and", "or" or ", and"
+        if tokens[j].text == ",":
             j += 1
         if j < n and tokens[j].text.lower() in CONJUNCTIONS:
             j += 1
-        if j == candidates[k].end_token or j >= n or tokens[j].line != tokens[j - 1].line:
+        if j >= n or tokens[j].line != tokens[j - 1].line:
             continue
-        for k2 in by_start.get(j, ()):
-            a, b = np.array(places), np.array(towns[k2])
-            km = haversine_km(gazetteer.lat[a][:, None], gazetteer.lon[a][:, None], gazetteer.lat[b], gazetteer.lon[b])
-            if km.min() <= LIST_NEIGHBOURS_KM:
+        for k2 in range(bisect_left(starts, j), bisect_right(starts, j)):
+            if min(probabilities[k], probabilities[k2]) >= COLOCATED_PROBABILITY:
+                continue
+            towns, others = member(k), member(k2)
+            if any(_near(gazetteer, a, b) for a in towns for b in others):
                 near.update((k, k2))
     for k in near:
         probabilities[k] = max(probabilities[k], COLOCATED_PROBABILITY)
+
+
+def _near(gazetteer: Gazetteer, a: int, b: int) -> bool:
+    """Two gazetteer places within LIST_NEIGHBOURS_KM (an equirectangular distance: exact enough
+    at this range, and a few pairs a list cost less in plain floats than through numpy)."""
+    lat_a, lat_b = float(gazetteer.lat[a]), float(gazetteer.lat[b])
+    dy = lat_a - lat_b
+    if abs(dy) > LIST_NEIGHBOURS_KM / 111.0:
+        return False
+    dx = (float(gazetteer.lon[a]) - float(gazetteer.lon[b]) + 180.0) % 360.0 - 180.0
+    dx *= math.cos(math.radians((lat_a + lat_b) / 2))
+    return 111.195 * math.hypot(dx, dy) <= LIST_NEIGHBOURS_KM
 
 
 def _inside(candidates: list[SpanCandidate], starts: list[int], k: int) -> Iterator[int]:

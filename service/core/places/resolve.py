@@ -39,7 +39,6 @@ from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
                    called_a_region, called_a_river, called_a_state_or_country, list_chains, listed_as_regions,
                    listed_as_rivers, qualifier_places, regions_spelled_like)
-from .geometry import haversine_km
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -101,6 +100,14 @@ class ResolverModel:
 
 
 COLUMN = {f: k for k, f in enumerate(FEATURES)}   # feature name -> its column
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km, numpy-broadcast (geopy's geodesic is exact but far slower)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
 @dataclass
