@@ -7,6 +7,8 @@ Each rule lowers the probabilities ``recognize.score_candidates`` holds.
 
 from __future__ import annotations
 
+import re
+
 from ...resources.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, NAME_ABBR, NAME_CODE, NAME_DEMONYM, Gazetteer
 from ...resources.lexicon import Lexicon
 from ..calendar_words import MONTH_WORDS, WEEKDAYS
@@ -298,27 +300,36 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
     """A place name that is also a given name, followed by a surname the article goes on to use alone,
     opens a person's name: "Sydney Sweeney ... Sweeney flew in", "Jordan Henderson ... Henderson
     said"; or with its surname alone on a line ("Media Contact: / Jordan Lee"), or called a person
-    ("Jordan Lee, a fan from Joondalup"). Not a team ("Denver Nuggets ... past Nuggets": the plural of
-    a common noun) nor a place after it ("Austin, Texas")."""
+    ("Jordan Lee, a fan from Joondalup", "Singer Paris Hilton"), or listed after a person ("Paris Hilton,
+    Jordan Peterson and Chelsea Clinton"). What one occurrence shows holds for
+    every occurrence of the two names (the headline's "Jordan Peterson" is the body's "author Jordan
+    Peterson"). Not a team ("Denver Nuggets ... past Nuggets": the plural of a common noun) nor a
+    place after it ("Austin, Texas")."""
     if lexicon is None:
         return
     tokens, n = doc.tokens, len(doc.tokens)
     accepted = {c.start_token for c, p in zip(candidates, probabilities) if p >= threshold and c.entries}
     alone: set[str] | None = None
+    named: dict[int, tuple[str, str]] = {}    # candidate -> (given name, surname)
+    people: set[tuple[str, str]] = set()
     for k, c in enumerate(candidates):
-        if (probabilities[k] < threshold or c.end_token - c.start_token != 1
-                or "first_is_given_name" not in c.features):
+        if c.end_token - c.start_token != 1 or "first_is_given_name" not in c.features or not c.entries:
             continue
         after = c.end_token
         if after >= n or tokens[after].line != tokens[after - 1].line or after in accepted:
             continue
         surname = tokens[after].text
-        if not (surname[:1].isupper() and surname[1:].islower() and surname.isalpha()):
+        if not _SURNAME.match(surname):
+            continue
+        pair = (tokens[c.start_token].text, surname)
+        named[k] = pair
+        if pair in people:
             continue
         lower = surname.lower()
         before = c.start_token - 1 - (c.start_token > 1 and tokens[c.start_token - 1].text == ",")
-        # "Her lawyer, Austin Brooks"; "Jordan Lee, a fan from Joondalup".
-        named_as_person = (before >= 0 and tokens[before].text in PERSON_NOUNS) or _described_as_person(tokens, after)
+        # "Her lawyer, Austin Brooks"; "Singer Paris Hilton"; "Jordan Lee, a fan from Joondalup".
+        named_as_person = ((before >= 0 and tokens[before].text.lower() in PERSON_NOUNS)
+                           or _described_as_person(tokens, after) or bool(_CELTIC_SURNAME.match(surname)))
         # A common word ("Parkland, Florida The ...", "Paris City Council") or a date; a word the
         # lexicon never saw only after a noun for a person.
         ratio = lexicon.case_ratio.get(lower)
@@ -338,7 +349,27 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
                       and (after + 1 >= n or tokens[after + 1].line != tokens[after].line))
         # Or the two names alone on a line: a contact, a signature.
         if surname in alone or whole_line or named_as_person:
+            people.add(pair)
+    # People listed with a person are people: "Paris Hilton, Jordan Peterson and Chelsea Clinton".
+    ends = {candidates[k].end_token + 1: k for k in named}     # the token after the surname
+    for k in sorted(named, key=lambda k: candidates[k].start_token):
+        if named[k] in people:
+            continue
+        j = candidates[k].start_token   # the list words before this name, back to the previous name's end
+        while j > 0 and tokens[j - 1].text.lower() in LIST_TOKENS and j > candidates[k].start_token - 2:
+            j -= 1
+        previous = ends.get(j)
+        if j < candidates[k].start_token and previous is not None and named[previous] in people:
+            people.add(named[k])
+    for k, pair in named.items():
+        if pair in people and probabilities[k] >= threshold:
             probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
+
+
+# A surname after a given name: "Sweeney", "O'Keeffe", "McDonald", "MacArthur", "D'Angelo". The
+# prefixed ones name a person by their shape alone: "a painting by Georgia O'Keeffe".
+_SURNAME = re.compile(r"(?:[OD]['\u2019]|Ma?c)?[A-Z][a-z]+$")
+_CELTIC_SURNAME = re.compile(r"(?:O['\u2019]|Ma?c)[A-Z][a-z]+$")
 
 
 # Lower-case nouns for a person, written before the person's name: "her lawyer, Austin Brooks".
@@ -346,7 +377,9 @@ PERSON_NOUNS = frozenset("""lawyer attorney spokesman spokeswoman spokesperson w
 sister mother father friend neighbor neighbour colleague partner boyfriend girlfriend fiance fiancee teammate
 coach manager chairman chairwoman owner founder director victim suspect defendant plaintiff student teacher
 nurse doctor pastor officer deputy actor actress singer rapper player striker quarterback pitcher author
-writer reporter analyst economist fan resident farmer worker customer passenger driver volunteer""".split())
+writer reporter analyst economist fan resident farmer worker customer passenger driver volunteer chef model
+musician comedian designer filmmaker presenter broadcaster novelist poet artist painter photographer dancer
+athlete golfer boxer swimmer sprinter businessman businesswoman billionaire entrepreneur influencer""".split())
 APPOSITION_WORDS = 3   # words between the article and the person noun: "a longtime local fan"
 
 
