@@ -521,28 +521,39 @@ def test_a_state_of_registration_stays_a_place(pipeline):
     assert delaware.feature == "admin1" and len(delaware.mentions) == 2
 
 
-def test_a_small_town_alone_in_a_far_country_is_left_unresolved(pipeline):
+_ARSENAL = ("Arsenal stay top after a late winner at Villa Park\n\nArsenal moved three points clear after a 2-1 win "
+            "over Aston Villa at Villa Park. \"It was a tough afternoon in Birmingham,\" the manager said. Villa "
+            "travel to London next week, while Liverpool host Everton.")
+_KEBBI = ("ABUJA, Nigeria (AP) - Gunmen abducted 30 students in Nigeria's Kebbi state on Monday. Kebbi borders "
+          "Zamfara and Sokoto states, where gangs have carried out mass kidnappings. In 2021, gunmen seized more "
+          "than 100 students from a school in Yauri.")
+
+
+@pytest.mark.parametrize("text, stray, country", [
     # A stadium named like a town in Illinois, in a report whose places are all English.
-    text = ("Arsenal stay top after a late winner at Villa Park\n\nArsenal moved three points clear after a 2-1 "
-            "win over Aston Villa at Villa Park. \"It was a tough afternoon in Birmingham,\" the manager said. "
-            "Villa travel to London next week, while Liverpool host Everton.")
+    (_ARSENAL, "Villa Park", "GB"),
+    # Nearer, in the next country: the police force named after a county GeoNames no longer lists is
+    # not Avon near Fontainebleau, 550 km from Bristol.
+    ("James Holloway, 34, of Weston-super-Mare, was on a video call when his van hit a cyclist in Bedminster, "
+     "Bristol Crown Court heard. The cyclist, from Keynsham, died two days later. Avon and Somerset Police said "
+     "Holloway had been driving at 48mph in a 30mph zone.", "Avon", "GB"),
+    # The gazetteer lacks Yauri, Nigeria; its namesake in Peru, 9,000 km from every other place of the
+    # report, is left unresolved even where the resolver leans to it.
+    (_KEBBI, "Yauri", "NG"),
+])
+def test_a_small_town_alone_in_a_far_country_is_left_unresolved(pipeline, text, stray, country):
     result = pipeline.enrich(text)
-    assert not find(result.places, "Villa Park")
-    assert "Villa Park" in [u.text for u in result.unresolved_toponyms]
-    assert find(result.places, "Birmingham")[0].country_code == "GB"
-    # The same town, qualified by its state, is the town.
+    assert result.places and {p.country_code for p in result.places} == {country}
+    assert stray in [u.text for u in result.unresolved_toponyms]
+
+
+def test_a_far_town_its_qualifier_names_stands(pipeline):
     text = ("A fire destroyed a warehouse in Villa Park, Illinois, on Monday. Crews from Elmhurst and Lombard "
             "helped, and firefighters from Chicago, London and Paris were visiting.")
     (town,) = find(places(pipeline, text), "Villa Park")
     assert town.admin1 == "Illinois"
-    # Nearer, in the next country: the police force named after a county GeoNames no longer lists is
-    # not Avon near Fontainebleau, 550 km from Bristol.
-    text = ("James Holloway, 34, of Weston-super-Mare, was on a video call when his van hit a cyclist in "
-            "Bedminster, Bristol Crown Court heard. The cyclist, from Keynsham, died two days later. Avon and "
-            "Somerset Police said Holloway had been driving at 48mph in a 30mph zone.")
-    result = pipeline.enrich(text)
-    assert not [p for p in result.places if p.country_code != "GB"]
-    assert "Avon" in [u.text for u in result.unresolved_toponyms]
+    text = _KEBBI.replace("in Yauri.", "in Yauri, Peru.")
+    assert find(places(pipeline, text), "Yauri")[0].country_code == "PE"
 
 
 def test_a_capital_listed_beside_a_capital_stands_for_its_government(pipeline):

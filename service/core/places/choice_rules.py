@@ -150,6 +150,10 @@ STRAY_TOWN_POPULATION = 50_000
 STRAY_TOWN_CONFIDENCE = 0.7
 STRAY_TOWN_CONTEXT = 3
 STRAY_TOWN_KM = 300.0
+# On another continent from everything else, a stray needs more than that to stand: "Yauri" in a
+# report from Kebbi state is the Nigerian town the gazetteer lacks, not its namesake in Peru.
+STRAY_TOWN_FAR_KM = 3000.0
+STRAY_TOWN_FAR_CONFIDENCE = 0.9
 
 
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
@@ -169,14 +173,17 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
         country = int(gazetteer.country_idx[idx])
         if (gazetteer.kind[idx] != KIND_CITY or country < 0 or idx == dateline_place
                 or gazetteer.population[idx] > STRAY_TOWN_POPULATION
-                or confidence[idx] >= STRAY_TOWN_CONFIDENCE):
+                or confidence[idx] >= STRAY_TOWN_FAR_CONFIDENCE):
             continue
         if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
             continue
         # Nor near any other place of the article ("Saipan" beside Guam: two territories, one trip).
         others = [o for o in by_place if o != idx and gazetteer.kind[o] in CONTAINER_KINDS + (KIND_CITY,)]
-        if others and haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
-                                   gazetteer.lon[others]).min() > STRAY_TOWN_KM:
+        if not others:
+            continue
+        nearest = haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
+                               gazetteer.lon[others]).min()
+        if nearest > STRAY_TOWN_FAR_KM or (nearest > STRAY_TOWN_KM and confidence[idx] < STRAY_TOWN_CONFIDENCE):
             strays.append(idx)
     return strays
 
