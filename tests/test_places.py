@@ -242,6 +242,12 @@ def test_oceans_and_world_regions_are_not_namesake_towns(pipeline):
     # A town of that name still wins where the text says so.
     (town,) = find(places(pipeline, "He grew up in Atlantic, Iowa, a town of 7,000."), "Atlantic")
     assert (town.feature, town.admin1) == ("city", "Iowa")
+    # Seas, straits and canals in the news: the waterway, not the town it is named after.
+    text = ("Drones were shot down over the Sea of Azov. Tankers queued at the Suez Canal and in the Bosporus; "
+            "smoke drifted over the Ohio Valley.")
+    got = {m.text: (p.name, p.feature) for p in places(pipeline, text) for m in p.mentions}
+    assert got == {"Sea of Azov": ("Sea of Azov", "physical"), "Suez Canal": ("Suez Canal", "physical"),
+                   "Bosporus": ("Bosphorus", "physical"), "Ohio Valley": ("Ohio Valley", "region")}
 
 
 def test_a_name_called_a_river_is_a_river_not_a_town(pipeline):
