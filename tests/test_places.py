@@ -187,6 +187,11 @@ def test_regional_demonyms_and_spaced_state_abbreviations(pipeline):
     assert wv.name == "West Virginia"
     (charleston,) = find(result, "Charleston")
     assert charleston.admin1 == "West Virginia"
+    # A state's or a province's demonym is that region, not the country ("Western Australian").
+    text = "A Texan oilman, a Quebecer banker and Western Australian miners met in Perth."
+    got = {m.text: (p.name, p.feature) for p in places(pipeline, text) for m in p.mentions}
+    assert got["Texan"] == ("Texas", "admin1") and got["Quebecer"] == ("Quebec", "admin1")
+    assert got["Western Australian"] == ("Western Australia", "admin1")
 
 
 def test_focus_lists_the_main_country(pipeline):

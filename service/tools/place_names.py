@@ -181,7 +181,25 @@ ADMIN2_ENGLISH = {
 }
 # Demonyms of first-level regions that news uses as it uses a country's ("Welsh ministers", "the
 # Scottish government"): they name the region, not the whole country.
-ADMIN1_DEMONYMS = {"GB.WLS": ["Welsh"], "GB.SCT": ["Scottish"], "GB.NIR": ["Northern Irish"]}
+# Demonyms of first-level regions, singular (an adjective: "a Texan oilman"; the plural names teams,
+# "Houston Texans"). Left out where the word is as often something else: a newspaper (Oregonian,
+# Oklahoman, Tennessean), a magazine (New Yorker, Washingtonian), a geological period (Pennsylvanian,
+# Mississippian), an era or a country (Victorian, Georgian), a cuisine or a shirt (Hawaiian).
+ADMIN1_DEMONYMS = {
+    "GB.WLS": ["Welsh"], "GB.SCT": ["Scottish"], "GB.NIR": ["Northern Irish"],
+    "US.TX": ["Texan"], "US.CA": ["Californian"], "US.FL": ["Floridian"], "US.OH": ["Ohioan"],
+    "US.MI": ["Michigander"], "US.VA": ["Virginian"], "US.WV": ["West Virginian"], "US.CO": ["Coloradan"],
+    "US.AZ": ["Arizonan"], "US.NV": ["Nevadan"], "US.AK": ["Alaskan"], "US.MN": ["Minnesotan"], "US.IA": ["Iowan"],
+    "US.KS": ["Kansan"], "US.KY": ["Kentuckian"], "US.LA": ["Louisianan", "Louisianian"], "US.AR": ["Arkansan"],
+    "US.NE": ["Nebraskan"], "US.MT": ["Montanan"], "US.ID": ["Idahoan"], "US.UT": ["Utahn"],
+    "US.NM": ["New Mexican"], "US.MD": ["Marylander"], "US.NJ": ["New Jerseyan"], "US.RI": ["Rhode Islander"],
+    "US.VT": ["Vermonter"], "US.ME": ["Mainer"], "US.WI": ["Wisconsinite"], "US.IL": ["Illinoisan"],
+    "US.NC": ["North Carolinian"], "US.SC": ["South Carolinian"], "US.ND": ["North Dakotan"],
+    "US.SD": ["South Dakotan"], "US.WY": ["Wyomingite"], "US.AL": ["Alabamian"],
+    "AU.04": ["Queenslander"], "AU.05": ["South Australian"], "AU.06": ["Tasmanian"], "AU.08": ["Western Australian"],
+    "CA.01": ["Albertan"], "CA.02": ["British Columbian"], "CA.03": ["Manitoban"], "CA.07": ["Nova Scotian"],
+    "CA.08": ["Ontarian"], "CA.10": ["Quebecer", "Quebecker"], "CA.05": ["Newfoundlander"],
+}
 
 
 def national_demonyms(iso: str, words: list[str]) -> set[str]:

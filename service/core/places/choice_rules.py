@@ -29,6 +29,13 @@ def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray
     like_city = table.features[:, COLUMN["region_named_like_city"]]
     primary = table.features[:, COLUMN["name_primary"]]
     listed_with_regions = table.features[:, COLUMN["list_kind_share"]] > 0.5
+    if table.list_siblings:
+        # Only regions the siblings end up as count: "between New York and Moscow", Moscow the
+        # federal city while the passes ran and the city now, lists two cities.
+        for g, siblings in enumerate(table.list_siblings):
+            final = [int(choice[s]) for s in siblings if choice[s] >= 0 and table.ids[choice[s]] >= 0]
+            if final and all(table.kind[k] == KIND_CITY for k in final):
+                listed_with_regions[table.bounds[g]:table.bounds[g + 1]] = False
     # Regions chosen for a mention whose towns the words around it ruled out ("New York Gov.").
     named_as_regions = set()
     if table.blocked is not None:
