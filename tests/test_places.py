@@ -748,6 +748,15 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # Every item of a longer list, the first too, though the article names the city later.
     ("A measles outbreak that began in Gaines County has spread to Lubbock, Lynn and Terry counties, officials "
      "said. A case was also confirmed in Lea County, New Mexico.", "Lubbock", ("Lubbock County", "US", "admin2")),
+    # A list may run on through "and the": Angola beside the Congo is the country, not Angola, Indiana,
+    # however American the rest of the story.
+    ("PORTLAND, Maine - The Portland City Council voted 7-2 on Monday to open a 150-bed homeless shelter on "
+     "Riverside Street, ending a two-year search for a site.\n\nMayor Mark Dion said the shelter would relieve "
+     "pressure on the Oxford Street facility. Neighbors in Deering and on Munjoy Hill had opposed earlier "
+     "proposals.\n\nThe city expects state funding from Augusta to cover about a third of the $12 million cost. "
+     "South Portland and Westbrook have also struggled to house asylum seekers who arrived from Angola and the "
+     "Democratic Republic of Congo.\n\nLewiston and Bangor opened warming centers last month.", "Angola",
+     ("Angola", "AO", "country")),
     # "Washington state" is the state, and the state beside it is a state too, not Oregon, Ohio.
     ("The bill includes disaster aid for Florida and wildfire relief for Washington state and Oregon. Rep. Jim "
      "Jordan of Ohio said House Republicans would meet Thursday.", "Washington", ("Washington", "US", "admin1")),

@@ -150,7 +150,7 @@ def listed_as_regions(doc: Document, toponyms: list[Toponym], chains: list[list[
     return called
 
 
-_LIST_LINKS = (",", "and", ", and", "or", ", or")
+_LIST_LINKS = (",", "and", ", and", "or", ", or", "and the", ", and the", "or the", ", or the")   # "Angola and the DRC"
 
 
 def list_chains(doc: Document, toponyms: list[Toponym]) -> list[list[int]]:
