@@ -284,6 +284,15 @@ def test_names_given_to_storms_are_not_places(pipeline):
     assert find(result, "Jamaica") and find(result, "Cuba")
 
 
+def test_a_landscape_plural_opening_a_sentence_is_no_place(pipeline):
+    # Not Rivers State, Nigeria; the state itself, named as one, stays.
+    text = ("Rivers burst their banks in Canoas and Sao Leopoldo, Brazil. In Nigeria, Rivers state officials said "
+            "Port Harcourt was dry.")
+    result = places(pipeline, text)
+    assert [m.start for p in result for m in p.mentions if m.text == "Rivers"] == [text.index("Rivers state")]
+    assert find(result, "Canoas")
+
+
 def test_a_town_and_its_state_name_the_town_not_the_county(pipeline):
     text = ("Arizona welcomed the chip plant near Phoenix. It follows similar investments by Samsung in "
             "Taylor, Texas, and by Intel in Ohio.")

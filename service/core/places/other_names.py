@@ -14,7 +14,7 @@ from ...resources.lexicon import Lexicon
 from ..calendar_words import MONTH_WORDS, WEEKDAYS
 from ..company_words import COMPANY_FORMS
 from ..document import Document
-from .spans import LOCATIVE, ORDINAL, SpanCandidate
+from .spans import LOCATIVE, ORDINAL, PLACE_NOUNS, SpanCandidate
 
 _PLACE_EVIDENCE = frozenset({"qualified_by_region", "after_locative", "after_place_noun"})
 SURNAME_DISCOUNT = 0.9          # a surname's bare occurrences fall just under the threshold
@@ -172,6 +172,27 @@ def storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probab
         if word.text.lower() in _STORM_WORDS and word.line == tokens[c.start_token].line and (
                 i == c.start_token - 1 or (tokens[i + 1].text[:1].isupper()
                                            and any(t.text in LIST_TOKENS for t in tokens[i + 1:c.start_token]))):
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
+# Plural common nouns of the landscape, which open a sentence as its subject: "Rivers burst their
+# banks" is not Rivers State, Nigeria, nor "Lakes froze" Lakes State, South Sudan.
+_LANDSCAPE_PLURALS = frozenset("""rivers lakes mountains hills islands seas valleys streams creeks roads streets
+bridges towns cities villages states counties forests beaches springs falls plains waters fields""".split())
+
+
+def landscape_plurals_opening_sentences(doc: Document, candidates: list[SpanCandidate],
+                                        probabilities: list[float], threshold: float) -> None:
+    """A landscape plural opening a sentence and followed by a lower-case word that is no place noun
+    ("Lakes state" still names the state)."""
+    tokens, n = doc.tokens, len(doc.tokens)
+    for k, c in enumerate(candidates):
+        if (probabilities[k] < threshold or c.end_token - c.start_token != 1
+                or tokens[c.start_token].text.lower() not in _LANDSCAPE_PLURALS):
+            continue
+        after = c.end_token
+        if (after < n and tokens[after].line == tokens[c.start_token].line and tokens[after].text[:1].islower()
+                and tokens[after].text not in PLACE_NOUNS and doc.starts_sentence(c.start_token)):
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
