@@ -710,6 +710,13 @@ def test_new_york_called_the_state_once_is_the_state_throughout(pipeline):
     ("WASHINGTON - The Senate confirmed the nominee. Lawmakers from Ohio, Pennsylvania and Michigan broke with "
      "their party as markets in New York and London fell. Beijing and Brussels reacted cautiously, while Moscow "
      "said nothing.", "Moscow", "RU"),
+    # ... nor where a town of that region is all the article says of a country it is not about.
+    ("Obituary: Dr. Helen Marsh, pioneering Kenyan surgeon\n\nDr. Helen Wanjiru Marsh, who opened Kenya's first "
+     "pediatric heart unit, died on Tuesday in Nairobi. She was 79.\n\nBorn in Nyeri in 1947, she studied "
+     "medicine at Makerere University in Kampala and trained in cardiac surgery in London and Boston before "
+     "returning to Kenya in 1981.\n\nAt Kenyatta National Hospital she performed more than 3,000 operations. In "
+     "2005 she founded a clinic in Kisumu and later another in Eldoret.\n\nShe is survived by her husband, "
+     "Peter, and their children in Mombasa and Toronto.", "London", "GB"),
 ])
 def test_a_capital_of_millions_beats_a_namesake_town_without_local_context(pipeline, text, name, country):
     (place,) = find(places(pipeline, text), name)

@@ -66,14 +66,16 @@ def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray
 
 WORLD_CAPITAL_POPULATION = 1_000_000
 WORLD_CAPITAL_COUNTRY_POPULATION = 50_000_000
+LOCAL_COUNTRY_SHARE = 0.3   # of the article's resolved mentions, for a region to make it local
 
 
 def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
     """"London" in a story about a New York court is London, England, not London, Ontario, however
     near Ontario lies to the article's other places; "a Washington-based think tank" in a story about
     Ukraine is not Washington, Tyne and Wear. A world capital named by its own name loses to a
-    namesake town only when the article names the town's region and another town or county in it,
-    qualifies it ("Paris, Texas") or datelines it."""
+    namesake town only when the article names the town's region and another town or county in it (in
+    a country that holds a good share of the article's places), qualifies it ("Paris, Texas") or
+    datelines it."""
     capital = table.features[:, COLUMN["capital_by_own_name"]] > 0
     admin1_ctx = table.features[:, COLUMN["admin1_in_context"]] > 0
     qualified = table.features[:, COLUMN["qualified"]] > 0
@@ -87,13 +89,17 @@ def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: G
              if table.kind[r] in LOCAL_KINDS and table.admin1[r] >= 0]
     regions = {int(table.ids[r]): int(table.own_country[r]) for r in chosen if table.kind[r] == KIND_ADMIN1}
     regions_per_country = Counter(regions.values())
+    # ... and only in a country the article is about: "children in Mombasa and Toronto" in a Kenyan
+    # obituary does not make "trained in London" London, Ontario.
+    countries = Counter(int(table.own_country[r]) for r in chosen)
     for g in np.flatnonzero(choice >= 0):
         r = int(choice[g])
         if table.kind[r] != KIND_CITY or capital[r] or qualified[r] or dateline[r]:
             continue
         region = int(table.admin1[r])
         if admin1_ctx[r] and (regions_per_country[regions.get(region, -1)] == 1
-                              or any(a == region and other != g for other, a in local)):
+                              or any(a == region and other != g for other, a in local)) and (
+                countries[int(table.own_country[r])] >= LOCAL_COUNTRY_SHARE * len(chosen)):
             continue
         lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
         capitals = [k for k in range(lo, hi) if capital[k] and table.ids[k] >= 0 and table.may_choose(k)
