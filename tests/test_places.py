@@ -926,16 +926,18 @@ def test_a_name_a_lower_case_word_joins_between_hyphens_is_one_place(pipeline):
                    "Ashby-de-la-Zouch": ("Ashby-de-la-Zouch", "GB"), "Aix-en-Provence": ("Aix-en-Provence", "FR")}
 
 
-def test_long_hyphenated_names_and_arabic_particles_are_one_place(pipeline):
+def test_long_hyphenated_names_and_name_particles_are_one_place(pipeline):
     # Nine tokens, hyphens included; a particle written onto the next word ("al-") or standing alone
-    # ("es") inside the name: not Lac (Chad), Sainte-Marthe, nor nothing at all.
+    # ("es", "dei") inside the name: not Lac (Chad), Sainte-Marthe, Conca, nor nothing at all.
     text = ("Residents of Sainte-Marthe-sur-le-Lac, Quebec, were told to leave. In Gaza, officials said 12 people "
-            "were killed in Khan Younis and Deir al-Balah. Traders in Mombasa and Dar es Salaam welcomed the move.")
+            "were killed in Khan Younis and Deir al-Balah. Traders in Mombasa and Dar es Salaam welcomed the move. "
+            "Fewer visitors make it to Atrani, Furore or Conca dei Marini on the Amalfi coast.")
     got = {m.text: (p.name, p.country_code) for p in places(pipeline, text) for m in p.mentions}
     assert got["Sainte-Marthe-sur-le-Lac"] == ("Sainte-Marthe-sur-le-Lac", "CA")
     assert got["Deir al-Balah"][1] == "PS"
     assert got["Dar es Salaam"] == ("Dar es Salaam", "TZ")
-    assert not {"Lac", "Sainte-Marthe", "Deir", "Balah", "Dar", "Salaam"} & set(got)
+    assert got["Conca dei Marini"] == ("Conca dei Marini", "IT")
+    assert not {"Lac", "Sainte-Marthe", "Deir", "Balah", "Dar", "Salaam", "Conca"} & set(got)
 
 
 def test_a_name_with_a_possessive_inside_is_one_place(pipeline):

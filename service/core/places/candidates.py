@@ -15,8 +15,8 @@ from ..document import Document
 MAX_TOKENS = 12   # tokens, hyphens included: "Sainte-Marthe-sur-le-Lac" is nine
 # Particles of Romance, Arabic, German, Dutch and Slavic names: "Rio de Janeiro", "Dar es Salaam",
 # "Mato Grosso do Sul", "Reggio di Calabria", "Frankfurt am Main", "Bergen op Zoom", "Ústí nad Labem".
-NAME_PARTICLES = frozenset("de da do dos das di del della du des la le los las y el al es en sur sul am im bei der "
-                           "aan den op nad pri".split())
+NAME_PARTICLES = frozenset("de da do dos das di del della dei degli delle du des la le los las y el al es en sur sul "
+                           "am im bei der aan den op nad pri".split())
 # Lower-case words allowed inside a multi-word name: those, and English ones ("Bosnia and Herzegovina",
 # "Isle of Man").
 _INNER_LOWER = NAME_PARTICLES | {"of", "and", "upon", "on", "the", "an", "-", "'"}
