@@ -192,6 +192,13 @@ def test_regional_demonyms_and_spaced_state_abbreviations(pipeline):
     got = {m.text: (p.name, p.feature) for p in places(pipeline, text) for m in p.mentions}
     assert got["Texan"] == ("Texas", "admin1") and got["Quebecer"] == ("Quebec", "admin1")
     assert got["Western Australian"] == ("Western Australia", "admin1")
+    # "Georgians" names the state or the country, as the article's places say.
+    text = "ATLANTA (AP) - More than a million Georgians voted early, with lines in Marietta and Savannah."
+    (georgia,) = find(places(pipeline, text), "Georgians")
+    assert (georgia.country_code, georgia.feature) == ("US", "admin1")
+    text = "TBILISI (AP) - Thousands of Georgians rallied outside parliament, and protests spread to Batumi."
+    (georgia,) = find(places(pipeline, text), "Georgians")
+    assert (georgia.country_code, georgia.feature) == ("GE", "country")
 
 
 def test_focus_lists_the_main_country(pipeline):

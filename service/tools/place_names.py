@@ -180,11 +180,12 @@ ADMIN2_ENGLISH = {
            "An Clar": "County Clare", "Ciarrai": "County Kerry", "An Cabhan": "County Cavan"},
 }
 # Demonyms of first-level regions that news uses as it uses a country's ("Welsh ministers", "the
-# Scottish government"): they name the region, not the whole country.
-# Demonyms of first-level regions, singular (an adjective: "a Texan oilman"; the plural names teams,
-# "Houston Texans"). Left out where the word is as often something else: a newspaper (Oregonian,
-# Oklahoman, Tennessean), a magazine (New Yorker, Washingtonian), a geological period (Pennsylvanian,
-# Mississippian), an era or a country (Victorian, Georgian), a cuisine or a shirt (Hawaiian).
+# Scottish government", "a Texan oilman"): they name the region, not the whole country. Singular only
+# (the plural names teams: "Houston Texans"). Left out where the word is as often something else: a
+# newspaper (Oregonian, Oklahoman, Tennessean), a magazine (New Yorker, Washingtonian), a geological
+# period (Pennsylvanian, Mississippian), an era (Victorian), a cuisine or a shirt (Hawaiian). "Georgian"
+# stays, the country's demonym too: the resolver weighs the two by context ("Georgians voted" in
+# Atlanta, or in Tbilisi).
 ADMIN1_DEMONYMS = {
     "GB.WLS": ["Welsh"], "GB.SCT": ["Scottish"], "GB.NIR": ["Northern Irish"],
     "US.TX": ["Texan"], "US.CA": ["Californian"], "US.FL": ["Floridian"], "US.OH": ["Ohioan"],
@@ -196,6 +197,7 @@ ADMIN1_DEMONYMS = {
     "US.VT": ["Vermonter"], "US.ME": ["Mainer"], "US.WI": ["Wisconsinite"], "US.IL": ["Illinoisan"],
     "US.NC": ["North Carolinian"], "US.SC": ["South Carolinian"], "US.ND": ["North Dakotan"],
     "US.SD": ["South Dakotan"], "US.WY": ["Wyomingite"], "US.AL": ["Alabamian"],
+    "US.GA": ["Georgian", "Georgians"],
     "AU.04": ["Queenslander"], "AU.05": ["South Australian"], "AU.06": ["Tasmanian"], "AU.08": ["Western Australian"],
     "CA.01": ["Albertan"], "CA.02": ["British Columbian"], "CA.03": ["Manitoban"], "CA.07": ["Nova Scotian"],
     "CA.08": ["Ontarian"], "CA.10": ["Quebecer", "Quebecker"], "CA.05": ["Newfoundlander"],
