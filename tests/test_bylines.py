@@ -142,6 +142,9 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By MARIA GARCIA, Chicago Sun-Times", [("Maria Garcia", "person")]),
     ("By Ann Lee and Tom Brown, The Dallas Morning News", [("Ann Lee", "person"), ("Tom Brown", "person")]),
     ("By Emily Post, Staff Writer", [("Emily Post", "person")]),
+    # The byline goes on to the next line; a line that only opens with "and" after no byline does not.
+    ("By Karen Smith\nand Bob Jones", [("Karen Smith", "person"), ("Bob Jones", "person")]),
+    ("Council meeting ran late\nand Bob Jones left early", []),
 ])
 def test_byline_forms(line, want):
     assert bylines(line) == want

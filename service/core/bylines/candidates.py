@@ -25,6 +25,7 @@ _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |re
                   r"contributors?|from [A-Z][A-Za-z]{1,15}['\u2019]s)"
                   r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
 _CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by"}
+_JOINED_NAMES = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].*)$")
 _LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^(?P<date>[^/|\u2022]{4,40}?)\s[/|\u2022]\s+(?P<rest>[A-Z].*)$")
 _MID_BY = re.compile(r"\s(?P<cue>[Bb]y)\s*:?\s+(?P<rest>[A-Z].*)$")
@@ -287,11 +288,21 @@ def closing_credit(doc: Document) -> tuple[str, Span] | None:
 def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
     out: list[BylineCandidate] = []
     after_lone_by = in_by_block = False
+    previous = -1
     for number in doc.content_lines[:SEARCH_LINES]:
         line = doc.lines[number]
         text = line.text
         stripped = text.strip()
         offset = line.start + len(text) - len(text.lstrip())   # where `stripped` starts
+        last, previous = previous, number
+        joined = _JOINED_NAMES.match(stripped)
+        if joined and out and out[-1].line == last and out[-1].cue != "none" and len(stripped) <= 100:
+            # "By Karen Smith / and Bob Jones": the byline goes on to the next line.
+            found = _names_in(doc, lexicon, joined.group("rest"), offset + joined.start("rest"), number, out[-1].cue)
+            for c in found:
+                c.listed = True
+            out += found
+            continue
         if in_by_block and CONTACT_LINE.match(text):
             continue   # "By / April Roach / @aprilroach28 / Daniel O'Mahony": the block goes on
         if after_lone_by or in_by_block:
