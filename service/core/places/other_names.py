@@ -322,10 +322,10 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
     opens a person's name: "Sydney Sweeney ... Sweeney flew in", "Jordan Henderson ... Henderson
     said"; or with its surname alone on a line ("Media Contact: / Jordan Lee"), or called a person
     ("Jordan Lee, a fan from Joondalup", "Singer Paris Hilton"), or listed after a person ("Paris Hilton,
-    Jordan Peterson and Chelsea Clinton"). What one occurrence shows holds for
-    every occurrence of the two names (the headline's "Jordan Peterson" is the body's "author Jordan
-    Peterson"). Not a team ("Denver Nuggets ... past Nuggets": the plural of a common noun) nor a
-    place after it ("Austin, Texas")."""
+    Jordan Peterson and Chelsea Clinton"). What one occurrence shows holds for every occurrence of the
+    two names (the headline's "Jordan Peterson" is the body's "author Jordan Peterson"). Not a team
+    ("Denver Nuggets ... past Nuggets": the plural of a common noun) nor a place after it ("Austin,
+    Texas")."""
     if lexicon is None:
         return
     tokens, n = doc.tokens, len(doc.tokens)

@@ -18,7 +18,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR,
                                     NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
@@ -283,8 +282,8 @@ def _colocated_list_members(doc: Document, candidates: list[SpanCandidate], prob
         if (not c.entries or len(c.entries) > LIST_MAX_SENSES or probabilities[k] < COLOCATED_FLOOR
                 or doc.norm[c.start:c.end] in first_names):
             return []
-        if c.end_token < n and tokens[c.end_token].text[:1].isupper() and tokens[c.end_token].line == \
-                tokens[c.end_token - 1].line:
+        after = c.end_token
+        if after < n and tokens[after].text[:1].isupper() and tokens[after].line == tokens[after - 1].line:
             return []    # the start of a longer name
         return [idx for idx, _ in c.entries if gazetteer.kind[idx] == KIND_CITY]
 
@@ -312,8 +311,8 @@ def _colocated_list_members(doc: Document, candidates: list[SpanCandidate], prob
 
 
 def _near(gazetteer: Gazetteer, a: int, b: int) -> bool:
-    """Two gazetteer places within LIST_NEIGHBOURS_KM (an equirectangular distance: exact enough
-    at this range, and a few pairs a list cost less in plain floats than through numpy)."""
+    """Two gazetteer places within LIST_NEIGHBOURS_KM, by an equirectangular distance: exact enough at
+    this range, and for a list's few pairs plain floats cost less than numpy."""
     lat_a, lat_b = float(gazetteer.lat[a]), float(gazetteer.lat[b])
     dy = lat_a - lat_b
     if abs(dy) > LIST_NEIGHBOURS_KM / 111.0:
