@@ -291,6 +291,14 @@ def test_names_given_to_storms_are_not_places(pipeline):
     assert find(result, "Jamaica") and find(result, "Cuba")
 
 
+def test_a_headline_in_capitals_borrows_from_the_body(pipeline):
+    text = ("COUNCIL APPROVES NEW HOUSING ESTATE ON EDGE OF KILKENNY\n\nBy Siobhan O'Connell\n\nKilkenny County "
+            "Council has approved 240 homes despite objections from residents of Bennettsbridge and Thomastown. "
+            "Prices in Kilkenny city had risen faster than in Dublin, Cork or Waterford.")
+    (kilkenny,) = find(places(pipeline, text), "Kilkenny")
+    assert kilkenny.country_code == "IE" and "KILKENNY" in [m.text for m in kilkenny.mentions]
+
+
 def test_a_landscape_plural_opening_a_sentence_is_no_place(pipeline):
     # Not Rivers State, Nigeria; the state itself, named as one, stays.
     text = ("Rivers burst their banks in Canoas and Sao Leopoldo, Brazil. In Nigeria, Rivers state officials said "

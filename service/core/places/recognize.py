@@ -117,9 +117,13 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     for key, p in zip(keys, probabilities):
         if p > best.get(key, 0.0):
             best[key] = p
+    # A line in capitals is one run of capitalised words, so its names are never whole runs: there
+    # ("COUNCIL APPROVES HOMES ON EDGE OF KILKENNY") part of a run borrows too.
+    shouted = {i for i, line in enumerate(doc.lines) if line.text.isupper()}
     for k, c in enumerate(candidates):
         lent = best[keys[k]] * CONSISTENCY
-        if lent >= model.threshold and lent > probabilities[k] and "run:full" in c.features:
+        if lent >= model.threshold and lent > probabilities[k] and (
+                "run:full" in c.features or doc.tokens[c.start_token].line in shouted):
             probabilities[k] = lent
     _colocated_list_members(doc, candidates, probabilities, gazetteer, lexicon)
     _conjuncts_share(doc, candidates, probabilities, model.threshold, gazetteer, lexicon)
