@@ -184,8 +184,8 @@ ADMIN2_ENGLISH = {
 # (the plural names teams: "Houston Texans"). Left out where the word is as often something else: a
 # newspaper (Oregonian, Oklahoman, Tennessean), a magazine (New Yorker, Washingtonian), a geological
 # period (Pennsylvanian, Mississippian), an era (Victorian), a cuisine or a shirt (Hawaiian). "Georgian"
-# stays, the country's demonym too: the resolver weighs the two by context ("Georgians voted" in
-# Atlanta, or in Tbilisi).
+# stays, the country's demonym too, and with its plural (no team's name): the resolver weighs the two
+# by context ("Georgians voted" in Atlanta, or in Tbilisi).
 ADMIN1_DEMONYMS = {
     "GB.WLS": ["Welsh"], "GB.SCT": ["Scottish"], "GB.NIR": ["Northern Irish"],
     "US.TX": ["Texan"], "US.CA": ["Californian"], "US.FL": ["Floridian"], "US.OH": ["Ohioan"],

@@ -188,6 +188,12 @@ def _described_as_places(doc: Document, candidates: list[SpanCandidate], probabi
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
+def _runs_on(tokens, end: int) -> bool:
+    """Whether a capitalised word follows on the same line the name that ends before tokens[end]:
+    the name is then the start of a longer one."""
+    return end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].line == tokens[end - 1].line
+
+
 CONJUNCT_FLOOR = 0.1
 
 
@@ -222,7 +228,7 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
         if not c.entries or not CONJUNCT_FLOOR <= probabilities[k] < threshold:
             continue
         after = c.end_token
-        if after < n and tokens[after].text[:1].isupper() and tokens[after].line == tokens[after - 1].line:
+        if _runs_on(tokens, after):
             continue   # the start of a longer name: "Cavan Town Hall"
         if (joined(c.start_token - 2, c.start_token) or joined(after - 1, after + 1)
                 or comma_listed(after - 1, after + 1) or listed_within(c)):
@@ -286,8 +292,7 @@ def _colocated_list_members(doc: Document, candidates: list[SpanCandidate], prob
         if (not c.entries or len(c.entries) > LIST_MAX_SENSES or probabilities[k] < COLOCATED_FLOOR
                 or doc.norm[c.start:c.end] in first_names):
             return []
-        after = c.end_token
-        if after < n and tokens[after].text[:1].isupper() and tokens[after].line == tokens[after - 1].line:
+        if _runs_on(tokens, c.end_token):
             return []    # the start of a longer name
         return [idx for idx, _ in c.entries if gazetteer.kind[idx] == KIND_CITY]
 
