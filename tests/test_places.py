@@ -738,6 +738,27 @@ def test_a_capital_of_millions_beats_a_namesake_town_without_local_context(pipel
     assert place.country_code == country
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # The article's places lie around the city as much as around the namesake town of 5,000.
+    ("LOS ANGELES - LeBron James scored 38 points as the Los Angeles Lakers beat the Boston Celtics 118-115 on "
+     "Sunday night.\n\nAnthony Davis added 27 points and 14 rebounds for Los Angeles, which had lost three "
+     "straight after a road trip through Cleveland, Toronto and Detroit. Jayson Tatum led Boston with 33.\n\n"
+     "The Celtics head to Phoenix and Denver before returning home. The Lakers host Memphis on Tuesday.",
+     "Toronto", "CA"),
+    # Listed beside a world capital, in a story whose other places are English and African.
+    ("Researchers from the University of Oxford will test the vaccine in Burkina Faso and Mali. \"London and "
+     "Boston have the laboratories; Nanoro has the patients,\" said Professor Halidou Tinto.", "Boston", "US"),
+    # A place of the article near the town keeps it: the town.
+    ("Flooding closed roads in Tampa and Clearwater, and St. Petersburg opened two shelters.",
+     "St. Petersburg", "US"),
+    ("Flights from Tampa and Clearwater to Toronto and Montreal resumed on Monday.", "Toronto", "CA"),
+])
+def test_a_city_of_most_of_a_million_beats_a_namesake_town_the_story_does_not_hold(pipeline, text, name,
+                                                                                   country):
+    (place,) = find(places(pipeline, text), name)
+    assert place.country_code == country
+
+
 _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would push thousands of families into "
                       "poverty, and Welsh ministers in Cardiff made similar warnings.")
 

@@ -1,5 +1,5 @@
 """Rules over the resolver's choices, for what its features cannot weigh: a city inside the region
-that shares its name, a world capital against a namesake town, a town named as written beside one
+that shares its name, a world capital or city against a namesake town, a town named as written beside one
 named so only by an alternate name, capitals listed together, and a small town stranded far from
 every other place of the article (left unresolved)."""
 
@@ -113,6 +113,55 @@ def _world_capital(idx: int, gazetteer: Gazetteer) -> bool:
     country = int(gazetteer.country_idx[idx])
     return int(gazetteer.population[idx]) >= WORLD_CAPITAL_POPULATION or (
         country >= 0 and int(gazetteer.population[country]) >= WORLD_CAPITAL_COUNTRY_POPULATION)
+
+
+WORLD_CITY_POPULATION = 600_000
+WORLD_CITY_NAMESAKE_SHARE = 0.1     # the town at most this share of the city's population
+WORLD_CITY_NEIGHBOUR_KM = 100.0     # another place this near the town makes it local
+WORLD_CITY_REACH_KM = 500.0         # ... and one this near the city makes the city fit the story too
+
+
+def prefer_world_city(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
+    """"A road trip through Cleveland, Toronto and Detroit" is Toronto, Ontario, not the Ohio town of
+    5,000 that lies a little nearer the other two; "London and Boston have the laboratories" is Boston,
+    Massachusetts. A city of most of a million (not a capital: see prefer_world_capital), named by its
+    own name, beats a namesake a tenth its size when as many of the article's places (two at least) lie
+    around the city as around the town, or when the name is listed beside a world city. The town
+    stands when the article qualifies or datelines it, names its region, or names another place within
+    100 km of it ("St. Petersburg" beside Tampa, "Perth" beside Dundee); "COLUMBUS" beside Omaha stays
+    in Nebraska, Columbus, Ohio being nowhere near the story."""
+    primary = table.features[:, COLUMN["name_primary"]] > 0
+    capital = table.features[:, COLUMN["capital_by_own_name"]] > 0
+    qualified = table.features[:, COLUMN["qualified"]] > 0
+    dateline = table.features[:, COLUMN["dateline_city"]] > 0
+    chosen = {int(g): int(choice[g]) for g in np.flatnonzero(choice >= 0) if table.ids[choice[g]] >= 0}
+    named_regions = {int(table.ids[r]) for r in chosen.values() if table.kind[r] == KIND_ADMIN1}
+    for g, r in chosen.items():
+        if table.kind[r] != KIND_CITY or qualified[r] or dateline[r] or int(table.admin1[r]) in named_regions:
+            continue
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        least = max(WORLD_CITY_POPULATION, int(gazetteer.population[table.ids[r]]) / WORLD_CITY_NAMESAKE_SHARE)
+        cities = [k for k in range(lo, hi) if primary[k] and not capital[k] and table.kind[k] == KIND_CITY
+                  and table.may_choose(k) and int(gazetteer.population[table.ids[k]]) >= least]
+        if not cities:
+            continue
+        city = max(cities, key=lambda k: int(gazetteer.population[table.ids[k]]))
+        neighbours = [o for h, o in chosen.items() if h != g and table.kind[o] in LOCAL_KINDS]
+        if neighbours:
+            lat, lon = table.lat[neighbours], table.lon[neighbours]
+            if haversine_km(table.lat[r], table.lon[r], lat, lon).min() <= WORLD_CITY_NEIGHBOUR_KM:
+                continue
+            # At least two places around the city, and as many as around the town: one stray choice
+            # ("Lakeview" put in Ohio) does not carry "COLUMBUS" off to Ohio.
+            around_city = int((haversine_km(table.lat[city], table.lon[city], lat, lon) <= WORLD_CITY_REACH_KM).sum())
+            around_town = int((haversine_km(table.lat[r], table.lon[r], lat, lon) <= WORLD_CITY_REACH_KM).sum())
+            fits = around_city >= max(2, around_town)
+        else:
+            fits = False
+        listed = table.list_siblings is not None and any(
+            s in chosen and (table.major[chosen[s]] or capital[chosen[s]]) for s in table.list_siblings[g])
+        if fits or listed:
+            choice[g] = city
 
 
 OWN_NAME_KM = 30.0
