@@ -292,6 +292,9 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
 @pytest.mark.parametrize("dateline,want", [
     ("JAKARTA, Indonesia (AP) — ", [("Associated Press", "organization")]),
     ("BOLOGNA, Italy, May 17, 2025 (Reuters) - ", [("Reuters", "organization")]),
+    # A country of several words, linked by "of" or "and".
+    ("KINSHASA, Democratic Republic of Congo (AP) — ", [("Associated Press", "organization")]),
+    ("SARAJEVO, Bosnia and Herzegovina (AP) — ", [("Associated Press", "organization")]),
     ("JAKARTA, Indonesia — ", []),
 ])
 def test_the_agency_in_a_dateline_is_the_copy_s_credit(dateline, want):

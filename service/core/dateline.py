@@ -19,7 +19,9 @@ from .types import Span
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 _LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
 _PLACE = rf"[{_UPPER}][{_LETTER}'.]*(?:[ -][{_UPPER}][{_LETTER}'.]*){{0,3}}"
-_REGION = rf"[{_UPPER}][{_LETTER}.]*(?: [{_UPPER}][{_LETTER}.]*){{0,2}}"
+# A region or country of up to four words, linked by "of" or "and": "Democratic Republic of Congo",
+# "Bosnia and Herzegovina", "Isle of Man".
+_REGION = rf"[{_UPPER}][{_LETTER}.]*(?: (?:of |and |the )?[{_UPPER}][{_LETTER}.]*){{0,3}}"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
 _WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _DATELINE = re.compile(
