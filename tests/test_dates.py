@@ -35,6 +35,10 @@ def published(text: str, reference: date | None = None):
     ("Jan. 5, 2014", "2014-01-05"),
     ("2014-01-05T17:13:00+02:00", "2014-01-05T17:13:00+02:00"),
     ("2014-01-05 17:13:00 +0000", "2014-01-05T17:13:00+00:00"),   # a database's timestamp
+    # An ISO date and time with the zone's name after it; with no zone, the day alone.
+    ("2024-05-28 14:05 GMT", "2024-05-28T14:05:00+00:00"),
+    ("2024-07-04 09:30 ET", "2024-07-04T09:30:00-04:00"),
+    ("2024-05-28 14:05", "2024-05-28"),
     ("Saturday 23 December 2023 05:39, UK", "2023-12-23T05:39:00+00:00"),
     ("Published: 10 June 2023 10:02 a.m. GMT", "2023-06-10T10:02:00+00:00"),
     ("Dale Hurd\n12-20-2023", "2023-12-20"),

@@ -93,6 +93,8 @@ _ZONE = (r"(?P<zone>(?:" + "|".join(re.escape(w) for w in sorted(_ZONE_WORDS, ke
          + r")\b|(?:GMT|UTC)[+-]\d{1,2}(?::?[0-5]\d)?\b|[A-Z]{1,5}|[+-][01]\d:?[0-5]\d)")
 _TIME = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?(?: ?(?P<ampm>[ap]\.?m\.?))?"
                    r"(?:,? " + _ZONE + ")?", _CASE)
+# A zone in capitals right after a time: "14:05 GMT", "09:30 BST".
+_ZONE_AFTER_TIME = re.compile(r" " + _ZONE + r"(?![A-Za-z])")
 # Time before the date: "Published 3:24 PM ET, Sun January 5, 2014", "7:45 AM GMT+1, Tue March 3, 2026".
 _TIME_BEFORE = re.compile(r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d) ?(?P<ampm>[ap]\.?m\.?)?"
                           r"(?: " + _ZONE + ")?,? ?(?:on )?$", _CASE)
@@ -176,6 +178,13 @@ def _hour24(hour: int, ampm: str | None) -> int | None:
 def _attach_time(doc: Document, mention: DateMention, line_text: str, line_start: int) -> None:
     # Bounded slices: a line can be very long and hold many dates.
     after = line_text[mention.span.end - line_start:mention.span.end - line_start + 60]
+    if mention.hour is not None:
+        # An ISO date with its own time: only a zone written after it is left ("2024-05-28 14:05 GMT").
+        zone = _ZONE_AFTER_TIME.match(after) if mention.offset_minutes is None else None
+        if zone:
+            mention.zone_text = zone.group("zone")
+            settle_zone(mention)
+        return
     rest = after[_TO_TIME.match(after).end():]   # always matches, if only the empty string
     tm = _TIME.match(rest)
     if tm is None:
