@@ -679,6 +679,11 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
     text = "Tenant groups in Brandenburg and North Rhine-Westphalia welcomed the move."
     (brandenburg,) = find(places(pipeline, text), "Brandenburg")
     assert brandenburg.feature == "admin1"
+    # Nor when the city is a small part of the region: Brandenburg an der Havel holds 3 % of Brandenburg.
+    text = ("The far-right AfD won the state election in Thuringia and came a close second in Saxony. Voters "
+            "in Brandenburg go to the polls in three weeks.")
+    (brandenburg,) = find(places(pipeline, text), "Brandenburg")
+    assert brandenburg.feature == "admin1"
 
 
 @pytest.mark.parametrize(("text", "feature"), [

@@ -14,13 +14,15 @@ from .recognize import generic_words
 from .resolve import COLUMN, CONTAINER_KINDS, CandidateTable, haversine_km
 
 NAMESAKE_CITY_KM = 100.0
+NAMESAKE_CITY_SHARE = 0.05     # of the region's population
 LOCAL_KINDS = (KIND_ADMIN2, KIND_CITY)
 MAJOR_NAMESAKE_POPULATION = 1_000_000
 
 
 def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
     """"Geneva", "Baghdad": when the choice is a region and the city of that name (its own name, not
-    an alternate) lies inside it and near its centre, the article means the city. So does "New York"
+    an alternate) lies inside it, near its centre, and holds a twentieth of its people or more, the
+    article means the city. So does "New York"
     (or "Sao Paulo"): a city of millions inside the region that shares its name is what news names,
     however far it lies from the region's centre, unless the words around call the name a state
     ("New York state", "New York Gov.", "upstate New York": those rule the city out) or the same
@@ -58,6 +60,10 @@ def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray
         # By the city's own name: "Oklahoma" is only an alternate name of Oklahoma City.
         near = primary[city] and haversine_km(table.lat[r], table.lon[r], table.lat[city],
                                               table.lon[city]) <= NAMESAKE_CITY_KM
+        # ... and holds a good share of its people: Brandenburg an der Havel is 3 % of Brandenburg,
+        # and "Voters in Brandenburg" beside Thuringia and Saxony are the state's.
+        near = near and (int(gazetteer.population[table.ids[city]])
+                         >= NAMESAKE_CITY_SHARE * int(gazetteer.population[region]))
         major = (int(gazetteer.population[table.ids[city]]) >= MAJOR_NAMESAKE_POPULATION
                  and region not in named_as_regions)
         if near or major:
