@@ -271,6 +271,18 @@ def test_a_name_called_a_river_is_a_river_not_a_town(pipeline):
     assert (jordan.name, jordan.feature) == ("Jordan River", "physical")
 
 
+def test_a_name_called_a_town_is_a_town_not_a_country_or_a_state(pipeline):
+    # The Swat valley's Bahrain is not in the gazetteer: unresolved, not the kingdom.
+    result = pipeline.enrich("Floods tore through villages along the Swat River in Pakistan. In Bahrain, a tourist "
+                             "town 60km north of Mingora, hotels built on the riverbank were swept away.")
+    assert not find(result.places, "Bahrain") and "Bahrain" in [u.text for u in result.unresolved_toponyms]
+    # Called a town once, the name is the town throughout.
+    result = pipeline.enrich("Peru is a town in Bennington County, Vermont. Peru was chartered in 1761, and "
+                             "skiers come to Peru every winter.")
+    (peru,) = find(result.places, "Peru")
+    assert (peru.country_code, peru.feature, len(peru.mentions)) == ("US", "city", 3)
+
+
 def test_names_a_plural_calls_rivers_are_rivers_not_states(pipeline):
     # "the Niger and Benue rivers": the Niger River, and no Benue River in the gazetteer, not the Nigerian
     # states of those names that the sentence also lists.

@@ -111,6 +111,16 @@ def called_a_river(doc: Document, t: Toponym) -> bool:
     return bool(_RIVER_AFTER.match(doc.norm, t.end))
 
 
+# An apposition or a copula that calls the name a town: "Bahrain, a tourist town 60km north of Mingora"
+# is the Swat valley's Bahrain, not the kingdom (which the gazetteer may be alone in knowing).
+_TOWN_AFTER = re.compile(r",? (?:is |was )?(?:a|an|the) (?:[a-z][a-z-]* ){0,3}?"
+                         r"(?:town|village|city|hamlet|settlement|suburb|township)\b(?!['-])")
+
+
+def called_a_town(doc: Document, t: Toponym) -> bool:
+    return bool(_TOWN_AFTER.match(doc.norm, t.end, t.end + 60))
+
+
 _RIVERS_AFTER = re.compile(r" rivers\b")
 
 

@@ -37,8 +37,8 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
 from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
-                   called_a_region, called_a_river, called_a_state_or_country, list_chains, listed_as_regions,
-                   listed_as_rivers, qualifier_places, regions_spelled_like)
+                   called_a_region, called_a_river, called_a_state_or_country, called_a_town, list_chains,
+                   listed_as_regions, listed_as_rivers, qualifier_places, regions_spelled_like)
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -146,6 +146,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     called_region: list[int] = []   # 0, or CALLED_A_REGION / LISTED_AS_REGIONS
     region_nouns: list[str] = []    # the word that calls it a region: "parish", "county", ...
     rivers: list[bool] = []         # called a river
+    towns: list[bool] = []          # called a town ("Bahrain, a tourist town")
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     mention_group = []
     qualifier = frozenset()
@@ -161,6 +162,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         noun = listed.get(i, noun)
         region = LISTED_AS_REGIONS if i in listed else CALLED_A_REGION if called else 0
         river = called_a_river(doc, t) or i in river_list
+        town = called_a_town(doc, t)
         # A mention called a state, a country or a region is its own group: "Georgia" the country and
         # "the U.S. state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
         key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river)
@@ -173,7 +175,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             called_region.append(region)
             region_nouns.append(noun)
             rivers.append(river)
+            towns.append(False)
             qualified_places.append(qualified)
+        towns[g] = towns[g] or town   # one name, one place: called a town once, it is one throughout
         groups[g].append(i)
         mention_group.append(g)
 
@@ -298,6 +302,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
         if rivers[g]:
             blocked_rows += [r for r in rows if kind_l[r] != KIND_PHYSICAL]
+        if towns[g]:
+            blocked_rows += [r for r in rows if kind_l[r] in (KIND_COUNTRY, KIND_ADMIN1) + _AREAL_KINDS]
         if region_nouns[g]:
             # "Cameron and Vermilion parishes" are Louisiana's, not Cameron County, Texas, nor a town:
             # when some regions carry the word in their names, only those are meant.
