@@ -281,6 +281,9 @@ def test_a_name_called_a_town_is_a_town_not_a_country_or_a_state(pipeline):
                              "skiers come to Peru every winter.")
     (peru,) = find(result.places, "Peru")
     assert (peru.country_code, peru.feature, len(peru.mentions)) == ("US", "city", 3)
+    # Not a noun that introduces another place.
+    (ohio,) = find(pipeline.enrich("In Ohio, the city of Dayton said its water was safe.").places, "Ohio")
+    assert ohio.feature == "admin1"
 
 
 def test_names_a_plural_calls_rivers_are_rivers_not_states(pipeline):

@@ -1,6 +1,6 @@
 """Rules over the resolver's choices, for what its features cannot weigh: a city inside the region
-that shares its name, a world capital or city against a namesake town, a town named as written beside one
-named so only by an alternate name, capitals listed together, and a small town stranded far from
+that shares its name, a world capital or city against a namesake town, a town named as written beside
+one named so only by an alternate name, capitals listed together, and a small town stranded far from
 every other place of the article (left unresolved)."""
 
 from __future__ import annotations
@@ -22,12 +22,11 @@ MAJOR_NAMESAKE_POPULATION = 1_000_000
 def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
     """"Geneva", "Baghdad": when the choice is a region and the city of that name (its own name, not
     an alternate) lies inside it, near its centre, and holds a twentieth of its people or more, the
-    article means the city. So does "New York"
-    (or "Sao Paulo"): a city of millions inside the region that shares its name is what news names,
-    however far it lies from the region's centre, unless the words around call the name a state
-    ("New York state", "New York Gov.", "upstate New York": those rule the city out) or the same
-    article resolves another mention of the name to the region. Not in a list of regions either:
-    "in Brandenburg and North Rhine-Westphalia" names two states."""
+    article means the city. So does "New York" (or "Sao Paulo"): a city of millions inside the region
+    that shares its name is what news names, however far it lies from the region's centre, unless the
+    words around call the name a state ("New York state", "New York Gov.", "upstate New York": those
+    rule the city out) or the same article resolves another mention of the name to the region. Not in
+    a list of regions either: "in Brandenburg and North Rhine-Westphalia" names two states."""
     like_city = table.features[:, COLUMN["region_named_like_city"]]
     primary = table.features[:, COLUMN["name_primary"]]
     listed_with_regions = table.features[:, COLUMN["list_kind_share"]] > 0.5

@@ -112,9 +112,10 @@ def called_a_river(doc: Document, t: Toponym) -> bool:
 
 
 # An apposition or a copula that calls the name a town: "Bahrain, a tourist town 60km north of Mingora"
-# is the Swat valley's Bahrain, not the kingdom (which the gazetteer may be alone in knowing).
+# is the Swat valley's Bahrain, not the kingdom (which the gazetteer may be alone in knowing). Not a
+# noun that introduces another place: "In Ohio, the city of Dayton said".
 _TOWN_AFTER = re.compile(r",? (?:is |was )?(?:a|an|the) (?:[a-z][a-z-]* ){0,3}?"
-                         r"(?:town|village|city|hamlet|settlement|suburb|township)\b(?!['-])")
+                         r"(?:town|village|city|hamlet|settlement|suburb|township)\b(?!['-]| of\b)")
 
 
 def called_a_town(doc: Document, t: Toponym) -> bool:
