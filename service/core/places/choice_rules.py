@@ -154,13 +154,13 @@ def prefer_world_city(table: CandidateTable, choice: np.ndarray, gazetteer: Gaze
         neighbours = [o for h, o in chosen.items() if h != g and table.kind[o] in LOCAL_KINDS]
         if neighbours:
             lat, lon = table.lat[neighbours], table.lon[neighbours]
-            if haversine_km(table.lat[r], table.lon[r], lat, lon).min() <= WORLD_CITY_NEIGHBOUR_KM:
+            from_town = haversine_km(table.lat[r], table.lon[r], lat, lon)
+            if from_town.min() <= WORLD_CITY_NEIGHBOUR_KM:
                 continue
             # At least two places around the city, and as many as around the town: one stray choice
             # ("Lakeview" put in Ohio) does not carry "COLUMBUS" off to Ohio.
             around_city = int((haversine_km(table.lat[city], table.lon[city], lat, lon) <= WORLD_CITY_REACH_KM).sum())
-            around_town = int((haversine_km(table.lat[r], table.lon[r], lat, lon) <= WORLD_CITY_REACH_KM).sum())
-            fits = around_city >= max(2, around_town)
+            fits = around_city >= max(2, int((from_town <= WORLD_CITY_REACH_KM).sum()))
         else:
             fits = False
         listed = table.list_siblings is not None and any(
