@@ -295,6 +295,8 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
     # A country of several words, linked by "of" or "and".
     ("KINSHASA, Democratic Republic of Congo (AP) — ", [("Associated Press", "organization")]),
     ("SARAJEVO, Bosnia and Herzegovina (AP) — ", [("Associated Press", "organization")]),
+    # AFP's form: the country in parentheses, the date after the agency.
+    ("Padang (Indonesia) (AFP) - Nov 20, 2026 - ", [("AFP", "organization")]),
     ("JAKARTA, Indonesia — ", []),
 ])
 def test_the_agency_in_a_dateline_is_the_copy_s_credit(dateline, want):

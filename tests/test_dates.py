@@ -298,6 +298,16 @@ def test_a_wire_dateline_s_date_is_the_publication_date():
     assert published(text) is None
 
 
+def test_afp_s_dateline_dates_the_story_after_the_agency():
+    text = ("M23 rebels advance on Uvira\n\nGoma (DR Congo) (AFP) - Nov 20, 2026 - M23 rebels backed by Rwanda "
+            "pushed south towards Uvira on Thursday, residents said, a day after seizing Kamanyola.\n" + BODY)
+    doc = Document.from_text(text)
+    assert doc.written_dateline.place.text == "Goma" and doc.written_dateline.agency.text == "AFP"
+    assert doc.written_dateline.date.text == "Nov 20, 2026"
+    pub = published(text)
+    assert pub.value == "2026-11-20" and pub.evidence.text == "Nov 20, 2026"
+
+
 @pytest.mark.parametrize("dateline", [
     "SAN FRANCISCO--(BUSINESS WIRE)--March 4, 2025--",
     "NEW YORK, March 4, 2025 /PRNewswire/ -- ",

@@ -3,7 +3,7 @@ first sentence. Places reads the place, dates the weekday.
 
 "JERUSALEM — The United States ...", "BEIRUT, Lebanon (AP) - ...", "LONDON, Jan 5 (Reuters) - ...",
 "BOLOGNA, Italy, May 17, 2025 (Reuters) - ...", "NEW YORK/LONDON, Nov 20 (Reuters) - ...",
-"Ramadi, Iraq (CNN) -- ...", "BAGHDAD, Sunday (Reuters) - ...".
+"Ramadi, Iraq (CNN) -- ...", "BAGHDAD, Sunday (Reuters) - ...", "Goma (DR Congo) (AFP) - Nov 20, 2026 - ...".
 """
 
 from __future__ import annotations
@@ -32,8 +32,12 @@ _DATELINE = re.compile(
     rf"(?:, (?!{_WEEKDAY}\b)(?P<region>{_REGION}))?"
     rf"(?:, (?P<weekday>{_WEEKDAY}))?"
     rf"(?:, (?P<date>{_DATE}))?"
+    # AFP puts the country in parentheses, before the agency: "Goma (DR Congo) (AFP) -".
+    rf"(?: \((?P<paren_region>{_REGION})\)(?= \())?"
     # A press release's distributor: "(BUSINESS WIRE)", "(GLOBE NEWSWIRE)", "/PRNewswire/".
     r"(?:(?: ?|--)\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\)| /(?P<release>[A-Za-z][A-Za-z .&-]{0,30})/)?"
+    # AFP's date after the agency: "Goma (DR Congo) (AFP) - Nov 20, 2026 - M23 rebels ...".
+    rf"(?:(?<=\)) - (?P<agency_date>{_DATE}))?"
     # "SAN FRANCISCO--(BUSINESS WIRE)--Acme ...", "--(BUSINESS WIRE)--March 4, 2025--Acme ...".
     rf"(?: ?(?:-{{1,3}}|:) |(?<=\))--(?:(?P<wire_date>{_DATE})--)?(?=[A-Z]))")
 # A header line of its own, over the story (The Hindu, Indian and Pakistani papers): "CHENNAI,
@@ -83,7 +87,7 @@ def read_dateline(doc: Document) -> WrittenDateline | None:
             continue
         if not text[match.end():match.end() + 1].isupper() and not text[match.end():match.end() + 1] in '"\'':
             continue
-        date = "date" if match.group("date") else "wire_date"
+        date = next((g for g in ("date", "agency_date", "wire_date") if match.group(g)), "date")
         distributor = match.group("release") or match.group("agency") or ""
         return WrittenDateline(number, _span(doc, offset, match, "place"),
                                _span(doc, offset, match, "weekday") if match.group("weekday") else None,
