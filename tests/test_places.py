@@ -56,6 +56,20 @@ def test_qualifier_picks_the_place(pipeline):
     assert km(ramadi, 33.42, 43.31) < 25
 
 
+def test_a_qualifier_outweighs_the_article_s_other_places(pipeline):
+    # An American story that names Ohio: still the Dresden the qualifier names, not Dresden, Ohio.
+    text = ("Intel has delayed its Ohio plant near Columbus, and Texas Instruments is building in Sherman, "
+            "Texas. The chipmaker is also building a plant in Dresden, Germany, with Bosch, and another in "
+            "Phoenix, Arizona.")
+    (dresden,) = find(places(pipeline, text), "Dresden")
+    assert dresden.country_code == "DE" and km(dresden, 51.05, 13.74) < 25
+    # A demonym after a comma says what a word means, not where the place is.
+    text = ("Fortuna, Spanish for fortune, was founded in 1884 in Humboldt County, California, and "
+            "named by settlers who came up from Eureka.")
+    (fortuna,) = find(places(pipeline, text), "Fortuna")
+    assert fortuna.country_code == "US"
+
+
 def test_canadian_province_abbreviations_qualify_and_resolve(pipeline):
     result = places(pipeline, "Firefighters in Kelowna, B.C., and in Moncton, N.B., were called out on Sunday.")
     (kelowna,) = find(result, "Kelowna")
@@ -840,6 +854,8 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),
+    # ... and Welsh ones: GeoNames' towns give Powys as "Sir Powys".
+    ("In Powys, the A483 was closed near Welshpool after a landslip.", "Powys", ("Powys", "GB", "admin2")),
     # A town named as written, not its big neighbour that GeoNames also calls so by an alternate name.
     ("Officials in New Delhi said on Monday that India would respond to the tariffs.", "New Delhi",
      ("New Delhi", "IN", "city")),
@@ -856,6 +872,9 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
      "floodwaters rose in southwest Louisiana and in Beaumont, Texas.", "Cameron", ("Cameron Parish", "US", "admin2")),
     ("Floodwaters rose in Calcasieu and Cameron parishes as the storm stalled over the Gulf Coast.", "Cameron",
      ("Cameron Parish", "US", "admin2")),
+    # ... in that country only: Spain names its provinces "Province of", Argentina does not.
+    ("Farmers raced to plant soybeans after rains ended the drought in the farm provinces of Cordoba and Santa "
+     "Fe, the Rosario grains exchange said.", "Cordoba", ("Cordoba", "AR", "admin1")),
     # ... but "Indiana counties" are the counties of Indiana.
     ("Boone County's jobless rate is near the middle of Indiana counties, the state agency said.", "Indiana",
      ("Indiana", "US", "admin1")),

