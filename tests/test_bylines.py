@@ -297,6 +297,7 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
     ("SARAJEVO, Bosnia and Herzegovina (AP) — ", [("Associated Press", "organization")]),
     # AFP's form: the country in parentheses, the date after the agency.
     ("Padang (Indonesia) (AFP) - Nov 20, 2026 - ", [("AFP", "organization")]),
+    ("Padang, Nov 20 (PTI) ", [("PTI", "organization")]),
     ("JAKARTA, Indonesia — ", []),
 ])
 def test_the_agency_in_a_dateline_is_the_copy_s_credit(dateline, want):

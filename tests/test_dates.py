@@ -308,6 +308,20 @@ def test_afp_s_dateline_dates_the_story_after_the_agency():
     assert pub.value == "2026-11-20" and pub.evidence.text == "Nov 20, 2026"
 
 
+def test_pti_s_dateline_has_no_dash_and_may_be_a_day_ahead_of_the_fetch():
+    text = ("Flash floods kill 14 in northern Pakistan\n\nIslamabad, Nov 21 (PTI) Flash floods triggered by a "
+            "cloudburst killed at least 14 people in Khyber Pakhtunkhwa province, officials said.\n" + BODY)
+    doc = Document.from_text(text)
+    assert doc.written_dateline.place.text == "Islamabad" and doc.written_dateline.agency.text == "PTI"
+    # Fetched late on the 20th in Europe, dated the 21st in Asia: the same week, not last year.
+    pub = published(text, date(2026, 11, 20))
+    assert pub.value == "2026-11-21" and pub.completed_from_reference_date
+    assert published(text, date(2026, 11, 25)).value == "2026-11-21"
+    # Across the new year, and two days ahead is last year's.
+    assert published(text.replace("Nov 21", "Jan 1"), date(2026, 12, 31)).value == "2027-01-01"
+    assert published(text, date(2026, 11, 19)).value == "2025-11-21"
+
+
 @pytest.mark.parametrize("dateline", [
     "SAN FRANCISCO--(BUSINESS WIRE)--March 4, 2025--",
     "NEW YORK, March 4, 2025 /PRNewswire/ -- ",

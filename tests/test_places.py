@@ -604,8 +604,12 @@ _KEBBI = ("ABUJA, Nigeria (AP) - Gunmen abducted 30 students in Nigeria's Kebbi 
     # The gazetteer lacks Yauri, Nigeria; its namesake in Peru, 9,000 km from every other place of the
     # report, is left unresolved even where the resolver leans to it.
     (_KEBBI, "Yauri", "NG"),
+    # A county too: the gazetteer lacks Quebec's Charlevoix; Charlevoix County, Michigan is not it.
+    ("About 90,000 customers were without power after freezing rain coated Quebec City overnight. The hardest-hit "
+     "areas were Lévis, on the south shore of the St. Lawrence River, and the Charlevoix region. Crews from "
+     "Ontario and New Brunswick were on their way.", "Charlevoix", "CA"),
 ])
-def test_a_small_town_alone_in_a_far_country_is_left_unresolved(pipeline, text, stray, country):
+def test_a_small_place_alone_in_a_far_country_is_left_unresolved(pipeline, text, stray, country):
     result = pipeline.enrich(text)
     assert result.places and {p.country_code for p in result.places} == {country}
     assert stray in [u.text for u in result.unresolved_toponyms]

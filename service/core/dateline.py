@@ -3,7 +3,8 @@ first sentence. Places reads the place, dates the weekday.
 
 "JERUSALEM — The United States ...", "BEIRUT, Lebanon (AP) - ...", "LONDON, Jan 5 (Reuters) - ...",
 "BOLOGNA, Italy, May 17, 2025 (Reuters) - ...", "NEW YORK/LONDON, Nov 20 (Reuters) - ...",
-"Ramadi, Iraq (CNN) -- ...", "BAGHDAD, Sunday (Reuters) - ...", "Goma (DR Congo) (AFP) - Nov 20, 2026 - ...".
+"Ramadi, Iraq (CNN) -- ...", "BAGHDAD, Sunday (Reuters) - ...", "Goma (DR Congo) (AFP) - Nov 20, 2026 - ...",
+"Islamabad, Nov 21 (PTI) Flash floods ...".
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ _DATELINE = re.compile(
     # AFP's date after the agency: "Goma (DR Congo) (AFP) - Nov 20, 2026 - M23 rebels ...".
     rf"(?:(?<=\)) - (?P<agency_date>{_DATE}))?"
     # "SAN FRANCISCO--(BUSINESS WIRE)--Acme ...", "--(BUSINESS WIRE)--March 4, 2025--Acme ...".
-    rf"(?: ?(?:-{{1,3}}|:) |(?<=\))--(?:(?P<wire_date>{_DATE})--)?(?=[A-Z]))")
+    rf"(?: ?(?:-{{1,3}}|:) |(?<=\))--(?:(?P<wire_date>{_DATE})--)?(?=[A-Z])"
+    # PTI writes no dash, but always the date: "Islamabad, Nov 21 (PTI) Flash floods ...".
+    r"|(?(date)(?<=\)) (?=[A-Z])|(?!)))")
 # A header line of its own, over the story (The Hindu, Indian and Pakistani papers): "CHENNAI,
 # November 18, 2026 10:15 IST". The place in capitals, a date, perhaps a time: nothing else.
 _HEADER_DATELINE = re.compile(

@@ -336,10 +336,12 @@ def _resolve_numeric_order(mentions: list[DateMention]) -> None:
 
 
 def complete_year(m: DateMention, reference: date) -> int | None:
-    """The year that puts month/day on or before the reference date (news is not dated ahead)."""
-    for year in (reference.year, reference.year - 1):
+    """The year that puts month/day on or before the reference date (news is not dated ahead), or on
+    the day after it: a page fetched late on the 20th in London is dated the 21st in Asia."""
+    latest = reference + timedelta(days=1)
+    for year in (reference.year + 1, reference.year, reference.year - 1):
         try:
-            if date(year, m.month, m.day) <= reference:
+            if date(year, m.month, m.day) <= latest:
                 return year
         except ValueError:
             continue

@@ -211,7 +211,7 @@ def listed_capitals(table: CandidateTable, choice: np.ndarray, gazetteer: Gazett
             choice[g] = capitals[0]
 
 
-# A town left unresolved when it is this small, this weakly chosen, the only place of its country
+# A town (or county) left unresolved when it is this small, this weakly chosen, the only place of its country
 # among at least this many mentions elsewhere, and this far from every other place (see stray_towns).
 STRAY_TOWN_POPULATION = 50_000
 STRAY_TOWN_CONFIDENCE = 0.7
@@ -225,9 +225,10 @@ STRAY_TOWN_FAR_CONFIDENCE = 0.9
 
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
                 dateline_place: int | None) -> list[int]:
-    """Small towns, weakly resolved, alone in a country the rest of the article never touches and far
-    from every other place it names: "Villa Park" in a Premier League report is the stadium, not the
-    town in Illinois; "Esperance" beside Tunis is the football club. Such a town is left unresolved
+    """Small towns and counties, weakly resolved, alone in a country the rest of the article never
+    touches and far from every other place it names: "Villa Park" in a Premier League report is the
+    stadium, not the town in Illinois; "Esperance" beside Tunis is the football club; "the Charlevoix
+    region" in a Quebec story is not Charlevoix County, Michigan. Such a place is left unresolved
     rather than guessed (a wrong point on the map is worse than none)."""
     mentions_by_country: dict[int, int] = {}
     for idx, members in by_place.items():
@@ -238,7 +239,7 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
     strays = []
     for idx, members in by_place.items():
         country = int(gazetteer.country_idx[idx])
-        if (gazetteer.kind[idx] != KIND_CITY or country < 0 or idx == dateline_place
+        if (gazetteer.kind[idx] not in (KIND_CITY, KIND_ADMIN2) or country < 0 or idx == dateline_place
                 or gazetteer.population[idx] > STRAY_TOWN_POPULATION
                 or confidence[idx] >= STRAY_TOWN_FAR_CONFIDENCE):
             continue
