@@ -203,6 +203,13 @@ def test_a_teaser_cut_short_is_not_a_byline_candidate():
     assert byline_candidates(doc, RESOURCES.lexicon) == []
 
 
+def test_a_name_inside_a_short_sentence_is_no_byline():
+    text = ("Margaret Ellison, pioneering geologist, dies at 94\n\nMargaret Ellison, who mapped the glaciers "
+            "of Greenland, died on Nov. 14 at her home in Boulder, Colo. She was 94.\n\n"
+            "Her daughter, Ruth Ellison, said the cause was heart failure." + BODY)
+    assert extract(text) == []
+
+
 def test_an_agency_sign_off_with_editors_initials_names_no_person():
     text = ('Monsoon rains lash Kerala; red alert in five districts\n'
             '\n'

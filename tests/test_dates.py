@@ -308,6 +308,17 @@ def test_afp_s_dateline_dates_the_story_after_the_agency():
     assert pub.value == "2026-11-20" and pub.evidence.text == "Nov 20, 2026"
 
 
+def test_a_partial_date_inside_the_opening_sentence_is_an_event():
+    # An obituary's first paragraph (short of a long one) tells when she died, not when it was published.
+    text = ("Obituary: Margaret Ellison, pioneering geologist, dies at 94\n\nMargaret Ellison, who mapped the "
+            "glaciers of Greenland, died on Nov. 14 at her home in Boulder, Colo. She was 94.\n\n"
+            "Her daughter, Ruth Ellison, said the cause was heart failure.\n\n" + BODY)
+    assert published(text, date(2026, 11, 20)) is None
+    # Its dateline's date, opening the paragraph, does date it.
+    wire = text.replace("Margaret Ellison, who mapped", "BOULDER, Colo., Nov. 15 (AP) - Margaret Ellison, who mapped")
+    assert published(wire, date(2026, 11, 20)).value == "2026-11-15"
+
+
 def test_pti_s_dateline_has_no_dash_and_may_be_a_day_ahead_of_the_fetch():
     text = ("Flash floods kill 14 in northern Pakistan\n\nIslamabad, Nov 21 (PTI) Flash floods triggered by a "
             "cloudburst killed at least 14 people in Khyber Pakhtunkhwa province, officials said.\n" + BODY)

@@ -74,6 +74,9 @@ class BylineCandidate:
     tail_words: int = 0        # how many words follow it on its line
     row: int = 0               # index in doc.content_lines (blank lines not counted)
     listed: bool = False       # one of a list of names joined by "and" ("A, B and C")
+    # On a line that does not open with a name: "Her daughter, Ruth Ellison, said ...". Kept as a
+    # candidate (the selector learns from such lines), never chosen.
+    inside_sentence: bool = False
 
 
 def _ends_dated(text: str) -> bool:
@@ -367,7 +370,10 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                         c.role, c.tail = lead, "role"
                 out += found
                 continue
-        out += _names_in(doc, lexicon, stripped, offset, number, "none")
+        found = _names_in(doc, lexicon, stripped, offset, number, "none")
+        for c in found:
+            c.inside_sentence = found[0].start != offset
+        out += found
     # Rows count the lines a reader sees as the byline block: a line that is only an author's
     # handle or e-mail ("By / April Roach / @aprilroach28 / Daniel O'Mahony") does not part two names.
     row_of, row = {}, 0

@@ -112,7 +112,10 @@ def select_bylines(candidates: list[BylineCandidate], features: list[list[str]],
     probabilities = softmax_scores(model, [features[k] for k in people] + [NIL])
     nobody = probabilities[-1]
     p = dict(zip(people, probabilities))
-    anchor = max(people, key=lambda k: (p[k], -k))
+    eligible = [k for k in people if not candidates[k].inside_sentence]
+    if not eligible:
+        return [], nobody
+    anchor = max(eligible, key=lambda k: (p[k], -k))
     if p[anchor] <= nobody:
         return [], nobody
     row = candidates[anchor].row
@@ -127,7 +130,7 @@ def select_bylines(candidates: list[BylineCandidate], features: list[list[str]],
     block = candidates[anchor].cue in ("by_line", "by")
     # "Tom Ambrose and Léonie Chao-Fong" with no "By": the anchor's co-authors.
     listed = candidates[anchor].listed
-    chosen = sorted(k for k in people if k == anchor
+    chosen = sorted(k for k in eligible if k == anchor
                     or (candidates[k].line in bylines and candidates[k].cue != "none")
                     or (listed and candidates[k].listed and candidates[k].line == candidates[anchor].line)
                     or (abs(candidates[k].row - row) <= CLUSTER_LINES

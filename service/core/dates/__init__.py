@@ -30,8 +30,10 @@ def candidate_dates(doc: Document) -> list[DateMention]:
         if m.year is None:
             if doc.reference_date is None or m.line > header_end:
                 continue
-            # Past the first paragraph (whose dateline may date it), a sentence's "June 3" is an event.
-            if prose_line is not None and m.line > prose_line and len(doc.lines[m.line].text) >= PROSE_LINE:
+            # Past the first paragraph (whose dateline may date it), a sentence's "June 3" is an event;
+            # so is one inside a sentence before ("... died on Nov. 14 at her home"), not its dateline's.
+            in_sentence = len(doc.lines[m.line].text) >= PROSE_LINE
+            if in_sentence and ((prose_line is not None and m.line > prose_line) or not _opens_paragraph(doc, m)):
                 continue
             m.year = complete_year(m, doc.reference_date)
             m.completed = m.year is not None
@@ -48,6 +50,17 @@ def candidate_dates(doc: Document) -> list[DateMention]:
                 continue  # after the page was fetched: not when it was published
         out.append(m)
     return out
+
+
+DATELINE_REACH = 40   # how far into a paragraph a dateline's date may sit
+
+
+def _opens_paragraph(doc: Document, m: DateMention) -> bool:
+    """Whether a date in a paragraph is its dateline's ("LONDON, Jan 5 (Reuters) -")."""
+    dateline = doc.written_dateline
+    if dateline is not None and dateline.date is not None and dateline.date.start == m.span.start:
+        return True
+    return m.span.start - doc.lines[m.line].start <= DATELINE_REACH
 
 
 def _swap_if_past(m: DateMention, latest: date) -> bool:
