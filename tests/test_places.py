@@ -70,6 +70,23 @@ def test_a_qualifier_outweighs_the_article_s_other_places(pipeline):
     assert fortuna.country_code == "US"
 
 
+def test_a_place_said_to_be_in_a_country_is_there_and_only_that_mention(pipeline):
+    text = ("Born in Duluth, Minn., in 1932, Dr. Ellison studied at the University of Wisconsin in Madison and "
+            "earned her doctorate at Cambridge in England. She taught in Boulder, Colo., for 35 years.")
+    (cambridge,) = find(places(pipeline, text), "Cambridge")
+    assert cambridge.country_code == "GB"
+    # A namesake explained: the town the story is about stays where the story puts it.
+    text = ("Glasgow is a city in and the county seat of Valley County, Montana. The town was named after "
+            "Glasgow in Scotland. Glasgow grew during the 1930s when the Fort Peck Dam was built nearby, and "
+            "the Glasgow area still depends on farming.")
+    result = places(pipeline, text)
+    scottish = [p for p in result if p.country_code == "GB" and p.name == "Glasgow"]
+    assert [m.text for p in scottish for m in p.mentions] == ["Glasgow"]
+    assert scottish[0].mentions[0].start == text.index("Glasgow in Scotland")
+    montana = [p for p in result if p.country_code == "US" and p.name == "Glasgow"]
+    assert len(montana) == 1 and len(montana[0].mentions) == 3
+
+
 def test_canadian_province_abbreviations_qualify_and_resolve(pipeline):
     result = places(pipeline, "Firefighters in Kelowna, B.C., and in Moncton, N.B., were called out on Sunday.")
     (kelowna,) = find(result, "Kelowna")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...resources.gazetteer import KIND_ADMIN1, KIND_CITY, NAME_ALT, NAME_DEMONYM, Gazetteer
+from ...resources.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, NAME_ALT, NAME_DEMONYM, Gazetteer
 from ...resources.names import cached_name_key, within_two_edits
 from ..document import Document
 from .recognize import Toponym
@@ -31,6 +31,20 @@ def firm_qualifier_places(doc: Document, toponyms: list[Toponym], i: int) -> fro
     if "(" in doc.norm[toponyms[i].end:nxt.start] and not doc.norm.startswith(")", nxt.end):
         return frozenset()
     return frozenset(idx for idx, flags in nxt.entries if not flags & NAME_DEMONYM)
+
+
+def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:
+    """The country or state named after mention i and "in": "Cambridge in England". It places that
+    mention only: "named after the city of Dublin in Ireland" in a story about Dublin, California."""
+    if i + 1 >= len(toponyms) or doc.norm[toponyms[i].end:toponyms[i + 1].start] != " in ":
+        return frozenset()
+    places = frozenset(idx for idx, flags in toponyms[i + 1].entries
+                       if not flags & NAME_DEMONYM and gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1))
+    # Only when one of the places of that name lies there ("Gaza in Israel's war" places nothing).
+    if not any(int(gazetteer.admin1_idx[idx]) in places or int(gazetteer.country_idx[idx]) in places
+               for idx, _ in toponyms[i].entries):
+        return frozenset()
+    return places
 
 
 # "the U.S. state of Georgia", "upstate New York"; a member of Congress's party and state ("Sen. Rand

@@ -38,7 +38,8 @@ from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
                    called_a_region, called_a_river, called_a_state_or_country, called_a_town, list_chains,
-                   listed_as_regions, listed_as_rivers, qualifier_places, firm_qualifier_places, regions_spelled_like)
+                   firm_qualifier_places, listed_as_regions, listed_as_rivers, placed_in, qualifier_places,
+                   regions_spelled_like)
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -132,6 +133,8 @@ class CandidateTable:
     n_regions: int                   # countries and first-level regions have indexes below this
     blocked: np.ndarray | None = None  # rows that may not be chosen, whatever their score
     list_siblings: list[list[int]] | None = None  # group -> the groups listed beside it ("A, B and C")
+    # Groups that lend no context: "named after Glasgow in Scotland" in a story about Glasgow, Montana.
+    silent: np.ndarray | None = None
 
     def may_choose(self, row: int) -> bool:
         """Whether no rule has ruled the row out."""
@@ -150,6 +153,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     towns: list[bool] = []          # called a town ("Bahrain, a tourist town")
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     firm_qualifiers_of: list[frozenset[int]] = []   # a qualifier beyond doubt, outside a list: "Dresden, Germany"
+    placed_groups: list[frozenset[int]] = []   # "Cambridge in England": its own group (see placed_in)
     mention_group = []
     qualifier = frozenset()
     chains = list_chains(doc, toponyms)
@@ -168,7 +172,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         town = called_a_town(doc, t)
         # A mention called a state, a country or a region is its own group: "Georgia" the country and
         # "the U.S. state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
-        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river)
+        placed = placed_in(doc, toponyms, i, gazetteer) if firm_qualifiers and i not in in_lists else frozenset()
+        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river, placed)
         g = group_keys.get(key)
         if g is None:
             g = group_keys[key] = len(groups)
@@ -181,9 +186,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             towns.append(False)
             qualified_places.append(qualified)
             firm_qualifiers_of.append(frozenset())
+            placed_groups.append(placed)
         towns[g] = towns[g] or town   # one name, one place: called a town once, it is one throughout
-        if qualifier and i not in in_lists and not firm_qualifiers_of[g]:
-            firm_qualifiers_of[g] = firm_qualifier_places(doc, toponyms, i)
+        if firm_qualifiers and i not in in_lists and not firm_qualifiers_of[g]:
+            firm_qualifiers_of[g] = placed or (firm_qualifier_places(doc, toponyms, i) if qualifier else frozenset())
         groups[g].append(i)
         mention_group.append(g)
 
@@ -275,16 +281,17 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         # "St. Petersburg" is written exactly as "Saint Petersburg": the same name, not a different one.
         surface = spelled_out(surface)
         X[lo:hi, COLUMN["exact_case"]] = [surface == spelled_out(gazetteer.name(ids_l[r])) for r in rows]
-        q = qualifiers[g]
-        if q:
-            inside = [admin1_l[r] in q or country_l[r] in q for r in rows]
-            X[lo:hi, COLUMN["qualified"]] = inside
-            firm = firm_qualifiers_of[g] if firm_qualifiers else frozenset()
-            firmly_inside = [admin1_l[r] in firm or country_l[r] in firm for r in rows] if firm else ()
+        firm = firm_qualifiers_of[g]
+        if firm:
+            firmly_inside = [admin1_l[r] in firm or country_l[r] in firm for r in rows]
             if any(firmly_inside):
                 # "Dresden, Germany": the qualifier says where, whatever the article's other places
                 # say (a list, "Ohio, Texas and Iowa", only looks like a qualifier).
                 blocked_rows += [r for r, ok in zip(rows, firmly_inside) if not ok]
+        q = qualifiers[g]
+        if q:
+            inside = [admin1_l[r] in q or country_l[r] in q for r in rows]
+            X[lo:hi, COLUMN["qualified"]] = inside
             if any(inside):
                 # "Atlantic, Iowa" is the town: an ocean or a world region lies in no state.
                 blocked_rows += [r for r in rows if kind_l[r] in _AREAL_KINDS]
@@ -375,7 +382,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             siblings[g] |= chain_groups - {g}
     return CandidateTable(groups, mention_group, bounds, group, ids, kind, own_country, admin1, lat, lon, X,
                           sizes, region, major, np.isin(kind, _AREAL_KINDS), gazetteer.first_index(KIND_ADMIN2),
-                          blocked, [sorted(s) for s in siblings])
+                          blocked, [sorted(s) for s in siblings],
+                          np.array([bool(p) for p in placed_groups]) if any(placed_groups) else None)
 
 
 def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.ndarray,
@@ -385,6 +393,9 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
     sizes = table.sizes
     safe = np.maximum(choice, 0)
     real = (choice >= 0) & (table.ids[safe] >= 0)
+    if table.silent is not None:
+        # A namesake placed by "in" tells nothing of the article's places; its country is named anyway.
+        real &= ~table.silent
     chosen_country = np.where(real, table.own_country[safe], -1)
     chosen_region = np.where(real, table.region[safe], -1)
     # Mentions per country and per first-level region, as dense arrays over the region indexes.
