@@ -283,6 +283,11 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
     assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("TNN", "organization")]
     text = text.replace("TNN | Mar 5, 2025, 10.45 AM IST", "TNN / Updated: Mar 5, 2025, 08:27 IST")
     assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("TNN", "organization")]
+    # Or on the line next to the date, with the place it was filed from.
+    text = ("Ola Electric to build battery plant in Tamil Nadu\n\nPress Trust of India  |  Chennai\n"
+            "Last Updated at November 20, 2026 21:14 IST\n\nOla Electric on Friday said it would invest Rs 7,600 "
+            "crore to build a battery cell factory near Krishnagiri in Tamil Nadu, creating 3,000 jobs.\n")
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("PTI", "organization")]
     text = ("Berlin expands rent controls\n\nDeutsche Welle\n03/04/2025\n\nGermany's capital has extended its "
             "rent cap to newly built flats, Berlin's housing senator said on Monday.\n")
     assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("DW", "organization")]

@@ -141,14 +141,22 @@ def select_bylines(candidates: list[BylineCandidate], features: list[list[str]],
 
 def _alone_beside_date(doc: Document, c: BylineCandidate, date_line: int | None) -> bool:
     """An agency alone on a line near the date ("Reuters" over "Updated: Jan 14, 2025"), or opening
-    the date's own line ("TNN | Mar 5, 2025, 10.45 AM IST", "TNN / Updated: Nov 19, 2026, 08:27 IST")."""
+    the date's own line ("TNN | Mar 5, 2025, 10.45 AM IST", "TNN / Updated: Nov 19, 2026, 08:27 IST"),
+    or the line next to it with the filing place ("Press Trust of India | Chennai")."""
     if date_line is None or abs(c.line - date_line) > 4:
         return False
     line, name = doc.lines[c.line].text.strip(" ."), doc.text[c.start:c.end]
     if line == name:
         return True
-    separator = line[len(name):].lstrip()[:1] if line.startswith(name) else ""
-    return c.line == date_line and separator != "" and separator in "|/-,\u2022"
+    rest = line[len(name):].lstrip() if line.startswith(name) else ""
+    if rest[:1] == "" or rest[:1] not in "|/-,\u2022":
+        return False
+    if c.line == date_line:
+        return True
+    place = rest[1:].split()
+    lo, hi = sorted((c.line, date_line))
+    next_to_it = not any(lo < n < hi for n in doc.content_lines)   # blank lines between do not count
+    return next_to_it and 1 <= len(place) <= 3 and all(w[:1].isupper() for w in place)
 
 
 HEADER_ROWS = 3   # the lines under a headline where a credit stands ("Headline" / "The Associated Press")
