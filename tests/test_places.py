@@ -36,6 +36,15 @@ def test_jordan_beside_syria_is_the_country(pipeline):
     assert (jordan.country_code, jordan.feature) == ("JO", "country")
 
 
+def test_a_title_s_abbreviation_is_no_place(pipeline):
+    # "Sen." is Senegal's three-letter code; listed after a state, it read as one more place.
+    text = ("The bill passed 71-28. Sen. Bernie Sanders of Vermont and Sen. Josh Hawley of Missouri voted "
+            "against it, and Gov. Tate Reeves of Mississippi praised it.")
+    result = places(pipeline, text)
+    assert {p.country_code for p in result} == {"US"}
+    assert not [m for p in result for m in p.mentions if m.text in ("Sen", "Gov")]
+
+
 def test_of_is_not_a_town(pipeline):
     text = "Of the 30 people injured, most were taken to hospitals in Ankara, officials said."
     result = places(pipeline, text)
@@ -872,6 +881,13 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # A possessive inside a name is part of it.
     ("Ferries leave Woods Hole for Martha's Vineyard every hour in summer; Oak Bluffs and Edgartown are a short "
      "bus ride apart.", "Martha's Vineyard", ("Martha's Vineyard", "US", "physical")),
+    # A compass adjective names part of a region: the state, not the city inside it.
+    ("KANSAS CITY, Mo. — Patrick Mahomes threw for 312 yards and two touchdowns, and Harrison Butker kicked a "
+     "41-yard field goal in overtime as the Kansas City Chiefs beat the Buffalo Bills 27-24 on Sunday night at "
+     "Arrowhead Stadium.\n\nJosh Allen ran for two scores for Buffalo, which had won five straight. The Bills (8-3) "
+     "host the San Francisco 49ers next week, while the Chiefs (9-2) travel to Denver.\n\n\"That's a special win,\" "
+     "Kansas City coach Andy Reid said. Fans in Buffalo and across western New York were left to wonder what might "
+     "have been.\n", "New York", ("New York", "US", "admin1")),
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),

@@ -178,7 +178,7 @@ def prepared(records: list[dict], gazetteer: Gazetteer):
     for record in records:
         doc, toponyms, points = gold_toponyms(record, gazetteer)
         if toponyms:
-            table = build_candidate_table(doc, toponyms, gazetteer, firm_qualifiers=False)
+            table = build_candidate_table(doc, toponyms, gazetteer, late_rules=False)
             dateline = dateline_group(doc, toponyms, table, gazetteer)
             out.append((table, points, group_labels(table, points, gazetteer), dateline))
     return out

@@ -135,6 +135,17 @@ def called_a_river(doc: Document, t: Toponym) -> bool:
     return bool(_RIVER_AFTER.match(doc.norm, t.end))
 
 
+# A compass adjective before a name: "across western New York", "eastern Washington" (in lower case:
+# "West London", "East Jerusalem" are names; "west London" a part of the city).
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south)?-?(?:north|south|east|west)ern $")
+
+
+def compass_before(doc: Document, t: Toponym) -> bool:
+    """Whether a compass adjective stands before the mention: it names a part of a region, so a
+    city inside a region of its name is the region ("western New York" is the state's west)."""
+    return _COMPASS_BEFORE.search(doc.norm, max(0, t.start - 16), t.start) is not None
+
+
 # An apposition or a copula that calls the name a town: "Bahrain, a tourist town 60km north of Mingora"
 # is the Swat valley's Bahrain, not the kingdom (which the gazetteer may be alone in knowing). Not a
 # noun that introduces another place: "In Ohio, the city of Dayton said".

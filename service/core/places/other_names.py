@@ -124,6 +124,25 @@ def initials_open_names(doc: Document, candidates: list[SpanCandidate], probabil
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
+# Titles written short before a name: "Sen. Josh Hawley" is no Senegal, "Gov. Tate Reeves" no place.
+# (Not "St.", "Mt.", "Ft.": those open places' names.)
+_SHORT_TITLES = frozenset("sen rep gov gen lt col sgt capt det rev mr mrs ms dr prof adm cmdr maj supt insp".split())
+
+
+def short_titles_before_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                              threshold: float) -> None:
+    """A title's abbreviation with its period before a capitalised word is a title, whatever
+    place's code or alternate name it spells."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        i = c.start_token
+        if probabilities[k] < threshold or c.end_token - i != 1 or tokens[i].text.lower() not in _SHORT_TITLES:
+            continue
+        if i + 2 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 2].text[:1].isupper() \
+                and tokens[i + 2].line == tokens[i].line:
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
 CONJUNCTIONS = frozenset({"and", "or"})   # a comma too often qualifies ("Washington, D.C.", "New Jersey, Inc.")
 LIST_TOKENS = CONJUNCTIONS | {","}
 _STORM_WORDS = frozenset({"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones", "storm",

@@ -29,8 +29,8 @@ from .candidates import NAME_PARTICLES, GazetteerMatch
 from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, companies_stay_companies,
                           compass_before_ordinals, demonyms_opening_names, given_names_stay_people,
                           initials_open_names, landscape_plurals_opening_sentences, pan_demonyms,
-                          planets_are_not_places, storms_are_not_places, surnames_stay_people,
-                          traded_names_are_companies)
+                          planets_are_not_places, short_titles_before_names, storms_are_not_places,
+                          surnames_stay_people, traded_names_are_companies)
 from .spans import REGION_NOUNS, TOWN_NOUNS, SpanCandidate, generate_candidates
 
 
@@ -137,6 +137,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _streets_keep_their_names(candidates, probabilities, model.threshold)
     acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
     initials_open_names(doc, candidates, probabilities, model.threshold)
+    short_titles_before_names(doc, candidates, probabilities, model.threshold)
     demonyms_opening_names(doc, candidates, probabilities, model.threshold)
     pan_demonyms(doc, candidates, probabilities, model.threshold)
     storms_are_not_places(doc, candidates, probabilities, model.threshold)

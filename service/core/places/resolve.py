@@ -37,9 +37,9 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
 from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
-                   called_a_region, called_a_river, called_a_state_or_country, called_a_town, list_chains,
-                   firm_qualifier_places, listed_as_regions, listed_as_rivers, placed_in, qualifier_places,
-                   regions_spelled_like)
+                   called_a_region, called_a_river, called_a_state_or_country, called_a_town, compass_before,
+                   firm_qualifier_places, list_chains, listed_as_regions, listed_as_rivers, placed_in,
+                   qualifier_places, regions_spelled_like)
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -142,7 +142,10 @@ class CandidateTable:
 
 
 def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
-                          firm_qualifiers: bool = True) -> CandidateTable:
+                          late_rules: bool = True) -> CandidateTable:
+    """One document's candidate table. `late_rules` adds the rules laid over the trained resolver
+    (a firm qualifier, "in" a country, a compass adjective): training builds its tables without
+    them, so the learned weights keep measuring the evidence as it is written."""
     group_keys: dict[tuple, int] = {}
     groups: list[list[int]] = []
     qualifiers: list[frozenset[int]] = []
@@ -154,6 +157,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     firm_qualifiers_of: list[frozenset[int]] = []   # a qualifier beyond doubt, outside a list: "Dresden, Germany"
     placed_groups: list[frozenset[int]] = []   # "Cambridge in England": its own group (see placed_in)
+    compass_groups: list[bool] = []   # "western New York": a part of a region
     mention_group = []
     qualifier = frozenset()
     chains = list_chains(doc, toponyms)
@@ -168,12 +172,13 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         called, noun = called_a_region(doc, t)
         noun = listed.get(i, noun)
         region = LISTED_AS_REGIONS if i in listed else CALLED_A_REGION if called else 0
+        compass = late_rules and compass_before(doc, t)
         river = called_a_river(doc, t) or i in river_list
         town = called_a_town(doc, t)
         # A mention called a state, a country or a region is its own group: "Georgia" the country and
         # "the U.S. state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
-        placed = placed_in(doc, toponyms, i, gazetteer) if firm_qualifiers and i not in in_lists else frozenset()
-        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river, placed)
+        placed = placed_in(doc, toponyms, i, gazetteer) if late_rules and i not in in_lists else frozenset()
+        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river, placed, compass)
         g = group_keys.get(key)
         if g is None:
             g = group_keys[key] = len(groups)
@@ -187,8 +192,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             qualified_places.append(qualified)
             firm_qualifiers_of.append(frozenset())
             placed_groups.append(placed)
+            compass_groups.append(compass)
         towns[g] = towns[g] or town   # one name, one place: called a town once, it is one throughout
-        if firm_qualifiers and i not in in_lists and not firm_qualifiers_of[g]:
+        if late_rules and i not in in_lists and not firm_qualifiers_of[g]:
             firm_qualifiers_of[g] = placed or (firm_qualifier_places(doc, toponyms, i) if qualifier else frozenset())
         groups[g].append(i)
         mention_group.append(g)
@@ -343,8 +349,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             for r in cities:
                 if admin1_l[r] in region_ids or admin2_l[r] in region_ids:
                     X[r, COLUMN["city_named_like_region"]] = 1.0
-                    if called_region[g]:
-                        blocked_rows.append(r)   # "the Donetsk region": the region, not its city
+                    if called_region[g] or compass_groups[g]:
+                        # "the Donetsk region", "western New York": the region, not its city.
+                        blocked_rows.append(r)
             # "Washington": a region of the country far from the capital of that name (the state,
             # not D.C.), whose weight the data sets apart from a capital's own region ("Baghdad").
             capitals = {country_l[r] for r in cities if capital_own_l[r]}
