@@ -45,6 +45,16 @@ def test_a_title_s_abbreviation_is_no_place(pipeline):
     assert not [m for p in result for m in p.mentions if m.text in ("Sen", "Gov")]
 
 
+def test_americans_of_an_origin_are_no_place_abroad(pipeline):
+    text = ("Voters who describe themselves as non-African American sued over the map of Louisiana. "
+            "African-American and Irish American groups in Baton Rouge backed it.")
+    result = places(pipeline, text)
+    assert {p.name for p in result} == {"Louisiana", "Baton Rouge"}
+    # Two countries joined by a hyphen are both countries.
+    result = places(pipeline, "Russian-American talks on arms control resumed, officials in Moscow said.")
+    assert {"RU", "US"} <= {p.country_code for p in result}
+
+
 def test_of_is_not_a_town(pipeline):
     text = "Of the 30 people injured, most were taken to hospitals in Ankara, officials said."
     result = places(pipeline, text)

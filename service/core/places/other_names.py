@@ -82,19 +82,41 @@ def demonyms_opening_names(doc: Document, candidates: list[SpanCandidate], proba
         probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
+_CONTINENT_PEOPLES = frozenset({"African", "Asian", "European"})
+
+
 def pan_demonyms(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                  threshold: float) -> None:
     """A demonym joined to "Pan-" ("the Pan-American Highway", "the Pan-African Parliament") speaks
     of a continent's peoples, not of the country the gazetteer files the word under (the United
-    States for "American")."""
+    States for "American"); one before "American" speaks of Americans."""
     tokens = doc.tokens
+    demonym_ends = {c.end: doc.norm[c.start:c.end] for c in candidates
+                    if c.entries and all(flags & NAME_DEMONYM for _, flags in c.entries)}
     for k, c in enumerate(candidates):
         i = c.start_token
-        if (probabilities[k] < threshold or i < 2 or not c.entries
+        if (probabilities[k] < threshold or not c.entries
                 or not all(flags & NAME_DEMONYM for _, flags in c.entries)):
             continue
-        pan, hyphen = tokens[i - 2], tokens[i - 1]
-        if pan.text.lower() == "pan" and hyphen.text == "-" and pan.end == hyphen.start and hyphen.end == c.start:
+        before = demonym_ends.get(c.start - 1)
+        if before and doc.norm[c.start:c.end] in ("American", "Americans") and (
+                doc.norm[c.start - 1] == " " or (doc.norm[c.start - 1] == "-" and before in _CONTINENT_PEOPLES)):
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)   # "African American"
+            continue
+        if i >= 2:
+            pan, hyphen = tokens[i - 2], tokens[i - 1]
+            if pan.text.lower() == "pan" and hyphen.text == "-" and pan.end == hyphen.start and hyphen.end == c.start:
+                probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+                continue
+        # "African American", "Irish Americans": Americans of that origin (no geoparsing corpus marks
+        # the first word). Joined by a hyphen, two countries' demonyms are both countries ("Russian-American
+        # talks"); a continent's ("African-American") is still an origin.
+        hyphen = c.end_token < len(tokens) and tokens[c.end_token].text == "-"
+        if hyphen and doc.norm[c.start:c.end] not in _CONTINENT_PEOPLES:
+            continue
+        after = c.end_token + hyphen
+        if after < len(tokens) and tokens[after].text in ("American", "Americans") \
+                and tokens[after].line == tokens[i].line and tokens[after].start - c.end <= 1:
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
