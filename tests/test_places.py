@@ -891,6 +891,13 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # A possessive inside a name is part of it.
     ("Ferries leave Woods Hole for Martha's Vineyard every hour in summer; Oak Bluffs and Edgartown are a short "
      "bus ride apart.", "Martha's Vineyard", ("Martha's Vineyard", "US", "physical")),
+    # Rivers, bays and ranges news names, written for the gazetteer (the PyPI extracts carry none).
+    ("Flood barriers went up in Bewdley as the River Severn rose after days of rain.", "River Severn",
+     ("River Severn", "GB", "physical")),
+    ("Most of Argentina's crop is shipped from ports around Rosario on the Parana River.", "Parana River",
+     ("Paraná River", None, "physical")),
+    ("Gusts of 70 mph were recorded in the Santa Monica Mountains and near Simi Valley.", "Santa Monica Mountains",
+     ("Santa Monica Mountains", "US", "physical")),
     # A compass adjective names part of a region: the state, not the city inside it.
     ("KANSAS CITY, Mo. — Patrick Mahomes threw for 312 yards and two touchdowns, and Harrison Butker kicked a "
      "41-yard field goal in overtime as the Kansas City Chiefs beat the Buffalo Bills 27-24 on Sunday night at "
