@@ -898,6 +898,12 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
      ("Paraná River", None, "physical")),
     ("Gusts of 70 mph were recorded in the Santa Monica Mountains and near Simi Valley.", "Santa Monica Mountains",
      ("Santa Monica Mountains", "US", "physical")),
+    # England's demonym, as Wales's and Scotland's: not English, Indiana (630 people).
+    ("On a wet morning in Hackney, east London, Priya Shah is digging up the last of her potatoes. \"I waited six "
+     "years for this plot,\" she says.\n\nAcross Britain, allotment waiting lists have doubled since 2020, according "
+     "to the National Allotment Society. In Bristol, Leeds and Glasgow, councils are struggling to find land.\n\n"
+     "In Sheffield, which has more allotments than any other English city, the council has started splitting plots "
+     "in half.\n", "English", ("England", "GB", "admin1")),
     # A compass adjective names part of a region: the state, not the city inside it.
     ("KANSAS CITY, Mo. — Patrick Mahomes threw for 312 yards and two touchdowns, and Harrison Butker kicked a "
      "41-yard field goal in overtime as the Kansas City Chiefs beat the Buffalo Bills 27-24 on Sunday night at "

@@ -189,7 +189,7 @@ ADMIN2_ENGLISH = {
 # stays, the country's demonym too, and with its plural (no team's name): the resolver weighs the two
 # by context ("Georgians voted" in Atlanta, or in Tbilisi).
 ADMIN1_DEMONYMS = {
-    "GB.WLS": ["Welsh"], "GB.SCT": ["Scottish"], "GB.NIR": ["Northern Irish"],
+    "GB.ENG": ["English"], "GB.WLS": ["Welsh"], "GB.SCT": ["Scottish"], "GB.NIR": ["Northern Irish"],
     "US.TX": ["Texan"], "US.CA": ["Californian"], "US.FL": ["Floridian"], "US.OH": ["Ohioan"],
     "US.MI": ["Michigander"], "US.VA": ["Virginian"], "US.WV": ["West Virginian"], "US.CO": ["Coloradan"],
     "US.AZ": ["Arizonan"], "US.NV": ["Nevadan"], "US.AK": ["Alaskan"], "US.MN": ["Minnesotan"], "US.IA": ["Iowan"],
