@@ -45,6 +45,17 @@ def test_a_title_s_abbreviation_is_no_place(pipeline):
     assert not [m for p in result for m in p.mentions if m.text in ("Sen", "Gov")]
 
 
+def test_a_demonym_is_its_country_not_a_town_of_that_name(pipeline):
+    text = ("Texas and Oklahoma officials met in Amarillo on Tuesday. Canadian officials joined by phone, and "
+            "Lubbock and Tulsa sent observers. The storm hit Canadian, Texas, hardest.")
+    result = places(pipeline, text)
+    canada = [p for p in result if p.country_code == "CA"]
+    assert [m.text for p in canada for m in p.mentions] == ["Canadian"] and canada[0].feature == "country"
+    # Written with its state, the town.
+    (town,) = [p for p in result if p.name == "Canadian" and p.country_code == "US"]
+    assert town.mentions[0].start == text.index("Canadian, Texas")
+
+
 def test_americans_of_an_origin_are_no_place_abroad(pipeline):
     text = ("Voters who describe themselves as non-African American sued over the map of Louisiana. "
             "African-American and Irish American groups in Baton Rouge backed it.")

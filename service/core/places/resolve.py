@@ -144,7 +144,7 @@ class CandidateTable:
 def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
                           late_rules: bool = True) -> CandidateTable:
     """One document's candidate table. `late_rules` adds the rules laid over the trained resolver
-    (a firm qualifier, "in" a country, a compass adjective): training builds its tables without
+    (a firm qualifier, "in" a country, a compass adjective, a demonym): training builds its tables without
     them, so the learned weights keep measuring the evidence as it is written."""
     group_keys: dict[tuple, int] = {}
     groups: list[list[int]] = []
@@ -265,6 +265,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     kind_l, ids_l, admin1_l, admin2_l, country_l = (kind.tolist(), ids.tolist(), admin1.tolist(),
                                                     admin2.tolist(), country.tolist())
     log_pop_l = np.log10(pop + 10.0).tolist()
+    demonym_l = ((flags & NAME_DEMONYM) > 0).tolist()
     partial_l = X[:, COLUMN["name_partial"]].tolist()
     capital_own_l = X[:, COLUMN["capital_by_own_name"]].tolist()
     rank_col, dominance_col = np.zeros(len(ids)), np.zeros(len(ids))
@@ -287,6 +288,12 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         # "St. Petersburg" is written exactly as "Saint Petersburg": the same name, not a different one.
         surface = spelled_out(surface)
         X[lo:hi, COLUMN["exact_case"]] = [surface == spelled_out(gazetteer.name(ids_l[r])) for r in rows]
+        if late_rules and not qualifiers[g]:
+            # "Canadian officials", "any other English city": a country's or a region's demonym, not
+            # Canadian County, Oklahoma or English, Indiana (those are written "Canadian, Texas").
+            demonym_rows = [r for r in rows if demonym_l[r] and kind_l[r] in (KIND_COUNTRY, KIND_ADMIN1)]
+            if demonym_rows:
+                blocked_rows += [r for r in rows if not demonym_l[r]]
         firm = firm_qualifiers_of[g]
         if firm:
             firmly_inside = [admin1_l[r] in firm or country_l[r] in firm for r in rows]
