@@ -210,3 +210,9 @@ def test_a_town_keeps_the_initials_people_write_not_its_airport_code():
     assert "KUL" not in city("Kuala Lumpur", ["KL", "KUL"]).aliases
     # Dazhou's code "DAX" would turn Frankfurt's share index into a Chinese city.
     assert "DAX" not in city("Dazhou", ["DAX"]).aliases
+    # Topeka's month as "Google" (2010) would put the company in Kansas.
+    assert "Google" not in city("Topeka", ["Google", "Topeka"]).aliases
+
+
+def test_the_embedded_gazetteer_has_no_google(resources):
+    assert not resources.gazetteer.lookup("Google")

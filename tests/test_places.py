@@ -36,6 +36,17 @@ def test_jordan_beside_syria_is_the_country(pipeline):
     assert (jordan.country_code, jordan.feature) == ("JO", "country")
 
 
+def test_a_two_letter_code_in_title_case_is_a_word(pipeline):
+    text = ("Miami visits Clemson in South Carolina next week.\n\nContact Us | About Us\n\nOh... what a finish "
+            "that was for Virginia. She fell ill at a bible study in Baton Rouge, La. in Oct. 2018, and a man died "
+            "in a Ky. jail.")
+    result = places(pipeline, text)
+    mentions = {m.text: p.name for p in result for m in p.mentions}
+    assert "Us" not in mentions and "Oh." not in mentions and "Oh" not in mentions
+    # The AP's abbreviations are written so.
+    assert mentions["La."] == "Louisiana" and mentions["Ky."] == "Kentucky"
+
+
 def test_a_title_s_abbreviation_is_no_place(pipeline):
     # "Sen." is Senegal's three-letter code; listed after a state, it read as one more place.
     text = ("The bill passed 71-28. Sen. Bernie Sanders of Vermont and Sen. Josh Hawley of Missouri voted "

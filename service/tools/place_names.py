@@ -92,6 +92,11 @@ def saint_forms(name: str) -> Iterator[str]:
 _TOWN_QUALIFIERS = re.compile(r"^(?P<name>.+?)(?: (?:am|an der|im|in der|ob der) .+| \(.+\))$")
 
 
+# Alternate names GeoNames keeps for a town that name something far better known: Topeka called
+# itself "Google" for a month in 2010.
+ALTERNATES_OF_OTHER_THINGS = frozenset({"Google"})
+
+
 def add_city_aliases(record: PlaceRecord, alternates: Iterable[str]) -> None:
     record.add_alias(record.name, NAME_PRIMARY)
     qualified = _TOWN_QUALIFIERS.match(record.name)
@@ -103,7 +108,7 @@ def add_city_aliases(record: PlaceRecord, alternates: Iterable[str]) -> None:
         for form in article_forms(record.name):
             record.add_alias(form, NAME_ALT)
     for alt in alternates:
-        if not alt or alt.islower():
+        if not alt or alt.islower() or alt in ALTERNATES_OF_OTHER_THINGS:
             continue  # lower-case alternates are transliteration keys, not names people write
         letters = alt.replace(".", "")
         if letters.isupper() and len(letters) <= 4:

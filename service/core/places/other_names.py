@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ...resources.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, NAME_ABBR, NAME_CODE, NAME_DEMONYM, Gazetteer
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM,
+                                    NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ..calendar_words import MONTH_WORDS, WEEKDAYS
 from ..company_words import COMPANY_FORMS
@@ -143,6 +144,42 @@ def initials_open_names(doc: Document, candidates: list[SpanCandidate], probabil
         # After a given name ("Stevens T. Mason") or opening an item of a list (", T. Nagar").
         if before.text == "," or (before.text.isalpha() and before.text[:1].isupper()
                                   and initial.start - before.end == 1):
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
+COMMON_WORD_RATIO = 0.1   # a word capitalised in fewer than this share of its uses inside sentences
+# Two-letter abbreviations news writes in title case: the AP's for US states ("Ga.", "La.", "Ky.").
+_TITLE_CASE_ABBREVIATIONS = frozenset("Ga Ky La Md Mo Pa Va Vt".split())
+
+
+def codes_written_as_words(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                           threshold: float, lexicon: Lexicon | None) -> None:
+    """A two-letter code in title case is a word: "Contact Us" is not the United States (nor Us, a
+    French village), "Oh... this" not Ohio. USPS and ISO codes are written in capitals; the AP's own
+    abbreviations stay, and so do towns of two letters that are no English word ("Bo")."""
+    for k, c in enumerate(candidates):
+        if probabilities[k] < threshold or not c.entries:
+            continue
+        word = doc.norm[c.start:c.end].rstrip(".")
+        if len(word) != 2 or not (word[0].isupper() and word[1].islower()) or word in _TITLE_CASE_ABBREVIATIONS:
+            continue
+        codes_only = all(flags & (NAME_ABBR | NAME_CODE) and not flags & NAME_PRIMARY for _, flags in c.entries)
+        common = lexicon is not None and lexicon.case_ratio.get(word.lower(), 1.0) < COMMON_WORD_RATIO
+        if codes_only or common:
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
+def common_words_as_alternate_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                                    threshold: float, lexicon: Lexicon) -> None:
+    """A common English word that only an alternate name makes a place ("MORE" in a menu is not Mori,
+    Japan; "Okay" opening a sentence not Les Cayes, Haiti) is the word: in capitals or opening a
+    sentence, its case says nothing."""
+    for k, c in enumerate(candidates):
+        if probabilities[k] < threshold or c.end_token - c.start_token != 1 or not c.entries:
+            continue
+        if any(flags & NAME_PRIMARY for _, flags in c.entries):
+            continue
+        if lexicon.case_ratio.get(doc.norm[c.start:c.end].lower(), 1.0) < COMMON_WORD_RATIO:
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 

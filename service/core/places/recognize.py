@@ -26,11 +26,12 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Span
 from .candidates import NAME_PARTICLES, GazetteerMatch
-from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, companies_stay_companies,
-                          compass_before_ordinals, demonyms_opening_names, given_names_stay_people,
-                          initials_open_names, landscape_plurals_opening_sentences, pan_demonyms,
-                          planets_are_not_places, short_titles_before_names, storms_are_not_places,
-                          surnames_stay_people, traded_names_are_companies)
+from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, codes_written_as_words,
+                          common_words_as_alternate_names, companies_stay_companies, compass_before_ordinals,
+                          demonyms_opening_names, given_names_stay_people, initials_open_names,
+                          landscape_plurals_opening_sentences, pan_demonyms, planets_are_not_places,
+                          short_titles_before_names, storms_are_not_places, surnames_stay_people,
+                          traded_names_are_companies)
 from .spans import REGION_NOUNS, TOWN_NOUNS, SpanCandidate, generate_candidates
 
 
@@ -138,6 +139,9 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
     initials_open_names(doc, candidates, probabilities, model.threshold)
     short_titles_before_names(doc, candidates, probabilities, model.threshold)
+    codes_written_as_words(doc, candidates, probabilities, model.threshold, lexicon)
+    if lexicon is not None:
+        common_words_as_alternate_names(doc, candidates, probabilities, model.threshold, lexicon)
     demonyms_opening_names(doc, candidates, probabilities, model.threshold)
     pan_demonyms(doc, candidates, probabilities, model.threshold)
     storms_are_not_places(doc, candidates, probabilities, model.threshold)
