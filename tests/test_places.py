@@ -65,6 +65,12 @@ def test_a_demonym_is_its_country_not_a_town_of_that_name(pipeline):
     # Written with its state, the town.
     (town,) = [p for p in result if p.name == "Canadian" and p.country_code == "US"]
     assert town.mentions[0].start == text.index("Canadian, Texas")
+    # The nouns news calls a country's people by, beside a town of that name.
+    result = places(pipeline, "Brits on holiday in Marbella and Ibiza were told to stay indoors. Aussies and Kiwis "
+                              "flew home from Bali. Police in Brits, North West, arrested two men.")
+    by_mention = {(m.text, m.start): p.country_code for p in result for m in p.mentions}
+    assert by_mention[("Brits", 0)] == "GB" and by_mention[("Aussies", 66)] == "AU"
+    assert [cc for (word, start), cc in by_mention.items() if word == "Brits" and start > 0] == ["ZA"]
 
 
 def test_americans_of_an_origin_are_no_place_abroad(pipeline):

@@ -86,11 +86,13 @@ def country_extras() -> dict[str, dict]:
     return extras
 
 
-# Adjectives English news uses for a country that neither source lists ("Philippine vessels").
+# Adjectives and nouns English news uses for a country's people that neither source lists ("Philippine
+# vessels", "two Britons"; "Brits" is also a South African town, which it then has to be qualified as).
 EXTRA_DEMONYMS = {"PH": ["Philippine"], "IS": ["Icelandic"], "LU": ["Luxembourgish"], "KG": ["Kyrgyz"],
                   "NP": ["Nepali"], "TJ": ["Tajik"], "SI": ["Slovenian"], "HR": ["Croat"], "XK": ["Kosovar"],
                   "BW": ["Botswanan"], "TL": ["Timorese", "East Timorese"], "DJ": ["Djiboutian"],
-                  "SK": ["Slovakian"]}
+                  "SK": ["Slovakian"], "GB": ["Briton", "Brit", "Brits"], "AU": ["Aussie", "Aussies"],
+                  "NZ": ["Kiwi"]}
 
 
 def geotext_demonyms(extras: dict[str, dict] | None = None) -> dict[str, list[str]]:
