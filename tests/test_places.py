@@ -577,6 +577,10 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
      "a second daily flight between Atlanta and Seoul. Delta has been flying to Seoul since 1988. Shares of "
      "Delta rose 2% in New York; rival American Airlines is based in Fort Worth, Texas.", "Delta",
      "Fort Worth", "Texas"),
+    # Well-known companies named like places, never introduced: not Meta, Colombia, nor Nokia, Finland.
+    ("Meta to cut jobs in Europe\n\nMeta will cut 300 jobs in Ireland and Spain, the company said. Meta employs "
+     "2,000 people in Dublin and more at its headquarters in Menlo Park, California.", "Meta", "Menlo Park",
+     "California"),
     # Names whose shares trade are companies, never introduced as such: not Delta, British Columbia,
     # nor Santos, Brazil.
     ("Shares of Delta, United and American rose after the airlines raised guidance, while Boeing fell 3% on "

@@ -502,15 +502,21 @@ _CORPORATE_INNER = frozenset({"motor", "motors", "holdings", "group", "co", "air
 _CORPORATE_END_FORMS = frozenset(form for w in _CORPORATE_END | {"co"} for form in (w.capitalize(), w.upper()))
 
 
+# Companies named like places that news names without introducing them ("Meta said", "Toyota's
+# sales"): Meta, Colombia or Campania; Nokia, Finland; Toyota, Aichi; Honda, Colombia. No geoparsing
+# corpus marks them; the places stand where a place is meant ("Toyota, Aichi", "in Meta").
+_WELL_KNOWN_COMPANIES = frozenset({"meta", "nokia", "toyota", "honda"})
+
+
 def companies_stay_companies(doc: Document, candidates: list[SpanCandidate], keys: list[str],
                              probabilities: list[float], threshold: float, gazetteer: Gazetteer) -> None:
-    """A one-word name the article introduces as a company ("Toyota Motor Corp said") is that company
-    when it comes back alone ("Shares in Toyota rose"), as a surname stays a person. Countries and
+    """A one-word name the article introduces as a company ("Toyota Motor Corp said"), or a well-known
+    one, is that company when it comes back alone ("Shares in Toyota rose"), as a surname stays a person. Countries and
     cities of a million are exempt; first-level regions when the article names their country or the
     mention follows a preposition of place ("Delta Air Lines" is no reason to keep Nigeria's Delta
     State); and so is a mention qualified as a place ("Toyota, Aichi", "the city of Toyota")."""
     tokens = doc.tokens
-    companies = set()
+    companies = set(_WELL_KNOWN_COMPANIES)
     for j in [j for j, t in enumerate(tokens) if t.text in _CORPORATE_END_FORMS]:
         k = j   # walk back over the corporate words to the name before them
         while k > 0 and tokens[k - 1].text.lower() in _CORPORATE_INNER and tokens[k - 1].line == tokens[j].line:
