@@ -676,6 +676,10 @@ _KEBBI = ("ABUJA, Nigeria (AP) - Gunmen abducted 30 students in Nigeria's Kebbi 
     ("About 90,000 customers were without power after freezing rain coated Quebec City overnight. The hardest-hit "
      "areas were Lévis, on the south shore of the St. Lawrence River, and the Charlevoix region. Crews from "
      "Ontario and New Brunswick were on their way.", "Charlevoix", "CA"),
+    # A county named without its "County", however big: the historic English county GeoNames no longer
+    # lists, not Middlesex County, Massachusetts.
+    ("The former Middlesex bowler, who grew up in Uxbridge in west London, now coaches in Leeds and Sheffield. "
+     "Middlesex said he would be missed at Lord's.", "Middlesex", "GB"),
 ])
 def test_a_small_place_alone_in_a_far_country_is_left_unresolved(pipeline, text, stray, country):
     result = pipeline.enrich(text)

@@ -14,7 +14,7 @@ from .choice_rules import (features_by_their_generic_word, listed_capitals, pref
 from .dateline import find_dateline, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
-from .resolve import ResolverModel, build_candidate_table, run_passes
+from .resolve import COLUMN, ResolverModel, build_candidate_table, run_passes
 
 
 def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel, lexicon: Lexicon,
@@ -80,7 +80,9 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
         confidence.setdefault(idx, []).extend([float(prob[g]) * toponyms[i].confidence for i in members])
     mean_confidence = {idx: sum(values) / len(values) for idx, values in confidence.items()}
     dateline_place = int(table.ids[choice[dateline_group]]) if dateline_group is not None else None
-    for idx in stray_towns(by_place, mean_confidence, gazetteer, dateline_place):
+    partial = table.features[:, COLUMN["name_partial"]] > 0
+    partly_named = frozenset(int(table.ids[choice[g]]) for g in resolved if partial[choice[g]])
+    for idx in stray_towns(by_place, mean_confidence, gazetteer, dateline_place, partly_named):
         unresolved.extend(by_place.pop(idx))
     places, indexes = [], []
     for idx, members in sorted(by_place.items(), key=lambda item: min(toponyms[i].start for i in item[1])):

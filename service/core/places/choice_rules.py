@@ -224,12 +224,14 @@ STRAY_TOWN_FAR_CONFIDENCE = 0.9
 
 
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
-                dateline_place: int | None) -> list[int]:
+                dateline_place: int | None, partly_named: frozenset[int] = frozenset()) -> list[int]:
     """Small towns and counties, weakly resolved, alone in a country the rest of the article never
     touches and far from every other place it names: "Villa Park" in a Premier League report is the
     stadium, not the town in Illinois; "Esperance" beside Tunis is the football club; "the Charlevoix
-    region" in a Quebec story is not Charlevoix County, Michigan. Such a place is left unresolved
-    rather than guessed (a wrong point on the map is worse than none)."""
+    region" in a Quebec story is not Charlevoix County, Michigan. A county named without its "County"
+    (`partly_named`) counts as small whatever its size: "Prince William" in a London paper is the
+    prince, not the Virginia county. Such a place is left unresolved rather than guessed (a wrong
+    point on the map is worse than none)."""
     mentions_by_country: dict[int, int] = {}
     for idx, members in by_place.items():
         country = int(idx if gazetteer.kind[idx] == KIND_COUNTRY else gazetteer.country_idx[idx])
@@ -240,7 +242,8 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
     for idx, members in by_place.items():
         country = int(gazetteer.country_idx[idx])
         if (gazetteer.kind[idx] not in (KIND_CITY, KIND_ADMIN2) or country < 0 or idx == dateline_place
-                or gazetteer.population[idx] > STRAY_TOWN_POPULATION
+                or (gazetteer.population[idx] > STRAY_TOWN_POPULATION
+                    and not (gazetteer.kind[idx] == KIND_ADMIN2 and idx in partly_named))
                 or confidence[idx] >= STRAY_TOWN_FAR_CONFIDENCE):
             continue
         if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
