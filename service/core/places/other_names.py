@@ -90,34 +90,33 @@ def pan_demonyms(doc: Document, candidates: list[SpanCandidate], probabilities: 
                  threshold: float) -> None:
     """A demonym joined to "Pan-" ("the Pan-American Highway", "the Pan-African Parliament") speaks
     of a continent's peoples, not of the country the gazetteer files the word under (the United
-    States for "American"); one before "American" speaks of Americans."""
+    States for "American"). A demonym before "American(s)" speaks of Americans of that origin
+    ("African American", "Irish Americans"; no geoparsing corpus marks either word): joined by a
+    hyphen, only a continent's ("African-American"), as two countries' demonyms so joined are both
+    countries ("Russian-American talks")."""
     tokens = doc.tokens
-    demonym_ends = {c.end: doc.norm[c.start:c.end] for c in candidates
-                    if c.entries and all(flags & NAME_DEMONYM for _, flags in c.entries)}
+    demonym = [bool(c.entries) and all(flags & NAME_DEMONYM for _, flags in c.entries) for c in candidates]
+    ending_at: dict[int, list[int]] = {}
     for k, c in enumerate(candidates):
+        if demonym[k]:
+            ending_at.setdefault(c.end, []).append(k)
+    discounted = set()
+    for k, c in enumerate(candidates):
+        if not demonym[k]:
+            continue
         i = c.start_token
-        if (probabilities[k] < threshold or not c.entries
-                or not all(flags & NAME_DEMONYM for _, flags in c.entries)):
-            continue
-        before = demonym_ends.get(c.start - 1)
-        if before and doc.norm[c.start:c.end] in ("American", "Americans") and (
-                doc.norm[c.start - 1] == " " or (doc.norm[c.start - 1] == "-" and before in _CONTINENT_PEOPLES)):
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)   # "African American"
-            continue
         if i >= 2:
             pan, hyphen = tokens[i - 2], tokens[i - 1]
             if pan.text.lower() == "pan" and hyphen.text == "-" and pan.end == hyphen.start and hyphen.end == c.start:
-                probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
-                continue
-        # "African American", "Irish Americans": Americans of that origin (no geoparsing corpus marks
-        # the first word). Joined by a hyphen, two countries' demonyms are both countries ("Russian-American
-        # talks"); a continent's ("African-American") is still an origin.
-        hyphen = c.end_token < len(tokens) and tokens[c.end_token].text == "-"
-        if hyphen and doc.norm[c.start:c.end] not in _CONTINENT_PEOPLES:
-            continue
-        after = c.end_token + hyphen
-        if after < len(tokens) and tokens[after].text in ("American", "Americans") \
-                and tokens[after].line == tokens[i].line and tokens[after].start - c.end <= 1:
+                discounted.add(k)
+        if doc.norm[c.start:c.end] in ("American", "Americans"):
+            link = doc.norm[c.start - 1] if c.start else ""
+            origins = [o for o in ending_at.get(c.start - 1, ()) if link == " " or (
+                link == "-" and doc.norm[candidates[o].start:candidates[o].end] in _CONTINENT_PEOPLES)]
+            if origins:
+                discounted.update(origins, (k,))
+    for k in discounted:
+        if probabilities[k] >= threshold:
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
@@ -148,6 +147,13 @@ def initials_open_names(doc: Document, candidates: list[SpanCandidate], probabil
 
 
 COMMON_WORD_RATIO = 0.1   # a word capitalised in fewer than this share of its uses inside sentences
+
+
+def _common_word(lexicon: Lexicon | None, word: str) -> bool:
+    """Whether the lexicon says news writes the word in lower case (no lexicon: it cannot say)."""
+    return lexicon is not None and lexicon.case_ratio.get(word.lower(), 1.0) < COMMON_WORD_RATIO
+
+
 # Two-letter abbreviations news writes in title case: the AP's for US states ("Ga.", "La.", "Ky.").
 _TITLE_CASE_ABBREVIATIONS = frozenset("Ga Ky La Md Mo Pa Va Vt".split())
 
@@ -164,13 +170,12 @@ def codes_written_as_words(doc: Document, candidates: list[SpanCandidate], proba
         if len(word) != 2 or not (word[0].isupper() and word[1].islower()) or word in _TITLE_CASE_ABBREVIATIONS:
             continue
         codes_only = all(flags & (NAME_ABBR | NAME_CODE) and not flags & NAME_PRIMARY for _, flags in c.entries)
-        common = lexicon is not None and lexicon.case_ratio.get(word.lower(), 1.0) < COMMON_WORD_RATIO
-        if codes_only or common:
+        if codes_only or _common_word(lexicon, word):
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
 def common_words_as_alternate_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                                    threshold: float, lexicon: Lexicon) -> None:
+                                    threshold: float, lexicon: Lexicon | None) -> None:
     """A common English word that only an alternate name makes a place ("MORE" in a menu is not Mori,
     Japan; "Okay" opening a sentence not Les Cayes, Haiti) is the word: in capitals or opening a
     sentence, its case says nothing."""
@@ -179,7 +184,7 @@ def common_words_as_alternate_names(doc: Document, candidates: list[SpanCandidat
             continue
         if any(flags & NAME_PRIMARY for _, flags in c.entries):
             continue
-        if lexicon.case_ratio.get(doc.norm[c.start:c.end].lower(), 1.0) < COMMON_WORD_RATIO:
+        if _common_word(lexicon, doc.norm[c.start:c.end]):
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 

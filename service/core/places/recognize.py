@@ -140,8 +140,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     initials_open_names(doc, candidates, probabilities, model.threshold)
     short_titles_before_names(doc, candidates, probabilities, model.threshold)
     codes_written_as_words(doc, candidates, probabilities, model.threshold, lexicon)
-    if lexicon is not None:
-        common_words_as_alternate_names(doc, candidates, probabilities, model.threshold, lexicon)
+    common_words_as_alternate_names(doc, candidates, probabilities, model.threshold, lexicon)
     demonyms_opening_names(doc, candidates, probabilities, model.threshold)
     pan_demonyms(doc, candidates, probabilities, model.threshold)
     storms_are_not_places(doc, candidates, probabilities, model.threshold)
