@@ -305,7 +305,7 @@ def test_afp_s_dateline_dates_the_story_after_the_agency():
     assert doc.written_dateline.place.text == "Goma" and doc.written_dateline.agency.text == "AFP"
     assert doc.written_dateline.date.text == "Nov 20, 2026"
     pub = published(text)
-    assert pub.value == "2026-11-20" and pub.evidence.text == "Nov 20, 2026"
+    assert pub.value == "2026-11-20" and pub.evidence.text == "Nov 20, 2026" and pub.source == "dateline"
 
 
 def test_a_partial_date_inside_the_opening_sentence_is_an_event():
@@ -326,7 +326,7 @@ def test_pti_s_dateline_has_no_dash_and_may_be_a_day_ahead_of_the_fetch():
     assert doc.written_dateline.place.text == "Islamabad" and doc.written_dateline.agency.text == "PTI"
     # Fetched late on the 20th in Europe, dated the 21st in Asia: the same week, not last year.
     pub = published(text, date(2026, 11, 20))
-    assert pub.value == "2026-11-21" and pub.completed_from_reference_date
+    assert pub.value == "2026-11-21" and pub.completed_from_reference_date and pub.source == "dateline"
     assert published(text, date(2026, 11, 25)).value == "2026-11-21"
     # Across the new year, and two days ahead is last year's.
     assert published(text.replace("Nov 21", "Jan 1"), date(2026, 12, 31)).value == "2027-01-01"

@@ -76,8 +76,10 @@ def _source(doc: Document, m: DateMention, features: list[str]) -> str:
     """Where the date was read, as the response names it."""
     if m.kind == "relative":
         return "relative"
-    if m.kind == "dateline_weekday":
-        return "dateline"
+    dateline = doc.written_dateline
+    if m.kind == "dateline_weekday" or (dateline is not None and dateline.date is not None
+                                        and dateline.date.start <= m.span.start and m.span.end <= dateline.date.end):
+        return "dateline"   # "ANKARA, Feb 20 (Reuters) -", wherever the paragraph sits
     if cue_before(doc, m) in UPDATED_WORDS:
         return "updated"
     if "byline:0" in features or "byline:1" in features:
