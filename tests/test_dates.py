@@ -319,6 +319,32 @@ def test_a_partial_date_inside_the_opening_sentence_is_an_event():
     assert published(wire, date(2026, 11, 20)).value == "2026-11-15"
 
 
+def test_a_short_paragraph_s_date_is_an_event_when_the_line_reads_as_a_sentence():
+    # Short paragraphs throughout (no line long enough to count as prose by length): the last one's
+    # "April 2" is the next meeting, not the day the story ran.
+    text = ("Lebanon school board rejects budget\n\nBy Tom Hardy\nStaff Writer\n\n"
+            "LEBANON - The board voted 5-4 on Tuesday to reject the proposed budget for next year.\n\n"
+            "Board members said the plan relied too heavily on state aid.\n\n"
+            "The board will meet again on April 2 at the Lebanon Middle School.\n")
+    assert published(text, date(2026, 11, 20)) is None
+    # A header's short date line is no sentence, and still dates it.
+    dated = text.replace("Staff Writer\n", "Staff Writer\nPosted Nov. 4\n")
+    assert published(dated, date(2026, 11, 20)).value == "2026-11-04"
+
+
+def test_a_life_s_dates_in_an_obituary_are_not_its_publication():
+    text = ("Obituary: Harold Whitcomb, 88, of Springfield\n\nHarold Whitcomb, 88, of Springfield, died Saturday "
+            "at Mercy Hospital after a short illness.\n\nHe was born in Joplin on June 3, 1936, the son of Carl and "
+            "Edna Whitcomb. He served in the U.S. Army in Germany and later worked for 35 years at the Kraft plant "
+            "in Springfield.\n\nHe is survived by his wife of 62 years, Ruth; a son, Michael of Branson; a daughter, "
+            "Susan Clark of Tulsa, Okla.; and five grandchildren.\n\nServices will be held at 10 a.m. Thursday at "
+            "First Baptist Church in Nixa. Burial will follow at Greenlawn Cemetery.\n")
+    assert published(text) is None
+    assert published(text.replace("June 3, 1936", "Aug. 9, 1962").replace("born", "married")) is None
+    assert published(text.replace("Harold Whitcomb, 88, of Springfield\n", "Published March 4, 2025\n")
+                     ).value == "2025-03-04"
+
+
 def test_pti_s_dateline_has_no_dash_and_may_be_a_day_ahead_of_the_fetch():
     text = ("Flash floods kill 14 in northern Pakistan\n\nIslamabad, Nov 21 (PTI) Flash floods triggered by a "
             "cloudburst killed at least 14 people in Khyber Pakhtunkhwa province, officials said.\n" + BODY)

@@ -22,9 +22,9 @@ def candidate_dates(doc: Document) -> list[DateMention]:
     prose = first_prose_line(doc)
     header_end = (doc.content_lines[min(prose + HEADER_AFTER_PROSE, len(doc.content_lines) - 1)]
                   if prose is not None else (doc.content_lines[-1] if doc.content_lines else 0))
-    # The first paragraph: the first prose, or else the first line long enough to be a sentence.
+    # The first paragraph: the first prose, or else the first line that reads as a sentence.
     prose_line = doc.content_lines[prose] if prose is not None else next(
-        (n for n in doc.content_lines if len(doc.lines[n].text) >= PROSE_LINE), None)
+        (n for n in doc.content_lines if _reads_as_a_sentence(doc.lines[n].text)), None)
     out = []
     for m in mentions:
         if m.year is None:
@@ -32,7 +32,7 @@ def candidate_dates(doc: Document) -> list[DateMention]:
                 continue
             # Past the first paragraph (whose dateline may date it), a sentence's "June 3" is an event;
             # so is one inside a sentence before ("... died on Nov. 14 at her home"), not its dateline's.
-            in_sentence = len(doc.lines[m.line].text) >= PROSE_LINE
+            in_sentence = _reads_as_a_sentence(doc.lines[m.line].text)
             if in_sentence and ((prose_line is not None and m.line > prose_line) or not _opens_paragraph(doc, m)):
                 continue
             m.year = complete_year(m, doc.reference_date)
@@ -53,6 +53,16 @@ def candidate_dates(doc: Document) -> list[DateMention]:
 
 
 DATELINE_REACH = 40   # how far into a paragraph a dateline's date may sit
+SENTENCE_WORDS = 8    # a shorter line that ends as a sentence and has this many words is one
+
+
+def _reads_as_a_sentence(line: str) -> bool:
+    """A long line, or a shorter one of several words that ends as a sentence does ("The board will
+    meet again on April 2 at the school."): not a header's "Updated Jan. 5" or "Posted Nov 4, 2025"."""
+    if len(line) >= PROSE_LINE:
+        return True
+    stripped = line.rstrip().rstrip("\"'\u201d\u2019)")
+    return stripped.endswith((".", "!", "?")) and len(line.split()) >= SENTENCE_WORDS
 
 
 def _opens_paragraph(doc: Document, m: DateMention) -> bool:

@@ -121,8 +121,13 @@ _NEVER_PUBLICATION = re.compile(r"(?:\b(?:expires?|expiry|expiration|deadline|un
                                 r"ends?|closes?)\W{0,3}|\(@\w{1,30}\)\s{0,3})$", re.IGNORECASE)
 
 
+# A life's events, a few words back in the sentence: "He was born in Joplin on June 3, 1936".
+_LIFE_EVENT = re.compile(r"\b(?:born|died|passed away|married|buried)\b[^.!?\n]{0,30}\bon\s{1,3}$", re.IGNORECASE)
+
+
 def never_publication(doc: Document, m: DateMention) -> bool:
-    return bool(_NEVER_PUBLICATION.search(text_before(doc, m, 40)))
+    before = text_before(doc, m, 50)
+    return bool(_NEVER_PUBLICATION.search(before[-40:]) or _LIFE_EVENT.search(before))
 
 
 def role_of(doc: Document, m: DateMention) -> str:
