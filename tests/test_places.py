@@ -306,6 +306,20 @@ def test_a_long_capitalised_run_costs_one_candidate_per_word(resources):
     assert any(doc.text[c.start:c.end] == "NEW YORK" for c in candidates)
 
 
+def test_an_apposition_that_calls_a_place_what_it_is_keeps_it_a_place(pipeline):
+    text = "Orange, a city near Beaumont in Texas, lost power overnight as storms crossed the Gulf Coast."
+    assert find(places(pipeline, text), "Orange")[0].admin1 == "Texas"
+    text = "Lagos, the commercial capital of Nigeria and home of its biggest bank, was spared the floods."
+    assert find(places(pipeline, text), "Lagos")[0].country_code == "NG"
+
+
+def test_a_region_the_text_places_stays_a_region_beside_a_company_of_its_name(pipeline):
+    text = ("Flooding along the Niger forced thousands from their homes in Delta State, Nigeria, officials said. "
+            "Farmland in Delta and Bayelsa was under water.")
+    deltas = find(places(pipeline, text), "Delta")
+    assert deltas and deltas[0].country_code == "NG" and deltas[0].feature == "admin1"
+
+
 def test_french_departments_are_found_by_the_names_news_uses(pipeline):
     result = places(pipeline, "Storms hit Finistère and Morbihan in Brittany, and the Var in the south.")
     for name in ("Finistère", "Morbihan", "Var"):
@@ -624,6 +638,13 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
      "news of delays at its Renton plant near Seattle.", "Delta", "Renton", "Washington"),
     ("Santos shares fell 4% after the gas producer cut its forecast, and Woodside slid in Perth.", "Santos",
      "Perth", "Western Australia"),
+    # A company the text introduces as one stays one even where the text names the country of a
+    # region so called: Delta Air Lines flying to Nigeria is not Nigeria's Delta State.
+    ("Delta Air Lines Inc. will start daily flights from Atlanta to Lagos, Nigeria, next year. Shares of Delta "
+     "rose 1.2% in New York.", "Delta", "Lagos", "Lagos"),
+    # An apposition that says what company it is: not Orange, Texas (nor Orange, New South Wales).
+    ("Orange, the French telecom company, rose 2% in Paris after it agreed to sell its Spanish unit.", "Orange",
+     "Paris", "Île-de-France"),
     # A surname after a given name no list knows: the footballer, not Saka, Japan.
     ("Arsenal beat Wolves 2-0 at the Emirates Stadium in London. Bukayo Saka's header broke the deadlock "
      "before half-time. Saka then set up the second for Kai Havertz. Wolves travel to Birmingham next.",

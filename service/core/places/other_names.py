@@ -327,20 +327,22 @@ def traded_names_are_companies(doc: Document, candidates: list[SpanCandidate], p
                       and tokens[i].line == tokens[c.start_token].line)
         if not traded or all(flags & NAME_DEMONYM for _, flags in c.entries):
             continue
-        if not _named_like_a_company_yet_a_place(c, gazetteer):
+        if not _named_like_a_company_yet_a_place(c, gazetteer, introduced=True):   # traded here
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
-def _named_like_a_company_yet_a_place(c: SpanCandidate, gazetteer: Gazetteer) -> bool:
+def _named_like_a_company_yet_a_place(c: SpanCandidate, gazetteer: Gazetteer, introduced: bool) -> bool:
     """Whether a name read as a company's is still the place: a country or a city of a million, or a
-    first-level region the text goes to or whose country it names ("flights to Alaska" beside "Alaska
-    Airlines"; but "shares of Delta" is no reason to keep Nigeria's Delta State)."""
+    first-level region the text goes to or, for a well-known company the text never introduces as
+    one, whose country it names ("flights to Alaska" beside "Alaska Airlines"; "Meta" in a story
+    about Colombia; but "shares of Delta" is no reason to keep Nigeria's Delta State)."""
     if any(gazetteer.kind[idx] <= KIND_COUNTRY
            or (gazetteer.kind[idx] == KIND_CITY and gazetteer.population[idx] >= MAJOR_POPULATION)
            for idx, _ in c.entries):
         return True
     return any(gazetteer.kind[idx] == KIND_ADMIN1 for idx, _ in c.entries) and (
-        "in_doc_country|adm1" in c.features or ("after_locative" in c.features and "p1:of" not in c.features))
+        ("in_doc_country|adm1" in c.features and not introduced)
+        or ("after_locative" in c.features and "p1:of" not in c.features))
 
 
 def surnames_stay_people(doc: Document, candidates: list[SpanCandidate], keys: list[str],
@@ -507,6 +509,35 @@ _CORPORATE_INNER = frozenset({"motor", "motors", "holdings", "group", "co", "air
 _CORPORATE_END_FORMS = frozenset(form for w in _CORPORATE_END | {"co"} for form in (w.capitalize(), w.upper()))
 
 
+# Nouns that say what company a name is when an apposition follows it: "Orange, the French telecom
+# company", "Santander, Spain's biggest bank".
+_COMPANY_NOUNS = frozenset("""company companies firm group carrier airline maker manufacturer retailer bank lender
+insurer conglomerate automaker carmaker chain brand startup broadcaster publisher""".split())
+APPOSITION_WORDS = 6   # how far after "X," the company noun may come
+_APPOSITION_STOPS = frozenset("in of to for with at on near where which that who".split())
+
+
+def _introduced_by_apposition(tokens, j: int) -> bool:
+    """Whether the one-word name at token j is followed by an apposition that calls it a company:
+    ", the French telecom company", "(a carmaker)". Not the end of a longer name ("Acme Films, a
+    studio"), nor a place a preposition introduces, nor a list or a sentence going on ("Chicago,
+    bought the company")."""
+    n = len(tokens)
+    if (j + 3 >= n or tokens[j + 1].text not in (",", "(") or tokens[j + 2].text.lower() not in ("the", "a", "an")
+            or tokens[j + 2].line != tokens[j].line):
+        return False
+    if j > 0 and tokens[j - 1].line == tokens[j].line and (
+            tokens[j - 1].text[:1].isupper() or tokens[j - 1].text in _APPOSITION_STOPS | {"from", "based"}):
+        return False   # "Georgia Modular Systems, of Fitzgerald, a maker of homes": the apposition is the firm's
+    for k in range(j + 3, min(j + 3 + APPOSITION_WORDS, n)):
+        word = tokens[k].text
+        if tokens[k].line != tokens[j].line or word in (",", ".", ";", ")", ":") or word.lower() in _APPOSITION_STOPS:
+            return False   # the apposition ended first, or a place's ("Orange, a city in Texas", "home to")
+        if word in _COMPANY_NOUNS:
+            return True
+    return False
+
+
 # Companies named like places that news names without introducing them ("Meta said", "Toyota's
 # sales"): Meta, Colombia or Campania; Nokia, Finland; Toyota, Aichi; Honda, Colombia. No geoparsing
 # corpus marks them; the places stand where a place is meant ("Toyota, Aichi", "in Meta").
@@ -522,6 +553,7 @@ def companies_stay_companies(doc: Document, candidates: list[SpanCandidate], key
     State); and so is a mention qualified as a place ("Toyota, Aichi", "the city of Toyota")."""
     tokens = doc.tokens
     companies = set(_WELL_KNOWN_COMPANIES)
+    introduced = set()   # named with the corporate words ("Delta Air Lines Inc.")
     for j in [j for j, t in enumerate(tokens) if t.text in _CORPORATE_END_FORMS]:
         k = j   # walk back over the corporate words to the name before them
         while k > 0 and tokens[k - 1].text.lower() in _CORPORATE_INNER and tokens[k - 1].line == tokens[j].line:
@@ -536,12 +568,18 @@ def companies_stay_companies(doc: Document, candidates: list[SpanCandidate], key
         if k > 1 and tokens[k - 2].text.lower() in ("a", "an"):
             continue  # "a Delaware Corporation", "an Ohio LLC": the state it is registered in
         companies.add(name.text.casefold())
+        introduced.add(name.text.casefold())
+    for c in candidates:
+        if c.end_token - c.start_token == 1 and _introduced_by_apposition(tokens, c.start_token):
+            name = tokens[c.start_token].text.casefold()
+            companies.add(name)
+            introduced.add(name)
     if not companies:
         return
     for k, c in enumerate(candidates):
         if keys[k] not in companies or probabilities[k] < threshold or c.end_token - c.start_token != 1:
             continue
-        if _named_like_a_company_yet_a_place(c, gazetteer):
+        if _named_like_a_company_yet_a_place(c, gazetteer, keys[k] in introduced):
             continue
         if any(f in ("qualified_by_region", "after_place_noun", "place_noun_agrees") for f in c.features):
             continue
