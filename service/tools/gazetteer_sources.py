@@ -29,11 +29,11 @@ from typing import Iterable
 from ..resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL,
                                    KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PRIMARY)
 from ..resources.names import name_key
-from .place_names import (ADMIN2_ENGLISH, COUNTRY_SPELLINGS_NOT_ENGLISH, PlaceRecord, add_admin1_news_forms,
-                          add_city_aliases, add_continent_demonyms, add_country_news_forms, add_national_demonyms,
-                          add_paired_country_short_form, article_forms, country_short_forms, demonym_plurals,
-                          demote_lesser_short_forms, local_region_name, partial_forms, region_abbreviations,
-                          region_aliases, without_parentheses)
+from .place_names import (ADMIN2_ENGLISH, ADMIN2_OTHER_NAMES, COUNTRY_SPELLINGS_NOT_ENGLISH, PlaceRecord,
+                          add_admin1_news_forms, add_city_aliases, add_continent_demonyms, add_country_news_forms,
+                          add_national_demonyms, add_paired_country_short_form, article_forms, country_short_forms,
+                          demonym_plurals, demote_lesser_short_forms, local_region_name, partial_forms,
+                          region_abbreviations, region_aliases, without_parentheses)
 
 
 def _package_json(package: str, path: str):
@@ -276,7 +276,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
                           lat=sum(m.lat for m in members) / len(members),
                           lon=sum(m.lon for m in members) / len(members),
                           population=_admin2_population(admin2_name, members), admin1=admin1, admin2=code)
-        region_aliases(rec, *([admin2_name] if english else []))
+        region_aliases(rec, *([admin2_name] if english else []), *ADMIN2_OTHER_NAMES.get(cc, {}).get(rec.name, ()))
         for member in members:
             member.admin2 = code
         records.append(rec)

