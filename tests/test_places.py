@@ -859,6 +859,9 @@ def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
     ("The couple retired to a farm in upstate New York, far from the city.", "admin1"),
     ("Bands came from Missouri, New York, North Carolina and Virginia to perform.", "admin1"),
     ("Buffalo, New York, may be a destination for patients from Ontario.", "admin1"),
+    # A member of Congress "of" it sits for the state.
+    ("Democrats led by Sen. Chuck Schumer of New York had demanded an extension of the subsidies.", "admin1"),
+    ("The bill's sponsor, Rep. Alexandria Ocasio-Cortez of New York, spoke first.", "admin1"),
 ])
 def test_new_york_is_the_city_unless_called_the_state(pipeline, text, feature):
     (new_york,) = [p for p in places(pipeline, text) if any(m.text == "New York" for m in p.mentions)]
