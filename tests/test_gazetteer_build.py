@@ -125,6 +125,7 @@ def test_region_names_as_news_writes_them(resources):
     for name in ("County Mayo", "Co. Mayo", "Co Mayo", "Mayo", "Co. Galway"):
         assert (KIND_ADMIN2, "IE") in kinds(name), name
     assert (KIND_ADMIN2, "GB") in kinds("Western Isles") and (KIND_ADMIN2, "GB") in kinds("Outer Hebrides")
+    assert kinds("Breton") == {(KIND_ADMIN1, "FR")}   # geotext files it under the United Kingdom
     assert (KIND_PHYSICAL, "ID") in kinds("Java") and (KIND_PHYSICAL, "PH") in kinds("Luzon")
     # News forms no source lists; a source's spelling that English writes only as a common noun.
     assert (KIND_COUNTRY, "FK") in kinds("Falklands") and (KIND_COUNTRY, "FO") in kinds("Faroes")

@@ -95,15 +95,23 @@ EXTRA_DEMONYMS = {"PH": ["Philippine"], "IS": ["Icelandic"], "LU": ["Luxembourgi
                   "NZ": ["Kiwi"]}
 
 
+# geotext's nationalities filed under a country they are not of: "Breton" (Brittany's, in France) under
+# the United Kingdom.
+GEOTEXT_MISFILED = frozenset({("breton", "GB")})
+
+
 def geotext_demonyms(extras: dict[str, dict] | None = None) -> dict[str, list[str]]:
     """geotext's nationalities, less the ones it files under the wrong country (its "Swiss" for
-    Eswatini, "Thai" for Taiwan: another country's own demonym in ``extras``), plus EXTRA_DEMONYMS."""
+    Eswatini, "Thai" for Taiwan: another country's own demonym in ``extras``; GEOTEXT_MISFILED),
+    plus EXTRA_DEMONYMS."""
     text = resources.files("geotext").joinpath("data/nationalities.txt").read_text(encoding="utf-8")
     owner = {info["demonym"]: iso for iso, info in (extras or {}).items() if info.get("demonym")}
     out: dict[str, list[str]] = defaultdict(list)
     for line in text.splitlines():
         if ":" in line and not line.startswith("#"):
             word, cc = line.rsplit(":", 1)
+            if (word.strip(), cc.strip()) in GEOTEXT_MISFILED:
+                continue
             demonym, cc = " ".join(w.capitalize() for w in word.strip().split()), cc.strip()
             if owner.get(demonym, cc) == cc:
                 out[cc].append(demonym)

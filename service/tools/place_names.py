@@ -228,6 +228,7 @@ ADMIN1_DEMONYMS = {
     "AU.04": ["Queenslander"], "AU.05": ["South Australian"], "AU.06": ["Tasmanian"], "AU.08": ["Western Australian"],
     "CA.01": ["Albertan"], "CA.02": ["British Columbian"], "CA.03": ["Manitoban"], "CA.07": ["Nova Scotian"],
     "CA.08": ["Ontarian"], "CA.10": ["Quebecer", "Quebecker"], "CA.05": ["Newfoundlander"],
+    "FR.53": ["Breton", "Bretons"],
 }
 
 
