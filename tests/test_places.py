@@ -320,6 +320,14 @@ def test_a_region_the_text_places_stays_a_region_beside_a_company_of_its_name(pi
     assert deltas and deltas[0].country_code == "NG" and deltas[0].feature == "admin1"
 
 
+def test_a_code_written_with_periods_is_no_country_s_iso_code(pipeline):
+    # "L.A." is Los Angeles (Laos's ISO code is "LA"), even in a story that names Laos.
+    text = "The band flew from L.A. to Vientiane for its first show in Laos. It moved to L.A. from N.C. in 2019."
+    result = places(pipeline, text)
+    assert {p.name for p in find(result, "L.A.")} == {"Los Angeles"}
+    assert find(result, "N.C.")[0].feature == "admin1"    # not New Caledonia ("NC")
+
+
 def test_french_departments_are_found_by_the_names_news_uses(pipeline):
     result = places(pipeline, "Storms hit Finistère and Morbihan in Brittany, and the Var in the south.")
     for name in ("Finistère", "Morbihan", "Var"):

@@ -205,7 +205,12 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         first = toponyms[members[0]]
         # "the Jordan river" is the Jordan River, which the gazetteer knows by that name.
         river_entries = gazetteer.lookup(f"{first.text} River") if rivers[g] else ()
+        # A code written with periods is a writer's abbreviation ("L.A.", "N.C."), never an ISO code
+        # (Laos's "LA", New Caledonia's "NC"): the code's places are no candidates for it.
+        dotted = "." in first.text[:-1]
         for idx, flags in river_entries or first.entries:
+            if dotted and flags == NAME_CODE:
+                continue
             merged[idx] = merged.get(idx, 0) | flags
         if called_region[g] and (region_nouns[g] in OWN_REGION_NOUNS or not region_nouns[g]):
             for idx, flags in regions_spelled_like(first, gazetteer):
