@@ -746,6 +746,11 @@ _KEBBI = ("ABUJA, Nigeria (AP) - Gunmen abducted 30 students in Nigeria's Kebbi 
     # lists, not Middlesex County, Massachusetts.
     ("The former Middlesex bowler, who grew up in Uxbridge in west London, now coaches in Leeds and Sheffield. "
      "Middlesex said he would be missed at Lord's.", "Middlesex", "GB"),
+    # A town of some size on another continent, weakly chosen: Karachi's Clifton district, which the
+    # gazetteer lacks, is not Clifton, New Jersey (86,000 people).
+    ("KARACHI: A fault in the grid plunged Karachi and large parts of Sindh into darkness, with outages in "
+     "Hyderabad and Sukkur. Power was restored to parts of Clifton by the evening. Lahore and Quetta were "
+     "spared.", "Clifton", "PK"),
 ])
 def test_a_small_place_alone_in_a_far_country_is_left_unresolved(pipeline, text, stray, country):
     result = pipeline.enrich(text)

@@ -221,6 +221,10 @@ STRAY_TOWN_KM = 300.0
 # report from Kebbi state is the Nigerian town the gazetteer lacks, not its namesake in Peru.
 STRAY_TOWN_FAR_KM = 3000.0
 STRAY_TOWN_FAR_CONFIDENCE = 0.9
+# There, a bigger town (not a county, not a city of note) stands only when the resolver was fairly
+# sure of it: "Clifton" in a Karachi story is the city's district, not Clifton, New Jersey.
+STRAY_FAR_TOWN_POPULATION = 100_000
+STRAY_FAR_TOWN_CONFIDENCE = 0.5
 
 
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
@@ -241,10 +245,13 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
     strays = []
     for idx, members in by_place.items():
         country = int(gazetteer.country_idx[idx])
-        if (gazetteer.kind[idx] not in (KIND_CITY, KIND_ADMIN2) or country < 0 or idx == dateline_place
-                or (gazetteer.population[idx] > STRAY_TOWN_POPULATION
-                    and not (gazetteer.kind[idx] == KIND_ADMIN2 and idx in partly_named))
-                or confidence[idx] >= STRAY_TOWN_FAR_CONFIDENCE):
+        if gazetteer.kind[idx] not in (KIND_CITY, KIND_ADMIN2) or country < 0 or idx == dateline_place:
+            continue
+        population = int(gazetteer.population[idx])
+        small = population <= STRAY_TOWN_POPULATION or (gazetteer.kind[idx] == KIND_ADMIN2 and idx in partly_named)
+        middling = (gazetteer.kind[idx] == KIND_CITY and population <= STRAY_FAR_TOWN_POPULATION
+                    and confidence[idx] < STRAY_FAR_TOWN_CONFIDENCE)
+        if not (small or middling) or confidence[idx] >= STRAY_TOWN_FAR_CONFIDENCE:
             continue
         if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
             continue
@@ -254,7 +261,7 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
             continue
         nearest = haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
                                gazetteer.lon[others]).min()
-        if nearest > STRAY_TOWN_FAR_KM or (nearest > STRAY_TOWN_KM and confidence[idx] < STRAY_TOWN_CONFIDENCE):
+        if nearest > STRAY_TOWN_FAR_KM or (small and nearest > STRAY_TOWN_KM and confidence[idx] < STRAY_TOWN_CONFIDENCE):
             strays.append(idx)
     return strays
 
