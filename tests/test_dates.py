@@ -332,6 +332,15 @@ def test_a_short_paragraph_s_date_is_an_event_when_the_line_reads_as_a_sentence(
     assert published(dated, date(2026, 11, 20)).value == "2026-11-04"
 
 
+def test_a_date_on_a_header_line_of_its_own_says_header():
+    # Short paragraphs throughout, so no line counts as prose: the date's own line is still the header.
+    text = ("Karachi power outage leaves millions without electricity\n\nOur Correspondent\n"
+            "Published January 23, 2025\n\nKARACHI: A fault in the national grid plunged Karachi into darkness.\n\n"
+            "Power was restored to parts of Clifton by the evening.\n")
+    pub = published(text)
+    assert (pub.value, pub.source) == ("2025-01-23", "header")
+
+
 def test_a_life_s_dates_in_an_obituary_are_not_its_publication():
     text = ("Obituary: Harold Whitcomb, 88, of Springfield\n\nHarold Whitcomb, 88, of Springfield, died Saturday "
             "at Mercy Hospital after a short illness.\n\nHe was born in Joplin on June 3, 1936, the son of Carl and "

@@ -96,8 +96,9 @@ def _source(doc: Document, m: DateMention, features: list[str]) -> str:
         return "byline"
     if "caption_words" in features or "ends_long_line" in features:
         return "caption"
-    if any(f in features for f in ("para:-13", "para:-6", "para:-3", "para:-1", "para:0")):
-        return "header"
+    if (any(f in features for f in ("para:-13", "para:-6", "para:-3", "para:-1", "para:0"))
+            or not _reads_as_a_sentence(doc.lines[m.line].text)):
+        return "header"   # or on a line of its own, where no prose was found ("Published January 23, 2025")
     return "text"
 
 
