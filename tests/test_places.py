@@ -320,6 +320,16 @@ def test_a_region_the_text_places_stays_a_region_beside_a_company_of_its_name(pi
     assert deltas and deltas[0].country_code == "NG" and deltas[0].feature == "admin1"
 
 
+def test_a_country_named_by_its_own_name_beats_a_town_so_named_only_by_an_alternate(pipeline):
+    # A headline list on a US-heavy page: Albany, New York carries "Albania" as an old alternate name.
+    text = ("Storm dumps two feet of snow on Buffalo and Syracuse as New York braces for more\n"
+            "Manhattan rents hit a record as New Jersey commuters return to the office\n"
+            "Revealed: Albania's new ambassador to the UK sneaked into Britain on the back of a lorry\n"
+            "Rochester man wins $2 million lottery prize at a gas station in Utica\n")
+    (albania,) = find(places(pipeline, text), "Albania")
+    assert albania.country_code == "AL" and albania.feature == "country"
+
+
 def test_a_code_written_with_periods_is_no_country_s_iso_code(pipeline):
     # "L.A." is Los Angeles (Laos's ISO code is "LA"), even in a story that names Laos.
     text = "The band flew from L.A. to Vientiane for its first show in Laos. It moved to L.A. from N.C. in 2019."

@@ -9,8 +9,8 @@ from ..document import Document
 from ..types import Dateline, Place, Span
 from .candidates import find_gazetteer_matches
 from .choice_rules import (features_by_their_generic_word, listed_capitals, prefer_city_in_its_namesake_region,
-                           prefer_own_name_nearby, prefer_world_capital, prefer_world_city,
-                           stray_towns)
+                           prefer_country_named_as_written, prefer_own_name_nearby, prefer_world_capital,
+                           prefer_world_city, stray_towns)
 from .dateline import find_dateline, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
@@ -61,6 +61,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     prefer_world_capital(table, choice, gazetteer)
     prefer_world_city(table, choice, gazetteer)
     prefer_own_name_nearby(table, choice)
+    prefer_country_named_as_written(table, choice)
     listed_capitals(table, choice, gazetteer)
 
     by_place: dict[int, list[int]] = {}

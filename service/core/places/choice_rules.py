@@ -190,6 +190,22 @@ def prefer_own_name_nearby(table: CandidateTable, choice: np.ndarray) -> None:
             choice[g] = own[int(np.argmin(km))]
 
 
+def prefer_country_named_as_written(table: CandidateTable, choice: np.ndarray) -> None:
+    """"Albania's new ambassador" on a page full of US places is Albania, not Albany, New York, whose
+    old Latin name GeoNames lists: a country the mention names by its own name outranks a place it
+    names only by an alternate one, unless the words qualify that place ("Albania, N.Y.")."""
+    primary = table.features[:, COLUMN["name_primary"]] > 0
+    qualified = table.features[:, COLUMN["qualified"]] > 0
+    for g in np.flatnonzero(choice >= 0):
+        r = int(choice[g])
+        if table.ids[r] < 0 or table.kind[r] == KIND_COUNTRY or primary[r] or qualified[r]:
+            continue
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        own = [k for k in range(lo, hi) if primary[k] and table.kind[k] == KIND_COUNTRY and table.may_choose(k)]
+        if len(own) == 1:
+            choice[g] = own[0]
+
+
 LISTED_CAPITAL_POPULATION = 100_000
 
 
@@ -261,7 +277,8 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
             continue
         nearest = haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
                                gazetteer.lon[others]).min()
-        if nearest > STRAY_TOWN_FAR_KM or (small and nearest > STRAY_TOWN_KM and confidence[idx] < STRAY_TOWN_CONFIDENCE):
+        near_enough = nearest <= STRAY_TOWN_KM or confidence[idx] >= STRAY_TOWN_CONFIDENCE
+        if nearest > STRAY_TOWN_FAR_KM or (small and not near_enough):
             strays.append(idx)
     return strays
 
