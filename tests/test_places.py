@@ -330,6 +330,13 @@ def test_a_country_named_by_its_own_name_beats_a_town_so_named_only_by_an_altern
     assert albania.country_code == "AL" and albania.feature == "country"
 
 
+def test_a_code_that_is_a_line_by_itself_is_a_button_not_a_place(pipeline):
+    text = ("Your account has been registered, and you are now logged in.\n\nCheck your email for details.\n\nOK\n\n"
+            "Tornadoes tore through Tulsa, OK, and Wichita overnight, the National Weather Service said.\n")
+    oks = [m.start for p in places(pipeline, text) for m in p.mentions if m.text == "OK"]
+    assert oks == [text.index("OK,")]   # the state after "Tulsa," stays; the button does not
+
+
 def test_a_code_written_with_periods_is_no_country_s_iso_code(pipeline):
     # "L.A." is Los Angeles (Laos's ISO code is "LA"), even in a story that names Laos.
     text = "The band flew from L.A. to Vientiane for its first show in Laos. It moved to L.A. from N.C. in 2019."

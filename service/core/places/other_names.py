@@ -174,6 +174,21 @@ def codes_written_as_words(doc: Document, candidates: list[SpanCandidate], proba
             probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
 
 
+def codes_alone_on_their_lines(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                               threshold: float) -> None:
+    """A code or abbreviation that is a whole line by itself is a button or a menu item ("OK" under
+    "Check your email for details."), not a mention of Oklahoma: a place named so in prose has words
+    around it."""
+    for k, c in enumerate(candidates):
+        if probabilities[k] < threshold or c.end_token - c.start_token != 1 or not c.entries:
+            continue
+        line = doc.lines[doc.tokens[c.start_token].line]
+        if line.text.strip() != doc.text[c.start:c.end]:
+            continue
+        if all(flags & (NAME_ABBR | NAME_CODE) and not flags & (NAME_PRIMARY | NAME_ALT) for _, flags in c.entries):
+            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+
+
 def common_words_as_alternate_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                                     threshold: float, lexicon: Lexicon | None) -> None:
     """A common English word that only an alternate name makes a place ("MORE" in a menu is not Mori,

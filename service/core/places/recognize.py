@@ -26,8 +26,9 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Span
 from .candidates import NAME_PARTICLES, GazetteerMatch
-from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, codes_written_as_words,
-                          common_words_as_alternate_names, companies_stay_companies, compass_before_ordinals,
+from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns,
+                          codes_alone_on_their_lines, codes_written_as_words, common_words_as_alternate_names,
+                          companies_stay_companies, compass_before_ordinals,
                           demonyms_opening_names, given_names_stay_people, initials_open_names,
                           landscape_plurals_opening_sentences, pan_demonyms, planets_are_not_places,
                           short_titles_before_names, storms_are_not_places, surnames_stay_people,
@@ -140,6 +141,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     initials_open_names(doc, candidates, probabilities, model.threshold)
     short_titles_before_names(doc, candidates, probabilities, model.threshold)
     codes_written_as_words(doc, candidates, probabilities, model.threshold, lexicon)
+    codes_alone_on_their_lines(doc, candidates, probabilities, model.threshold)
     common_words_as_alternate_names(doc, candidates, probabilities, model.threshold, lexicon)
     demonyms_opening_names(doc, candidates, probabilities, model.threshold)
     pan_demonyms(doc, candidates, probabilities, model.threshold)
