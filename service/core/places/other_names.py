@@ -25,6 +25,12 @@ MAJOR_POPULATION = 1_000_000
 GIVEN_NAME_CASE = 0.9           # a word capitalised at least this often mid-sentence is a name
 
 ACRONYM_DISCOUNT = 0.5
+
+
+def _discount(probabilities: list[float], k: int, threshold: float, share: float = ACRONYM_DISCOUNT) -> None:
+    """Put candidate k under the threshold (at `share` of it), whatever the model thought: what a rule
+    knows the name is here outweighs how the span looks."""
+    probabilities[k] = min(probabilities[k], threshold * share)
 _DATELINE_MARKS = frozenset({"-", "\u2013", "\u2014", "\x97", "(", ":", "\u201d"})   # \x97: cp1252's em dash
 
 
@@ -53,7 +59,7 @@ def acronyms_are_not_towns(doc: Document, candidates: list[SpanCandidate], proba
         line = doc.lines[word.line].text
         if sum(ch.isupper() for ch in line) > sum(ch.islower() for ch in line):
             continue   # a line in capitals
-        probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+        _discount(probabilities, k, threshold)
 
 
 # Prepositions of place: after one, a demonym and a capitalised word name one place ("in Indian
@@ -80,7 +86,7 @@ def demonyms_opening_names(doc: Document, candidates: list[SpanCandidate], proba
             continue
         if _title_case(doc.lines[first.line].text):
             continue
-        probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+        _discount(probabilities, k, threshold)
 
 
 _CONTINENT_PEOPLES = frozenset({"African", "Asian", "European"})
@@ -117,7 +123,7 @@ def pan_demonyms(doc: Document, candidates: list[SpanCandidate], probabilities: 
                 discounted.update(origins, (k,))
     for k in discounted:
         if probabilities[k] >= threshold:
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+            _discount(probabilities, k, threshold)
 
 
 def _title_case(line: str) -> bool:
@@ -143,7 +149,7 @@ def initials_open_names(doc: Document, candidates: list[SpanCandidate], probabil
         # After a given name ("Stevens T. Mason") or opening an item of a list (", T. Nagar").
         if before.text == "," or (before.text.isalpha() and before.text[:1].isupper()
                                   and initial.start - before.end == 1):
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+            _discount(probabilities, k, threshold)
 
 
 COMMON_WORD_RATIO = 0.1   # a word capitalised in fewer than this share of its uses inside sentences
@@ -171,7 +177,7 @@ def codes_written_as_words(doc: Document, candidates: list[SpanCandidate], proba
             continue
         codes_only = all(flags & (NAME_ABBR | NAME_CODE) and not flags & NAME_PRIMARY for _, flags in c.entries)
         if codes_only or _common_word(lexicon, word):
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+            _discount(probabilities, k, threshold)
 
 
 def codes_alone_on_their_lines(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
@@ -186,7 +192,7 @@ def codes_alone_on_their_lines(doc: Document, candidates: list[SpanCandidate], p
         if line.text.strip() != doc.text[c.start:c.end]:
             continue
         if all(flags & (NAME_ABBR | NAME_CODE) and not flags & (NAME_PRIMARY | NAME_ALT) for _, flags in c.entries):
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+            _discount(probabilities, k, threshold)
 
 
 def common_words_as_alternate_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
@@ -200,7 +206,7 @@ def common_words_as_alternate_names(doc: Document, candidates: list[SpanCandidat
         if any(flags & NAME_PRIMARY for _, flags in c.entries):
             continue
         if _common_word(lexicon, doc.norm[c.start:c.end]):
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+            _discount(probabilities, k, threshold)
 
 
 # Titles written short before a name: "Sen. Josh Hawley" is no Senegal, "Gov. Tate Reeves" no place.
@@ -219,7 +225,7 @@ def short_titles_before_names(doc: Document, candidates: list[SpanCandidate], pr
             continue
         if i + 2 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 2].text[:1].isupper() \
                 and tokens[i + 2].line == tokens[i].line:
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+            _discount(probabilities, k, threshold)
 
 
 CONJUNCTIONS = frozenset({"and", "or"})   # a comma too often qualifies ("Washington, D.C.", "New Jersey, Inc.")
@@ -270,7 +276,7 @@ def storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probab
         if word.text.lower() in _STORM_WORDS and word.line == tokens[c.start_token].line and (
                 i == c.start_token - 1 or (tokens[i + 1].text[:1].isupper()
                                            and any(t.text in LIST_TOKENS for t in tokens[i + 1:c.start_token]))):
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+            _discount(probabilities, k, threshold)
 
 
 # Plural common nouns of the landscape, which open a sentence as its subject: "Rivers burst their
@@ -291,7 +297,7 @@ def landscape_plurals_opening_sentences(doc: Document, candidates: list[SpanCand
         after = c.end_token
         if (after < n and tokens[after].line == tokens[c.start_token].line and tokens[after].text[:1].islower()
                 and tokens[after].text not in PLACE_NOUNS and doc.starts_sentence(c.start_token)):
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+            _discount(probabilities, k, threshold)
 
 
 _PLANETS = frozenset({"mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus", "neptune", "pluto"})
@@ -311,7 +317,7 @@ def planets_are_not_places(doc: Document, candidates: list[SpanCandidate], proba
                and words[c.start_token].lower() in _PLANETS]
     if planets and any(w.lower() in _SPACE_WORDS for w in words):
         for k in planets:
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+            _discount(probabilities, k, threshold)
 
 
 _SHARE_WORDS = frozenset({"shares", "stock", "stocks"})
@@ -343,7 +349,7 @@ def traded_names_are_companies(doc: Document, candidates: list[SpanCandidate], p
         if not traded or all(flags & NAME_DEMONYM for _, flags in c.entries):
             continue
         if not _named_like_a_company_yet_a_place(c, gazetteer, introduced=True):   # traded here
-            probabilities[k] = min(probabilities[k], threshold * ACRONYM_DISCOUNT)
+            _discount(probabilities, k, threshold)
 
 
 def _named_like_a_company_yet_a_place(c: SpanCandidate, gazetteer: Gazetteer, introduced: bool) -> bool:
@@ -388,7 +394,7 @@ def surnames_stay_people(doc: Document, candidates: list[SpanCandidate], keys: l
             continue
         if _place_cue(c):
             continue  # "Jackson, Miss.", "in Jackson", "Jackson county": the town named after him
-        probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
+        _discount(probabilities, k, threshold, SURNAME_DISCOUNT)
 
 
 def _place_cue(c: SpanCandidate) -> bool:
@@ -484,7 +490,7 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
             people.add(named[k])
     for k, pair in named.items():
         if pair in people and probabilities[k] >= threshold:
-            probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
+            _discount(probabilities, k, threshold, SURNAME_DISCOUNT)
 
 
 # A surname after a given name: "Sweeney", "O'Keeffe", "McDonald", "MacArthur", "D'Angelo". The
@@ -598,4 +604,4 @@ def companies_stay_companies(doc: Document, candidates: list[SpanCandidate], key
             continue
         if any(f in ("qualified_by_region", "after_place_noun", "place_noun_agrees") for f in c.features):
             continue
-        probabilities[k] = min(probabilities[k], threshold * SURNAME_DISCOUNT)
+        _discount(probabilities, k, threshold, SURNAME_DISCOUNT)
