@@ -65,6 +65,13 @@ def _reads_as_a_sentence(line: str) -> bool:
     return stripped.endswith((".", "!", "?")) and len(line.split()) >= SENTENCE_WORDS
 
 
+def _in_written_dateline(doc: Document, m: DateMention) -> bool:
+    """Whether the mention is the date of the wire dateline ("MADRID, July 12 (Reuters) -")."""
+    dateline = doc.written_dateline
+    return (dateline is not None and dateline.date is not None
+            and dateline.date.start <= m.span.start and m.span.end <= dateline.date.end)
+
+
 def _opens_paragraph(doc: Document, m: DateMention) -> bool:
     """Whether a date in a paragraph is its dateline's ("LONDON, Jan 5 (Reuters) -")."""
     dateline = doc.written_dateline
@@ -86,9 +93,7 @@ def _source(doc: Document, m: DateMention, features: list[str]) -> str:
     """Where the date was read, as the response names it."""
     if m.kind == "relative":
         return "relative"
-    dateline = doc.written_dateline
-    if m.kind == "dateline_weekday" or (dateline is not None and dateline.date is not None
-                                        and dateline.date.start <= m.span.start and m.span.end <= dateline.date.end):
+    if m.kind == "dateline_weekday" or _in_written_dateline(doc, m):
         return "dateline"   # "ANKARA, Feb 20 (Reuters) -", wherever the paragraph sits
     if cue_before(doc, m) in UPDATED_WORDS:
         return "updated"
@@ -139,11 +144,8 @@ def _dateline_date(doc: Document, mentions: list[DateMention], features: list[li
                    probabilities: list[float]) -> PublishedDate | None:
     """When the model finds no date, the date written in wire copy's dateline ("MADRID, July 12
     (Reuters) -"): the agency dates the story there, so it is the publication date."""
-    dateline = doc.written_dateline
-    if dateline is None or dateline.date is None:
-        return None
     for k, m in enumerate(mentions):
-        if dateline.date.start <= m.span.start and m.span.end <= dateline.date.end:
+        if _in_written_dateline(doc, m):
             return _result(doc, m, features[k], max(probabilities[k], DATELINE_DATE_CONFIDENCE), "published",
                            "dateline")
     return None
