@@ -13,7 +13,7 @@ class Lexicon:
     case_ratio: dict[str, float]      # lower-cased word -> share of sentence-internal uses capitalised
     first_names: frozenset[str]       # "John", "Mary"
     # Words too rare in the news texts for a case ratio that a spelling dictionary knows only in
-    # lower case ("farmland", "okay").
+    # lower case ("farmland", "walnut").
     dictionary_lower: frozenset[str] = frozenset()
 
     @classmethod

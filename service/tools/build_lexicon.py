@@ -8,7 +8,7 @@ Three facts about English words that no gazetteer has:
   "Clans", "Secretary", "Gulf" are mostly common words; "Ramadi" never is;
 - for words too rare in those texts to count, whether a spelling dictionary (Debian's
   ``wamerican`` word list, which capitalises proper nouns) knows them only in lower case:
-  "farmland", "okay", "walnut" are common words even where a small town bears the name;
+  "farmland", "walnut" are common words even where a small town bears the name;
 - given names (US Census 1990 first-name lists, carried by the ``names`` package on PyPI):
   "John" before "Kerry" says "Kerry" is a person.
 The output is small, deterministic, and committed; this script rebuilds it.
