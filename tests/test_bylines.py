@@ -203,6 +203,23 @@ def test_a_teaser_cut_short_is_not_a_byline_candidate():
     assert byline_candidates(doc, RESOURCES.lexicon) == []
 
 
+@pytest.mark.parametrize("line", [
+    "The next major marathon is in Chicago on Oct. 12, followed by New York on Nov. 2.",
+    "The winning goal was scored by Marta Silva in stoppage time.",
+    "A photograph taken by Jane Doe on Dec. 3, 2023",
+])
+def test_a_verb_s_agent_is_no_byline(line):
+    from service.core.bylines import byline_candidates
+    doc = Document.from_text("Council splits\n\n" + line + BODY)
+    assert [c.name for c in byline_candidates(doc, RESOURCES.lexicon) if c.cue.startswith("by")] == []
+
+
+@pytest.mark.parametrize("line", ["Dec 19, 2023 by Jane Doe", "Posted on Dec. 19, 2023 10:05 am by Jane Doe",
+                                  "Published by Jane Doe"])
+def test_a_date_or_a_posting_verb_before_by_leaves_the_byline(line):
+    assert bylines(line) == [("Jane Doe", "person")]
+
+
 def test_a_name_inside_a_short_sentence_is_no_byline():
     text = ("Margaret Ellison, pioneering geologist, dies at 94\n\nMargaret Ellison, who mapped the glaciers "
             "of Greenland, died on Nov. 14 at her home in Boulder, Colo. She was 94.\n\n"

@@ -29,6 +29,11 @@ _JOINED_NAMES = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].*)$")
 _LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^(?P<date>[^/|\u2022]{4,40}?)\s[/|\u2022]\s+(?P<rest>[A-Z].*)$")
 _MID_BY = re.compile(r"\s(?P<cue>[Bb]y)\s*:?\s+(?P<rest>[A-Z].*)$")
+# A verb's agent, not a byline: "followed by New York", "a school run by Elon Musk", "taken by
+# a fan". The participles of writing and posting still introduce authors.
+_PASSIVE_BY = re.compile(r"(?<![\w-])(?!(?:posted|published|written|reported|filed|authored|compiled|created|"
+                         r"contributed|provided|updated)\b)(?:[a-z]+ed|taken|run|hit|won|worn|shown|seen|given|"
+                         r"made|held|driven|known|beaten|caught|bought|sold|led|built|told|done) by$")
 _REPORTING = re.compile(r"\b(?:additional )?reporting by (?P<names>[^;.\n]+)", re.IGNORECASE)
 # Credits that are not authorship: editors, reviewers and fact-checkers, translators, photographers,
 # producers, sponsors ("Medically reviewed by", "Fact-checked by", "Presented by").
@@ -79,9 +84,16 @@ class BylineCandidate:
     inside_sentence: bool = False
 
 
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
 def _ends_dated(text: str) -> bool:
-    """Text before a byline that is (or ends in) a date: "Dec 19, 2023", "Updated 5:13pm", "2023"."""
-    return bool(DATE_WORDS.search(text)) or text[-4:].isdigit()
+    """Text before a byline that is (or ends in) a date: "Dec 19, 2023", "Updated 5:13pm", "2023";
+    not a sentence that goes on past its date ("The next race is on Oct. 12, followed")."""
+    if text[-4:].isdigit():
+        return True
+    dates = list(DATE_WORDS.finditer(text))
+    return bool(dates) and not _PROSE_WORD.search(text, dates[-1].end())
 
 
 
@@ -337,7 +349,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                                  _cue_word(m.group("cue")))
             continue
         m = _MID_BY.search(text)
-        if m and len(text) <= 100 and not _NOT_AUTHORS.search(text):
+        if m and len(text) <= 100 and not _NOT_AUTHORS.search(text) and not _PASSIVE_BY.search(text, 0, m.end("cue")):
             # What comes before "by" says what the line is: "Dec 19, 2023 by News Staff" is a byline,
             # "What would a school run by Elon Musk look like?" is not.
             before = text[:m.start()].strip()
