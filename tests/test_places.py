@@ -1041,6 +1041,12 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),
+    # A British council's name: the English county, not Essex County, New Jersey; and that county where
+    # the story is American.
+    ("Essex County Council will close three libraries in Chelmsford and Colchester next year to save "
+     "£2 million, the authority said.", "Essex County", ("Essex", "GB", "admin2")),
+    ("Essex County prosecutors in Newark said on Monday that the man would be charged with murder. The "
+     "shooting happened in East Orange, New Jersey.", "Essex County", ("Essex County", "US", "admin2")),
     # ... and Welsh ones: GeoNames' towns give Powys as "Sir Powys".
     ("In Powys, the A483 was closed near Welshpool after a landslip.", "Powys", ("Powys", "GB", "admin2")),
     # A town named as written, not its big neighbour that GeoNames also calls so by an alternate name.

@@ -31,7 +31,7 @@ from ..resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CON
 from ..resources.names import name_key
 from .place_names import (ADMIN2_ENGLISH, ADMIN2_OTHER_NAMES, COUNTRY_SPELLINGS_NOT_ENGLISH, PlaceRecord,
                           add_admin1_news_forms, add_city_aliases, add_continent_demonyms, add_country_news_forms,
-                          add_national_demonyms, add_paired_country_short_form, article_forms, country_short_forms,
+                          add_county_council_forms, add_national_demonyms, add_paired_country_short_form, article_forms, country_short_forms,
                           demonym_plurals, demote_lesser_short_forms, local_region_name, partial_forms,
                           region_abbreviations, region_aliases, without_parentheses)
 
@@ -290,6 +290,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         records.append(rec)
     records += read_world_features()
     add_admin1_news_forms(records)
+    add_county_council_forms(records)
     records = drop_admin2_copies_of_their_region(records)
     demote_lesser_short_forms(records)
     return records

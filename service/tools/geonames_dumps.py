@@ -14,7 +14,7 @@ from ..resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CON
 from ..resources.names import name_key
 from .gazetteer_sources import country_extras, geotext_demonyms, read_admin1_codes, us_states_abbreviations
 from .place_names import (PlaceRecord, add_admin1_news_forms, add_city_aliases, add_continent_demonyms,
-                          add_country_news_forms, add_national_demonyms, add_paired_country_short_form,
+                          add_country_news_forms, add_county_council_forms, add_national_demonyms, add_paired_country_short_form,
                           demote_lesser_short_forms, region_abbreviations, region_aliases)
 
 # Seas, gulfs, ranges, deserts: few and often in news. Streams, lakes, single peaks and islands
@@ -123,5 +123,6 @@ def read_geonames_dumps(directory: Path, min_population: int = 0,
                 region_aliases(rec, names[0], names[1])
         records.append(rec)
     add_admin1_news_forms(records)
+    add_county_council_forms(records)
     demote_lesser_short_forms(records)
     return records

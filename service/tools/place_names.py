@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from ..resources.gazetteer import (KIND_ADMIN1, KIND_CITY, NAME_ABBR, NAME_ALT, NAME_DEMONYM,
+from ..resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, NAME_ABBR, NAME_ALT, NAME_DEMONYM,
                                    NAME_PARTIAL, NAME_PRIMARY)
 from ..resources.names import SHORT_PREFIXES, is_latin, name_key
 
@@ -280,6 +280,22 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
                 for name, flags in list(record.aliases.items()):
                     if flags & (NAME_PRIMARY | NAME_ALT) and not name.endswith(" State"):
                         record.add_alias(f"{name} State", NAME_ALT)
+
+
+# British counties name their councils "Kent County Council", "Powys County Council": news writes
+# "X County" for the county there, a name GeoNames gives only the American counties ("Kent County",
+# Michigan). Not where the county shares its name with a town ("Durham", "Bedford"), nor for a
+# unitary city or borough ("Glasgow City", "Borough of Bolton").
+_NOT_A_SHIRE_NAME = re.compile(r"\b(?:City|Borough|District|County|of|and|Islands?)\b|-")
+
+
+def add_county_council_forms(records: list[PlaceRecord]) -> None:
+    """"Kent County" for Kent (England): the form British councils' names give a county."""
+    towns = {name_key(r.name) for r in records if r.kind == KIND_CITY and r.cc == "GB"}
+    for record in records:
+        if (record.kind == KIND_ADMIN2 and record.cc == "GB" and not _NOT_A_SHIRE_NAME.search(record.name)
+                and name_key(record.name) not in towns):
+            record.add_alias(f"{record.name} County", NAME_ALT)
 
 
 # What English news calls a country that no PyPI source lists, and the sources' spellings it never
