@@ -1041,6 +1041,9 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),
+    # A list of districts each named after its city lists the cities.
+    ("Protests were also held in Porto, Coimbra and Faro, organisers in Lisbon said.", "Coimbra",
+     ("Coimbra", "PT", "city")),
     # A British council's name: the English county, not Essex County, New Jersey; and that county where
     # the story is American.
     ("Essex County Council will close three libraries in Chelmsford and Colchester next year to save "

@@ -26,17 +26,10 @@ def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray
     that shares its name is what news names, however far it lies from the region's centre, unless the
     words around call the name a state ("New York state", "New York Gov.", "upstate New York": those
     rule the city out) or the same article resolves another mention of the name to the region. Not in
-    a list of regions either: "in Brandenburg and North Rhine-Westphalia" names two states."""
+    a list of regions either: "in Brandenburg and North Rhine-Westphalia" names two states; but a list
+    of regions that are all named after their cities ("Porto, Coimbra and Faro") lists the cities."""
     like_city = table.features[:, COLUMN["region_named_like_city"]]
     primary = table.features[:, COLUMN["name_primary"]]
-    listed_with_regions = table.features[:, COLUMN["list_kind_share"]] > 0.5
-    if table.list_siblings:
-        # Only regions the siblings end up as count: "between New York and Moscow", Moscow the
-        # federal city while the passes ran and the city now, lists two cities.
-        for g, siblings in enumerate(table.list_siblings):
-            final = [int(choice[s]) for s in siblings if choice[s] >= 0 and table.ids[choice[s]] >= 0]
-            if final and all(table.kind[k] == KIND_CITY for k in final):
-                listed_with_regions[table.bounds[g]:table.bounds[g + 1]] = False
     # Regions chosen for a mention whose towns the words around it ruled out ("New York Gov.").
     named_as_regions = set()
     if table.blocked is not None:
@@ -45,28 +38,43 @@ def prefer_city_in_its_namesake_region(table: CandidateTable, choice: np.ndarray
             towns = table.kind[lo:hi] == KIND_CITY
             if table.ids[choice[g]] >= 0 and towns.any() and table.blocked[lo:hi][towns].all():
                 named_as_regions.add(int(table.ids[choice[g]]))
-    for g in np.flatnonzero(choice >= 0):
-        r = int(choice[g])
-        if like_city[r] == 0 or table.ids[r] < 0 or listed_with_regions[r]:
-            continue
-        region = int(table.ids[r])
-        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-        cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0 and table.may_choose(k)
-                  and region in (int(gazetteer.admin1_idx[table.ids[k]]), int(gazetteer.admin2_idx[table.ids[k]]))]
-        if not cities:
-            continue
-        city = max(cities, key=lambda k: int(gazetteer.population[table.ids[k]]))
-        # By the city's own name: "Oklahoma" is only an alternate name of Oklahoma City.
-        near = primary[city] and haversine_km(table.lat[r], table.lon[r], table.lat[city],
-                                              table.lon[city]) <= NAMESAKE_CITY_KM
-        # ... and holds a good share of its people: Brandenburg an der Havel is 3 % of Brandenburg,
-        # and "Voters in Brandenburg" beside Thuringia and Saxony are the state's.
-        near = near and (int(gazetteer.population[table.ids[city]])
-                         >= NAMESAKE_CITY_SHARE * int(gazetteer.population[region]))
-        major = (int(gazetteer.population[table.ids[city]]) >= MAJOR_NAMESAKE_POPULATION
-                 and region not in named_as_regions)
-        if near or major:
+    cities = {int(g): _namesake_city(table, int(choice[g]), gazetteer, primary, named_as_regions)
+              for g in np.flatnonzero(choice >= 0) if like_city[choice[g]] != 0 and table.ids[choice[g]] >= 0}
+    listed_with_regions = table.features[:, COLUMN["list_kind_share"]] > 0.5
+    if table.list_siblings:
+        # Only regions the siblings end up as count: "between New York and Moscow", Moscow the
+        # federal city while the passes ran and the city now, lists two cities; so do "Porto, Coimbra
+        # and Faro", each a district named after its city.
+        for g, siblings in enumerate(table.list_siblings):
+            final = [s for s in siblings if choice[s] >= 0 and table.ids[choice[s]] >= 0]
+            if final and all(table.kind[choice[s]] == KIND_CITY or cities.get(s) is not None for s in final):
+                listed_with_regions[table.bounds[g]:table.bounds[g + 1]] = False
+    for g, city in cities.items():
+        if city is not None and not listed_with_regions[choice[g]]:
             choice[g] = city
+
+
+def _namesake_city(table: CandidateTable, r: int, gazetteer: Gazetteer, primary: np.ndarray,
+                   named_as_regions: set[int]) -> int | None:
+    """The row of the city a region chosen at row ``r`` is named after, where the article means it."""
+    region = int(table.ids[r])
+    g = int(table.group[r])
+    lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+    cities = [k for k in range(lo, hi) if table.kind[k] == KIND_CITY and table.ids[k] >= 0 and table.may_choose(k)
+              and region in (int(gazetteer.admin1_idx[table.ids[k]]), int(gazetteer.admin2_idx[table.ids[k]]))]
+    if not cities:
+        return None
+    city = max(cities, key=lambda k: int(gazetteer.population[table.ids[k]]))
+    # By the city's own name: "Oklahoma" is only an alternate name of Oklahoma City.
+    near = primary[city] and haversine_km(table.lat[r], table.lon[r], table.lat[city],
+                                          table.lon[city]) <= NAMESAKE_CITY_KM
+    # ... and holds a good share of its people: Brandenburg an der Havel is 3 % of Brandenburg,
+    # and "Voters in Brandenburg" beside Thuringia and Saxony are the state's.
+    near = near and (int(gazetteer.population[table.ids[city]])
+                     >= NAMESAKE_CITY_SHARE * int(gazetteer.population[region]))
+    major = (int(gazetteer.population[table.ids[city]]) >= MAJOR_NAMESAKE_POPULATION
+             and region not in named_as_regions)
+    return city if near or major else None
 
 
 WORLD_CAPITAL_POPULATION = 1_000_000
