@@ -153,6 +153,19 @@ def test_partial_date_completed_from_reference_only_in_header():
     assert published(text, date(2026, 11, 20)).value == "2024-03-14"
 
 
+@pytest.mark.parametrize("headline", ["Texas man sentenced for Jan. 6 riot", "Council to vote on March 3",
+                                      "Voters reject the May 4 bond measure"])
+def test_a_date_in_the_headline_names_an_event_not_the_page(headline):
+    assert published(f"{headline}\n\n{BODY}", date(2026, 11, 20)) is None
+
+
+@pytest.mark.parametrize("stamp", ["Posted March 3 in Local News", "March 3 at 5:13 pm",
+                                   "Updated on March 3 by Jane Doe"])
+def test_a_stamp_s_words_after_a_partial_date_leave_it_the_page_s(stamp):
+    pub = published(f"Council splits over budget\n\n{stamp}\n\n{BODY}", date(2026, 11, 20))
+    assert pub is not None and pub.date == "2026-03-03" and pub.completed_from_reference_date
+
+
 @pytest.mark.parametrize("written,value", [("2 hours ago", "2026-11-20"), ("3h ago", "2026-11-20"),
                                            ("2d ago", "2026-11-18"), ("a day ago", "2026-11-19"),
                                            ("Story by Sarah Jones \u2022 2d", "2026-11-18"),

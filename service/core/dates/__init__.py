@@ -4,6 +4,7 @@ the header zone and only when the page writes it partially ("March 3", "2 hours 
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from ...resources.linear import LinearModel, softmax_scores
@@ -35,6 +36,8 @@ def candidate_dates(doc: Document) -> list[DateMention]:
             in_sentence = _reads_as_a_sentence(doc.lines[m.line].text)
             if in_sentence and ((prose_line is not None and m.line > prose_line) or not _opens_paragraph(doc, m)):
                 continue
+            if _names_an_event(doc, m):
+                continue
             m.year = complete_year(m, doc.reference_date)
             m.completed = m.year is not None
             settle_zone(m)
@@ -63,6 +66,27 @@ def _reads_as_a_sentence(line: str) -> bool:
         return True
     stripped = line.rstrip().rstrip("\"'\u201d\u2019)")
     return stripped.endswith((".", "!", "?")) and len(line.split()) >= SENTENCE_WORDS
+
+
+# Words a page's stamp writes beside a date ("March 3 at 5:13pm", "Posted on March 3 by Jane Doe").
+_STAMP_WORDS = frozenset({"at", "am", "pm", "by", "on", "in", "and", "updated", "published", "posted", "last",
+                          "modified", "first", "created", "filed", "uploaded", "edited"})
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+_NEXT_LOWER_WORD = re.compile(r" ([a-z]+)(?![A-Za-z])")
+
+
+def _names_an_event(doc: Document, m: DateMention) -> bool:
+    """Whether a date written without its year names an event, not the page's stamp: a noun follows
+    it ("Texas man sentenced for Jan. 6 riot", "the March 3 vote"), or it ends the headline's phrase
+    ("Council to vote on March 3")."""
+    line = doc.lines[m.line]
+    after = _NEXT_LOWER_WORD.match(line.text, m.span.end - line.start)
+    if after and after.group(1) not in _STAMP_WORDS:
+        return True
+    if not doc.content_lines or m.line != doc.content_lines[0]:
+        return False
+    before = line.text[:m.span.start - line.start]
+    return sum(w not in _STAMP_WORDS for w in _LOWER_WORD.findall(before)) >= 2
 
 
 def _in_written_dateline(doc: Document, m: DateMention) -> bool:
