@@ -784,6 +784,24 @@ def test_a_far_town_its_qualifier_names_stands(pipeline):
     assert find(places(pipeline, text), "Yauri")[0].country_code == "PE"
 
 
+@pytest.mark.parametrize("text,part", [
+    ("CHICAGO -- Three people were killed in a shooting in Englewood on the city's South Side early Sunday, "
+     "Chicago police said. Separately, a woman was wounded in Rogers Park on the North Side.", "North Side"),
+    ("SAN FRANCISCO -- Riders from Oakland, Berkeley and San Jose would be hit hardest by the cuts, along with "
+     "commuters from the South Bay, transit officials said.", "South Bay"),
+])
+def test_a_compass_part_of_the_story_s_city_is_no_far_namesake_town(pipeline, text, part):
+    # GeoNames calls Oildale, California "North Side" and has a South Bay in Florida.
+    result = pipeline.enrich(text)
+    assert not find(result.places, part) and part in [u.text for u in result.unresolved_toponyms]
+
+
+def test_a_compass_named_town_near_the_story_stands(pipeline):
+    text = "Police in Atlanta said two men were arrested in East Point after a chase that began in Decatur."
+    (town,) = find(places(pipeline, text), "East Point")
+    assert town.country_code == "US" and km(town, 33.75, -84.39) < 30
+
+
 def test_a_capital_listed_beside_a_capital_stands_for_its_government(pipeline):
     # Canberra lies far from every other place of a story about China and Taiwan, which left it
     # unresolved; listed beside Tokyo, it is Australia's capital.

@@ -5,6 +5,7 @@ every other place of the article (left unresolved)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -289,6 +290,32 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
         if nearest > STRAY_TOWN_FAR_KM or (small and not near_enough):
             strays.append(idx)
     return strays
+
+
+# A compass word and a generic one: "the city's South Side", "commuters from the South Bay".
+_COMPASS_PART = re.compile(r"(?:North|South|East|West|Upper|Lower|Near|Far|(?:North|South)(?:east|west))"
+                           r" (?:Side|Bay|End|Shore|Shores|Hills|Valley|Coast|Country|Park|Point|Beach|Loop)")
+COMPASS_PART_KM = 300.0
+
+
+def far_compass_parts(by_place: dict[int, list[int]], words: dict[int, str], gazetteer: Gazetteer,
+                      dateline_place: int | None) -> list[int]:
+    """Towns named only as a part of somewhere ("North Side", "South Bay") that lie far from every
+    other place of the article: "a woman was wounded on the North Side" of a Chicago story describes
+    the city's part, not Oildale, California, which GeoNames also calls so; "commuters from the South
+    Bay" of a Bay Area story are not in South Bay, Florida. Near the article's places ("East Point"
+    beside Atlanta) or as its dateline, the town stands. ``words`` holds each mention's text."""
+    parts = []
+    for idx, members in by_place.items():
+        if (gazetteer.kind[idx] != KIND_CITY or idx == dateline_place
+                or not all(_COMPASS_PART.fullmatch(words[i]) for i in members)):
+            continue
+        others = [o for o in by_place if o != idx and gazetteer.kind[o] in CONTAINER_KINDS + (KIND_CITY,)]
+        if others and haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
+                                   gazetteer.lon[others]).min() <= COMPASS_PART_KM:
+            continue
+        parts.append(idx)
+    return parts
 
 
 def features_by_their_generic_word(chosen: list[int], words: list[str], gazetteer: Gazetteer) -> list[int]:
