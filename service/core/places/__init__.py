@@ -8,7 +8,7 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Dateline, Place, Span
 from .candidates import find_gazetteer_matches
-from .choice_rules import (far_compass_parts, features_by_their_generic_word, listed_capitals,
+from .choice_rules import (far_parts, features_by_their_generic_word, listed_capitals, names_a_part,
                            prefer_city_in_its_namesake_region, prefer_country_named_as_written, prefer_own_name_nearby,
                            prefer_world_capital, prefer_world_city, stray_towns)
 from .dateline import find_dateline, mention_in_span
@@ -85,8 +85,9 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     partly_named = frozenset(int(table.ids[choice[g]]) for g in resolved if partial[choice[g]])
     for idx in stray_towns(by_place, mean_confidence, gazetteer, dateline_place, partly_named):
         unresolved.extend(by_place.pop(idx))
-    words = {i: toponyms[i].text for members in by_place.values() for i in members}
-    for idx in far_compass_parts(by_place, words, gazetteer, dateline_place):
+    parts = {i for members in by_place.values() for i in members
+             if names_a_part(doc.text, toponyms[i].start, toponyms[i].end)}
+    for idx in far_parts(by_place, parts, gazetteer, dateline_place):
         unresolved.extend(by_place.pop(idx))
     places, indexes = [], []
     for idx, members in sorted(by_place.items(), key=lambda item: min(toponyms[i].start for i in item[1])):

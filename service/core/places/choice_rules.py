@@ -295,27 +295,34 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
 # A compass word and a generic one: "the city's South Side", "commuters from the South Bay".
 _COMPASS_PART = re.compile(r"(?:North|South|East|West|Upper|Lower|Near|Far|(?:North|South)(?:east|west))"
                            r" (?:Side|Bay|End|Shore|Shores|Hills|Valley|Coast|Country|Park|Point|Beach|Loop)")
-COMPASS_PART_KM = 300.0
+_NEIGHBOURHOOD = re.compile(r"\s+neighbou?rhood\b", re.IGNORECASE)
+LOCAL_PART_KM = 300.0
 
 
-def far_compass_parts(by_place: dict[int, list[int]], words: dict[int, str], gazetteer: Gazetteer,
-                      dateline_place: int | None) -> list[int]:
-    """Towns named only as a part of somewhere ("North Side", "South Bay") that lie far from every
-    other place of the article: "a woman was wounded on the North Side" of a Chicago story describes
-    the city's part, not Oildale, California, which GeoNames also calls so; "commuters from the South
-    Bay" of a Bay Area story are not in South Bay, Florida. Near the article's places ("East Point"
-    beside Atlanta) or as its dateline, the town stands. ``words`` holds each mention's text."""
-    parts = []
+def names_a_part(text: str, start: int, end: int) -> bool:
+    """Whether a mention names a part of somewhere: "North Side", "South Bay", "the Austin
+    neighborhood"."""
+    return bool(_COMPASS_PART.fullmatch(text, start, end) or _NEIGHBOURHOOD.match(text, end, end + 20))
+
+
+def far_parts(by_place: dict[int, list[int]], parts: set[int], gazetteer: Gazetteer,
+              dateline_place: int | None) -> list[int]:
+    """Towns named only as a part of somewhere (mentions in ``parts``) that lie far from every other
+    place of the article: "a woman was wounded on the North Side" of a Chicago story describes the
+    city's part, not Oildale, California, which GeoNames also calls so; "commuters from the South Bay"
+    of a Bay Area story are not in South Bay, Florida; "the Austin neighborhood on the West Side" is
+    Chicago's, which the gazetteer lacks, not Austin, Texas. Near the article's places ("East Point"
+    beside Atlanta) or as its dateline, the town stands."""
+    far = []
     for idx, members in by_place.items():
-        if (gazetteer.kind[idx] != KIND_CITY or idx == dateline_place
-                or not all(_COMPASS_PART.fullmatch(words[i]) for i in members)):
+        if gazetteer.kind[idx] != KIND_CITY or idx == dateline_place or not all(i in parts for i in members):
             continue
         others = [o for o in by_place if o != idx and gazetteer.kind[o] in CONTAINER_KINDS + (KIND_CITY,)]
         if others and haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
-                                   gazetteer.lon[others]).min() <= COMPASS_PART_KM:
+                                   gazetteer.lon[others]).min() <= LOCAL_PART_KM:
             continue
-        parts.append(idx)
-    return parts
+        far.append(idx)
+    return far
 
 
 def features_by_their_generic_word(chosen: list[int], words: list[str], gazetteer: Gazetteer) -> list[int]:
