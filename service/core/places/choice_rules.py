@@ -295,7 +295,7 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
 # A compass word and a generic one: "the city's South Side", "commuters from the South Bay".
 _COMPASS_PART = re.compile(r"(?:North|South|East|West|Upper|Lower|Near|Far|(?:North|South)(?:east|west))"
                            r" (?:Side|Bay|End|Shore|Shores|Hills|Valley|Coast|Country|Park|Point|Beach|Loop)")
-_NEIGHBOURHOOD = re.compile(r"\s+neighbou?rhood\b", re.IGNORECASE)
+_NEIGHBOURHOOD = re.compile(r"\s{1,3}neighbou?rhood\b", re.IGNORECASE)
 LOCAL_PART_KM = 300.0
 
 
