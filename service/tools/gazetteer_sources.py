@@ -31,9 +31,9 @@ from ..resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CON
 from ..resources.names import name_key
 from .place_names import (ADMIN2_ENGLISH, ADMIN2_OTHER_NAMES, COUNTRY_SPELLINGS_NOT_ENGLISH, PlaceRecord,
                           add_admin1_news_forms, add_city_aliases, add_continent_demonyms, add_country_news_forms,
-                          add_county_council_forms, add_national_demonyms, add_paired_country_short_form, article_forms, country_short_forms,
-                          demonym_plurals, demote_lesser_short_forms, local_region_name, partial_forms,
-                          region_abbreviations, region_aliases, without_parentheses)
+                          add_county_council_forms, add_national_demonyms, add_paired_country_short_form,
+                          article_forms, country_short_forms, demonym_plurals, demote_lesser_short_forms,
+                          local_region_name, partial_forms, region_abbreviations, region_aliases, without_parentheses)
 
 
 def _package_json(package: str, path: str):

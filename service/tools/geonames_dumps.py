@@ -14,8 +14,9 @@ from ..resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CON
 from ..resources.names import name_key
 from .gazetteer_sources import country_extras, geotext_demonyms, read_admin1_codes, us_states_abbreviations
 from .place_names import (PlaceRecord, add_admin1_news_forms, add_city_aliases, add_continent_demonyms,
-                          add_country_news_forms, add_county_council_forms, add_national_demonyms, add_paired_country_short_form,
-                          demote_lesser_short_forms, region_abbreviations, region_aliases)
+                          add_country_news_forms, add_county_council_forms, add_national_demonyms,
+                          add_paired_country_short_form, demote_lesser_short_forms, region_abbreviations,
+                          region_aliases)
 
 # Seas, gulfs, ranges, deserts: few and often in news. Streams, lakes, single peaks and islands
 # number in the millions, so they come only when asked for (--physical-codes).
