@@ -561,6 +561,9 @@ def test_a_state_abbreviation_keeps_its_period_after_a_town(pipeline):
     assert montana.name == "Montana"
     (georgia,) = find(result, "Ga.")
     assert georgia.name == "Georgia" and georgia.country_code == "US"
+    # ... and in a lawmaker's party and state, as AP writes them.
+    result = places(pipeline, "Sen. Bob Casey, D-Pa., and Sen. Jon Ossoff, D-Ga., voted against the bill.")
+    assert [p.name for p in result] == ["Pennsylvania", "Georgia"]
 
 
 def test_nigerian_states_and_sentence_initial_words(pipeline):

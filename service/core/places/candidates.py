@@ -90,6 +90,9 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
     return matches
 
 
+_PARTIES = ("D", "R", "I")   # Democrat, Republican, independent: "D-Pa."
+
+
 def _take_abbreviation_period(doc: Document, match: GazetteerMatch) -> None:
     """Extend "Okla" to "Okla." when the word is only an abbreviation (news writes the period)."""
     tokens = doc.tokens
@@ -102,7 +105,11 @@ def _take_abbreviation_period(doc: Document, match: GazetteerMatch) -> None:
     if not flags & NAME_ABBR or len(tokens[j - 1].text) > 5:
         return
     # A word that is also a town's name ("Mont", "Ga") takes the period where a place qualifier
-    # stands: after a comma or a parenthesis ("Helena, Mont.", "Walker County (Ga.)").
-    qualifier = match.start_token > 0 and tokens[match.start_token - 1].text in (",", "(")
+    # stands: after a comma or a parenthesis ("Helena, Mont.", "Walker County (Ga.)"), or in a
+    # lawmaker's party and state ("Sen. Bob Casey, D-Pa.", "R-Ga.").
+    i = match.start_token
+    qualifier = i > 0 and (tokens[i - 1].text in (",", "(") or (
+        i > 1 and tokens[i - 1].text == "-" and tokens[i - 2].text in _PARTIES
+        and tokens[i - 2].end == tokens[i - 1].start == match.start - 1))
     if not flags & NAME_PRIMARY or qualifier:
         match.end_token, match.end = j + 1, tokens[j].end
