@@ -281,15 +281,22 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
         if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
             continue
         # Nor near any other place of the article ("Saipan" beside Guam: two territories, one trip).
-        others = [o for o in by_place if o != idx and gazetteer.kind[o] in CONTAINER_KINDS + (KIND_CITY,)]
-        if not others:
+        nearest = _km_to_nearest_other(idx, by_place, gazetteer)
+        if nearest is None:
             continue
-        nearest = haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
-                               gazetteer.lon[others]).min()
         near_enough = nearest <= STRAY_TOWN_KM or confidence[idx] >= STRAY_TOWN_CONFIDENCE
         if nearest > STRAY_TOWN_FAR_KM or (small and not near_enough):
             strays.append(idx)
     return strays
+
+
+def _km_to_nearest_other(idx: int, by_place: dict[int, list[int]], gazetteer: Gazetteer) -> float | None:
+    """How far place idx lies from the nearest other town or region of the article (None: there is none)."""
+    others = [o for o in by_place if o != idx and gazetteer.kind[o] in CONTAINER_KINDS + (KIND_CITY,)]
+    if not others:
+        return None
+    return float(haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
+                              gazetteer.lon[others]).min())
 
 
 # A compass word and a generic one: "the city's South Side", "commuters from the South Bay".
@@ -317,9 +324,8 @@ def far_parts(by_place: dict[int, list[int]], parts: set[int], gazetteer: Gazett
     for idx, members in by_place.items():
         if gazetteer.kind[idx] != KIND_CITY or idx == dateline_place or not all(i in parts for i in members):
             continue
-        others = [o for o in by_place if o != idx and gazetteer.kind[o] in CONTAINER_KINDS + (KIND_CITY,)]
-        if others and haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[others],
-                                   gazetteer.lon[others]).min() <= LOCAL_PART_KM:
+        nearest = _km_to_nearest_other(idx, by_place, gazetteer)
+        if nearest is not None and nearest <= LOCAL_PART_KM:
             continue
         far.append(idx)
     return far
