@@ -98,10 +98,7 @@ def _in_written_dateline(doc: Document, m: DateMention) -> bool:
 
 def _opens_paragraph(doc: Document, m: DateMention) -> bool:
     """Whether a date in a paragraph is its dateline's ("LONDON, Jan 5 (Reuters) -")."""
-    dateline = doc.written_dateline
-    if dateline is not None and dateline.date is not None and dateline.date.start == m.span.start:
-        return True
-    return m.span.start - doc.lines[m.line].start <= DATELINE_REACH
+    return _in_written_dateline(doc, m) or m.span.start - doc.lines[m.line].start <= DATELINE_REACH
 
 
 def _swap_if_past(m: DateMention, latest: date) -> bool:
