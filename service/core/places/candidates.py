@@ -6,6 +6,7 @@ This is the raw material of recognition (is the span a toponym here?) and resolu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...resources.gazetteer import NAME_ABBR, NAME_PRIMARY, Gazetteer
@@ -90,7 +91,8 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
     return matches
 
 
-_PARTIES = ("D", "R", "I")   # Democrat, Republican, independent: "D-Pa."
+# A member of Congress's party letter before the state: "Sen. Rand Paul, R-Ky.", "(R-La.)".
+PARTY_TAG = re.compile(r"(?:,\s?|\()[RDI]-$", re.IGNORECASE)
 
 
 def _take_abbreviation_period(doc: Document, match: GazetteerMatch) -> None:
@@ -107,9 +109,7 @@ def _take_abbreviation_period(doc: Document, match: GazetteerMatch) -> None:
     # A word that is also a town's name ("Mont", "Ga") takes the period where a place qualifier
     # stands: after a comma or a parenthesis ("Helena, Mont.", "Walker County (Ga.)"), or in a
     # lawmaker's party and state ("Sen. Bob Casey, D-Pa.", "R-Ga.").
-    i = match.start_token
-    qualifier = i > 0 and (tokens[i - 1].text in (",", "(") or (
-        i > 1 and tokens[i - 1].text == "-" and tokens[i - 2].text in _PARTIES
-        and tokens[i - 2].end == tokens[i - 1].start == match.start - 1))
+    qualifier = (match.start_token > 0 and tokens[match.start_token - 1].text in (",", "(")) or bool(
+        PARTY_TAG.search(doc.norm, max(0, match.start - 4), match.start))
     if not flags & NAME_PRIMARY or qualifier:
         match.end_token, match.end = j + 1, tokens[j].end

@@ -9,6 +9,7 @@ import re
 from ...resources.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, NAME_ALT, NAME_DEMONYM, Gazetteer
 from ...resources.names import cached_name_key, within_two_edits
 from ..document import Document
+from .candidates import PARTY_TAG
 from .recognize import Toponym
 
 
@@ -47,9 +48,9 @@ def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazette
     return places
 
 
-# "the U.S. state of Georgia", "upstate New York"; a member of Congress's party and state ("Sen. Rand
-# Paul, R-Ky.", "Rep. Mike Johnson (R-La.)": Louisiana, not Los Angeles).
-_STATE_OF = re.compile(r"\bstate of $|\b(?:up|down)state $|(?:,\s?|\()[RDI]-$", re.IGNORECASE)
+# "the U.S. state of Georgia", "upstate New York"; a member of Congress's party and state (PARTY_TAG:
+# "Rep. Mike Johnson (R-La.)" is Louisiana, not Los Angeles).
+_STATE_OF = re.compile(r"\bstate of $|\b(?:up|down)state $", re.IGNORECASE)
 # A member of Congress or a governor "of" a state: "Sen. Chuck Schumer of New York" is the state's
 # senator, not the city's (not "state Sen. Ann Lee of Columbia", who sits for a town).
 _MEMBER_OF = re.compile(r"(?<![Ss]tate )\b(?:Sens?|Reps?|Gov|Senator|Governor|Congress(?:wo)?man)\.? "
@@ -72,7 +73,8 @@ def called_a_state_or_country(doc: Document, t: Toponym) -> int:
     """Whether the words before (STATE_BEFORE) or after (STATE_AFTER) the mention call it a state,
     or the words before call it a country (COUNTRY_BEFORE)."""
     before = doc.norm[max(0, t.start - 12):t.start]
-    if _STATE_OF.search(before) or _MEMBER_OF.search(doc.norm, max(0, t.start - 60), t.start):
+    if (_STATE_OF.search(before) or PARTY_TAG.search(before)
+            or _MEMBER_OF.search(doc.norm, max(0, t.start - 60), t.start)):
         return STATE_BEFORE
     if _COUNTRY_OF.search(before):
         return COUNTRY_BEFORE
