@@ -31,6 +31,13 @@ def _discount(probabilities: list[float], k: int, threshold: float, share: float
     """Put candidate k under the threshold (at `share` of it), whatever the model thought: what a rule
     knows the name is here outweighs how the span looks."""
     probabilities[k] = min(probabilities[k], threshold * share)
+
+
+def _named_only_by_codes(c: SpanCandidate, names: int) -> bool:
+    """Whether every place the span names, it names by a code or an abbreviation and by none of `names`."""
+    return all(flags & (NAME_ABBR | NAME_CODE) and not flags & names for _, flags in c.entries)
+
+
 _DATELINE_MARKS = frozenset({"-", "\u2013", "\u2014", "\x97", "(", ":", "\u201d"})   # \x97: cp1252's em dash
 
 
@@ -175,8 +182,7 @@ def codes_written_as_words(doc: Document, candidates: list[SpanCandidate], proba
         word = doc.norm[c.start:c.end].rstrip(".")
         if len(word) != 2 or not (word[0].isupper() and word[1].islower()) or word in _TITLE_CASE_ABBREVIATIONS:
             continue
-        codes_only = all(flags & (NAME_ABBR | NAME_CODE) and not flags & NAME_PRIMARY for _, flags in c.entries)
-        if codes_only or _common_word(lexicon, word):
+        if _named_only_by_codes(c, NAME_PRIMARY) or _common_word(lexicon, word):
             _discount(probabilities, k, threshold)
 
 
@@ -191,7 +197,7 @@ def codes_alone_on_their_lines(doc: Document, candidates: list[SpanCandidate], p
         line = doc.lines[doc.tokens[c.start_token].line]
         if line.text.strip() != doc.text[c.start:c.end]:
             continue
-        if all(flags & (NAME_ABBR | NAME_CODE) and not flags & (NAME_PRIMARY | NAME_ALT) for _, flags in c.entries):
+        if _named_only_by_codes(c, NAME_PRIMARY | NAME_ALT):
             _discount(probabilities, k, threshold)
 
 
