@@ -49,6 +49,10 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("Aug 12, 2021 / Klaus Sieg", [("Klaus Sieg", "person")]),
     # A common word before the role is not part of the name.
     ("By Edward Keenan City Columnist", [("Edward Keenan", "person")]),
+    # After a comma, a beat and a role: not a second person named "City Hall".
+    ("By Priya Raman, City Hall Reporter", [("Priya Raman", "person")]),
+    ("By Priya Raman, Courts Reporter", [("Priya Raman", "person")]),
+    ("By Ann Lee, Bo Chen Staff Writers", [("Ann Lee", "person"), ("Bo Chen", "person")]),
     # A freelance's role names the outlet it writes for: not part of the name, not an author.
     ("Karen Ellis Special to the Times\nMar. 4, 2025", [("Karen Ellis", "person")]),
     ("By George T. Conway III", [("George T. Conway III", "person")]),

@@ -16,6 +16,9 @@ _DESK_NOUNS = {"bureau", "desk", "team"}   # a role that is only one of these na
 _STAFF_BYLINES = {"staff reporter", "staff writer", "staff correspondent", "staff reporters", "staff writers"}
 _INITIALS = re.compile(r"[A-Z]{2,4}(?: [A-Z]{2,4}){0,3}")
 _REPORTING_JOBS = {"reporter", "writer", "correspondent"}
+# A word news writes capitalised less often than this opens no person's name when a role follows it:
+# "City Hall Reporter", "Courts Reporter" (a surname-first name is capitalised: "Wang Wei, Reporter").
+_BEAT_CASE = 0.9
 # Wire copy closes with its credits in brackets: "(Reporting by A; Editing by B)".
 _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
                   r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter|"
@@ -206,6 +209,9 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             name = " ".join(words[:-1])
         if role.lower() in _DESK_NOUNS:
             continue   # "City Hall Bureau", "Metro Team": a desk, not a person and its role
+        if (role and out and link.strip() == "," and words[0] not in lexicon.first_names
+                and lexicon.case_ratio.get(words[0].lower(), 1.0) < _BEAT_CASE):
+            continue   # "By Priya Raman, City Hall Reporter": her beat and role, not a second person
         if role.lower() == "staff" and not rest and signing is None:
             # "Al Jazeera Staff", "RNS Staff": a newsroom signs; a person on its staff is a "Staff Writer".
             desk = f"{name} {role}"
