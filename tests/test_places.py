@@ -460,6 +460,14 @@ def test_names_given_to_storms_are_not_places(pipeline):
     assert find(result, "Jamaica") and find(result, "Cuba")
 
 
+def test_named_winds_and_pipelines_are_not_places(pipeline):
+    text = ("Santa Ana winds fanned a fire near Malibu as Pacific Ocean temperatures and North American wind "
+            "patterns shifted. Divers damaged Nord Stream 2 near Bornholm.")
+    mentions = {m.text for p in places(pipeline, text) for m in p.mentions}
+    assert not mentions & {"Santa Ana", "Nord"}
+    assert {"Malibu", "Pacific Ocean", "North American", "Bornholm"} <= mentions
+
+
 def test_a_headline_in_capitals_borrows_from_the_body(pipeline):
     text = ("COUNCIL APPROVES NEW HOUSING ESTATE ON EDGE OF KILKENNY\n\nBy Siobhan O'Connell\n\nKilkenny County "
             "Council has approved 240 homes despite objections from residents of Bennettsbridge and Thomastown. "
@@ -1179,6 +1187,18 @@ def test_an_acronym_in_capitals_is_not_the_town_it_spells(pipeline):
     (new_york,) = find(found, "NEW YORK")
     assert new_york.feature == "city"
     assert pipeline.enrich(text).dateline.name == "New York City"   # the first of the filing places
+
+
+def test_given_names_with_surnames_listed_together_are_people(pipeline):
+    # Neither surname comes back alone and no noun calls them people: the list of two does.
+    text = ("Orlando Bloom, Paris Hilton and Jordan Peele walked the red carpet in Venice. The film was shot on "
+            "Sao Miguel island in the Azores and in Paris.")
+    found = places(pipeline, text)
+    starts = {m.start for p in found for m in p.mentions}
+    assert not starts & {text.index("Paris Hilton"), text.index("Jordan")}
+    assert find(found, "Paris") and find(found, "Venice")
+    (island,) = find(found, "Sao Miguel")
+    assert island.country_code == "PT"
 
 
 def test_a_given_name_and_surname_alone_on_a_line_are_a_person(pipeline):

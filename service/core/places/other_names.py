@@ -238,6 +238,9 @@ CONJUNCTIONS = frozenset({"and", "or"})   # a comma too often qualifies ("Washin
 LIST_TOKENS = CONJUNCTIONS | {","}
 _STORM_WORDS = frozenset({"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones", "storm",
                           "storms"})
+# A word after a name that makes the name a wind's or a pipeline's: "the Santa Ana winds", "a Diablo
+# wind event", "Nord Stream 2", "the Keystone Pipeline".
+_WIND_AND_PIPELINE_WORDS = frozenset({"wind", "winds", "Stream", "Pipeline"})
 LIST_LOOKBACK = 8
 
 
@@ -282,6 +285,19 @@ def storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probab
         if word.text.lower() in _STORM_WORDS and word.line == tokens[c.start_token].line and (
                 i == c.start_token - 1 or (tokens[i + 1].text[:1].isupper()
                                            and any(t.text in LIST_TOKENS for t in tokens[i + 1:c.start_token]))):
+            _discount(probabilities, k, threshold)
+
+
+def winds_and_pipelines_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                                       threshold: float) -> None:
+    """A name right before a wind word or a pipeline's noun names the wind or the pipeline: "Santa Ana
+    winds" are no city's, "Nord Stream" is not Nord, France. A people's adjective stays: "North American
+    wind patterns" are the continent's."""
+    tokens, n = doc.tokens, len(doc.tokens)
+    for k, c in enumerate(candidates):
+        after = c.end_token
+        if (probabilities[k] >= threshold and after < n and tokens[after].text in _WIND_AND_PIPELINE_WORDS
+                and tokens[after].line == tokens[after - 1].line and "gf:demonym" not in c.features):
             _discount(probabilities, k, threshold)
 
 
@@ -445,6 +461,7 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
     alone: set[str] | None = None
     named: dict[int, tuple[str, str]] = {}    # candidate -> (given name, surname)
     people: set[tuple[str, str]] = set()
+    surname_like: set[int] = set()   # candidates followed by a word news capitalises, or never wrote
     for k, c in enumerate(candidates):
         if c.end_token - c.start_token != 1 or "first_is_given_name" not in c.features or not c.entries:
             continue
@@ -459,13 +476,16 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
         if pair in people:
             continue
         lower = surname.lower()
+        ratio = lexicon.case_ratio.get(lower)
+        if (ratio is None or ratio >= GIVEN_NAME_CASE) and lower not in MONTH_WORDS and lower not in WEEKDAYS and not (
+                surname.endswith("s") and (lexicon.case_ratio.get(lower[:-1]) or 0.0) < GIVEN_NAME_CASE):
+            surname_like.add(k)
         before = c.start_token - 1 - (c.start_token > 1 and tokens[c.start_token - 1].text == ",")
         # "Her lawyer, Austin Brooks"; "Singer Paris Hilton"; "Jordan Lee, a fan from Joondalup".
         named_as_person = ((before >= 0 and tokens[before].text.lower() in PERSON_NOUNS)
                            or _described_as_person(tokens, after) or bool(_CELTIC_SURNAME.match(surname)))
         # A common word ("Parkland, Florida The ...", "Paris City Council") or a date; a word the
         # lexicon never saw only after a noun for a person.
-        ratio = lexicon.case_ratio.get(lower)
         if (ratio is None and not named_as_person) or (ratio is not None and ratio < GIVEN_NAME_CASE) or (
                 lower in MONTH_WORDS or lower in WEEKDAYS):
             continue
@@ -483,17 +503,20 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
         # Or the two names alone on a line: a contact, a signature.
         if surname in alone or whole_line or named_as_person:
             people.add(pair)
-    # People listed with a person are people: "Paris Hilton, Jordan Peterson and Chelsea Clinton".
+    # People listed with a person are people: "Paris Hilton, Jordan Peterson and Chelsea Clinton"; and
+    # two given names with surnames listed together are two people ("Paris Hilton and Jordan Peele").
     ends = {candidates[k].end_token + 1: k for k in named}     # the token after the surname
     for k in sorted(named, key=lambda k: candidates[k].start_token):
-        if named[k] in people:
-            continue
         j = candidates[k].start_token   # the list words before this name, back to the previous name's end
         while j > 0 and tokens[j - 1].text.lower() in LIST_TOKENS and j > candidates[k].start_token - 2:
             j -= 1
         previous = ends.get(j)
-        if j < candidates[k].start_token and previous is not None and named[previous] in people:
+        if j == candidates[k].start_token or previous is None:
+            continue
+        if named[previous] in people:
             people.add(named[k])
+        elif previous in surname_like and k in surname_like:
+            people.update((named[previous], named[k]))
     for k, pair in named.items():
         if pair in people and probabilities[k] >= threshold:
             _discount(probabilities, k, threshold, SURNAME_DISCOUNT)

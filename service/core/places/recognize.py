@@ -32,7 +32,7 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           demonyms_opening_names, given_names_stay_people, initials_open_names,
                           landscape_plurals_opening_sentences, pan_demonyms, planets_are_not_places,
                           short_titles_before_names, storms_are_not_places, surnames_stay_people,
-                          traded_names_are_companies)
+                          traded_names_are_companies, winds_and_pipelines_are_not_places)
 from .spans import REGION_NOUNS, TOWN_NOUNS, SpanCandidate, generate_candidates
 
 
@@ -146,6 +146,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     demonyms_opening_names(doc, candidates, probabilities, model.threshold)
     pan_demonyms(doc, candidates, probabilities, model.threshold)
     storms_are_not_places(doc, candidates, probabilities, model.threshold)
+    winds_and_pipelines_are_not_places(doc, candidates, probabilities, model.threshold)
     landscape_plurals_opening_sentences(doc, candidates, probabilities, model.threshold)
     planets_are_not_places(doc, candidates, probabilities, model.threshold)
     traded_names_are_companies(doc, candidates, probabilities, model.threshold, gazetteer)
