@@ -1201,6 +1201,16 @@ def test_given_names_with_surnames_listed_together_are_people(pipeline):
     assert island.country_code == "PT"
 
 
+def test_a_release_filed_from_two_offices_names_both_places(pipeline):
+    text = ("Northwind opens European headquarters\n\nLONDON and AUSTIN, Texas, Oct. 6, 2026 (GLOBE NEWSWIRE) -- "
+            "Northwind Analytics, a maker of supply-chain software, today opened its first office in Britain.")
+    result = pipeline.enrich(text)
+    mentions = {m.text: (p.name, p.country_code) for p in result.places for m in p.mentions}
+    assert mentions["LONDON"] == ("London", "GB") and mentions["AUSTIN"] == ("Austin", "US")
+    assert result.dateline.name == "London"
+    assert result.publication_date.evidence.text == "Oct. 6, 2026"
+
+
 def test_a_given_name_and_surname_alone_on_a_line_are_a_person(pipeline):
     text = ('Acme Robotics Raises $40 Million to Expand Warehouse Automation Across Europe\n'
             '\n'

@@ -27,8 +27,9 @@ _DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
 _WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _DATELINE = re.compile(
     rf"(?<![{_LETTER}'.])(?P<place>{_PLACE})"
-    # A story filed from two or more cities: "NEW YORK/LONDON, Nov 20 (Reuters) -" (the first is read).
-    rf"(?:/{_PLACE}){{0,3}}"
+    # A story filed from two or more cities: "NEW YORK/LONDON, Nov 20 (Reuters) -", a release from two
+    # offices: "DUBLIN and AUSTIN, Texas, Oct. 6, 2026 (GLOBE NEWSWIRE) --" (the first is the dateline's).
+    rf"(?P<others>(?:(?:/| and | & ){_PLACE}){{0,3}})"
     # A weekday after the place is the weekday, not a region.
     rf"(?:, (?!{_WEEKDAY}\b)(?P<region>{_REGION}))?"
     rf"(?:, (?P<weekday>{_WEEKDAY}))?"
@@ -65,6 +66,7 @@ class WrittenDateline:
     date: Span | None = None     # "Nov 20" in "LONDON, Nov 20 (Reuters) -"
     press_release: bool = False  # a release distributor's dateline: "(BUSINESS WIRE)", "/PRNewswire/"
     own_line: bool = False       # on a header line of its own: "CHENNAI, November 18, 2026 10:15 IST"
+    other_places: tuple[Span, ...] = ()   # "LONDON" in "NEW YORK/LONDON, Nov 20 (Reuters) -"
 
 
 def read_dateline(doc: Document) -> WrittenDateline | None:
@@ -96,8 +98,18 @@ def read_dateline(doc: Document) -> WrittenDateline | None:
                                _span(doc, offset, match, "weekday") if match.group("weekday") else None,
                                _span(doc, offset, match, "agency") if match.group("agency") else None,
                                _span(doc, offset, match, date) if match.group(date) else None,
-                               bool(_DISTRIBUTOR.fullmatch(distributor.strip())))
+                               bool(_DISTRIBUTOR.fullmatch(distributor.strip())),
+                               other_places=_other_places(doc, offset, match))
     return header_dateline
+
+
+_JOINED_PLACE = re.compile(rf"(?:/| and | & )(?P<place>{_PLACE})")
+
+
+def _other_places(doc: Document, offset: int, match: re.Match) -> tuple[Span, ...]:
+    base = offset + match.start("others")
+    return tuple(Span(base + m.start("place"), base + m.end("place"), m.group("place"))
+                 for m in _JOINED_PLACE.finditer(match.group("others")))
 
 
 def _span(doc: Document, offset: int, match: re.Match, group: str) -> Span:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..core.document import Document
 from ..core.places.candidates import find_gazetteer_matches
-from ..core.places.dateline import find_dateline
+from ..core.places.dateline import filing_places
 from ..core.places.recognize import score_candidates, select_spans
 from ..core.places.spans import generate_candidates
 from ..resources import default_paths
@@ -71,7 +71,7 @@ def fit(examples: list[tuple[list, list[bool], float]], name: str) -> ToponymMod
 
 def predict_spans(model: ToponymModel, doc, candidates, gazetteer: Gazetteer,
                   lexicon: Lexicon) -> set[tuple[int, int]]:
-    probabilities = score_candidates(doc, candidates, gazetteer, model, find_dateline(doc, gazetteer), lexicon)
+    probabilities = score_candidates(doc, candidates, gazetteer, model, filing_places(doc, gazetteer), lexicon)
     return {(c.start, c.end) for c, _ in select_spans(candidates, probabilities, model.threshold)}
 
 

@@ -22,6 +22,13 @@ def find_dateline(doc: Document, gazetteer: Gazetteer) -> Span | None:
     return dateline.place
 
 
+def filing_places(doc: Document, gazetteer: Gazetteer) -> list[Span]:
+    """The dateline's place and the other places a story or a release is filed from ("NEW
+    YORK/LONDON", "DUBLIN and AUSTIN, Texas"); empty without a dateline."""
+    place = find_dateline(doc, gazetteer)
+    return [] if place is None else [place, *doc.written_dateline.other_places]
+
+
 def mention_in_span(span: Span, mentions) -> int | None:
     """Index of the first mention (anything with ``start`` and ``end``) lying inside `span`."""
     return next((i for i, m in enumerate(mentions) if m.start >= span.start and m.end <= span.end), None)

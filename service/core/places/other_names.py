@@ -15,6 +15,7 @@ from ...resources.lexicon import Lexicon
 from ..calendar_words import MONTH_WORDS, WEEKDAYS
 from ..company_words import COMPANY_FORMS
 from ..document import Document
+from ..types import Span
 from .spans import LOCATIVE, ORDINAL, PLACE_NOUNS, SpanCandidate
 
 _PLACE_EVIDENCE = frozenset({"qualified_by_region", "after_locative", "after_place_noun"})
@@ -42,13 +43,15 @@ _DATELINE_MARKS = frozenset({"-", "\u2013", "\u2014", "\x97", "(", ":", "\u201d"
 
 
 def acronyms_are_not_towns(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                           threshold: float) -> None:
+                           threshold: float, filing: list[Span]) -> None:
     """A word in capitals inside a sentence in mixed case is an acronym ("Frankfurt's DAX", "the
     ACME scheme"), not the town it spells (Dax, France). Codes the gazetteer lists ("UK", "NSW"),
-    datelines ("... life. RICHLAND -", "NEW YORK/LONDON, Nov 20 -") and lines in capitals stay."""
+    datelines ("... life. RICHLAND -", "NEW YORK/LONDON, Nov 20 -", "DUBLIN and AUSTIN, Texas" in
+    `filing`) and lines in capitals stay."""
     tokens = doc.tokens
+    filed_from = {(place.start, place.end) for place in filing}
     for k, c in enumerate(candidates):
-        if probabilities[k] < threshold or c.end_token - c.start_token != 1:
+        if probabilities[k] < threshold or c.end_token - c.start_token != 1 or (c.start, c.end) in filed_from:
             continue
         word = tokens[c.start_token]
         if len(word.text) < 2 or not word.text.isupper() or not word.text.isalpha():

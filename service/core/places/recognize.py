@@ -98,19 +98,20 @@ FULL_NAME_FLOOR = 0.25          # least belief in a region's full name that its 
 
 
 def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: Gazetteer,
-                     model: ToponymModel, dateline: Span | None, lexicon: Lexicon | None = None) -> list[float]:
+                     model: ToponymModel, filing: list[Span], lexicon: Lexicon | None = None) -> list[float]:
     """Probability that each candidate is a toponym here.
 
-    The model scores each span on its own, the dateline's place is taken as one; then a name
+    The model scores each span on its own, the dateline's places (`filing`) are taken as places; then a name
     the document clearly uses as a place lends that to its other, weaker occurrences (a writer
     does not switch "Fallujah" from town to person mid-article), and bare country codes without
     support are dropped."""
     probabilities = [model.probability(c.features) for c in candidates]
-    if dateline is not None:
+    if filing:
         # "MARSHALL, Texas -", opening the first paragraph: the filing place, whatever the word
         # would score in a sentence (a surname, a given name).
+        spans = {(place.start, place.end) for place in filing}
         for k, c in enumerate(candidates):
-            if c.start == dateline.start and c.end == dateline.end and c.entries:
+            if (c.start, c.end) in spans and c.entries:
                 probabilities[k] = max(probabilities[k], DATELINE_PROBABILITY)
     _described_as_places(doc, candidates, probabilities, gazetteer)
     best: dict[str, float] = {}
@@ -137,7 +138,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
     _generic_words_of_named_features(doc, candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
-    acronyms_are_not_towns(doc, candidates, probabilities, model.threshold)
+    acronyms_are_not_towns(doc, candidates, probabilities, model.threshold, filing)
     initials_open_names(doc, candidates, probabilities, model.threshold)
     short_titles_before_names(doc, candidates, probabilities, model.threshold)
     codes_written_as_words(doc, candidates, probabilities, model.threshold, lexicon)
@@ -492,10 +493,10 @@ def _streets_keep_their_names(candidates: list[SpanCandidate], probabilities: li
 
 
 def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: Gazetteer,
-                       model: ToponymModel, lexicon: Lexicon, dateline: Span | None) -> list[Toponym]:
-    """The document's toponyms in text order; `dateline` is the dateline's place, if it has one."""
+                       model: ToponymModel, lexicon: Lexicon, filing: list[Span]) -> list[Toponym]:
+    """The document's toponyms in text order; `filing` holds the dateline's places, if it has any."""
     candidates = generate_candidates(doc, matches, gazetteer, lexicon)
-    probabilities = score_candidates(doc, candidates, gazetteer, model, dateline, lexicon)
+    probabilities = score_candidates(doc, candidates, gazetteer, model, filing, lexicon)
     return [Toponym(c.start, c.end, doc.text[c.start:c.end], c.start_token, c.end_token,
                     [] if _street_address(doc, c) else c.entries, confidence=round(p, 3))
             for c, p in select_spans(candidates, probabilities, model.threshold)]
