@@ -52,6 +52,7 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # After a comma, a beat and a role: not a second person named "City Hall".
     ("By Priya Raman, City Hall Reporter", [("Priya Raman", "person")]),
     ("By Priya Raman, Courts Reporter", [("Priya Raman", "person")]),
+    ("Written by Dr. Amelia Chen, Marine Ecologist, University of Western Australia", [("Amelia Chen", "person")]),
     ("By Ann Lee, Bo Chen Staff Writers", [("Ann Lee", "person"), ("Bo Chen", "person")]),
     # A freelance's role names the outlet it writes for: not part of the name, not an author.
     ("Karen Ellis Special to the Times\nMar. 4, 2025", [("Karen Ellis", "person")]),

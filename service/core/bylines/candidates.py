@@ -16,8 +16,9 @@ _DESK_NOUNS = {"bureau", "desk", "team"}   # a role that is only one of these na
 _STAFF_BYLINES = {"staff reporter", "staff writer", "staff correspondent", "staff reporters", "staff writers"}
 _INITIALS = re.compile(r"[A-Z]{2,4}(?: [A-Z]{2,4}){0,3}")
 _REPORTING_JOBS = {"reporter", "writer", "correspondent"}
-# A word news writes capitalised less often than this opens no person's name when a role follows it:
-# "City Hall Reporter", "Courts Reporter" (a surname-first name is capitalised: "Wang Wei, Reporter").
+# A word news writes capitalised less often than this opens no person's name when a role or a common
+# noun follows it: "City Hall Reporter", "Marine Ecologist" (a surname-first name is capitalised:
+# "Wang Wei, Reporter").
 _BEAT_CASE = 0.9
 # Wire copy closes with its credits in brackets: "(Reporting by A; Editing by B)".
 _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
@@ -209,9 +210,12 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             name = " ".join(words[:-1])
         if role.lower() in _DESK_NOUNS:
             continue   # "City Hall Bureau", "Metro Team": a desk, not a person and its role
-        if (role and out and link.strip() == "," and words[0] not in lexicon.first_names
-                and lexicon.case_ratio.get(words[0].lower(), 1.0) < _BEAT_CASE):
-            continue   # "By Priya Raman, City Hall Reporter": her beat and role, not a second person
+        if (out and link.strip() == "," and words[0] not in lexicon.first_names
+                and lexicon.case_ratio.get(words[0].lower(), 1.0) < _BEAT_CASE
+                and (role or _common_noun(lexicon, words[-1]))):
+            # "By Priya Raman, City Hall Reporter", "By Amelia Chen, Marine Ecologist": her beat and
+            # role, not a second person.
+            continue
         if role.lower() == "staff" and not rest and signing is None:
             # "Al Jazeera Staff", "RNS Staff": a newsroom signs; a person on its staff is a "Staff Writer".
             desk = f"{name} {role}"
@@ -250,6 +254,13 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
         out.append(BylineCandidate(agency, "organization", part_start, part_start + len(first.group("part")),
                                    line, cue, "none"))
     return out
+
+
+def _common_noun(lexicon: Lexicon, word: str) -> bool:
+    """Whether news writes the word mostly in lower case, or only a dictionary knows it, in lower case."""
+    lower = word.lower()
+    ratio = lexicon.case_ratio.get(lower)
+    return ratio < 0.5 if ratio is not None else lower in lexicon.dictionary_lower
 
 
 def _cue_word(cue: str) -> str:
