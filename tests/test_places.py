@@ -1305,6 +1305,9 @@ def test_a_demonym_opening_a_longer_name_is_not_its_country(pipeline):
     assert not find(result.places, "India")
     assert "Indian Orchard" in [u.text for u in result.unresolved_toponyms]
     assert not find(places(pipeline, "Analysts at American International Group expect losses."), "United States")
+    # Before a company's last word, wherever it stands.
+    found = places(pipeline, "Shares of American Airlines fell, and Turkish Airlines cut flights.")
+    assert not find(found, "United States") and not find(found, "Turkey")
     # A demonym before a common noun, and a headline in title case, still name the country.
     assert find(places(pipeline, "Protests Erupt in Iraqi Capital"), "Iraq")
     assert find(places(pipeline, "Protesters gathered in Iraqi cities on Friday."), "Iraq")

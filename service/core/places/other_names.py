@@ -83,7 +83,9 @@ def demonyms_opening_names(doc: Document, candidates: list[SpanCandidate], proba
     """A demonym that opens a longer name after a preposition of place: "a home in Indian Orchard"
     (a part of Springfield, Massachusetts), "analysts at American International Group". Names the
     gazetteer knows whole ("in Saudi Arabia", "in British Columbia") are matched whole; a headline in
-    title case ("Protests Erupt in Iraqi Capital") capitalises every word and is left alone."""
+    title case ("Protests Erupt in Iraqi Capital") capitalises every word and is left alone. Wherever
+    it stands, a demonym before a company's last word opens the company's name: "shares of American
+    Airlines", "Turkish Airlines said"."""
     tokens = doc.tokens
     for k, c in enumerate(candidates):
         i, j = c.start_token, c.end_token
@@ -91,6 +93,9 @@ def demonyms_opening_names(doc: Document, candidates: list[SpanCandidate], proba
                 or not all(flags & NAME_DEMONYM for _, flags in c.entries)):
             continue
         before, first, after = tokens[i - 1], tokens[i], tokens[j]
+        if after.text[:1].isupper() and after.text.lower() in _CORPORATE_END and after.line == first.line:
+            _discount(probabilities, k, threshold)
+            continue
         if (before.text not in _LOCATIVE_WORDS or before.line != first.line or after.line != first.line
                 or not after.text[:1].isupper() or after.start - tokens[j - 1].end != 1):
             continue
