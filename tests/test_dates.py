@@ -89,6 +89,13 @@ def test_update_date_is_told_apart():
     assert pub.value == "2021-03-03" and upd.value == "2021-03-04"
 
 
+def test_a_published_date_ending_a_long_line_is_no_caption():
+    pub, upd = extract_dates(Document.from_text(
+        f"Council splits over budget\n\nLast Modified: November 4, 2025 | Published: November 3, 2025\n\n{BODY}"),
+        MODEL)
+    assert pub.value == "2025-11-03" and pub.source == "header" and upd.value == "2025-11-04"
+
+
 def test_an_update_beside_the_chosen_date_vouches_for_it():
     # The model splits its belief between the two dates: neither alone passes the threshold, but
     # both say the header is dated.

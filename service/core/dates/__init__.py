@@ -11,8 +11,8 @@ from ...resources.linear import LinearModel, softmax_scores
 from ..document import Document
 from ..types import PublishedDate
 from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates, settle_zone, weekday_date
-from .select import (PROSE_LINE, UPDATED_WORDS, cue_before, date_features, first_prose_line, never_publication,
-                     prefer_first_publication)
+from .select import (PROSE_LINE, PUBLISHED_WORDS, UPDATED_WORDS, cue_before, date_features, first_prose_line,
+                     never_publication, prefer_first_publication)
 
 HEADER_AFTER_PROSE = 2   # lines past the first prose paragraph still in the header zone
 
@@ -116,12 +116,13 @@ def _source(doc: Document, m: DateMention, features: list[str]) -> str:
         return "relative"
     if m.kind == "dateline_weekday" or _in_written_dateline(doc, m):
         return "dateline"   # "ANKARA, Feb 20 (Reuters) -", wherever the paragraph sits
-    if cue_before(doc, m) in UPDATED_WORDS:
+    cue = cue_before(doc, m)
+    if cue in UPDATED_WORDS:
         return "updated"
     if "byline:0" in features or "byline:1" in features:
         return "byline"
-    if "caption_words" in features or "ends_long_line" in features:
-        return "caption"
+    if ("caption_words" in features or "ends_long_line" in features) and cue not in PUBLISHED_WORDS:
+        return "caption"   # not "Last Modified: November 4, 2025 | Published: November 3, 2025"
     if (any(f in features for f in ("para:-13", "para:-6", "para:-3", "para:-1", "para:0"))
             or not _reads_as_a_sentence(doc.lines[m.line].text)):
         return "header"   # or on a line of its own, where no prose was found ("Published January 23, 2025")
