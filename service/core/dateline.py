@@ -25,11 +25,12 @@ _PLACE = rf"[{_UPPER}][{_LETTER}'.]*(?:[ -][{_UPPER}][{_LETTER}'.]*){{0,3}}"
 _REGION = rf"[{_UPPER}][{_LETTER}.]*(?: (?:of |and |the )?[{_UPPER}][{_LETTER}.]*){{0,3}}"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
 _WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
+_JOIN = r"(?:/| and | & )"   # between the places a story is filed from
 _DATELINE = re.compile(
     rf"(?<![{_LETTER}'.])(?P<place>{_PLACE})"
     # A story filed from two or more cities: "NEW YORK/LONDON, Nov 20 (Reuters) -", a release from two
     # offices: "DUBLIN and AUSTIN, Texas, Oct. 6, 2026 (GLOBE NEWSWIRE) --" (the first is the dateline's).
-    rf"(?P<others>(?:(?:/| and | & ){_PLACE}){{0,3}})"
+    rf"(?P<others>(?:{_JOIN}{_PLACE}){{0,3}})"
     # A weekday after the place is the weekday, not a region.
     rf"(?:, (?!{_WEEKDAY}\b)(?P<region>{_REGION}))?"
     rf"(?:, (?P<weekday>{_WEEKDAY}))?"
@@ -103,7 +104,7 @@ def read_dateline(doc: Document) -> WrittenDateline | None:
     return header_dateline
 
 
-_JOINED_PLACE = re.compile(rf"(?:/| and | & )(?P<place>{_PLACE})")
+_JOINED_PLACE = re.compile(rf"{_JOIN}(?P<place>{_PLACE})")
 
 
 def _other_places(doc: Document, offset: int, match: re.Match) -> tuple[Span, ...]:

@@ -485,23 +485,24 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
             continue
         lower = surname.lower()
         ratio = lexicon.case_ratio.get(lower)
-        if (ratio is None or ratio >= GIVEN_NAME_CASE) and lower not in MONTH_WORDS and lower not in WEEKDAYS and not (
-                surname.endswith("s") and (lexicon.case_ratio.get(lower[:-1]) or 0.0) < GIVEN_NAME_CASE):
+        # A common word ("Parkland, Florida The ...", "Paris City Council") or a date is no surname.
+        common_or_date = (ratio is not None and ratio < GIVEN_NAME_CASE) or lower in MONTH_WORDS or lower in WEEKDAYS
+        # "Nuggets", "Rockets": a team's plural; "Williams", "Roberts": a name's.
+        team_plural = surname.endswith("s") and (lexicon.case_ratio.get(lower[:-1]) or 0.0) < GIVEN_NAME_CASE
+        if not common_or_date and not team_plural:
             surname_like.add(k)
         before = c.start_token - 1 - (c.start_token > 1 and tokens[c.start_token - 1].text == ",")
         # "Her lawyer, Austin Brooks"; "Singer Paris Hilton"; "Jordan Lee, a fan from Joondalup".
         named_as_person = ((before >= 0 and tokens[before].text.lower() in PERSON_NOUNS)
                            or _described_as_person(tokens, after) or bool(_CELTIC_SURNAME.match(surname)))
-        # A common word ("Parkland, Florida The ...", "Paris City Council") or a date; a word the
-        # lexicon never saw only after a noun for a person.
-        if (ratio is None and not named_as_person) or (ratio is not None and ratio < GIVEN_NAME_CASE) or (
-                lower in MONTH_WORDS or lower in WEEKDAYS):
+        # A word the lexicon never saw names a person only after a noun for one.
+        if common_or_date or (ratio is None and not named_as_person):
             continue
         if not named_as_person:
             if c.start_token > 0 and tokens[c.start_token - 1].text.lower() == "the":
                 continue   # "the Denver Nuggets": a team
-            if surname.endswith("s") and (lexicon.case_ratio.get(surname[:-1].lower()) or 0.0) < GIVEN_NAME_CASE:
-                continue   # "Nuggets", "Rockets": a team's plural; "Williams", "Roberts": a name's
+            if team_plural:
+                continue
         if alone is None:
             # Words used alone: not after a capitalised word ("Sydney Sweeney") nor after "the".
             alone = {tokens[j].text for j in range(1, n)
