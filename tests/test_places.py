@@ -1358,3 +1358,16 @@ def test_a_planet_in_a_text_about_space_is_not_a_town(pipeline):
     # Without a word about space, the town keeps its name.
     town = places(pipeline, "Police in Jupiter, Florida, arrested two men after a boat crash on Saturday.")
     assert [p.country_code for p in find(town, "Jupiter")] == ["US"]
+
+
+def test_a_city_state_in_a_dateline_is_placed_and_its_shares_add_up(pipeline):
+    # "Hong Kong" is its own demonym ("a Hong Kong court") and its own name: the dateline's
+    # city-only rule and the demonym's country-only rule once left it no candidate at all.
+    text = ("HONG KONG (AFP) - A Hong Kong court on Tuesday jailed a pro-democracy activist for four years. "
+            "China's foreign ministry in Beijing said Western governments should stop interfering.")
+    result = pipeline.enrich(text)
+    (hong_kong,) = find(result.places, "Hong Kong")
+    assert hong_kong.country_code == "HK" and len(hong_kong.mentions) == 2
+    assert result.dateline.name == "Hong Kong"
+    # The territory and the city lie on one spot: the confidence is their sum, not half of it.
+    assert hong_kong.confidence > 0.9

@@ -14,7 +14,7 @@ from .choice_rules import (far_parts, features_by_their_generic_word, listed_cap
 from .dateline import filing_places, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
-from .resolve import COLUMN, ResolverModel, build_candidate_table, run_passes
+from .resolve import COLUMN, ResolverModel, build_candidate_table, run_passes, same_spot_probability
 
 
 def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel, lexicon: Lexicon,
@@ -64,6 +64,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     prefer_own_name_nearby(table, choice)
     prefer_country_named_as_written(table, choice)
     listed_capitals(table, choice, gazetteer)
+    prob = same_spot_probability(table, model.weights, choice, prob)
 
     by_place: dict[int, list[int]] = {}
     confidence: dict[int, list[float]] = {}

@@ -47,6 +47,7 @@ PASSES = 3
 NEAREST_POINTS = 3
 WORLD_FEATURE_POPULATION = 1e7
 MAJOR_CITY_LOG_POPULATION = 6.0
+SAME_SPOT_KM = 25.0        # two rows this close are one answer (a city-state and its city)
 CONTAINER_KINDS = (KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2)
 _AREAL_KINDS = (KIND_CONTINENT, KIND_REGION, KIND_PHYSICAL)   # no town, no border: oceans, "Middle East"
 
@@ -270,7 +271,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     kind_l, ids_l, admin1_l, admin2_l, country_l = (kind.tolist(), ids.tolist(), admin1.tolist(),
                                                     admin2.tolist(), country.tolist())
     log_pop_l = np.log10(pop + 10.0).tolist()
-    demonym_l = ((flags & NAME_DEMONYM) > 0).tolist()
+    # "Hong Kong" is its own demonym ("a Hong Kong court") and its own name: only a name that is no
+    # more than a demonym ("Canadian") says the country or region is meant rather than a town.
+    demonym_l = (((flags & NAME_DEMONYM) > 0) & ~primary & ~alt).tolist()
     partial_l = X[:, COLUMN["name_partial"]].tolist()
     capital_own_l = X[:, COLUMN["capital_by_own_name"]].tolist()
     rank_col, dominance_col = np.zeros(len(ids)), np.zeros(len(ids))
@@ -520,6 +523,24 @@ def choose(table: CandidateTable, weights: np.ndarray) -> tuple[np.ndarray, np.n
     at_best = np.flatnonzero(scores == best[table.group])
     _, first = np.unique(table.group[at_best], return_index=True)
     return at_best[first], 1.0 / total
+
+
+def same_spot_probability(table: CandidateTable, weights: np.ndarray, choice: np.ndarray,
+                          prob: np.ndarray, km: float = SAME_SPOT_KM) -> np.ndarray:
+    """Each group's probability that its place lies where the chosen row does: Hong Kong the
+    territory and Hong Kong the city are two rows but one answer, so their shares add up."""
+    if not len(table.groups):
+        return prob
+    scores = table.features @ weights
+    if table.blocked is not None:
+        scores[table.blocked] = -np.inf
+    starts = table.bounds[:-1]
+    share = np.exp(scores - np.maximum.reduceat(scores, starts)[table.group])
+    chosen = choice[table.group]
+    near = (table.ids >= 0) & (table.ids[chosen] >= 0) & (
+        haversine_km(table.lat[chosen], table.lon[chosen], table.lat, table.lon) <= km)
+    same_spot = np.add.reduceat(np.where(near, share, 0.0), starts) / np.add.reduceat(share, starts)
+    return np.maximum(prob, same_spot)
 
 
 def block_dateline_non_cities(table: CandidateTable, dateline_group: int | None) -> None:
