@@ -26,14 +26,14 @@ GEO_FILES = ("gwn", "lgl", "trnews", "geovirus", "wiktor", "geocorpora")
 
 def _table(rows: list[dict]) -> str:
     head = ("| corpus | docs | P | R | F1 | F1 overlap | acc@161 found [n] | strict | acc@161 e2e | mean km | "
-            "median km | ms/KB | held out |")
-    lines = [head, "|" + "---|" * 13]
+            "median km | calibration error | ms/KB | held out |")
+    lines = [head, "|" + "---|" * 14]
     for r in rows:
         rec = ("-", "-", "-", "-") if r["corpus"] in RESOLUTION_ONLY else (
             r["precision"], r["recall"], r["f1"], r["overlap_f1"])
         lines.append(f"| {r['corpus']} | {r['docs']} | {rec[0]} | {rec[1]} | {rec[2]} | {rec[3]} | "
                      f"{r['acc161_found']} [{r['found']}] | {r['acc161_found_strict']} | {r['acc161_e2e']} | "
-                     f"{r['mean_km']} | {r['median_km']} | "
+                     f"{r['mean_km']} | {r['median_km']} | {r['calibration_error']} | "
                      f"{r['ms_per_kb']} | {r['held_out']} |")
     return "\n".join(lines)
 

@@ -9,7 +9,10 @@ coordinates:
   there output only the toponyms they place);
 - the same counting found-but-unresolved mentions as wrong ("strict");
 - end-to-end accuracy@161 km (a missed or unresolved mention counts as wrong);
-- mean and median error in km (geopy's great-circle distance) on found and placed mentions.
+- mean and median error in km (geopy's great-circle distance) on found and placed mentions;
+- calibration: the expected calibration error of each placed mention's stated confidence
+  against whether it is right: a gold toponym placed within 161 km (a placed mention that is
+  no gold toponym is wrong; one gold without coordinates is left out).
 
 Figures on corpora the models were trained on are only honest from held-out folds:
 ``evaluate_folds`` retrains the recogniser, the resolver and the learned points without
@@ -29,6 +32,7 @@ from geopy.distance import great_circle
 from ..core.pipeline import Pipeline
 from ..resources import Resources
 from ..resources.gazetteer import Gazetteer
+from .calibration import calibration_error
 
 ACCURATE_KM = 161.0
 
@@ -46,6 +50,7 @@ class PlaceScores:
     placed_coords: int = 0          # ... found exactly and placed
     found_correct: int = 0          # ... found and placed within 161 km
     errors_km: list[float] = field(default_factory=list)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)   # placed: (confidence, within 161 km)
     seconds: float = 0.0
     chars: int = 0
 
@@ -54,6 +59,7 @@ class PlaceScores:
                      "placed_coords", "found_correct", "seconds", "chars"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors_km += other.errors_km
+        self.confidences += other.confidences
 
     @staticmethod
     def _f1(p: float, r: float) -> float:
@@ -76,6 +82,7 @@ class PlaceScores:
             "gold_with_coords": self.gold_coords,
             "mean_km": round(statistics.fmean(errors)) if errors else None,
             "median_km": round(statistics.median(errors)) if errors else None,
+            "calibration_error": round(calibration_error(self.confidences), 3) if self.confidences else None,
             "ms_per_kb": round(1000 * self.seconds / (self.chars / 1000), 2) if self.chars else None,
         }
 
@@ -91,7 +98,7 @@ def score_document(record: dict, result, corpus: str, seconds: float = 0.0) -> P
     placed = {}
     for place in result.places:
         for m in place.mentions:
-            placed[(m.start, m.end)] = (place.latitude, place.longitude)
+            placed[(m.start, m.end)] = (place.latitude, place.longitude, place.confidence)
     predicted = set(placed) | {(m.start, m.end) for m in result.unresolved_toponyms}
     s.gold, s.predicted = len(gold_all), len(predicted)
     s.exact = len(predicted & gold_all)
@@ -109,9 +116,14 @@ def score_document(record: dict, result, corpus: str, seconds: float = 0.0) -> P
             s.found_coords += 1
             if span in placed:
                 s.placed_coords += 1
-                km = great_circle(placed[span], (t["lat"], t["lon"])).km
+                latitude, longitude, confidence = placed[span]
+                km = great_circle((latitude, longitude), (t["lat"], t["lon"])).km
                 s.errors_km.append(km)
                 s.found_correct += km <= ACCURATE_KM
+                s.confidences.append((confidence, km <= ACCURATE_KM))
+    # A placed mention the corpus does not mark is wrong whatever its coordinates (one it marks
+    # without coordinates cannot be judged).
+    s.confidences += [(placed[span][2], False) for span in sorted(set(placed) - gold_all)]
     return s
 
 

@@ -13,22 +13,12 @@ import time
 from pathlib import Path
 
 from ..core.topics import TopicModel
+from .calibration import calibration_error
 
 OWN_SET = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "topics" / "own_articles.jsonl"
 NEWS_STYLE_SET = OWN_SET.with_name("news_style_articles.jsonl")
 SEEDS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seeds"
 NOT_WORLD = {"medtop:04000000", "medtop:13000000", "medtop:15000000"}
-
-
-def calibration_error(pairs: list[tuple[float, bool]], bins: int = 10) -> float:
-    """Expected calibration error: mean |confidence - accuracy| over confidence bins, weighted by size."""
-    total, error = len(pairs), 0.0
-    for b in range(bins):
-        inside = [(c, ok) for c, ok in pairs if b / bins <= c < (b + 1) / bins or (b == bins - 1 and c == 1.0)]
-        if inside:
-            error += len(inside) / total * abs(sum(c for c, _ in inside) / len(inside)
-                                               - sum(ok for _, ok in inside) / len(inside))
-    return error
 
 
 def held_out(meta_dir: Path, geo_dir: Path | None, folds: int, temperature: float) -> dict:

@@ -1,0 +1,62 @@
+"""The evaluation's own arithmetic, on records and results written here (no corpus needed)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from service.core.types import Place, Span
+from service.evaluate.calibration import calibration_error
+from service.evaluate.places import PlaceScores, score_document
+
+TEXT = "Troops left Ramadi for Baghdad and Erbil, then Springfield."
+RAMADI, BAGHDAD, ERBIL, SPRINGFIELD = (12, 18), (23, 30), (35, 40), (47, 58)
+
+
+def place(name, lat, lon, confidence, *spans):
+    return Place(name=name, latitude=lat, longitude=lon, country_code="IQ", geonameid=None, feature="city",
+                 feature_code="PPL", population=0, confidence=confidence,
+                 mentions=[Span(a, b, TEXT[a:b]) for a, b in spans])
+
+
+def gold(span, lat, lon):
+    return {"start": span[0], "end": span[1], "lat": lat, "lon": lon}
+
+
+def test_a_document_is_scored_on_spans_distances_and_stated_confidence():
+    record = {"text": TEXT,
+              "toponyms": [gold(RAMADI, 33.42, 43.31), gold(BAGHDAD, 33.34, 44.40), gold(ERBIL, 36.19, 44.01)],
+              "toponyms_nocoord": [{"start": SPRINGFIELD[0], "end": SPRINGFIELD[1]}]}
+    result = SimpleNamespace(
+        places=[place("Ramadi", 33.42, 43.31, 0.9, RAMADI),
+                place("Baghdad", 40.0, 44.4, 0.6, BAGHDAD),          # ~740 km off
+                place("Troops", 1.0, 1.0, 0.2, (0, 6))],            # not a gold span
+        unresolved_toponyms=[Span(*ERBIL, "Erbil")])                 # found, not placed
+    s = score_document(record, result, "test")
+    assert (s.gold, s.predicted, s.exact) == (4, 4, 3)
+    assert (s.gold_coords, s.found_coords, s.placed_coords, s.found_correct) == (3, 3, 2, 1)
+    # Every placed mention is judged: "Troops" is no gold toponym, so it is wrong whatever its coordinates.
+    assert s.confidences == [(0.9, True), (0.6, False), (0.2, False)]
+    summary = s.summary()
+    assert summary["precision"] == summary["recall"] == 0.75
+    assert summary["acc161_found"] == 0.5 and summary["acc161_found_strict"] == 0.333
+    assert summary["acc161_e2e"] == 0.333
+    # Bins 0.9 (right, stated 0.9), 0.6 and 0.2 (wrong): (0.1 + 0.6 + 0.2) / 3.
+    assert summary["calibration_error"] == 0.3
+
+
+@pytest.mark.parametrize(("pairs", "want"), [
+    ([(0.8, True)] * 8 + [(0.8, False)] * 2, 0.0),           # says 80 %, right 80 % of the time
+    ([(1.0, False)], 1.0),                                    # certain and wrong
+    ([(0.95, True), (0.15, False), (0.15, True)], (0.05 + 2 * 0.35) / 3),
+])
+def test_calibration_error_weighs_each_bin_by_its_size(pairs, want):
+    assert calibration_error(pairs) == pytest.approx(want)
+
+
+def test_scores_add_up_over_documents():
+    total = PlaceScores("c")
+    total.add(PlaceScores("c", docs=1, gold=2, exact=1, confidences=[(0.5, True)]))
+    total.add(PlaceScores("c", docs=1, gold=3, exact=2, confidences=[(0.5, False)]))
+    assert (total.docs, total.gold, total.exact, total.confidences) == (2, 5, 3, [(0.5, True), (0.5, False)])
