@@ -448,3 +448,14 @@ def test_a_newsroom_signature_beside_the_date_is_the_staff(pipeline, header):
     # One signature, not two names ("Staff", "agencies"); without a cue, beside the date.
     result = pipeline.enrich("Council splits\n" + header + BODY)
     assert [(b.name, b.kind) for b in result.bylines] == [("Staff", "organization")]
+
+
+@pytest.mark.parametrize("line,want", [
+    ("By Maria Gonzalez and Tom Reilly with Ashley Chen in Sacramento",
+     ["Maria Gonzalez", "Tom Reilly", "Ashley Chen"]),
+    ("By Maria Gonzalez with Tom Reilly", ["Maria Gonzalez", "Tom Reilly"]),
+    ("By Maria Gonzalez with additional reporting from the wires", ["Maria Gonzalez"]),
+])
+def test_a_reporter_writing_with_the_byline_s_authors_is_an_author(line, want):
+    assert [name for name, _ in bylines(line)] == want
+

@@ -53,6 +53,8 @@ _STOP = re.compile(r"\s(?:\||/|-{1,2}|\u2014|\u2013)\s|\s\d(?!\d?\s+staff\b)|,\s
 # "Ahmed Mohamed in Cairo and Maayan Lubell in Jerusalem": where each reporter filed from, followed
 # by another name, is blanked out rather than taken as the end of the byline.
 _FILED_FROM = re.compile(r"\s(?:in|from) [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}(?=\s*(?:,|;|&|\band\b))")
+# "By A and B with C": C wrote it with them, when a given name follows "with" (not "with UV Spectroscopy").
+_WITH_NAME = re.compile(r"(?<=\S) with (?=([A-Z][\w'\u2019-]{1,20})\b)")
 # The first part beyond the separator that ended the names: "| Reuters |", "- AP".
 _SEPARATED = re.compile(r"(?<!\s)\s*(?:\||/|-{1,2}|\u2014|\u2013)\s*(?P<part>[A-Za-z][A-Za-z .'-]{0,40}?)"
                         r"\s*(?:$|[|/\u2014\u2013,])")
@@ -134,6 +136,9 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
     """Names in a byline's text (after its cue), each with its span: several separated by commas
     and "and", stopping at a date, a dash, a pipe or "in <Place>"."""
     text = _FILED_FROM.sub(lambda m: " " * len(m.group()), text)
+    if cue != "none" and " with " in text:
+        # A comma in its place (same length: the offsets hold) lists C beside A and B.
+        text = _WITH_NAME.sub(lambda m: ",     " if m.group(1) in lexicon.first_names else m.group(), text)
     stop = _STOP.search(text)
     body = text[:stop.start()] if stop else text
     after = text[stop.start():] if stop else ""
