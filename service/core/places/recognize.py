@@ -114,6 +114,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
             if (c.start, c.end) in spans and c.entries:
                 probabilities[k] = max(probabilities[k], DATELINE_PROBABILITY)
     _described_as_places(doc, candidates, probabilities, gazetteer)
+    _nearby_places(doc, candidates, probabilities, gazetteer)
     best: dict[str, float] = {}
     # Case-blind: the dateline's "FALLUJAH" is the body's "Fallujah".
     keys = [doc.norm[c.start:c.end].casefold() for c in candidates]
@@ -193,6 +194,24 @@ def _described_as_places(doc: Document, candidates: list[SpanCandidate], probabi
         else:
             agrees = True   # an island: GeoNames files islands under several kinds
         if agrees:
+            probabilities[k] = DESCRIBED_PROBABILITY
+
+
+_NEARBY_PREPOSITIONS = frozenset({"in", "to", "from", "of", "at", "near", "into"})
+
+
+def _nearby_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                   gazetteer: Gazetteer) -> None:
+    """"Residents in nearby Scone", "moved to nearby Kettering": a town or a region the gazetteer has
+    by that name, however common the word ("scone"); the whole name, not the start of a longer one."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        i = c.start_token
+        if (i < 2 or not c.entries or probabilities[k] >= DESCRIBED_PROBABILITY
+                or tokens[i - 1].text != "nearby" or tokens[i - 2].text not in _NEARBY_PREPOSITIONS
+                or _runs_on(tokens, c.end_token) or tokens[i - 2].line != tokens[c.end_token - 1].line):
+            continue
+        if any(gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2) for idx, _ in c.entries):
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
@@ -395,6 +414,9 @@ def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabili
                 # A name whose words a lower-case particle joins is one name: "São José dos Campos" is
                 # not São José, a town in another state.
                 supported |= probabilities[k] >= threshold and _joined_by_particle(doc, c)
+                # A region named for two places "and" joins is that region, however the words after it
+                # ("Perth and Kinross Council") make the model doubt it: not Perth, nor a list.
+                supported |= _and_joined_region(doc, c, own, gazetteer)
         if supported and strongest >= probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
 
@@ -424,6 +446,15 @@ def _generic_words_of_named_features(doc: Document, candidates: list[SpanCandida
         for k, c in enumerate(candidates):
             if c.end_token - c.start_token == 1 and c.entries and doc.norm[c.start:c.end] in words:
                 probabilities[k] = max(probabilities[k], threshold)
+
+
+def _and_joined_region(doc: Document, c: SpanCandidate, own: set[int], gazetteer: Gazetteer) -> bool:
+    """"Perth and Kinross", "Dumfries and Galloway": a first- or second-level region's own name, capitalised
+    names on both sides of one "and"."""
+    words = [t.text for t in doc.tokens[c.start_token:c.end_token]]
+    return (words.count("and") == 1 and 0 < words.index("and") < len(words) - 1
+            and all(w[:1].isupper() for w in words if w != "and")
+            and any(gazetteer.kind[idx] in (KIND_ADMIN1, KIND_ADMIN2) for idx in own))
 
 
 def _joined_by_particle(doc: Document, c: SpanCandidate) -> bool:
