@@ -1371,3 +1371,32 @@ def test_a_city_state_in_a_dateline_is_placed_and_its_shares_add_up(pipeline):
     assert result.dateline.name == "Hong Kong"
     # The territory and the city lie on one spot: the confidence is their sum, not half of it.
     assert hong_kong.confidence > 0.9
+
+
+def test_a_region_named_for_two_places_joined_by_and_is_the_region(pipeline):
+    result = places(pipeline, "Councillors in Perth approved the scheme. Perth and Kinross Council leader "
+                              "Grant Laing said it was overdue.")
+    (region,) = find(result, "Perth and Kinross")
+    assert region.feature == "admin2" and [m.text for m in region.mentions] == ["Perth and Kinross"]
+    (perth,) = find(result, "Perth")
+    assert [m.text for m in perth.mentions] == ["Perth"]
+
+
+def test_a_town_called_nearby_is_a_place_however_common_its_word(pipeline):
+    text = ("Councillors in Perth, Scotland, have approved flood defences. Residents in nearby Scone "
+            "will be consulted on a second phase.")
+    (scone,) = find(places(pipeline, text), "Scone")
+    assert scone.country_code == "GB"
+    # A longer name opens with it: the nearby place is that, not its first word.
+    assert not find(places(pipeline, "Guests stayed in nearby Scone Palace Hotel rooms."), "Scone")
+
+
+@pytest.mark.parametrize(("text", "name", "feature", "lat", "lon"), [
+    ("The River Tay burst its banks at Perth.", "River Tay", "physical", 56.45, -2.95),
+    ("Power lines are down across Long Island after the storm.", "Long Island", "physical", 40.8, -73.1),
+    ("Ferries to the Outer Banks were cancelled as the hurricane neared North Carolina.", "Outer Banks",
+     "physical", 35.5, -75.5),
+])
+def test_rivers_islands_and_landscapes_news_names_are_places(pipeline, text, name, feature, lat, lon):
+    (place,) = find(places(pipeline, text), name)
+    assert place.feature == feature and km(place, lat, lon) < 50
