@@ -459,3 +459,9 @@ def test_a_newsroom_signature_beside_the_date_is_the_staff(pipeline, header):
 def test_a_reporter_writing_with_the_byline_s_authors_is_an_author(line, want):
     assert [name for name, _ in bylines(line)] == want
 
+
+
+@pytest.mark.parametrize("line", ["Reported by Maria Gonzalez in Kyiv; written by Tom Reilly in London",
+                                  "Reporting by Maria Gonzalez; Written by Tom Reilly; Editing by Ashley Chen"])
+def test_the_reporter_and_the_writer_of_a_story_are_both_authors(line):
+    assert [name for name, _ in bylines(line)] == ["Maria Gonzalez", "Tom Reilly"]
