@@ -137,8 +137,9 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
     and "and", stopping at a date, a dash, a pipe or "in <Place>"."""
     text = _FILED_FROM.sub(lambda m: " " * len(m.group()), text)
     if cue != "none" and " with " in text:
-        # A comma in its place (same length: the offsets hold) lists C beside A and B.
-        text = _WITH_NAME.sub(lambda m: ",     " if m.group(1) in lexicon.first_names else m.group(), text)
+        # A comma in its place (padded to the same length: the offsets hold) lists C beside A and B.
+        text = _WITH_NAME.sub(lambda m: "," + " " * (len(m.group()) - 1) if m.group(1) in lexicon.first_names
+                              else m.group(), text)
     stop = _STOP.search(text)
     body = text[:stop.start()] if stop else text
     after = text[stop.start():] if stop else ""

@@ -509,13 +509,19 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
     X[nil, COLUMN["nil"]] = 1.0
 
 
+def _row_scores(table: CandidateTable, weights: np.ndarray) -> np.ndarray:
+    """Each row's score; rows a rule has ruled out score minus infinity."""
+    scores = table.features @ weights
+    if table.blocked is not None:
+        scores[table.blocked] = -np.inf
+    return scores
+
+
 def choose(table: CandidateTable, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Best row per group and its softmax probability (every group has at least its nil row)."""
     if not len(table.groups):
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    scores = table.features @ weights
-    if table.blocked is not None:
-        scores[table.blocked] = -np.inf
+    scores = _row_scores(table, weights)
     starts = table.bounds[:-1]
     best = np.maximum.reduceat(scores, starts)
     exp = np.exp(scores - best[table.group])
@@ -531,9 +537,7 @@ def same_spot_probability(table: CandidateTable, weights: np.ndarray, choice: np
     territory and Hong Kong the city are two rows but one answer, so their shares add up."""
     if not len(table.groups):
         return prob
-    scores = table.features @ weights
-    if table.blocked is not None:
-        scores[table.blocked] = -np.inf
+    scores = _row_scores(table, weights)
     starts = table.bounds[:-1]
     share = np.exp(scores - np.maximum.reduceat(scores, starts)[table.group])
     chosen = choice[table.group]
