@@ -1023,6 +1023,28 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
      "of 25 drones over the Mykolaiv and Odesa regions.", "Mykolaiv", ("Mykolayiv Oblast", "UA", "admin1")),
     ("Oleh Kiper, the governor of the Odesa region, said two people were injured. Air defences shot down 18 "
      "of 25 drones over the Mykolaiv and Odesa regions.", "Odesa", ("Odessa", "UA", "admin1")),
+    # Also where the city is a region of its own beside the region around it (GeoNames' "Kiev" is the
+    # region, "Moscow" the city's federal subject), and where the region's name is an adjective.
+    ("Russian drones struck an energy facility in the Kyiv region overnight, Ukraine's air force said.", "Kyiv",
+     ("Kiev", "UA", "admin1")),
+    ("Airports in the Moscow region were closed for hours after drones were shot down, Russia's aviation agency "
+     "said.", "Moscow", ("Moscow Oblast", "RU", "admin1")),
+    ("Officials in the Leningrad region said the fire at the Russian oil terminal had been put out.", "Leningrad",
+     ("Leningradskaya Oblast'", "RU", "admin1")),
+    ("Belarusian officials in the Minsk region said flights were not affected.", "Minsk", ("Minsk", "BY", "admin1")),
+    ("The drought cut soybean harvests in Buenos Aires province and in southern Brazil.", "Buenos Aires",
+     ("Buenos Aires", "AR", "admin1")),
+    # "Region" after an American city is its area, not a county of its name elsewhere.
+    ("There have been nine cases of West Nile virus in the Houston region, Texas health officials said.",
+     "Houston", ("Houston", "US", "city")),
+    # "WA" is Western Australia beside Perth, Washington beside Seattle.
+    ("Temperatures reached 44 degrees in Perth and 46 in Kalgoorlie as a heatwave gripped WA.", "WA",
+     ("Western Australia", "AU", "admin1")),
+    ("The company is hiring 500 workers in Seattle and Spokane, WA, a spokeswoman said.", "WA",
+     ("Washington", "US", "admin1")),
+    # A Spanish name whose particle has two words is one name, not Rio de Janeiro.
+    ("Montevideo's water company began mixing water from the Rio de la Plata estuary into the city's supply.",
+     "Rio de la Plata", ("Río de la Plata", None, "physical")),
     # A plural region word before a list calls every item a region: Irish counties amid British towns.
     ("Storm Darragh brought gusts of 90mph to Cardiff, Swansea and Bristol. In Ireland, 400,000 homes lost "
      "power, with counties Galway, Mayo and Clare among the worst affected.", "Clare",

@@ -102,6 +102,7 @@ class Gazetteer:
         self._cached_lookup = bounded_memo(lambda key: tuple(self._aliases.get(key, ())), 50_000)
         self._cached_has_prefix = bounded_memo(self._has_prefix, 50_000)
         self._kind_starts: dict[int, int] = {}
+        self._admin1_by_country: dict[str | None, tuple[int, ...]] | None = None
         # Per-country lookups used by the resolver on every document: small, so plain dicts.
         self.country_by_code: dict[str, int] = {
             cc: idx for cc, idx in self.meta["country_index"].items()}
@@ -173,6 +174,15 @@ class Gazetteer:
             self._kind_starts[kind] = int(np.searchsorted(self.kind, kind))
         return self._kind_starts[kind]
 
+    def admin1_regions(self, country_code: str | None) -> tuple[int, ...]:
+        """A country's first-level regions (indexes); the table is built on first use."""
+        if self._admin1_by_country is None:
+            by_country: dict[str | None, list[int]] = {}
+            for idx in range(self.first_index(KIND_ADMIN1), self.first_index(KIND_ADMIN2)):
+                by_country.setdefault(self.country_code(idx), []).append(idx)
+            self._admin1_by_country = {cc: tuple(regions) for cc, regions in by_country.items()}
+        return self._admin1_by_country.get(country_code, ())
+
     def fcode_number(self, code: str) -> int:
         """The stored number of a feature code (-1 when no place has it)."""
         return self._fcode_numbers.get(code, -1)
@@ -199,8 +209,10 @@ class Gazetteer:
         )
 
     def warm(self) -> None:
-        """Touch every page once so the first requests do not pay for page faults."""
+        """Touch every page once, and build the regions table, so the first requests (in every worker,
+        when called before the fork) pay neither page faults nor the table."""
         for column in COLUMNS:
             getattr(self, column).view(np.uint8).sum()
         self._names.sum()
         self._aliases.get("london")
+        self.admin1_regions("GB")

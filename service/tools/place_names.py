@@ -238,8 +238,10 @@ def national_demonyms(iso: str, words: list[str]) -> set[str]:
     return {w for w in words if w} - regional
 
 
-# Abbreviations Australian news uses for its states (not "WA", "SA", "Vic": other places' too).
-AUSTRALIAN_REGION_ABBREVIATIONS = {"02": ["NSW", "N.S.W."], "04": ["Qld"]}
+# Abbreviations Australian news uses for its states. "WA" and "NT" are also Washington's and the
+# Northwest Territories' codes: the resolver chooses by the text's other places ("Perth", "Kalgoorlie").
+# Not "SA" (Saudi Arabia's code, South Africa's short form) nor "Vic", "ACT": words and other places.
+AUSTRALIAN_REGION_ABBREVIATIONS = {"02": ["NSW", "N.S.W."], "03": ["NT"], "04": ["Qld"], "06": ["Tas"], "08": ["WA"]}
 _COMPASS = {"Northern ": "North ", "Southern ": "South ", "Eastern ": "East ", "Western ": "West "}
 _COMPASS_ENGLISH = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
 # "Nord Kivu", "Nord-Ubangi"; not "Sud-Ouest", two compass words.

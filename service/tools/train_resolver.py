@@ -30,8 +30,9 @@ import numpy as np
 
 from ..core.document import Document
 from ..core.places.dateline import find_dateline, mention_in_span
+from ..core.places.distance import haversine_km
 from ..core.places.recognize import Toponym
-from ..core.places.resolve import (FEATURES, ResolverModel, build_candidate_table, choose, haversine_km, run_passes,
+from ..core.places.resolve import (FEATURES, ResolverModel, build_candidate_table, choose, run_passes,
                                    set_context_features)
 from ..resources import default_paths
 from ..resources.gazetteer import KIND_ADMIN1, Gazetteer

@@ -11,8 +11,9 @@ from collections import Counter
 import numpy as np
 
 from ...resources.gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, Gazetteer
+from .distance import haversine_km
 from .recognize import generic_words
-from .resolve import COLUMN, CONTAINER_KINDS, CandidateTable, haversine_km
+from .resolve import COLUMN, CONTAINER_KINDS, CandidateTable
 
 NAMESAKE_CITY_KM = 100.0
 NAMESAKE_CITY_SHARE = 0.05     # of the region's population

@@ -10,6 +10,7 @@ from ...resources.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, NAME_AL
 from ...resources.names import cached_name_key, within_two_edits
 from ..document import Document
 from .candidates import PARTY_TAG
+from .distance import haversine_km
 from .recognize import Toponym
 
 
@@ -116,19 +117,37 @@ OWN_REGION_NOUNS = {"region", "oblast", "province", "governorate", "prefecture"}
 _GENERIC_REGION_WORDS = re.compile(r" (?:oblast|province|region|governorate|prefecture|district)$")
 
 
+# Russian and Belarusian regions are named by an adjective: "Leningradskaya Oblast'" is the Leningrad region.
+_ADJECTIVAL = re.compile(r"(?:skaya|skiy|skij)$")
+# How far a region's point may lie from a town that names it: the town is in or beside it
+# (Kyiv and the Kyiv region around it; Lviv, 470 km off, spells "Kyiv" two letters apart too).
+NAMESAKE_REGION_KM = 400
+
+
+def _region_key(name: str) -> str:
+    return _ADJECTIVAL.sub("", _GENERIC_REGION_WORDS.sub("", cached_name_key(name)))
+
+
 def regions_spelled_like(t: Toponym, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """First-level regions of the mention's towns whose own name spells the mention another way:
-    "the Odesa region" is GeoNames' "Odessa", "the Mykolaiv region" its "Mykolayiv Oblast" (the
-    gazetteer gives those spellings to the towns only). Flagged as alternate names."""
+    """First-level regions that the mention's towns name, spelled another way: "the Odesa region" is
+    GeoNames' "Odessa", "the Mykolaiv region" its "Mykolayiv Oblast" (the gazetteer gives those
+    spellings to the towns only); "the Kyiv region" is "Kiev", the region around the city (which is a
+    region of its own), "the Leningrad region" "Leningradskaya Oblast'". Flagged as alternate names."""
     if any(gazetteer.kind[idx] <= KIND_ADMIN1 for idx, _ in t.entries):
         return []
     key = cached_name_key(t.text)
-    out = []
+    out: list[tuple[int, int]] = []
     for idx, _ in t.entries:
-        region = int(gazetteer.admin1_idx[idx]) if gazetteer.kind[idx] == KIND_CITY else -1
-        if region >= 0 and all(r != region for r, _ in out) and within_two_edits(
-                _GENERIC_REGION_WORDS.sub("", cached_name_key(gazetteer.name(region))), key):
-            out.append((region, NAME_ALT))
+        if gazetteer.kind[idx] != KIND_CITY:
+            continue
+        own = int(gazetteer.admin1_idx[idx])
+        nearby = [own] if own >= 0 else []
+        nearby += [r for r in gazetteer.admin1_regions(gazetteer.country_code(idx)) if r != own
+                   and haversine_km(gazetteer.lat[idx], gazetteer.lon[idx], gazetteer.lat[r], gazetteer.lon[r])
+                   <= NAMESAKE_REGION_KM]
+        for region in nearby:
+            if all(r != region for r, _ in out) and within_two_edits(_region_key(gazetteer.name(region)), key):
+                out.append((region, NAME_ALT))
     return out
 
 

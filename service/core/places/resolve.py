@@ -40,6 +40,7 @@ from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGIO
                    called_a_region, called_a_river, called_a_state_or_country, called_a_town, compass_before,
                    firm_qualifier_places, list_chains, listed_as_regions, listed_as_rivers, placed_in,
                    qualifier_places, regions_spelled_like)
+from .distance import haversine_km
 from .recognize import Toponym
 
 MAX_CANDIDATES = 40
@@ -102,14 +103,6 @@ class ResolverModel:
 
 
 COLUMN = {f: k for k, f in enumerate(FEATURES)}   # feature name -> its column
-
-
-def haversine_km(lat1, lon1, lat2, lon2):
-    """Great-circle distance in km, numpy-broadcast (geopy's geodesic is exact but far slower)."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
-    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
 @dataclass
@@ -373,6 +366,18 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             for r in rows:
                 if kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) and country_l[r] in capitals and r not in named_after:
                     X[r, COLUMN["region_named_like_capital"]] = 1.0
+        if cities and called_region[g] == CALLED_A_REGION and region_nouns[g] in OWN_REGION_NOUNS:
+            # "the Kyiv region", "Buenos Aires province": the region, also where the city is a region of
+            # its own rather than inside it (Kyiv, Buenos Aires, Minsk). "Region" names only a first-level
+            # one so: "the Houston region" is the city's area, not Houston County, Alabama.
+            kinds = (KIND_ADMIN1,) if region_nouns[g] == "region" else (KIND_ADMIN1, KIND_ADMIN2)
+            regions = [r for r in rows if kind_l[r] in kinds]
+            blocked_rows += [r for r in cities if country_l[r] in {country_l[q] for q in regions}]
+            # "the Moscow region" is Moscow Oblast around the city, not the city's own federal subject.
+            city_regions = {admin1_l[r] for r in cities}
+            holding = [r for r in regions if ids_l[r] in city_regions]
+            blocked_rows += [r for r in holding if any(country_l[q] == country_l[r] and q not in holding
+                                                       for q in regions)]
     X[:, COLUMN["rank_by_population"]] = np.log1p(rank_col)
     X[:, COLUMN["population_dominance"]] = dominance_col
     lat, lon = gazetteer.lat[ids].astype(np.float64), gazetteer.lon[ids].astype(np.float64)
