@@ -1034,6 +1034,9 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     ("Belarusian officials in the Minsk region said flights were not affected.", "Minsk", ("Minsk", "BY", "admin1")),
     ("The drought cut soybean harvests in Buenos Aires province and in southern Brazil.", "Buenos Aires",
      ("Buenos Aires", "AR", "admin1")),
+    # Uruguay, Colombia and France call theirs departments.
+    ("MONTEVIDEO (Reuters) - Uruguay's government will speed up a new reservoir on the Santa Lucia river, at "
+     "Casupa in Florida department, as the drought drains Montevideo's supply.", "Florida", ("Florida", "UY", "admin1")),
     # "Region" after an American city is its area, not a county of its name elsewhere.
     ("There have been nine cases of West Nile virus in the Houston region, Texas health officials said.",
      "Houston", ("Houston", "US", "city")),

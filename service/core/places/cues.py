@@ -85,7 +85,8 @@ def called_a_state_or_country(doc: Document, t: Toponym) -> int:
     return 0
 
 
-_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture", "county", "parish", "district")
+_REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture", "department", "county", "parish",
+                 "district")
 # "Kursk region", "Belgorod and Bryansk regions" (in lower case: "Osun State" is the name itself).
 _REGION_PLURALS = "|".join(n[:-1] + "ies" if n.endswith("y") else n + "es" if n.endswith("sh") else n + "s"
                            for n in _REGION_NOUNS)
@@ -113,7 +114,7 @@ def called_a_region(doc: Document, t: Toponym) -> tuple[bool, str]:
 CALLED_A_REGION, LISTED_AS_REGIONS = 1, 2
 # Words after a town's name that call its first-level region: "the Odesa region", "Kherson oblast".
 # ("the Mykolaiv and Odesa regions": the last of a list has no noun of its own.)
-OWN_REGION_NOUNS = {"region", "oblast", "province", "governorate", "prefecture"}
+OWN_REGION_NOUNS = {"region", "oblast", "province", "governorate", "prefecture", "department"}
 _GENERIC_REGION_WORDS = re.compile(r" (?:oblast|province|region|governorate|prefecture|district)$")
 
 
