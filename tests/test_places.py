@@ -996,6 +996,12 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
                       "poverty, and Welsh ministers in Cardiff made similar warnings.")
 
 
+def test_a_department_store_is_no_region(pipeline):
+    text = ("MIAMI - A Florida man raised some $50 million for his scheme, in which he claimed huge profits from "
+            "iPod sales to Chile's Ripley department store chain.")
+    assert not [p for p in find(places(pipeline, text), "Ripley") if p.feature == "admin2"]
+
+
 @pytest.mark.parametrize("text,mention,want", [
     # Frankfurt alone is the big one.
     ("Germany's capital has extended its rent cap to newly built flats, Berlin's housing senator said, as rents "
@@ -1037,6 +1043,11 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
     # Uruguay, Colombia and France call theirs departments.
     ("MONTEVIDEO (Reuters) - Uruguay's government will speed up a new reservoir on the Santa Lucia river, at "
      "Casupa in Florida department, as the drought drains Montevideo's supply.", "Florida", ("Florida", "UY", "admin1")),
+    # The region's word capitalised, as the gazetteer does not write it.
+    ("Rescue teams reached villages in Ishikawa Prefecture on Tuesday, officials in Tokyo said.",
+     "Ishikawa Prefecture", ("Ishikawa", "JP", "admin1")),
+    ("U.S. Marines fought insurgents in Anbar Province, west of Baghdad, in 2004.", "Anbar Province",
+     ("Al Anbar", "IQ", "admin1")),
     # "Region" after an American city is its area, not a county of its name elsewhere.
     ("There have been nine cases of West Nile virus in the Houston region, Texas health officials said.",
      "Houston", ("Houston", "US", "city")),

@@ -91,7 +91,7 @@ _REGION_NOUNS = ("region", "province", "oblast", "governorate", "prefecture", "d
 _REGION_PLURALS = "|".join(n[:-1] + "ies" if n.endswith("y") else n + "es" if n.endswith("sh") else n + "s"
                            for n in _REGION_NOUNS)
 _REGION_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?P<noun>" + "|".join(_REGION_NOUNS) + "|" + _REGION_PLURALS
-                           + r")\b")
+                           + r")\b(?! stores?\b)")   # "Chile's Ripley department store"
 
 
 def _region_noun(plural_or_singular: str) -> str:

@@ -529,8 +529,24 @@ def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: 
     candidates = generate_candidates(doc, matches, gazetteer, lexicon)
     probabilities = score_candidates(doc, candidates, gazetteer, model, filing, lexicon)
     return [Toponym(c.start, c.end, doc.text[c.start:c.end], c.start_token, c.end_token,
-                    [] if _street_address(doc, c) else c.entries, confidence=round(p, 3))
+                    [] if _street_address(doc, c) else c.entries or _regions_by_their_word(doc, c, gazetteer),
+                    confidence=round(p, 3))
             for c, p in select_spans(candidates, probabilities, model.threshold)]
+
+
+# The capitalised words with which news names a region the gazetteer knows without them.
+_REGION_WORDS = frozenset({"Province", "Prefecture", "Governorate", "Oblast", "Region", "Department", "District"})
+
+
+def _regions_by_their_word(doc: Document, c: SpanCandidate, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The regions a name the gazetteer does not know calls by its word: "Ishikawa Prefecture" and
+    "Anbar Province" are GeoNames' "Ishikawa" and "Al Anbar" (the towns of the name are not meant)."""
+    last = doc.tokens[c.end_token - 1]
+    if c.end_token - c.start_token < 2 or last.text not in _REGION_WORDS:
+        return []
+    head = doc.text[c.start:doc.tokens[c.end_token - 2].end]
+    return [(idx, NAME_PARTIAL) for idx, _ in gazetteer.lookup(head)
+            if gazetteer.kind[idx] in (KIND_ADMIN1, KIND_ADMIN2)]
 
 
 def _street_address(doc: Document, c: SpanCandidate) -> bool:
