@@ -1106,6 +1106,17 @@ def test_a_department_store_is_no_region(pipeline):
      "host the San Francisco 49ers next week, while the Chiefs (9-2) travel to Denver.\n\n\"That's a special win,\" "
      "Kansas City coach Andy Reid said. Fans in Buffalo and across western New York were left to wonder what might "
      "have been.\n", "New York", ("New York", "US", "admin1")),
+    # Also a region the city is not in: D.C. is no part of the state; capitalised as local news writes it.
+    ("Wildfires burned across eastern Washington and northern Idaho on Sunday.", "Washington",
+     ("Washington", "US", "admin1")),
+    ("Wildfires burned across Eastern Washington on Sunday, fire officials in Spokane said.", "Washington",
+     ("Washington", "US", "admin1")),
+    # A hotel's brand is no compass word.
+    ("The tow truck driver dropped him off at the Best Western DeKalb Inn & Suites, Sycamore police said.",
+     "DeKalb", ("DeKalb", "US", "city")),
+    # Parts of states that local news names as regions of their own.
+    ("Oil output in the Permian Basin hit a record, while ranchers in the Texas Panhandle waited for rain.",
+     "Permian Basin", ("Permian Basin", "US", "region")),
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),

@@ -161,9 +161,10 @@ def called_a_river(doc: Document, t: Toponym) -> bool:
     return bool(_RIVER_AFTER.match(doc.norm, t.end))
 
 
-# A compass adjective before a name: "across western New York", "eastern Washington" (in lower case:
-# "West London", "East Jerusalem" are names; "west London" a part of the city).
-_COMPASS_BEFORE = re.compile(r"\b(?:north|south)?-?(?:north|south|east|west)ern $")
+# A compass adjective before a name: "across western New York", "eastern Washington", also capitalised
+# as local news writes it ("Eastern Washington"); not "West London", "East Jerusalem": names.
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south)?-?(?:north|south|east|west)ern $"
+                             r"|(?:(?<![^\n])|\b[a-z]+ )(?:North|South|East|West)ern $")   # not "Best Western DeKalb"
 
 
 def compass_before(doc: Document, t: Toponym) -> bool:

@@ -137,6 +137,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _hyphen_joined_names(doc, candidates, probabilities)
     _possessive_names(doc, candidates, probabilities, gazetteer)
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
+    _regions_after_compass_words(doc, candidates, probabilities, gazetteer)
     _generic_words_of_named_features(doc, candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
     acronyms_are_not_towns(doc, candidates, probabilities, model.threshold, filing)
@@ -503,6 +504,32 @@ def _possessive_names(doc: Document, candidates: list[SpanCandidate], probabilit
         spelled = cached_name_key(doc.norm[c.start:c.end]).replace("'", "")
         if any(cached_name_key(gazetteer.name(idx)).replace("'", "") == spelled for idx, _ in c.entries):
             probabilities[k] = POSSESSIVE_NAME_PROBABILITY
+
+
+_COMPASS_ADJECTIVES = frozenset({"Northern", "Southern", "Eastern", "Western"})
+COMPASS_REGION_PROBABILITY = 0.8
+_STATES_NAMED_BY_COMPASS = frozenset({"US", "CA", "AU"})
+
+
+def _regions_after_compass_words(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                                 gazetteer: Gazetteer) -> None:
+    """A state or a province after a capitalised compass adjective, the two words a name of their own
+    ("Eastern Washington", "Southern California", "Northern Ontario" as local news writes them): the
+    state, which is what the name is about (LGL marks it so), whatever the model makes of a capitalised
+    word run on. Not after a capitalised word ("Best Western DeKalb"), nor when the run goes on ("Eastern
+    Washington University"); nor elsewhere, where such names are names ("Western Kasai" was a province,
+    GeoWebNews and GeoVirus mark "Western US" whole)."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        i = c.start_token
+        if i == 0 or tokens[i - 1].text not in _COMPASS_ADJECTIVES or "run_ends" not in c.features:
+            continue
+        before = tokens[i - 2] if i >= 2 and tokens[i - 2].line == tokens[i].line else None
+        if before is not None and not before.text[:1].islower():
+            continue
+        if any(gazetteer.kind[idx] == KIND_ADMIN1 and flags & (NAME_PRIMARY | NAME_ALT)
+               and gazetteer.country_code(idx) in _STATES_NAMED_BY_COMPASS for idx, flags in c.entries):
+            probabilities[k] = max(probabilities[k], COMPASS_REGION_PROBABILITY)
 
 
 def _hyphenated(span: str) -> bool:

@@ -366,18 +366,21 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             for r in rows:
                 if kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) and country_l[r] in capitals and r not in named_after:
                     X[r, COLUMN["region_named_like_capital"]] = 1.0
-        if cities and called_region[g] == CALLED_A_REGION and region_nouns[g] in OWN_REGION_NOUNS:
-            # "the Kyiv region", "Buenos Aires province": the region, also where the city is a region of
-            # its own rather than inside it (Kyiv, Buenos Aires, Minsk). "Region" names only a first-level
-            # one so: "the Houston region" is the city's area, not Houston County, Alabama.
-            kinds = (KIND_ADMIN1,) if region_nouns[g] == "region" else (KIND_ADMIN1, KIND_ADMIN2)
+        own_noun = called_region[g] == CALLED_A_REGION and region_nouns[g] in OWN_REGION_NOUNS
+        if cities and (own_noun or compass_groups[g]):
+            # "the Kyiv region", "Buenos Aires province", "eastern Washington": the region, also where the
+            # city is not inside it (Kyiv, Buenos Aires and Minsk are regions of their own; D.C. is not in
+            # the state). A compass word or "region" calls only a first-level region so: "the Houston
+            # region" is the city's area, not Houston County, Alabama.
+            kinds = (KIND_ADMIN1, KIND_ADMIN2) if own_noun and region_nouns[g] != "region" else (KIND_ADMIN1,)
             regions = [r for r in rows if kind_l[r] in kinds]
             blocked_rows += [r for r in cities if country_l[r] in {country_l[q] for q in regions}]
-            # "the Moscow region" is Moscow Oblast around the city, not the city's own federal subject.
-            city_regions = {admin1_l[r] for r in cities}
-            holding = [r for r in regions if ids_l[r] in city_regions]
-            blocked_rows += [r for r in holding if any(country_l[q] == country_l[r] and q not in holding
-                                                       for q in regions)]
+            if own_noun:
+                # "the Moscow region" is Moscow Oblast around the city, not the city's own federal subject.
+                city_regions = {admin1_l[r] for r in cities}
+                holding = [r for r in regions if ids_l[r] in city_regions]
+                blocked_rows += [r for r in holding if any(country_l[q] == country_l[r] and q not in holding
+                                                           for q in regions)]
     X[:, COLUMN["rank_by_population"]] = np.log1p(rank_col)
     X[:, COLUMN["population_dominance"]] = dominance_col
     lat, lon = gazetteer.lat[ids].astype(np.float64), gazetteer.lon[ids].astype(np.float64)
