@@ -68,6 +68,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # Further reporters credited after the first: each is an author, the editor is not.
     ("(Reporting by Tom Brown; Additional reporting by Sue Li in New York and Ravi Das in Bengaluru; "
      "Editing by Bill Ford)", [("Tom Brown", "person"), ("Sue Li", "person"), ("Ravi Das", "person")]),
+    ("By Ben Carter, with reporting by Leila Ahmadi in Istanbul and Omar Haddad in Beirut",
+     [("Ben Carter", "person"), ("Leila Ahmadi", "person"), ("Omar Haddad", "person")]),
     # A surname opening with a lower-case particle joined to it.
     ("Reporting by Nidal al-Mughrabi in Gaza and Aidan Lewis in Cairo; Editing by Alex Richardson",
      [("Nidal al-Mughrabi", "person"), ("Aidan Lewis", "person")]),

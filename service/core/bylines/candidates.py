@@ -61,9 +61,10 @@ _SEPARATED = re.compile(r"(?<!\s)\s*(?:\||/|-{1,2}|\u2014|\u2013)\s*(?P<part>[A-
 # "A, B, and C": the serial comma leaves "and C" as a piece of its own.
 _LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 # Contacts, "Follow ..." and, opening a piece, a further credit of the same kind ("Reporting by A;
-# Additional reporting by B in X and C"; "Reported by A in Kyiv; written by B"): stripped from each name.
+# Additional reporting by B in X and C"; "Reported by A in Kyiv; written by B"; "By A, with reporting by
+# B"): stripped from each name.
 _STRIP = re.compile(r"(?<!\S)\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+|"
-                    r"^\s*(?:additional )?(?:reporting|reported|written) by\s", re.IGNORECASE)
+                    r"^\s*(?:with )?(?:additional )?(?:reporting|reported|written) by\s", re.IGNORECASE)
 DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}:\d\d|"
                         r"\b(?:published|updated|posted|last)\b", re.IGNORECASE)
 CONTACT_LINE = re.compile(r"^\s*(?:@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
