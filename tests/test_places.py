@@ -996,6 +996,13 @@ _NATIONS_OF_THE_UK = ("The Scottish government in Holyrood said the cuts would p
                       "poverty, and Welsh ministers in Cardiff made similar warnings.")
 
 
+def test_a_council_names_its_place(pipeline):
+    text = ("The Nelson City Council has approved a new cycleway linking Stoke and Richmond. Tasman District "
+            "Council will pay for the section between Richmond and Brightwater.")
+    found = {(p.name, p.country_code) for p in places(pipeline, text)}
+    assert {("Nelson", "NZ"), ("Tasman", "NZ")} <= found
+
+
 def test_a_department_store_is_no_region(pipeline):
     text = ("MIAMI - A Florida man raised some $50 million for his scheme, in which he claimed huge profits from "
             "iPod sales to Chile's Ripley department store chain.")

@@ -115,6 +115,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
                 probabilities[k] = max(probabilities[k], DATELINE_PROBABILITY)
     _described_as_places(doc, candidates, probabilities, gazetteer)
     _nearby_places(doc, candidates, probabilities, gazetteer)
+    _councils_name_their_places(doc, candidates, probabilities, gazetteer)
     best: dict[str, float] = {}
     # Case-blind: the dateline's "FALLUJAH" is the body's "Fallujah".
     keys = [doc.norm[c.start:c.end].casefold() for c in candidates]
@@ -213,6 +214,31 @@ def _nearby_places(doc: Document, candidates: list[SpanCandidate], probabilities
                 or _runs_on(tokens, c.end_token) or tokens[i - 2].line != tokens[c.end_token - 1].line):
             continue
         if any(gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2) for idx, _ in c.entries):
+            probabilities[k] = DESCRIBED_PROBABILITY
+
+
+_COUNCIL_KINDS = frozenset({"City", "District", "County", "Town", "Borough", "Regional", "Shire", "Municipal"})
+
+
+def _councils_name_their_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                                gazetteer: Gazetteer) -> None:
+    """"Nelson City Council", "Tasman District Council", "Fresno County Council": the council's place is
+    mentioned (LGL marks it so), however much the run looks like an organisation's name. The name
+    right before the council's kind, not "Nelson City" too, but "Kent County" where the gazetteer has
+    the county so; a town or a region the gazetteer has."""
+    tokens, n = doc.tokens, len(doc.tokens)
+    by_span = {(c.start_token, c.end_token): k for k, c in enumerate(candidates)}
+    for k, c in enumerate(candidates):
+        j = c.end_token
+        if not c.entries or j + 1 >= n or tokens[j].text not in _COUNCIL_KINDS or tokens[j + 1].text != "Council" \
+                or tokens[j + 1].line != tokens[c.start_token].line:
+            continue
+        # "Kent County Council": the gazetteer's "Kent County", where it has the name so.
+        whole = by_span.get((c.start_token, j + 1)) if tokens[j].text == "County" else None
+        if whole is not None and candidates[whole].entries:
+            k, c = whole, candidates[whole]
+        if probabilities[k] < DESCRIBED_PROBABILITY and any(
+                gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2) for idx, _ in c.entries):
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
