@@ -12,6 +12,7 @@ from ..document import Document
 from .candidates import PARTY_TAG
 from .distance import haversine_km
 from .recognize import Toponym
+from .spans import CAPITALISED_COMPASS_BEFORE, COMPASS_REACH
 
 
 def qualifier_places(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]:
@@ -163,14 +164,14 @@ def called_a_river(doc: Document, t: Toponym) -> bool:
 
 # A compass adjective before a name: "across western New York", "eastern Washington", also capitalised
 # as local news writes it ("Eastern Washington"); not "West London", "East Jerusalem": names.
-_COMPASS_BEFORE = re.compile(r"\b(?:north|south)?-?(?:north|south|east|west)ern $"
-                             r"|(?:(?<![^\n])|\b[a-z]+ )(?:North|South|East|West)ern $")   # not "Best Western DeKalb"
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south)?-?(?:north|south|east|west)ern $|"
+                             + CAPITALISED_COMPASS_BEFORE.pattern)
 
 
 def compass_before(doc: Document, t: Toponym) -> bool:
     """Whether a compass adjective stands before the mention: it names a part of a region, so a
     city inside a region of its name is the region ("western New York" is the state's west)."""
-    return _COMPASS_BEFORE.search(doc.norm, max(0, t.start - 16), t.start) is not None
+    return _COMPASS_BEFORE.search(doc.norm, max(0, t.start - COMPASS_REACH), t.start) is not None
 
 
 # An apposition or a copula that calls the name a town: "Bahrain, a tourist town 60km north of Mingora"

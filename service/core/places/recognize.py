@@ -33,7 +33,8 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           landscape_plurals_opening_sentences, pan_demonyms, planets_are_not_places,
                           short_titles_before_names, storms_are_not_places, surnames_stay_people,
                           traded_names_are_companies, winds_and_pipelines_are_not_places)
-from .spans import REGION_NOUNS, TOWN_NOUNS, SpanCandidate, generate_candidates
+from .spans import (CAPITALISED_COMPASS_BEFORE, COMPASS_REACH, REGION_NOUNS, TOWN_NOUNS, SpanCandidate,
+                    generate_candidates)
 
 
 @dataclass(slots=True)
@@ -199,6 +200,10 @@ def _described_as_places(doc: Document, candidates: list[SpanCandidate], probabi
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
+def _names_a_town_or_region(c: SpanCandidate, gazetteer: Gazetteer) -> bool:
+    return any(gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2) for idx, _ in c.entries)
+
+
 _NEARBY_PREPOSITIONS = frozenset({"in", "to", "from", "of", "at", "near", "into"})
 
 
@@ -213,7 +218,7 @@ def _nearby_places(doc: Document, candidates: list[SpanCandidate], probabilities
                 or tokens[i - 1].text != "nearby" or tokens[i - 2].text not in _NEARBY_PREPOSITIONS
                 or _runs_on(tokens, c.end_token) or tokens[i - 2].line != tokens[c.end_token - 1].line):
             continue
-        if any(gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2) for idx, _ in c.entries):
+        if _names_a_town_or_region(c, gazetteer):
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
@@ -237,8 +242,7 @@ def _councils_name_their_places(doc: Document, candidates: list[SpanCandidate], 
         whole = by_span.get((c.start_token, j + 1)) if tokens[j].text == "County" else None
         if whole is not None and candidates[whole].entries:
             k, c = whole, candidates[whole]
-        if probabilities[k] < DESCRIBED_PROBABILITY and any(
-                gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2) for idx, _ in c.entries):
+        if probabilities[k] < DESCRIBED_PROBABILITY and _names_a_town_or_region(c, gazetteer):
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
@@ -532,7 +536,6 @@ def _possessive_names(doc: Document, candidates: list[SpanCandidate], probabilit
             probabilities[k] = POSSESSIVE_NAME_PROBABILITY
 
 
-_COMPASS_ADJECTIVES = frozenset({"Northern", "Southern", "Eastern", "Western"})
 COMPASS_REGION_PROBABILITY = 0.8
 _STATES_NAMED_BY_COMPASS = frozenset({"US", "CA", "AU"})
 
@@ -545,13 +548,9 @@ def _regions_after_compass_words(doc: Document, candidates: list[SpanCandidate],
     word run on. Not after a capitalised word ("Best Western DeKalb"), nor when the run goes on ("Eastern
     Washington University"); nor elsewhere, where such names are names ("Western Kasai" was a province,
     GeoWebNews and GeoVirus mark "Western US" whole)."""
-    tokens = doc.tokens
     for k, c in enumerate(candidates):
-        i = c.start_token
-        if i == 0 or tokens[i - 1].text not in _COMPASS_ADJECTIVES or "run_ends" not in c.features:
-            continue
-        before = tokens[i - 2] if i >= 2 and tokens[i - 2].line == tokens[i].line else None
-        if before is not None and not before.text[:1].islower():
+        if "run_ends" not in c.features or not CAPITALISED_COMPASS_BEFORE.search(
+                doc.norm, max(0, c.start - COMPASS_REACH), c.start):
             continue
         if any(gazetteer.kind[idx] == KIND_ADMIN1 and flags & (NAME_PRIMARY | NAME_ALT)
                and gazetteer.country_code(idx) in _STATES_NAMED_BY_COMPASS for idx, flags in c.entries):

@@ -83,6 +83,11 @@ tower hall library mall market centre center hotel ranch""".split())
 _NATURAL_NOUNS = frozenset("""river lake mountain mountains hill hills island islands beach bay valley creek forest
 falls gap peninsula strait sea ocean gulf desert canyon glacier reservoir sound coast""".split())
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+# A capitalised compass adjective that is a word of the sentence, not the start of a name, right before
+# a mention: after a lower-case word or at a line's start ("across Eastern Washington"; not "Best
+# Western DeKalb"). Searched in the COMPASS_REACH characters before the mention.
+CAPITALISED_COMPASS_BEFORE = re.compile(r"(?:(?<![^\n])|\b[a-z]+ )(?:North|South|East|West)ern $")
+COMPASS_REACH = 40
 TITLES = {"mr", "mrs", "ms", "dr", "president", "secretary", "minister", "gov", "governor", "sen", "senator",
           "rep", "judge", "gen", "general", "prime", "chancellor", "king", "queen", "prince", "pope", "sir",
           "lord", "mayor", "chief", "coach", "professor", "prof", "sheriff", "officer", "director", "ceo",
