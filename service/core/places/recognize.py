@@ -341,18 +341,22 @@ COLOCATED_FLOOR = 0.03
 
 def _colocated_list_members(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                             gazetteer: Gazetteer, lexicon: Lexicon | None) -> None:
-    """Adjacent members of a list ("A, B and C", "A or B") whose towns lie near each other."""
+    """Adjacent members of a list ("A, B and C", "A or B") whose towns lie near each other, or that are
+    first-level regions of one country the article names ("neighboring Durango and Sonora" in a story
+    from Mexico: a writer lists two states, where "Durango" alone reads as a surname)."""
     tokens, n = doc.tokens, len(doc.tokens)
     first_names = lexicon.first_names if lexicon is not None else frozenset()
 
-    def member(k: int) -> list[int]:   # the towns of a whole name with few places, or none
+    def member(k: int, kind: int = KIND_CITY) -> list[int]:   # the places of one kind of a whole name, or none
         c = candidates[k]
-        if (not c.entries or len(c.entries) > LIST_MAX_SENSES or probabilities[k] < COLOCATED_FLOOR
-                or doc.norm[c.start:c.end] in first_names):
+        if not c.entries or probabilities[k] < COLOCATED_FLOOR or doc.norm[c.start:c.end] in first_names:
+            return []
+        # Towns: a name with few places; regions: one in a country the article names.
+        if len(c.entries) > LIST_MAX_SENSES if kind == KIND_CITY else "in_doc_country|adm1" not in c.features:
             return []
         if _runs_on(tokens, c.end_token):
             return []    # the start of a longer name
-        return [idx for idx, _ in c.entries if gazetteer.kind[idx] == KIND_CITY]
+        return [idx for idx, _ in c.entries if gazetteer.kind[idx] == kind]
 
     starts = [c.start_token for c in candidates]    # sorted
     listed = [k for k, c in enumerate(candidates)
@@ -363,15 +367,18 @@ def _colocated_list_members(doc: Document, candidates: list[SpanCandidate], prob
         j = c.end_token     # the next member starts after ",", "and", "or" or ", and"
         if tokens[j].text == ",":
             j += 1
-        if j < n and tokens[j].text.lower() in CONJUNCTIONS:
-            j += 1
+        conjoined = j < n and tokens[j].text.lower() in CONJUNCTIONS
+        j += conjoined
         if j >= n or tokens[j].line != tokens[j - 1].line:
             continue
         for k2 in range(bisect_left(starts, j), bisect_right(starts, j)):
             if min(probabilities[k], probabilities[k2]) >= COLOCATED_PROBABILITY:
                 continue
             towns, others = member(k), member(k2)
-            if any(_near(gazetteer, a, b) for a in towns for b in others):
+            # Regions only around "and"/"or": "Washington, D.C." names a town by its region.
+            regions = {gazetteer.country_code(a) for a in member(k, KIND_ADMIN1)} if conjoined else ()
+            if (any(_near(gazetteer, a, b) for a in towns for b in others)
+                    or any(gazetteer.country_code(b) in regions for b in member(k2, KIND_ADMIN1))):
                 near.update((k, k2))
     for k in near:
         probabilities[k] = max(probabilities[k], COLOCATED_PROBABILITY)
