@@ -628,6 +628,32 @@ def test_a_learned_point_is_one_the_annotators_used_not_a_blend():
     assert _densest_point(points) == (60.0, -96.0)
 
 
+def test_the_nil_threshold_does_not_turn_on_one_low_scoring_group():
+    # The score below which a mention is left unresolved, fitted on groups whose best candidate was right
+    # or wrong: one of the lowest groups turning from right to wrong must not move it far (read off the
+    # bottom of the list alone, it went from -5.7 to -3.2 here).
+    import numpy as np
+    from service.tools.train_resolver import NIL_MAX_PRECISION, fit_nil_threshold
+
+    def examples(lowest):   # one candidate per group: its score, and whether it was the right one
+        rng = np.random.default_rng(1)
+        scored = list(lowest) + [(float(s), bool(rng.random() < 1 / (1 + np.exp(-(s + 1.0)))))
+                                 for s in np.linspace(-2.6, 5.0, 400)]
+        X = np.zeros((2 * len(scored), 1))   # each group's nil row, then its candidate
+        X[1::2, 0] = [s for s, _ in scored]
+        labels = np.array([2 * g + 1 if ok else -1 for g, (_, ok) in enumerate(scored)])
+        return [(X, np.arange(0, 2 * len(scored) + 1, 2), labels, list(range(len(scored))))]
+
+    lowest = [(-6.2, 0), (-5.7, 0), (-5.2, 1), (-4.8, 1), (-4.5, 0), (-4.1, 0), (-4.1, 0), (-3.8, 0), (-3.6, 0),
+              (-3.5, 0), (-3.5, 0), (-3.4, 0), (-3.4, 1), (-3.3, 0), (-3.2, 0), (-3.1, 1), (-3.0, 1), (-2.8, 1)]
+    flipped = [(s, 0 if s == -4.8 else ok) for s, ok in lowest]
+    w = np.array([1.0])
+    before, after = fit_nil_threshold(examples(lowest), w), fit_nil_threshold(examples(flipped), w)
+    assert -6.0 < before < -2.0 and abs(before - after) < 0.5, (before, after)
+    assert fit_nil_threshold(examples(lowest), w) == before   # deterministic
+    assert 0 < NIL_MAX_PRECISION < 0.5
+
+
 def test_a_surname_stays_a_person_when_it_comes_back_alone(pipeline):
     # "Fairfield" alone, once after "in", lends its place reading to the rest; "Elizabeth Fairfield"
     # says who the others are.
