@@ -180,8 +180,8 @@ STATE_NAMED_COUNTRIES = frozenset({"NG"})
 # English names GeoNames' admin1 file leaves in the local language or spells as news does not.
 ADMIN1_ENGLISH = {
     "DE.08": ("Rhineland-Palatinate",), "DE.12": ("Mecklenburg-Western Pomerania",),
-    "KE.14": ("Elgeyo-Marakwet",), "KE.38": ("Muranga",), "KE.49": ("Tharaka-Nithi",),
-    "LB.05": ("Mount Lebanon",), "LB.06": ("South Lebanon",), "LB.07": ("Nabatieh",), "LB.08": ("Bekaa", "Beqaa"),
+    "KE.14": ("Elgeyo-Marakwet",), "KE.38": ("Muranga",),
+    "LB.05": ("Mount Lebanon",), "LB.06": ("South Lebanon",), "LB.07": ("Nabatieh",), "LB.08": ("Bekaa",),
     "LB.09": ("North Lebanon",), "LB.10": ("Akkar",),
     "SO.02": ("Banadir",), "SO.13": ("Middle Shabelle",), "SO.14": ("Lower Shabelle",),
 }
