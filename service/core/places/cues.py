@@ -12,7 +12,7 @@ from ..document import Document
 from .candidates import PARTY_TAG
 from .distance import haversine_km
 from .recognize import Toponym
-from .spans import CAPITALISED_COMPASS_BEFORE, COMPASS_REACH
+from .spans import CAPITALISED_COMPASS_BEFORE, ends_with_compass_word
 
 
 def qualifier_places(doc: Document, toponyms: list[Toponym], i: int) -> frozenset[int]:
@@ -171,7 +171,7 @@ _COMPASS_BEFORE = re.compile(r"\b(?:north|south)?-?(?:north|south|east|west)ern 
 def compass_before(doc: Document, t: Toponym) -> bool:
     """Whether a compass adjective stands before the mention: it names a part of a region, so a
     city inside a region of its name is the region ("western New York" is the state's west)."""
-    return _COMPASS_BEFORE.search(doc.norm, max(0, t.start - COMPASS_REACH), t.start) is not None
+    return ends_with_compass_word(doc.norm, t.start, _COMPASS_BEFORE)
 
 
 # An apposition or a copula that calls the name a town: "Bahrain, a tourist town 60km north of Mingora"

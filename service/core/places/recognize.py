@@ -33,7 +33,7 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           landscape_plurals_opening_sentences, pan_demonyms, planets_are_not_places,
                           short_titles_before_names, storms_are_not_places, surnames_stay_people,
                           traded_names_are_companies, winds_and_pipelines_are_not_places)
-from .spans import (CAPITALISED_COMPASS_BEFORE, COMPASS_REACH, REGION_NOUNS, TOWN_NOUNS, SpanCandidate,
+from .spans import (CAPITALISED_COMPASS_BEFORE, REGION_NOUNS, TOWN_NOUNS, SpanCandidate, ends_with_compass_word,
                     generate_candidates)
 
 
@@ -556,8 +556,7 @@ def _regions_after_compass_words(doc: Document, candidates: list[SpanCandidate],
     Washington University"); nor elsewhere, where such names are names ("Western Kasai" was a province,
     GeoWebNews and GeoVirus mark "Western US" whole)."""
     for k, c in enumerate(candidates):
-        if "run_ends" not in c.features or not CAPITALISED_COMPASS_BEFORE.search(
-                doc.norm, max(0, c.start - COMPASS_REACH), c.start):
+        if not ends_with_compass_word(doc.norm, c.start, CAPITALISED_COMPASS_BEFORE) or "run_ends" not in c.features:
             continue
         if any(gazetteer.kind[idx] == KIND_ADMIN1 and flags & (NAME_PRIMARY | NAME_ALT)
                and gazetteer.country_code(idx) in _STATES_NAMED_BY_COMPASS for idx, flags in c.entries):

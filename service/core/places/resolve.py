@@ -123,7 +123,7 @@ class CandidateTable:
     sizes: np.ndarray                # group -> number of mentions
     region: np.ndarray               # row -> its first-level region (itself for one), -1 for none
     major: np.ndarray                # row -> a city of a million or more
-    areal: np.ndarray                # row -> an ocean, a continent or a world region (see _AREAL_KINDS)
+    areal: np.ndarray                # row -> an ocean, a continent or a world region of no one country
     n_regions: int                   # countries and first-level regions have indexes below this
     blocked: np.ndarray | None = None  # rows that may not be chosen, whatever their score
     list_siblings: list[list[int]] | None = None  # group -> the groups listed beside it ("A, B and C")
@@ -409,13 +409,16 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     region = np.where(kind == KIND_ADMIN1, ids, admin1)
     sizes = np.array([len(m) for m in groups], dtype=np.float64)
     major = (kind == KIND_CITY) & (X[:, COLUMN["log_population"]] >= MAJOR_CITY_LOG_POPULATION)
+    # A world region or feature that lies in one country ("North West England", "Donbas") is as
+    # local as a province: its distance to the article's places counts as a town's does.
+    areal = np.isin(kind, _AREAL_KINDS) & (own_country < 0)
     siblings: list[set[int]] = [set() for _ in groups]
     for chain in chains:
         chain_groups = {mention_group[i] for i in chain}
         for g in chain_groups:
             siblings[g] |= chain_groups - {g}
     return CandidateTable(groups, mention_group, bounds, group, ids, kind, own_country, admin1, lat, lon, X,
-                          sizes, region, major, np.isin(kind, _AREAL_KINDS), gazetteer.first_index(KIND_ADMIN2),
+                          sizes, region, major, areal, gazetteer.first_index(KIND_ADMIN2),
                           blocked, [sorted(s) for s in siblings],
                           np.array([bool(p) for p in placed_groups]) if any(placed_groups) else None)
 

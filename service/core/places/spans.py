@@ -88,6 +88,13 @@ ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 # Western DeKalb"). Searched in the COMPASS_REACH characters before the mention.
 CAPITALISED_COMPASS_BEFORE = re.compile(r"(?:(?<![^\n])|\b[a-z]+ )(?:North|South|East|West)ern $")
 COMPASS_REACH = 40
+
+
+def ends_with_compass_word(text: str, start: int, pattern: re.Pattern) -> bool:
+    """Whether `pattern` (ending "...ern $") matches the words just before `start`. Most names have
+    no such word before them: a slice test spares the regex search over the reach for those."""
+    return "ern " in text[max(0, start - 5):start] and pattern.search(
+        text, max(0, start - COMPASS_REACH), start) is not None
 TITLES = {"mr", "mrs", "ms", "dr", "president", "secretary", "minister", "gov", "governor", "sen", "senator",
           "rep", "judge", "gen", "general", "prime", "chancellor", "king", "queen", "prince", "pope", "sir",
           "lord", "mayor", "chief", "coach", "professor", "prof", "sheriff", "officer", "director", "ceo",
