@@ -817,6 +817,11 @@ _KEBBI = ("ABUJA, Nigeria (AP) - Gunmen abducted 30 students in Nigeria's Kebbi 
     ("KARACHI: A fault in the grid plunged Karachi and large parts of Sindh into darkness, with outages in "
      "Hyderabad and Sukkur. Power was restored to parts of Clifton by the evening. Lahore and Quetta were "
      "spared.", "Clifton", "PK"),
+    # A first-level region on another continent that the resolver barely chose: a federal court's
+    # district, not Sri Lanka's Western Province.
+    ("A Springfield man was sentenced to 12 years in federal prison for selling fentanyl in Nixa, prosecutors "
+     "said. He sold pills in Branson and Ozark. The U.S. Attorney's Office for the Western District of "
+     "Missouri, based in Kansas City, prosecuted the case.", "Western", "US"),
 ])
 def test_a_small_place_alone_in_a_far_country_is_left_unresolved(pipeline, text, stray, country):
     result = pipeline.enrich(text)
@@ -925,6 +930,10 @@ def test_a_byline_name_is_not_a_place(pipeline):
 @pytest.mark.parametrize("text", [
     "Kenya's foreign minister, who was in Washington at the time, said the talks had gone well.",
     "Officials in Washington said the sanctions would stay.",
+    # A story set far away: the state's size makes it the first guess, no place in it does.
+    "Beijing warned Manila against provocations near the Spratly Islands. Washington, which has a defence "
+    "treaty with the Philippines, said it stood with its ally. Tokyo and Canberra voiced concern, and analysts "
+    "in Singapore said the dispute would not escalate before the summit in Kuala Lumpur.",
 ])
 def test_washington_alone_is_the_capital_not_the_state(pipeline, text):
     (washington,) = find(places(pipeline, text), "Washington")

@@ -107,8 +107,16 @@ def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: G
     # ... and only in a country the article is about: "children in Mombasa and Toronto" in a Kenyan
     # obituary does not make "trained in London" London, Ontario.
     countries = Counter(int(table.own_country[r]) for r in chosen)
+    named_like_capital = table.features[:, COLUMN["region_named_like_capital"]] > 0
+    listed_with_regions = table.features[:, COLUMN["list_kind_share"]] > 0
     for g in np.flatnonzero(choice >= 0):
         r = int(choice[g])
+        if named_like_capital[r] and not (qualified[r] or listed_with_regions[r]) and table.kind[r] == KIND_ADMIN1:
+            # "Washington, which has a defence treaty with Manila, said": the state only when the
+            # article names a place in it or lists it among other states.
+            if not any(a == int(table.ids[r]) for _, a in local):
+                _choose_world_capital(table, choice, g, capital, gazetteer)
+            continue
         if table.kind[r] != KIND_CITY or capital[r] or qualified[r] or dateline[r]:
             continue
         region = int(table.admin1[r])
@@ -116,11 +124,16 @@ def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: G
                               or any(a == region and other != g for other, a in local)) and (
                 countries[int(table.own_country[r])] >= LOCAL_COUNTRY_SHARE * len(chosen)):
             continue
-        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-        capitals = [k for k in range(lo, hi) if capital[k] and table.ids[k] >= 0 and table.may_choose(k)
-                    and _world_capital(int(table.ids[k]), gazetteer)]
-        if capitals:
-            choice[g] = capitals[0]
+        _choose_world_capital(table, choice, g, capital, gazetteer)
+
+
+def _choose_world_capital(table: CandidateTable, choice: np.ndarray, g: int, capital: np.ndarray,
+                          gazetteer: Gazetteer) -> None:
+    lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+    capitals = [k for k in range(lo, hi) if capital[k] and table.ids[k] >= 0 and table.may_choose(k)
+                and _world_capital(int(table.ids[k]), gazetteer)]
+    if capitals:
+        choice[g] = capitals[0]
 
 
 def _world_capital(idx: int, gazetteer: Gazetteer) -> bool:
@@ -251,12 +264,15 @@ STRAY_TOWN_FAR_CONFIDENCE = 0.9
 # sure of it: "Clifton" in a Karachi story is the city's district, not Clifton, New Jersey.
 STRAY_FAR_TOWN_POPULATION = 100_000
 STRAY_FAR_TOWN_CONFIDENCE = 0.5
+# And a first-level region of any size when the resolver all but guessed: "the Western District of
+# Missouri" in a Springfield court story is no province of Sri Lanka.
+STRAY_FAR_REGION_CONFIDENCE = 0.3
 
 
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
                 dateline_place: int | None, partly_named: frozenset[int] = frozenset()) -> list[int]:
-    """Small towns and counties, weakly resolved, alone in a country the rest of the article never
-    touches and far from every other place it names: "Villa Park" in a Premier League report is the
+    """Small towns and counties (and, on another continent, barely chosen regions), weakly resolved, alone
+    in a country the rest of the article never touches and far from every other place it names: "Villa Park" in a Premier League report is the
     stadium, not the town in Illinois; "Esperance" beside Tunis is the football club; "the Charlevoix
     region" in a Quebec story is not Charlevoix County, Michigan. A county named without its "County"
     (`partly_named`) counts as small whatever its size: "Prince William" in a London paper is the
@@ -271,12 +287,15 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
     strays = []
     for idx, members in by_place.items():
         country = int(gazetteer.country_idx[idx])
-        if gazetteer.kind[idx] not in (KIND_CITY, KIND_ADMIN2) or country < 0 or idx == dateline_place:
+        kind = gazetteer.kind[idx]
+        if kind not in (KIND_CITY, KIND_ADMIN2, KIND_ADMIN1) or country < 0 or idx == dateline_place:
             continue
         population = int(gazetteer.population[idx])
-        small = population <= STRAY_TOWN_POPULATION or (gazetteer.kind[idx] == KIND_ADMIN2 and idx in partly_named)
-        middling = (gazetteer.kind[idx] == KIND_CITY and population <= STRAY_FAR_TOWN_POPULATION
-                    and confidence[idx] < STRAY_FAR_TOWN_CONFIDENCE)
+        small = kind != KIND_ADMIN1 and (
+            population <= STRAY_TOWN_POPULATION or (kind == KIND_ADMIN2 and idx in partly_named))
+        middling = ((kind == KIND_CITY and population <= STRAY_FAR_TOWN_POPULATION
+                     and confidence[idx] < STRAY_FAR_TOWN_CONFIDENCE)
+                    or (kind == KIND_ADMIN1 and confidence[idx] < STRAY_FAR_REGION_CONFIDENCE))
         if not (small or middling) or confidence[idx] >= STRAY_TOWN_FAR_CONFIDENCE:
             continue
         if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
