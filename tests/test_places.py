@@ -1520,3 +1520,13 @@ def test_a_town_called_nearby_is_a_place_however_common_its_word(pipeline):
 def test_rivers_islands_and_landscapes_news_names_are_places(pipeline, text, name, feature, lat, lon):
     (place,) = find(places(pipeline, text), name)
     assert place.feature == feature and km(place, lat, lon) < 50
+
+
+def test_a_lower_case_arabic_article_hyphened_to_a_name_is_part_of_the_mention(pipeline):
+    text = ("Fighting raged near el-Fasher, the capital of North Darfur state, on Monday, and strikes hit "
+            "al-Hasakah in Syria.")
+    result = places(pipeline, text)
+    (fasher,) = find(result, "el-Fasher")
+    assert fasher.country_code == "SD" and fasher.mentions[0].start == text.index("el-Fasher")
+    (hasakah,) = find(result, "al-Hasakah")
+    assert hasakah.country_code == "SY"

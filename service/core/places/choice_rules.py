@@ -272,12 +272,12 @@ STRAY_FAR_REGION_CONFIDENCE = 0.3
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
                 dateline_place: int | None, partly_named: frozenset[int] = frozenset()) -> list[int]:
     """Small towns and counties (and, on another continent, barely chosen regions), weakly resolved, alone
-    in a country the rest of the article never touches and far from every other place it names: "Villa Park" in a Premier League report is the
-    stadium, not the town in Illinois; "Esperance" beside Tunis is the football club; "the Charlevoix
-    region" in a Quebec story is not Charlevoix County, Michigan. A county named without its "County"
-    (`partly_named`) counts as small whatever its size: "Prince William" in a London paper is the
-    prince, not the Virginia county. Such a place is left unresolved rather than guessed (a wrong
-    point on the map is worse than none)."""
+    in a country the rest of the article never touches and far from every other place it names: "Villa
+    Park" in a Premier League report is the stadium, not the town in Illinois; "Esperance" beside Tunis is
+    the football club; "the Charlevoix region" in a Quebec story is not Charlevoix County, Michigan. A
+    county named without its "County" (`partly_named`) counts as small whatever its size: "Prince
+    William" in a London paper is the prince, not the Virginia county. Such a place is left unresolved
+    rather than guessed (a wrong point on the map is worse than none)."""
     mentions_by_country: dict[int, int] = {}
     for idx, members in by_place.items():
         country = int(idx if gazetteer.kind[idx] == KIND_COUNTRY else gazetteer.country_idx[idx])

@@ -34,7 +34,7 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           short_titles_before_names, storms_are_not_places, surnames_stay_people,
                           traded_names_are_companies, winds_and_pipelines_are_not_places)
 from .spans import (CAPITALISED_COMPASS_BEFORE, REGION_NOUNS, TOWN_NOUNS, SpanCandidate, ends_with_compass_word,
-                    generate_candidates)
+                    generate_candidates, hyphened_article_before)
 
 
 @dataclass(slots=True)
@@ -586,10 +586,16 @@ def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: 
     """The document's toponyms in text order; `filing` holds the dateline's places, if it has any."""
     candidates = generate_candidates(doc, matches, gazetteer, lexicon)
     probabilities = score_candidates(doc, candidates, gazetteer, model, filing, lexicon)
-    return [Toponym(c.start, c.end, doc.text[c.start:c.end], c.start_token, c.end_token,
-                    [] if _street_address(doc, c) else c.entries or _regions_by_their_word(doc, c, gazetteer),
-                    confidence=round(p, 3))
-            for c, p in select_spans(candidates, probabilities, model.threshold)]
+    toponyms = []
+    for c, p in select_spans(candidates, probabilities, model.threshold):
+        start, start_token = c.start, c.start_token
+        if hyphened_article_before(doc.tokens, start_token):   # "el-Fasher": the article is the name's
+            start_token -= 2
+            start = doc.tokens[start_token].start
+        entries = [] if _street_address(doc, c) else c.entries or _regions_by_their_word(doc, c, gazetteer)
+        toponyms.append(Toponym(start, c.end, doc.text[start:c.end], start_token, c.end_token, entries,
+                                confidence=round(p, 3)))
+    return toponyms
 
 
 # The capitalised words with which news names a region the gazetteer knows without them.

@@ -83,6 +83,15 @@ tower hall library mall market centre center hotel ranch""".split())
 _NATURAL_NOUNS = frozenset("""river lake mountain mountains hill hills island islands beach bay valley creek forest
 falls gap peninsula strait sea ocean gulf desert canyon glacier reservoir sound coast""".split())
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+# The Arabic article as news often writes it, lower case and hyphened to the name: "el-Fasher",
+# "al-Hasakah", "ar-Raqqa". The name is the whole ("al-Tanf", as GeoWebNews marks it).
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an"})
+
+
+def hyphened_article_before(tokens: list, x: int) -> bool:
+    """Whether token x follows a lower-case Arabic article and a hyphen, all three written together."""
+    return (x >= 2 and tokens[x - 1].text == "-" and tokens[x - 2].text in _ARABIC_ARTICLES
+            and tokens[x - 2].end == tokens[x - 1].start and tokens[x - 1].end == tokens[x].start)
 # A capitalised compass adjective that is a word of the sentence, not the start of a name, right before
 # a mention: after a lower-case word or at a line's start ("across Eastern Washington"; not "Best
 # Western DeKalb"). Searched in the COMPASS_REACH characters before the mention.
@@ -395,8 +404,10 @@ class _Candidates:
             return cached
         words, lowers, lines = self.words, self.lowers, self.lines
         line = lines[x]
-        p1 = lowers[x - 1] if x > 0 and lines[x - 1] == line else "<s>"
-        p2 = lowers[x - 2] if x > 1 and lines[x - 2] == line else "<s>"
+        # The words before "al-Hasakah" are those before its article.
+        before = x - 2 if hyphened_article_before(self.tokens, x) else x
+        p1 = lowers[before - 1] if before > 0 and lines[before - 1] == line else "<s>"
+        p2 = lowers[before - 2] if before > 1 and lines[before - 2] == line else "<s>"
         feats = [f"first:{lowers[x]}", f"p1:{p1}", f"p2:{p2}|{p1}"]
         if words[x] in self.lexicon.first_names:
             feats.append("first_is_given_name")
