@@ -97,6 +97,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Express News Service", [("Express News Service", "organization")]),
     ("By Meera Nair, TNN", [("Meera Nair", "person"), ("TNN", "organization")]),
     ("By Jane Doe, Anadolu Agency", [("Jane Doe", "person"), ("Anadolu Agency", "organization")]),
+    # A syndication service that a local station runs under its own name.
+    ("by: Nexstar Media Wire\nPosted: Nov 20, 2026 / 06:12 PM PST", [("Nexstar Media Wire", "organization")]),
     # A reporter's role before the name, on a line of its own.
     ("Science correspondent Pallab Ghosh", [("Pallab Ghosh", "person")]),
     # Credits that are not authorship.

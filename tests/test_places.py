@@ -1233,6 +1233,9 @@ def test_a_department_store_is_no_region(pipeline):
      "Bolton and Wigan will not run.", "North West", ("North West England", "GB", "region")),
     ("JOHANNESBURG - Thousands of miners at Rustenburg in North West province downed tools on Monday. Police in "
      "Mahikeng said the North West government would meet them.", "North West", ("North-West", "ZA", "admin1")),
+    # One county, in lower case, after a state's name is a county of that state.
+    ("Texas county jail death ruled homicide\n\nThe death of a man in the Travis County jail has been ruled a "
+     "homicide, officials in Austin said.", "Texas", ("Texas", "US", "admin1")),
     ("YAOUNDE - Gunmen attacked a school in Bamenda on Tuesday. Violence in the North West and South West "
      "regions has killed thousands since 2017.", "South West", ("South-West", "CM", "admin1")),
 ])

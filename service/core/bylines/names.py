@@ -34,6 +34,9 @@ AGENCIES = {
     "deutsche welle": "DW", "dw": "DW", "al jazeera": "Al Jazeera", "voice of america": "VOA", "voa": "VOA",
     "sky news": "Sky News", "euronews": "Euronews", "npr": "NPR",
     "abc news": "ABC News", "cbs news": "CBS News", "nbc news": "NBC News", "cbc news": "CBC News",
+    # Syndication services that local papers and stations run under their own name.
+    "nexstar media wire": "Nexstar Media Wire", "tribune news service": "Tribune News Service",
+    "cnn newsource": "CNN Newsource", "kff health news": "KFF Health News",
 }
 ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "analyst", "staff", "senior", "chief", "political", "correspondents", "associate",

@@ -26,6 +26,7 @@ into places.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,8 @@ MAJOR_CITY_LOG_POPULATION = 6.0
 SAME_SPOT_KM = 25.0        # two rows this close are one answer (a city-state and its city)
 CONTAINER_KINDS = (KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2)
 _AREAL_KINDS = (KIND_CONTINENT, KIND_REGION, KIND_PHYSICAL)   # no town, no border: oceans, "Middle East"
+# One county (not "counties": "Dakota, Otoe and Washington counties" are counties) after a state's name.
+_COUNTY_OF_STATE = re.compile(r" (?:county|parish|borough)\b(?!-)")
 
 FEATURES = (
     "bias", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent", "is_region", "is_physical",
@@ -272,6 +275,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     # more than a demonym ("Canadian") says the country or region is meant rather than a town.
     demonym_l = (((flags & NAME_DEMONYM) > 0) & ~primary & ~alt).tolist()
     partial_l = X[:, COLUMN["name_partial"]].tolist()
+    primary_l = primary.tolist()
     capital_own_l = X[:, COLUMN["capital_by_own_name"]].tolist()
     rank_col, dominance_col = np.zeros(len(ids)), np.zeros(len(ids))
     blocked_rows: list[int] = []
@@ -341,7 +345,12 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             blocked_rows += [r for r in rows if kind_l[r] != KIND_PHYSICAL]
         if towns[g]:
             blocked_rows += [r for r in rows if kind_l[r] in (KIND_COUNTRY, KIND_ADMIN1) + _AREAL_KINDS]
-        if region_nouns[g]:
+        states_here = [r for r in rows if kind_l[r] == KIND_ADMIN1 and primary_l[r]] if region_nouns[g] else []
+        if states_here and _COUNTY_OF_STATE.match(doc.norm, toponyms[members[0]].end):
+            # "a Texas county jail", "the 18th Kentucky county": a county of the state, whose own name
+            # news writes "Texas County"; not Texas County, Oklahoma.
+            blocked_rows += [r for r in rows if r not in states_here]
+        elif region_nouns[g]:
             # "Cameron and Vermilion parishes" are Louisiana's, not Cameron County, Texas, nor a town:
             # when some regions carry the word in their names, only those are meant in their country
             # (other countries name theirs otherwise: Spain's "Province of Cordoba", Argentina's "Cordoba").
