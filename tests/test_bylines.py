@@ -314,6 +314,11 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
             "Last Updated at November 20, 2026 21:14 IST\n\nOla Electric on Friday said it would invest Rs 7,600 "
             "crore to build a battery cell factory near Krishnagiri in Tamil Nadu, creating 3,000 jobs.\n")
     assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("PTI", "organization")]
+    # Or a field of the date's line after the filing place.
+    text = ("Cholera outbreak spreads in Zambia's Copperbelt\n\nLusaka, Zambia | AFP | Friday 11/20/2026 - 18:52 UTC"
+            "\n\nA cholera outbreak has killed 23 people in Zambia's Copperbelt province, the health ministry said "
+            "on Friday.\n")
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("AFP", "organization")]
     text = ("Berlin expands rent controls\n\nDeutsche Welle\n03/04/2025\n\nGermany's capital has extended its "
             "rent cap to newly built flats, Berlin's housing senator said on Monday.\n")
     assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("DW", "organization")]

@@ -58,6 +58,8 @@ _WITH_NAME = re.compile(r"(?<=\S) with (?=([A-Z][\w'\u2019-]{1,20})\b)")
 # The first part beyond the separator that ended the names: "| Reuters |", "- AP".
 _SEPARATED = re.compile(r"(?<!\s)\s*(?:\||/|-{1,2}|\u2014|\u2013)\s*(?P<part>[A-Za-z][A-Za-z .'-]{0,40}?)"
                         r"\s*(?:$|[|/\u2014\u2013,])")
+# A filing place as a header's first field: "Lusaka, Zambia", "New Delhi" (capitalised words, one comma).
+_PLACE_FIELD = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}(?:, [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2})?")
 # "A, B, and C": the serial comma leaves "and C" as a piece of its own.
 _LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 # Contacts, "Follow ..." and, opening a piece, a further credit of the same kind ("Reporting by A;
@@ -254,8 +256,10 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
         if signing is not None:
             out.append(signing)
     # "By Jane Doe | Reuters", "By Jane Doe - AP": the agency beyond the separator signs too.
+    # With no name before it, only a filing place may stand there: "New Delhi | PTI | Updated: ...".
     first = _SEPARATED.match(after)
-    agency = agency_named(first.group("part")) if out and first else None
+    placed = not out and cue == "none" and _PLACE_FIELD.fullmatch(body.strip()) is not None
+    agency = agency_named(first.group("part")) if (out or placed) and first else None
     if agency:
         part_start = offset + stop.start() + first.start("part")
         out.append(BylineCandidate(agency, "organization", part_start, part_start + len(first.group("part")),

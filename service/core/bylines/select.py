@@ -139,6 +139,9 @@ def select_bylines(candidates: list[BylineCandidate], features: list[list[str]],
 
 
 
+_HEADER_FIELDS = re.compile(r"\s[|/\u2022]\s")
+
+
 def _alone_beside_date(doc: Document, c: BylineCandidate, date_line: int | None) -> bool:
     """An agency alone on a line near the date ("Reuters" over "Updated: Jan 14, 2025"), or opening
     the date's own line ("TNN | Mar 5, 2025, 10.45 AM IST", "TNN / Updated: Nov 19, 2026, 08:27 IST"),
@@ -146,8 +149,8 @@ def _alone_beside_date(doc: Document, c: BylineCandidate, date_line: int | None)
     if date_line is None or abs(c.line - date_line) > 4:
         return False
     line, name = doc.lines[c.line].text.strip(" ."), doc.text[c.start:c.end]
-    if line == name:
-        return True
+    if line == name or (c.line == date_line and name in (f.strip() for f in _HEADER_FIELDS.split(line))):
+        return True   # or one field of the date's line: "New Delhi | PTI | Updated: Nov 19, 2026"
     rest = line[len(name):].lstrip() if line.startswith(name) else ""
     if rest[:1] == "" or rest[:1] not in "|/-,\u2022":
         return False
