@@ -138,7 +138,6 @@ def select_bylines(candidates: list[BylineCandidate], features: list[list[str]],
     return chosen, sum(p[k] for k in chosen)
 
 
-
 _HEADER_FIELDS = re.compile(r"\s[|/\u2022]\s")
 
 

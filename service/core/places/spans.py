@@ -92,6 +92,8 @@ def hyphened_article_before(tokens: list, x: int) -> bool:
     """Whether token x follows a lower-case Arabic article and a hyphen, all three written together."""
     return (x >= 2 and tokens[x - 1].text == "-" and tokens[x - 2].text in _ARABIC_ARTICLES
             and tokens[x - 2].end == tokens[x - 1].start and tokens[x - 1].end == tokens[x].start)
+
+
 # A capitalised compass adjective that is a word of the sentence, not the start of a name, right before
 # a mention: after a lower-case word or at a line's start ("across Eastern Washington"; not "Best
 # Western DeKalb"). Searched in the COMPASS_REACH characters before the mention.
@@ -104,6 +106,8 @@ def ends_with_compass_word(text: str, start: int, pattern: re.Pattern) -> bool:
     no such word before them: a slice test spares the regex search over the reach for those."""
     return "ern " in text[max(0, start - 5):start] and pattern.search(
         text, max(0, start - COMPASS_REACH), start) is not None
+
+
 TITLES = {"mr", "mrs", "ms", "dr", "president", "secretary", "minister", "gov", "governor", "sen", "senator",
           "rep", "judge", "gen", "general", "prime", "chancellor", "king", "queen", "prince", "pope", "sir",
           "lord", "mayor", "chief", "coach", "professor", "prof", "sheriff", "officer", "director", "ceo",
