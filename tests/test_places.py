@@ -117,6 +117,33 @@ def test_a_qualifier_outweighs_the_article_s_other_places(pipeline):
     assert fortuna.country_code == "US"
 
 
+def test_a_town_the_gazetteer_lacks_in_the_region_named_is_left_unresolved(pipeline):
+    # The extracts have no Maga in Nigeria: the qualifier rules out Maga, Cameroon, whether it follows
+    # the name or comes after the district ("local government area") between them.
+    for text in ("Police in Birnin Kebbi said gunmen stormed a school in Maga, Kebbi State, before dawn.",
+                 "Herders clashed with farmers in Maga, Danko-Wasagu local government area of Kebbi State, on "
+                 "Friday, and six people died near Zuru."):
+        result = pipeline.enrich(text)
+        assert not find(result.places, "Maga")
+        assert [t.text for t in result.unresolved_toponyms] == ["Maga"]
+        assert find(result.places, "Kebbi State")[0].country_code == "NG"
+    # Where the region named holds no namesake, the article's own context still decides.
+    text = "The Cameroonian army said Boko Haram fighters attacked Maga, in the Far North region, killing four."
+    assert find(places(pipeline, text), "Maga")[0].country_code == "CM"
+
+
+def test_a_world_feature_may_lie_in_the_state_that_qualifies_it(pipeline):
+    # Long Island is a world feature with no state of its own in the gazetteer; "N.Y." must not turn it
+    # into Long Island City, the one candidate filed under New York.
+    (island,) = find(places(pipeline, "Flooding closed roads on Long Island, N.Y., and in Montauk on Sunday."),
+                     "Long Island")
+    assert (island.name, island.feature) == ("Long Island", "physical")
+    # A region followed by its own abbreviation is qualified by itself.
+    text = "Restrictions were placed on horses in New South Wales (NSW) after the outbreak near Sydney."
+    (nsw,) = find(places(pipeline, text), "New South Wales")
+    assert (nsw.country_code, nsw.feature) == ("AU", "admin1")
+
+
 def test_a_place_said_to_be_in_a_country_is_there_and_only_that_mention(pipeline):
     text = ("Born in Duluth, Minn., in 1932, Dr. Ellison studied at the University of Wisconsin in Madison and "
             "earned her doctorate at Cambridge in England. She taught in Boulder, Colo., for 35 years.")

@@ -36,6 +36,25 @@ def firm_qualifier_places(doc: Document, toponyms: list[Toponym], i: int) -> fro
     return frozenset(idx for idx, flags in nxt.entries if not flags & NAME_DEMONYM)
 
 
+# ", Danko-Wasagu local government area of " after a town: the region named next holds the town ("Maga,
+# Danko-Wasagu local government area of Kebbi State", "Kuriga, Chikun LGA in Kaduna").
+_DISTRICT_OF = re.compile(r", (?:the )?(?:[A-Z][\w'’.-]* ){1,3}(?:local government area|local government|LGA|"
+                          r"district|county|municipality|sub-county|tehsil|taluka?|upazila|commune) (?:of|in) (?:the )?")
+
+
+def district_of_region(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:
+    """The country or first-level region that holds mention i through a district named between them:
+    "Maga, Danko-Wasagu local government area of Kebbi State" (see _DISTRICT_OF)."""
+    match = _DISTRICT_OF.match(doc.norm, toponyms[i].end, toponyms[i].end + 80)
+    if match is None:
+        return frozenset()
+    region = next((t for t in toponyms[i + 1:i + 3] if t.start == match.end()), None)
+    if region is None:
+        return frozenset()
+    return frozenset(idx for idx, flags in region.entries
+                     if not flags & NAME_DEMONYM and gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1))
+
+
 def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:
     """The country or state named after mention i and "in": "Cambridge in England". It places that
     mention only: "named after the city of Dublin in Ireland" in a story about Dublin, California."""

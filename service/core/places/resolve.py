@@ -39,8 +39,8 @@ from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
                    called_a_region, called_a_river, called_a_state_or_country, called_a_town, compass_before,
-                   firm_qualifier_places, list_chains, listed_as_regions, listed_as_rivers, placed_in,
-                   qualifier_places, regions_spelled_like)
+                   district_of_region, firm_qualifier_places, list_chains, listed_as_regions, listed_as_rivers,
+                   placed_in, qualifier_places, regions_spelled_like)
 from .distance import haversine_km
 from .recognize import Toponym
 
@@ -138,6 +138,17 @@ class CandidateTable:
         return self.blocked is None or not self.blocked[row]
 
 
+def lies_in(places: frozenset[int], rows: range, columns: tuple[list[int], ...], gazetteer: Gazetteer) -> list[bool]:
+    """Per row, whether it may lie in one of `places` (countries and regions): it is one of them ("New
+    South Wales (NSW)"), its country or region is, or it is a world feature of a named region's country,
+    whose region the gazetteer does not record ("Long Island, N.Y."). `columns`: the rows' ids, kinds,
+    first-level regions and countries."""
+    ids_l, kind_l, admin1_l, country_l = columns
+    state_countries = {int(gazetteer.country_idx[idx]) for idx in places if gazetteer.kind[idx] == KIND_ADMIN1}
+    return [ids_l[r] in places or admin1_l[r] in places or country_l[r] in places
+            or (kind_l[r] in _AREAL_KINDS and country_l[r] in state_countries) for r in rows]
+
+
 def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
                           late_rules: bool = True) -> CandidateTable:
     """One document's candidate table. `late_rules` adds the rules laid over the trained resolver
@@ -192,7 +203,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             compass_groups.append(compass)
         towns[g] = towns[g] or town   # one name, one place: called a town once, it is one throughout
         if late_rules and i not in in_lists and not firm_qualifiers_of[g]:
-            firm_qualifiers_of[g] = placed or (firm_qualifier_places(doc, toponyms, i) if qualifier else frozenset())
+            firm_qualifiers_of[g] = placed or (firm_qualifier_places(doc, toponyms, i) if qualifier else frozenset()) \
+                or district_of_region(doc, toponyms, i, gazetteer)
         groups[g].append(i)
         mention_group.append(g)
 
@@ -270,6 +282,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     # would dominate.
     kind_l, ids_l, admin1_l, admin2_l, country_l = (kind.tolist(), ids.tolist(), admin1.tolist(),
                                                     admin2.tolist(), country.tolist())
+    row_columns = (ids_l, kind_l, admin1_l, country_l)
     log_pop_l = np.log10(pop + 10.0).tolist()
     # "Hong Kong" is its own demonym ("a Hong Kong court") and its own name: only a name that is no
     # more than a demonym ("Canadian") says the country or region is meant rather than a town.
@@ -305,18 +318,24 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 blocked_rows += [r for r in rows if not demonym_l[r]]
         firm = firm_qualifiers_of[g]
         if firm:
-            firmly_inside = [admin1_l[r] in firm or country_l[r] in firm for r in rows]
+            firmly_inside = lies_in(firm, rows, row_columns, gazetteer)
             if any(firmly_inside):
                 # "Dresden, Germany": the qualifier says where, whatever the article's other places
                 # say (a list, "Ohio, Texas and Iowa", only looks like a qualifier).
                 blocked_rows += [r for r, ok in zip(rows, firmly_inside) if not ok]
+            elif any(gazetteer.kind[idx] == KIND_ADMIN1 for idx in firm):
+                # "Maga, Kebbi State": no candidate lies in the region named, so the gazetteer lacks the
+                # place (it is not Maga, Cameroon).
+                blocked_rows += list(rows)
         q = qualifiers[g]
         if q:
             inside = [admin1_l[r] in q or country_l[r] in q for r in rows]
             X[lo:hi, COLUMN["qualified"]] = inside
             if any(inside):
-                # "Atlantic, Iowa" is the town: an ocean or a world region lies in no state.
-                blocked_rows += [r for r in rows if kind_l[r] in _AREAL_KINDS]
+                # "Atlantic, Iowa" is the town: an ocean or a world region lies in no state (but Long
+                # Island may lie in New York).
+                maybe_inside = lies_in(q, rows, row_columns, gazetteer)
+                blocked_rows += [r for r, ok in zip(rows, maybe_inside) if kind_l[r] in _AREAL_KINDS and not ok]
                 # "Taylor, Texas" is the town: a county is written whole ("Taylor County, Texas").
                 if any(ok and kind_l[r] == KIND_CITY and not partial_l[r] for r, ok in zip(rows, inside)):
                     blocked_rows += [r for r in rows if partial_l[r] and kind_l[r] == KIND_ADMIN2]
