@@ -1212,6 +1212,16 @@ def test_a_department_store_is_no_region(pipeline):
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),
+    ("Gardai closed the N7 near Naas, County Kildare, after a lorry overturned.", "County Kildare",
+     ("County Kildare", "IE", "admin2")),
+    ("Storm Eowyn felled trees across Co Wicklow, and power was cut to 9,000 homes.", "Co Wicklow",
+     ("County Wicklow", "IE", "admin2")),
+    # Counties the extracts lack: Tipperary (North and South in them), and Northern Ireland's six.
+    ("The trainer spoke from his yard at Ballydoyle in County Tipperary on Monday.", "County Tipperary",
+     ("County Tipperary", "IE", "region")),
+    ("Police in County Antrim said a man was arrested after a crash near Ballymena.", "County Antrim",
+     ("County Antrim", "GB", "region")),
+    ("The crash happened in Co Down on Sunday night, police said.", "Co Down", ("County Down", "GB", "region")),
     # A list of districts each named after its city lists the cities.
     ("Protests were also held in Porto, Coimbra and Faro, organisers in Lisbon said.", "Coimbra",
      ("Coimbra", "PT", "city")),

@@ -284,7 +284,10 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
                           lat=sum(m.lat for m in members) / len(members),
                           lon=sum(m.lon for m in members) / len(members),
                           population=_admin2_population(admin2_name, members), admin1=admin1, admin2=code)
-        region_aliases(rec, *([admin2_name] if english else []), *ADMIN2_OTHER_NAMES.get(cc, {}).get(rec.name, ()))
+        # The other name is an alias of its own, unless the English one only adds "County" to it: "Kildare"
+        # is then a short form of "County Kildare", as "Cork" is of "County Cork".
+        other = [admin2_name] if english and english != f"County {admin2_name}" else []
+        region_aliases(rec, *other, *ADMIN2_OTHER_NAMES.get(cc, {}).get(rec.name, ()))
         for member in members:
             member.admin2 = code
         records.append(rec)

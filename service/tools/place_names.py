@@ -191,7 +191,10 @@ ADMIN2_ENGLISH = {
     "GB": {"Sir Powys": "Powys", "Eilean Siar": "Outer Hebrides"},
     "IE": {"Maigh Eo": "County Mayo", "An Mhi": "County Meath", "Lu": "County Louth", "Loch Garman": "County Wexford",
            "Uibh Fhaili": "County Offaly", "An Longfort": "County Longford", "An Iarmhi": "County Westmeath",
-           "An Clar": "County Clare", "Ciarrai": "County Kerry", "An Cabhan": "County Cavan"},
+           "An Clar": "County Clare", "Ciarrai": "County Kerry", "An Cabhan": "County Cavan",
+           # Named without "County", unlike the others: "County Kildare", "Co. Wicklow" found nothing.
+           **{name: f"County {name}" for name in ("Kildare", "Kilkenny", "Laois", "Roscommon", "Sligo", "Waterford",
+                                                  "Wicklow")}},
 }
 # Other English names news uses for a second-level region: the Outer Hebrides' council area is
 # "the Western Isles" as often.
