@@ -201,6 +201,19 @@ def test_a_dateline_on_a_header_line_of_its_own(pipeline):
     assert result.dateline.evidence.text == "CHENNAI"
     # A name in capitals over a date there is no dateline place.
     assert pipeline.enrich(text.replace("CHENNAI,", "JANE DOE,")).dateline is None
+    # Agencies write the line in title case: a town of some size is the dateline, a person is not.
+    titled = text.replace("CHENNAI,", "Chennai,")
+    assert pipeline.enrich(titled).dateline.evidence.text == "Chennai"
+    assert pipeline.enrich(text.replace("CHENNAI,", "Jane Doe,")).dateline is None
+
+
+def test_a_title_case_dateline_with_a_date(pipeline):
+    # Indian papers: "Bengaluru, November 21: The ..." (title case, no agency, a colon).
+    text = ("Bengaluru, November 21: The Karnataka government on Friday cleared a proposal to build a second "
+            "airport near Tumakuru, the industries minister said.")
+    result = pipeline.enrich(text)
+    assert result.dateline is not None and result.dateline.name == "Bengaluru"
+    assert result.places[result.dateline.place_index].country_code == "IN"
 
 
 def test_a_dateline_names_the_city_not_the_state(pipeline):

@@ -80,16 +80,19 @@ def read_dateline(doc: Document) -> WrittenDateline | None:
         offset = line.start + len(line.text) - len(text)
         if header_dateline is None:
             header = _HEADER_DATELINE.match(text)
-            if header and header.group("place").isupper():
+            # In capitals ("CHENNAI, November 18, 2026"), or a known place in title case under an agency's
+            # name ("Manila, November 20, 2026"): the places stage keeps it only for a town of some size.
+            if header and (header.group("place").isupper() or header.group("place").istitle()):
                 header_dateline = WrittenDateline(number, _span(doc, offset, header, "place"), None, None,
                                                   _span(doc, offset, header, "date"), own_line=True)
                 continue
         match = _DATELINE.match(text)
         if not match or len(text) - match.end() < MIN_PARAGRAPH:
             continue
-        # All-caps datelines are the norm; a title-case one needs an agency, a region or a weekday after it.
+        # All-caps datelines are the norm; a title-case one needs an agency, a region, a weekday or a date
+        # after it ("Bengaluru, November 21: The ...").
         if not match.group("place").isupper() and not (
-                match.group("agency") or match.group("region") or match.group("weekday")):
+                match.group("agency") or match.group("region") or match.group("weekday") or match.group("date")):
             continue
         if not text[match.end():match.end() + 1].isupper() and not text[match.end():match.end() + 1] in '"\'':
             continue
