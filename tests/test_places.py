@@ -1219,6 +1219,10 @@ def test_a_department_store_is_no_region(pipeline):
     # A hotel's brand is no compass word.
     ("The tow truck driver dropped him off at the Best Western DeKalb Inn & Suites, Sycamore police said.",
      "DeKalb", ("DeKalb", "US", "city")),
+    # A qualifier names what holds the town before it: the state, not a county of that name nearby.
+    ("PORTLAND, Ore. — The bridge will close for six months, Multnomah County officials said. Drivers from "
+     "Gresham and Troutdale face delays. Across the Columbia River, officials in Vancouver, Washington, expect "
+     "more traffic.", "Washington", ("Washington", "US", "admin1")),
     # Parts of states that local news names as regions of their own.
     ("Oil output in the Permian Basin hit a record, while ranchers in the Texas Panhandle waited for rain.",
      "Permian Basin", ("Permian Basin", "US", "region")),

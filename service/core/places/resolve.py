@@ -166,6 +166,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     firm_qualifiers_of: list[frozenset[int]] = []   # a qualifier beyond doubt, outside a list: "Dresden, Germany"
     placed_groups: list[frozenset[int]] = []   # "Cambridge in England": its own group (see placed_in)
     compass_groups: list[bool] = []   # "western New York": a part of a region
+    listed_groups: list[bool] = []    # a mention of the group is an item of a list ("Ohio, Texas and Iowa")
     mention_group = []
     qualifier = frozenset()
     chains = list_chains(doc, toponyms)
@@ -201,6 +202,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             firm_qualifiers_of.append(frozenset())
             placed_groups.append(placed)
             compass_groups.append(compass)
+            listed_groups.append(False)
+        listed_groups[g] = listed_groups[g] or i in in_lists
         towns[g] = towns[g] or town   # one name, one place: called a town once, it is one throughout
         if late_rules and i not in in_lists and not firm_qualifiers_of[g]:
             firm_qualifiers_of[g] = placed or (firm_qualifier_places(doc, toponyms, i) if qualifier else frozenset()) \
@@ -345,8 +348,13 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             inner = list(qualified_places[g])
             containers = set(gazetteer.admin1_idx[inner].tolist()) | set(gazetteer.admin2_idx[inner].tolist()) \
                 | set(gazetteer.country_idx[inner].tolist())
-            if any(kind_l[r] in CONTAINER_KINDS and ids_l[r] in containers for r in rows):
-                blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
+            # Outside a list, whatever holds none of the places the mention before may name is ruled out:
+            # "Vancouver, Washington" is the state, not Washington County beside Portland. (In "Hamilton,
+            # Madison, Montgomery or Warren counties" Madison only looks like Hamilton's qualifier.)
+            holds = [kind_l[r] in CONTAINER_KINDS and ids_l[r] in containers for r in rows]
+            if any(holds):
+                blocked_rows += [r for r, ok in zip(rows, holds)
+                                 if kind_l[r] == KIND_CITY or not (ok or listed_groups[g])]
         if states[g] == COUNTRY_BEFORE:
             countries_here = {r for r in rows if kind_l[r] == KIND_COUNTRY}
             if countries_here:
