@@ -474,3 +474,18 @@ def test_a_reporter_writing_with_the_byline_s_authors_is_an_author(line, want):
                                   "Reporting by Maria Gonzalez; Written by Tom Reilly; Editing by Ashley Chen"])
 def test_the_reporter_and_the_writer_of_a_story_are_both_authors(line):
     assert [name for name, _ in bylines(line)] == ["Maria Gonzalez", "Tom Reilly"]
+
+
+@pytest.mark.parametrize("sign_off,want", [
+    ("Contact reporter Ken Walker at kwalker@parispi.net.", ["Ken Walker"]),
+    ("Reach Jane Doe at 555-0134 or jdoe@example.com.", ["Jane Doe"]),
+    # An office or a hotline to call signs nothing; nor does a line that is not about a named person.
+    ("Contact Springfield Police Department at 555-0134.", []),
+    ("Contact Crime Stoppers at 555-0134.", []),
+    ("Contact the city clerk at 555-0134.", []),
+])
+def test_a_local_paper_s_contact_line_at_the_end_names_its_reporter(sign_off, want):
+    text = ("Council approves park\n\nPARIS, Tenn. — The Paris City Council voted Monday to turn a vacant lot on "
+            "Wood Street into a park, the mayor said after the meeting.\n\nWork is expected to start in the "
+            f"spring.\n\n{sign_off}\n")
+    assert [b.name for b in extract(text)] == want

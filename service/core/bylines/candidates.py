@@ -26,9 +26,13 @@ _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |re
                   # "Story: Jane Doe", "Words: Jane Doe": with the colon only
                   r"(?:story|words|text)(?=\s*:)|"
                   # "Contributors: A, B"; CNN's live pages: "From CNN's Jane Doe"
-                  r"contributors?|from [A-Z][A-Za-z]{1,15}['\u2019]s)"
+                  r"contributors?|from [A-Z][A-Za-z]{1,15}['\u2019]s|"
+                  # A local paper's sign-off: "Contact reporter Ken Walker at kwalker@...", "Reach Jane Doe at".
+                  r"(?:contact|reach)(?: reporter| writer| columnist)?"
+                  r"(?=\s+(?-i:[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019.-]+){1,3}) at\b))"
                   r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
-_CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by"}
+_CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by", "contact": "by", "reach": "by"}
+_SIGN_OFF = re.compile(r"contact|reach", re.IGNORECASE)
 _JOINED_NAMES = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].*)$")
 _LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^(?P<date>[^/|\u2022]{4,40}?)\s[/|\u2022]\s+(?P<rest>[A-Z].*)$")
@@ -373,8 +377,10 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                 # "Reporting by A; Editing by B and C": the credits after the first editor are not
                 # authors either.
                 rest = _NOT_AUTHORS.split(m.group("rest"))[0]
-                out += _names_in(doc, lexicon, rest, line.start + m.start("rest"), number,
-                                 _cue_word(m.group("cue")))
+                found = _names_in(doc, lexicon, rest, line.start + m.start("rest"), number, _cue_word(m.group("cue")))
+                if _SIGN_OFF.match(m.group("cue")):   # "Contact Springfield Police at ..." is no byline
+                    found = [c for c in found if c.kind == "person" and c.name.split()[0] in lexicon.first_names]
+                out += found
             continue
         m = _MID_BY.search(text)
         if m and len(text) <= 100 and not _NOT_AUTHORS.search(text) and not _PASSIVE_BY.search(text, 0, m.end("cue")):
