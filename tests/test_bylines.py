@@ -489,3 +489,17 @@ def test_a_local_paper_s_contact_line_at_the_end_names_its_reporter(sign_off, wa
             "Wood Street into a park, the mayor said after the meeting.\n\nWork is expected to start in the "
             f"spring.\n\n{sign_off}\n")
     assert [b.name for b in extract(text)] == want
+
+
+@pytest.mark.parametrize("closing,want", [
+    ("— Marlon González, AP", [("Marlon González", "person"), ("Associated Press", "organization")]),
+    ("-- Jane Doe", [("Jane Doe", "person")]),
+    # An outlet alone signs as the closing credit does; a dash before a phrase names nobody.
+    ("— AFP", [("AFP", "organization")]),
+    ("— More to follow", []),
+])
+def test_a_reporter_signing_on_the_last_line_is_the_author(closing, want):
+    text = ("Storm floods northern Honduras\n\nTEGUCIGALPA, Honduras, Nov. 16, 2026 — Tropical Storm Sara stalled off "
+            "the northern coast of Honduras on Saturday, dumping rain that flooded towns along the river.\n\nMore than "
+            f"50,000 people were affected, the national emergency agency said.\n\n{closing}\n")
+    assert [(b.name, b.kind) for b in extract(text)] == want

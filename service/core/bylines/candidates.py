@@ -307,6 +307,9 @@ def byline_candidates(doc: Document, lexicon: Lexicon,
     return [c for c in found if not _is_dateline(doc, c, is_place)] if is_place is not None else found
 
 
+# A reporter signing the story on its last line, after a dash: "— Marlon González, AP". Short lines only.
+_SIGNED_CLOSE = re.compile(r"[-\u2014\u2013]{1,2} ?(?P<rest>[A-Z][^\n]{2,60})")
+
 
 # A wire story's closing credit, alone on its last line: "— AFP", "(Reuters)", "-- The Associated
 # Press", "With AFP", "SOURCE: Al Jazeera and news agencies" (the outlet, with the wires it drew on).
@@ -336,6 +339,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
     out: list[BylineCandidate] = []
     after_lone_by = in_by_block = False
     previous = -1
+    first_line = doc.content_lines[0] if doc.content_lines else -1
     for number in doc.content_lines[:SEARCH_LINES]:
         line = doc.lines[number]
         text = line.text
@@ -371,6 +375,13 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                 names = _NOT_AUTHORS.split(m.group("names"))[0]
                 out += _names_in(doc, lexicon, names, line.start + m.start("names"), number, "reporting")
             continue
+        signed = _SIGNED_CLOSE.fullmatch(stripped) if number == doc.content_lines[-1] and number != first_line else None
+        if signed:
+            # The story's last line signs it: "— Marlon González, AP", "-- Jane Doe / Rappler".
+            found = _names_in(doc, lexicon, signed.group("rest"), offset + signed.start("rest"), number, "by")
+            if any(c.kind == "person" and c.name.split()[0] in lexicon.first_names for c in found):
+                out += found
+                continue
         m = _CUE.match(text)
         if m:
             if not _NOT_AUTHORS.match(text.strip()):   # "Edited by: Ravi Kumar" credits no author
