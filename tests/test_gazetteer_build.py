@@ -234,7 +234,10 @@ def test_a_town_keeps_the_initials_people_write_not_its_airport_code():
     assert "DAX" not in city("Dazhou", ["DAX"]).aliases
     # Topeka's month as "Google" (2010) would put the company in Kansas.
     assert "Google" not in city("Topeka", ["Google", "Topeka"]).aliases
+    # Nor "the Acropolis in Athens" in Arkansas.
+    assert "Acropolis" not in city("Little Rock", ["Acropolis", "LR"]).aliases
 
 
 def test_the_embedded_gazetteer_has_no_google(resources):
     assert not resources.gazetteer.lookup("Google")
+    assert not resources.gazetteer.lookup("Acropolis")

@@ -94,8 +94,8 @@ _TOWN_QUALIFIERS = re.compile(r"^(?P<name>.+?)(?: (?:am|an der|im|in der|ob der)
 
 
 # Alternate names GeoNames keeps for a town that name something far better known: Topeka called
-# itself "Google" for a month in 2010.
-ALTERNATES_OF_OTHER_THINGS = frozenset({"Google"})
+# itself "Google" for a month in 2010; "the Acropolis in Athens" was Little Rock, Arkansas.
+ALTERNATES_OF_OTHER_THINGS = frozenset({"Google", "Acropolis", "Holy City", "White House", "Sahara", "Babylon"})
 
 
 def add_city_aliases(record: PlaceRecord, alternates: Iterable[str]) -> None:
