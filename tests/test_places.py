@@ -127,6 +127,9 @@ def test_a_town_the_gazetteer_lacks_in_the_region_named_is_left_unresolved(pipel
         assert not find(result.places, "Maga")
         assert [t.text for t in result.unresolved_toponyms] == ["Maga"]
         assert find(result.places, "Kebbi State")[0].country_code == "NG"
+    # A list with no "and" only looks like qualifiers: "Paris, Lima" does not put Paris in Peru's Lima region.
+    result = places(pipeline, "Flights to Paris, Lima, Rome, Oslo, Cairo resumed on Monday.")
+    assert find(result, "Paris")[0].country_code == "FR"
     # Where the region named holds no namesake, the article's own context still decides.
     text = "The Cameroonian army said Boko Haram fighters attacked Maga, in the Far North region, killing four."
     assert find(places(pipeline, text), "Maga")[0].country_code == "CM"

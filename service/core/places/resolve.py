@@ -164,6 +164,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     towns: list[bool] = []          # called a town ("Bahrain, a tourist town")
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     firm_qualifiers_of: list[frozenset[int]] = []   # a qualifier beyond doubt, outside a list: "Dresden, Germany"
+    sole_qualifiers: list[bool] = []   # that qualifier is not followed by a further item ("Maga, Kebbi State,")
     placed_groups: list[frozenset[int]] = []   # "Cambridge in England": its own group (see placed_in)
     compass_groups: list[bool] = []   # "western New York": a part of a region
     listed_groups: list[bool] = []    # a mention of the group is an item of a list ("Ohio, Texas and Iowa")
@@ -200,6 +201,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             towns.append(False)
             qualified_places.append(qualified)
             firm_qualifiers_of.append(frozenset())
+            sole_qualifiers.append(False)
             placed_groups.append(placed)
             compass_groups.append(compass)
             listed_groups.append(False)
@@ -208,6 +210,11 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         if late_rules and i not in in_lists and not firm_qualifiers_of[g]:
             firm_qualifiers_of[g] = placed or (firm_qualifier_places(doc, toponyms, i) if qualifier else frozenset()) \
                 or district_of_region(doc, toponyms, i, gazetteer)
+            # The qualifier alone, not an item of a list that goes on ("Paris, Lima, Rome, Oslo" with no
+            # "and" is no list to list_chains): only then may it leave the mention unresolved.
+            goes_on = qualifier and i + 2 < len(toponyms) and \
+                doc.norm[toponyms[i + 1].end:toponyms[i + 2].start].strip() == ","
+            sole_qualifiers[g] = bool(firm_qualifiers_of[g]) and not placed and not goes_on
         groups[g].append(i)
         mention_group.append(g)
 
@@ -326,9 +333,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 # "Dresden, Germany": the qualifier says where, whatever the article's other places
                 # say (a list, "Ohio, Texas and Iowa", only looks like a qualifier).
                 blocked_rows += [r for r, ok in zip(rows, firmly_inside) if not ok]
-            elif any(gazetteer.kind[idx] == KIND_ADMIN1 for idx in firm):
+            elif (sole_qualifiers[g] and any(gazetteer.kind[idx] == KIND_ADMIN1 for idx in firm)
+                  and not any(kind_l[r] in (KIND_COUNTRY, KIND_ADMIN1) for r in rows)):
                 # "Maga, Kebbi State": no candidate lies in the region named, so the gazetteer lacks the
-                # place (it is not Maga, Cameroon).
+                # town (it is not Maga, Cameroon). Not for a region: "Texas, Ohio, Iowa" is a list.
                 blocked_rows += list(rows)
         q = qualifiers[g]
         if q:
