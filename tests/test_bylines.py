@@ -499,7 +499,7 @@ def test_a_local_paper_s_contact_line_at_the_end_names_its_reporter(sign_off, wa
     ("— More to follow", []),
 ])
 def test_a_reporter_signing_on_the_last_line_is_the_author(closing, want):
-    text = ("Storm floods northern Honduras\n\nTEGUCIGALPA, Honduras, Nov. 16, 2026 — Tropical Storm Sara stalled off "
-            "the northern coast of Honduras on Saturday, dumping rain that flooded towns along the river.\n\nMore than "
-            f"50,000 people were affected, the national emergency agency said.\n\n{closing}\n")
+    text = ("Storm floods northern Honduras\n\nTEGUCIGALPA, Honduras, Nov. 16, 2026 — Tropical Storm Sara stalled "
+            "off the northern coast of Honduras on Saturday, dumping rain that flooded towns along the river.\n\n"
+            f"More than 50,000 people were affected, the national emergency agency said.\n\n{closing}\n")
     assert [(b.name, b.kind) for b in extract(text)] == want

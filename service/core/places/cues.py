@@ -39,7 +39,8 @@ def firm_qualifier_places(doc: Document, toponyms: list[Toponym], i: int) -> fro
 # ", Danko-Wasagu local government area of " after a town: the region named next holds the town ("Maga,
 # Danko-Wasagu local government area of Kebbi State", "Kuriga, Chikun LGA in Kaduna").
 _DISTRICT_OF = re.compile(r", (?:the )?(?:[A-Z][\w'’.-]* ){1,3}(?:local government area|local government|LGA|"
-                          r"district|county|municipality|sub-county|tehsil|taluka?|upazila|commune) (?:of|in) (?:the )?")
+                          r"district|county|municipality|sub-county|tehsil|taluka?|upazila|commune) "
+                          r"(?:of|in) (?:the )?")
 
 
 def district_of_region(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:
