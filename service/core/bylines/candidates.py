@@ -20,6 +20,8 @@ _REPORTING_JOBS = {"reporter", "writer", "correspondent"}
 # noun follows it: "City Hall Reporter", "Marine Ecologist" (a surname-first name is capitalised:
 # "Wang Wei, Reporter").
 _BEAT_CASE = 0.9
+# The words of a local paper's closing contact line, which signs the story ("Contact reporter A at ...").
+_SIGN_OFF_WORDS = ("contact", "reach")
 # Wire copy closes with its credits in brackets: "(Reporting by A; Editing by B)".
 _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
                   r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter|"
@@ -28,11 +30,11 @@ _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |re
                   # "Contributors: A, B"; CNN's live pages: "From CNN's Jane Doe"
                   r"contributors?|from [A-Z][A-Za-z]{1,15}['\u2019]s|"
                   # A local paper's sign-off: "Contact reporter Ken Walker at kwalker@...", "Reach Jane Doe at".
-                  r"(?:contact|reach)(?: reporter| writer| columnist)?"
+                  rf"(?:{'|'.join(_SIGN_OFF_WORDS)})(?: reporter| writer| columnist)?"
                   r"(?=\s+(?-i:[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019.-]+){1,3}) at\b))"
                   r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
-_CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by", "contact": "by", "reach": "by"}
-_SIGN_OFF = re.compile(r"contact|reach", re.IGNORECASE)
+_CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by",
+               **{word: "by" for word in _SIGN_OFF_WORDS}}
 _JOINED_NAMES = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].*)$")
 _LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^(?P<date>[^/|\u2022]{4,40}?)\s[/|\u2022]\s+(?P<rest>[A-Z].*)$")
@@ -278,6 +280,12 @@ def _common_noun(lexicon: Lexicon, word: str) -> bool:
     return ratio < 0.5 if ratio is not None else lower in lexicon.dictionary_lower
 
 
+def _a_person_by_given_name(c: BylineCandidate, lexicon: Lexicon) -> bool:
+    """A person whose name opens with a given name: what a closing line must name to sign the story
+    ("Contact Crime Stoppers at ..." signs nothing)."""
+    return c.kind == "person" and c.name.split()[0] in lexicon.first_names
+
+
 def _cue_word(cue: str) -> str:
     """The cue's kind, as the selector knows it: "Story by" -> "story", "Contributors" -> "authors"."""
     word = cue.lower().split()[0]
@@ -379,7 +387,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
         if signed:
             # The story's last line signs it: "— Marlon González, AP", "-- Jane Doe / Rappler".
             found = _names_in(doc, lexicon, signed.group("rest"), offset + signed.start("rest"), number, "by")
-            if any(c.kind == "person" and c.name.split()[0] in lexicon.first_names for c in found):
+            if any(_a_person_by_given_name(c, lexicon) for c in found):
                 out += found
                 continue
         m = _CUE.match(text)
@@ -389,8 +397,8 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                 # authors either.
                 rest = _NOT_AUTHORS.split(m.group("rest"))[0]
                 found = _names_in(doc, lexicon, rest, line.start + m.start("rest"), number, _cue_word(m.group("cue")))
-                if _SIGN_OFF.match(m.group("cue")):   # "Contact Springfield Police at ..." is no byline
-                    found = [c for c in found if c.kind == "person" and c.name.split()[0] in lexicon.first_names]
+                if m.group("cue").lower().startswith(_SIGN_OFF_WORDS):   # "Contact Springfield Police at ..."
+                    found = [c for c in found if _a_person_by_given_name(c, lexicon)]
                 out += found
             continue
         m = _MID_BY.search(text)
