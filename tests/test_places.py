@@ -899,6 +899,28 @@ def test_a_part_of_the_story_s_city_is_no_far_namesake_town(pipeline, text, part
     assert all(km(p, city.latitude, city.longitude) < 100 for p in result.places)
 
 
+_SCHOOL_BOARD = ("CEDAR RAPIDS - The school board voted 5-2 on Thursday to close Garfield and Polk elementary "
+                 "schools. Students from Garfield will move to Hoover Elementary, district officials said. Similar "
+                 "closures were approved in Davenport, Waterloo and Dubuque. A Marion parent said the buses would "
+                 "be longer.")
+
+
+def test_a_school_named_after_a_person_is_no_far_town(pipeline):
+    # Hoover, Alabama and the Garfield counties of Oklahoma or Colorado lie a thousand km and more
+    # from every other place of an Iowa story: the schools are named after presidents.
+    result = pipeline.enrich(_SCHOOL_BOARD)
+    assert not find(result.places, "Hoover") and not find(result.places, "Garfield")
+    assert {"Hoover", "Garfield"} <= {u.text for u in result.unresolved_toponyms}
+    assert find(result.places, "Davenport") and find(result.places, "Dubuque")
+
+
+def test_a_town_a_local_school_is_named_after_stands(pipeline):
+    text = ("EDWARDSVILLE, Ill. - Parents at Collinsville High School asked the board for a crossing guard on "
+            "Tuesday. Families from Maryville and Glen Carbon spoke too.")
+    (town,) = find(places(pipeline, text), "Collinsville")
+    assert town.admin1 == "Illinois"
+
+
 def test_a_compass_named_town_near_the_story_stands(pipeline):
     text = "Police in Atlanta said two men were arrested in East Point after a chase that began in Decatur."
     (town,) = find(places(pipeline, text), "East Point")
@@ -1229,6 +1251,11 @@ def test_a_department_store_is_no_region(pipeline):
     # Parts of states that local news names as regions of their own.
     ("Oil output in the Permian Basin hit a record, while ranchers in the Texas Panhandle waited for rain.",
      "Permian Basin", ("Permian Basin", "US", "region")),
+    # Farming regions and wine valleys: not Darling Downs, a suburb of Perth 3,000 km away.
+    ("Farmers on the Darling Downs say a hailstorm that hit Dalby and Toowoomba wiped out half the wheat crop.",
+     "Darling Downs", ("Darling Downs", "AU", "region")),
+    ("Winemakers in the Uco Valley lit fires between their vines as frost threatened Tupungato and Tunuyán.",
+     "Uco Valley", ("Uco Valley", "AR", "region")),
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),
@@ -1538,6 +1565,21 @@ def test_a_planet_in_a_text_about_space_is_not_a_town(pipeline):
     # Without a word about space, the town keeps its name.
     town = places(pipeline, "Police in Jupiter, Florida, arrested two men after a boat crash on Saturday.")
     assert [p.country_code for p in find(town, "Jupiter")] == ["US"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("LIMA - Thousands gathered in the Plaza San Martín in central Lima to celebrate. In Arequipa and Trujillo, "
+     "protesters blocked highways.", "San Martín"),
+    ("SAO PAULO - Protesters marched down Avenida Paulista on Sunday, and more gathered in Rio de Janeiro and "
+     "Brasilia.", "Paulista"),
+    ("PARIS - Shoppers crowded the Rue de la Paix on Saturday, while police closed roads in Lyon and Marseille.",
+     "Paix"),
+])
+def test_a_square_or_avenue_named_noun_first_is_not_the_place_it_honours(pipeline, text, name):
+    # Peru's San Martín region lies 700 km from Lima's square; Paulista is a town in Pernambuco.
+    result = places(pipeline, text)
+    assert not find(result, name)
+    assert len(result) >= 3
 
 
 def test_a_city_state_in_a_dateline_is_placed_and_its_shares_add_up(pipeline):

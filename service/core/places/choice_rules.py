@@ -267,6 +267,8 @@ STRAY_FAR_TOWN_CONFIDENCE = 0.5
 # And a first-level region of any size when the resolver all but guessed: "the Western District of
 # Missouri" in a Springfield court story is no province of Sri Lanka.
 STRAY_FAR_REGION_CONFIDENCE = 0.3
+# A county named without its "County" and barely chosen stands nowhere far from the article's places.
+STRAY_PARTIAL_COUNTY_CONFIDENCE = 0.5
 
 
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
@@ -298,6 +300,13 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
                     or (kind == KIND_ADMIN1 and confidence[idx] < STRAY_FAR_REGION_CONFIDENCE))
         if not (small or middling) or confidence[idx] >= STRAY_TOWN_FAR_CONFIDENCE:
             continue
+        if (kind == KIND_ADMIN2 and idx in partly_named and confidence[idx] < STRAY_PARTIAL_COUNTY_CONFIDENCE
+                and total - len(members) >= STRAY_TOWN_CONTEXT):
+            # Even in the article's own country: "Garfield" in an Iowa school story is no Oklahoma county.
+            nearest = _km_to_nearest_other(idx, by_place, gazetteer)
+            if nearest is not None and nearest > STRAY_TOWN_KM:
+                strays.append(idx)
+                continue
         if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
             continue
         # Nor near any other place of the article ("Saipan" beside Guam: two territories, one trip).
@@ -323,13 +332,17 @@ def _km_to_nearest_other(idx: int, by_place: dict[int, list[int]], gazetteer: Ga
 _COMPASS_PART = re.compile(r"(?:North|South|East|West|Upper|Lower|Near|Far|(?:North|South)(?:east|west))"
                            r" (?:Side|Bay|End|Shore|Shores|Hills|Valley|Coast|Country|Park|Point|Beach|Loop)")
 _NEIGHBOURHOOD = re.compile(r"\s{1,3}neighbou?rhood\b", re.IGNORECASE)
+# A school's name: the town in it is the school's own ("Glen Carbon Elementary"), near the article's
+# other places; far from them the name is a person's ("Hoover Elementary" in Cedar Rapids).
+_SCHOOL_AFTER = re.compile(r" (?:Elementary|Middle School|High School|Junior High|Primary School|Academy)\b")
 LOCAL_PART_KM = 300.0
 
 
 def names_a_part(text: str, start: int, end: int) -> bool:
-    """Whether a mention names a part of somewhere: "North Side", "South Bay", "the Austin
-    neighborhood"."""
-    return bool(_COMPASS_PART.fullmatch(text, start, end) or _NEIGHBOURHOOD.match(text, end, end + 20))
+    """Whether a mention names a part of somewhere, or a local institution: "North Side", "South Bay",
+    "the Austin neighborhood", "Hoover Elementary"."""
+    return bool(_COMPASS_PART.fullmatch(text, start, end) or _NEIGHBOURHOOD.match(text, end, end + 20)
+                or _SCHOOL_AFTER.match(text, end, end + 20))
 
 
 def far_parts(by_place: dict[int, list[int]], parts: set[int], gazetteer: Gazetteer,

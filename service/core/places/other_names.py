@@ -16,6 +16,7 @@ from ..calendar_words import MONTH_WORDS, WEEKDAYS
 from ..company_words import COMPANY_FORMS
 from ..document import Document
 from ..types import Span
+from .candidates import NAME_PARTICLES
 from .spans import LOCATIVE, ORDINAL, PLACE_NOUNS, SpanCandidate
 
 _PLACE_EVIDENCE = frozenset({"qualified_by_region", "after_locative", "after_place_noun"})
@@ -347,6 +348,26 @@ def planets_are_not_places(doc: Document, candidates: list[SpanCandidate], proba
                and words[c.start_token].lower() in _PLANETS]
     if planets and any(w.lower() in _SPACE_WORDS for w in words):
         for k in planets:
+            _discount(probabilities, k, threshold)
+
+
+# A square, an avenue or a park named noun first, as Spanish, Portuguese, French and Italian do:
+# "Plaza San Martín" in Lima, "Avenida Paulista", "Rue de la Paix". The name after the noun is the
+# square's own, not the region or the town it honours; the gold corpora never mark it alone.
+_NOUNS_BEFORE_NAMES = frozenset({"Plaza", "Avenida", "Calle", "Paseo", "Parque", "Praça", "Rua", "Rue", "Piazza"})
+
+
+def squares_named_noun_first(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                             threshold: float) -> None:
+    """Names right after a capitalised square or street noun, on its line, past up to two particles."""
+    words, tokens = doc.words, doc.tokens
+    for k, c in enumerate(candidates):
+        if probabilities[k] < threshold:
+            continue
+        i = c.start_token - 1
+        while i >= c.start_token - 2 and i >= 0 and words[i] in NAME_PARTICLES:
+            i -= 1
+        if i >= 0 and words[i] in _NOUNS_BEFORE_NAMES and tokens[i].line == tokens[c.start_token].line:
             _discount(probabilities, k, threshold)
 
 

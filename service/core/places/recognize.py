@@ -31,7 +31,8 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           companies_stay_companies, compass_before_ordinals,
                           demonyms_opening_names, given_names_stay_people, initials_open_names,
                           landscape_plurals_opening_sentences, pan_demonyms, planets_are_not_places,
-                          short_titles_before_names, storms_are_not_places, surnames_stay_people,
+                          short_titles_before_names, squares_named_noun_first, storms_are_not_places,
+                          surnames_stay_people,
                           traded_names_are_companies, winds_and_pipelines_are_not_places)
 from .spans import (CAPITALISED_COMPASS_BEFORE, REGION_NOUNS, TOWN_NOUNS, SpanCandidate, ends_with_compass_word,
                     generate_candidates, hyphened_article_before)
@@ -154,6 +155,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     winds_and_pipelines_are_not_places(doc, candidates, probabilities, model.threshold)
     landscape_plurals_opening_sentences(doc, candidates, probabilities, model.threshold)
     planets_are_not_places(doc, candidates, probabilities, model.threshold)
+    squares_named_noun_first(doc, candidates, probabilities, model.threshold)
     traded_names_are_companies(doc, candidates, probabilities, model.threshold, gazetteer)
     compass_before_ordinals(doc, candidates, probabilities)
     for k in _unsupported_codes(doc, candidates, gazetteer):

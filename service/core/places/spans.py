@@ -78,8 +78,8 @@ _ROUTE_NOUNS = frozenset({"highway", "hwy", "route", "interstate", "freeway", "e
 # River"): the name belongs to the bridge, the university or the river, and the gold corpora almost never
 # mark the name alone.
 _FACILITY_NOUNS = frozenset("""bridge airport airfield stadium arena station dam university college school academy
-institute hospital clinic cathedral church mosque temple prison jail port harbour harbor park museum palace castle
-tower hall library mall market centre center hotel ranch""".split())
+elementary institute hospital clinic cathedral church mosque temple prison jail port harbour harbor park museum
+palace castle tower hall library mall market centre center hotel ranch""".split())
 _NATURAL_NOUNS = frozenset("""river lake mountain mountains hill hills island islands beach bay valley creek forest
 falls gap peninsula strait sea ocean gulf desert canyon glacier reservoir sound coast""".split())
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
