@@ -958,6 +958,14 @@ def test_the_head_of_a_list_of_sure_places_is_a_place_too(pipeline):
     assert not find(places(pipeline, text), "Kane")
 
 
+def test_the_last_word_of_a_listed_name_borrows_nothing_from_the_list(pipeline):
+    # "Jbeil" alone is Byblos, 100 km north; in the list it ends "Bint Jbeil", the town near the border.
+    text = ("BEIRUT - Israeli air strikes hit the towns of Nabatieh, Bint Jbeil and Tyre, and a village near "
+            "Marjayoun, Lebanon's health ministry said.")
+    got = {m.text: p for p in places(pipeline, text) for m in p.mentions}
+    assert "Jbeil" not in got and km(got["Bint Jbeil"], 33.12, 35.43) < 10
+
+
 def test_villages_listed_together_near_each_other_are_places(pipeline):
     # Three villages 15 km apart that the recogniser, on their own, finds too small to be sure of:
     # their being neighbours in the gazetteer says the list names them. People listed together do not
@@ -1170,6 +1178,12 @@ def test_a_department_store_is_no_region(pipeline):
     ("Belarusian officials in the Minsk region said flights were not affected.", "Minsk", ("Minsk", "BY", "admin1")),
     ("The drought cut soybean harvests in Buenos Aires province and in southern Brazil.", "Buenos Aires",
      ("Buenos Aires", "AR", "admin1")),
+    # The region's word before the name: the province, not the town of Aurora in Isabela.
+    ("MANILA, Philippines (AP) - Typhoon Fung-wong slammed into the northeastern province of Aurora late Sunday, "
+     "forcing 900,000 people to flee across Luzon. Classes were suspended in Cagayan and Isabela.", "Aurora",
+     ("Province of Aurora", "PH", "admin2")),
+    ("Farmers in the province of Quebec said the frost had hit apple orchards hardest.", "Quebec",
+     ("Quebec", "CA", "admin1")),
     # Uruguay, Colombia and France call theirs departments.
     ("MONTEVIDEO (Reuters) - Uruguay's government will speed up a new reservoir on the Santa Lucia river, at "
      "Casupa in Florida department, as the drought drains Montevideo's supply.", "Florida", ("Florida", "UY", "admin1")),
@@ -1256,6 +1270,11 @@ def test_a_department_store_is_no_region(pipeline):
      "Darling Downs", ("Darling Downs", "AU", "region")),
     ("Winemakers in the Uco Valley lit fires between their vines as frost threatened Tupungato and Tunuyán.",
      "Uco Valley", ("Uco Valley", "AR", "region")),
+    # An island of Indonesia, and still the Guatemalan town where the text says so.
+    ("JAKARTA - A volcano on the island of Flores in East Nusa Tenggara province erupted on Thursday, and flights "
+     "from Bali to Labuan Bajo were cancelled.", "Flores", ("Flores", "ID", "physical")),
+    ("Police in Flores, Guatemala, said tourists were safe after the fire near Tikal.", "Flores",
+     ("Flores", "GT", "city")),
     # Irish counties by their English names, as Irish news writes them.
     ("A man was arrested in Co. Mayo after a crash near Castlebar, gardai said.", "Co. Mayo",
      ("County Mayo", "IE", "admin2")),

@@ -120,13 +120,18 @@ def _region_noun(plural_or_singular: str) -> str:
     return next(n for n in _REGION_NOUNS if plural_or_singular.startswith(n.rstrip("y")))
 
 
+# Before the name, in lower case: "the northeastern province of Aurora", "the county of Kent".
+_REGION_OF_BEFORE = re.compile(r"\b(?P<noun>" + "|".join(_REGION_NOUNS) + r") of $")
+
+
 def called_a_region(doc: Document, t: Toponym) -> tuple[bool, str]:
-    """Whether the words after the mention call it a region, and the region word when it names the
-    mention itself: "Cameron parish", "Tompkins and Cortland counties", not "Indiana counties" (the
-    counties of Indiana)."""
+    """Whether the words around the mention call it a region, and the region word when it names the
+    mention itself: "Cameron parish", "Tompkins and Cortland counties", "the province of Aurora"; not
+    "Indiana counties" (the counties of Indiana)."""
     match = _REGION_AFTER.match(doc.norm, t.end, t.end + 40)
     if match is None:
-        return False, ""
+        before = _REGION_OF_BEFORE.search(doc.norm, max(0, t.start - 20), t.start)
+        return (True, before.group("noun")) if before else (False, "")
     noun = _region_noun(match.group("noun"))
     plural = match.group("noun") != noun
     return True, noun if not plural or match.group().startswith(" and ") else ""

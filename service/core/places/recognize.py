@@ -254,6 +254,12 @@ def _runs_on(tokens, end: int) -> bool:
     return end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].line == tokens[end - 1].line
 
 
+def _run_before(tokens, start: int) -> bool:
+    """Whether a capitalised word on the same line, with only a space between, comes right before tokens[start]."""
+    return (start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].line == tokens[start].line
+            and tokens[start - 1].end + 1 == tokens[start].start)
+
+
 CONJUNCT_FLOOR = 0.1
 
 
@@ -290,6 +296,8 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
         after = c.end_token
         if _runs_on(tokens, after):
             continue   # the start of a longer name: "Cavan Town Hall"
+        if _run_before(tokens, c.start_token):
+            continue   # the end of one: "Nabatieh, Bint Jbeil and Tyre" lists Bint Jbeil, not Jbeil (Byblos)
         if (joined(c.start_token - 2, c.start_token) or joined(after - 1, after + 1)
                 or comma_listed(after - 1, after + 1) or listed_within(c)):
             weak.append(k)
