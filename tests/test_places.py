@@ -1270,6 +1270,11 @@ def test_a_department_store_is_no_region(pipeline):
      "Darling Downs", ("Darling Downs", "AU", "region")),
     ("Winemakers in the Uco Valley lit fires between their vines as frost threatened Tupungato and Tunuyán.",
      "Uco Valley", ("Uco Valley", "AR", "region")),
+    # English counties GeoNames keeps only in parts: Sussex, not Sussex County, Delaware.
+    ("Southern Water announced a hosepipe ban for a million customers in Kent and Sussex, covering Canterbury, "
+     "Brighton and Hastings.", "Sussex", ("Sussex", "GB", "region")),
+    ("Police in Cheshire said the M6 was closed near Crewe after a lorry crash.", "Cheshire",
+     ("Cheshire", "GB", "region")),
     # An island of Indonesia, and still the Guatemalan town where the text says so.
     ("JAKARTA - A volcano on the island of Flores in East Nusa Tenggara province erupted on Thursday, and flights "
      "from Bali to Labuan Bajo were cancelled.", "Flores", ("Flores", "ID", "physical")),
