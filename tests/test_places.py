@@ -914,6 +914,14 @@ def test_a_school_named_after_a_person_is_no_far_town(pipeline):
     assert find(result.places, "Davenport") and find(result.places, "Dubuque")
 
 
+def test_schools_listed_under_one_plural_noun_are_named_after_people(pipeline):
+    text = ("SPRINGFIELD, Mo. - The school board voted on Monday to close Weller and Holland elementary schools. "
+            "Parents from Nixa, Ozark and Republic spoke against the plan.")
+    result = pipeline.enrich(text)
+    assert not find(result.places, "Holland")   # not Holland, Michigan, 900 km away
+    assert "Holland" in {u.text for u in result.unresolved_toponyms}
+
+
 def test_a_town_a_local_school_is_named_after_stands(pipeline):
     text = ("EDWARDSVILLE, Ill. - Parents at Collinsville High School asked the board for a crossing guard on "
             "Tuesday. Families from Maryville and Glen Carbon spoke too.")

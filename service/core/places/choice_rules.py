@@ -333,8 +333,10 @@ _COMPASS_PART = re.compile(r"(?:North|South|East|West|Upper|Lower|Near|Far|(?:No
                            r" (?:Side|Bay|End|Shore|Shores|Hills|Valley|Coast|Country|Park|Point|Beach|Loop)")
 _NEIGHBOURHOOD = re.compile(r"\s{1,3}neighbou?rhood\b", re.IGNORECASE)
 # A school's name: the town in it is the school's own ("Glen Carbon Elementary"), near the article's
-# other places; far from them the name is a person's ("Hoover Elementary" in Cedar Rapids).
-_SCHOOL_AFTER = re.compile(r" (?:Elementary|Middle School|High School|Junior High|Primary School|Academy)\b")
+# other places; far from them the name is a person's ("Hoover Elementary" in Cedar Rapids, "Weller and
+# Holland elementary schools" in Springfield, Missouri). Not "a Rochester high school": a school there.
+_SCHOOL_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?:Elementary|Middle School|High School|Junior High|"
+                           r"Primary School|Academy|(?:elementary|middle|high) schools)\b")
 LOCAL_PART_KM = 300.0
 
 
