@@ -1544,6 +1544,9 @@ def test_a_demonym_opening_a_longer_name_is_not_its_country(pipeline):
     assert not find(result.places, "India")
     assert "Indian Orchard" in [u.text for u in result.unresolved_toponyms]
     assert not find(places(pipeline, "Analysts at American International Group expect losses."), "United States")
+    # Also where a village has the demonym as an alternate name (San Germán, Mexico, is "German" too).
+    found = places(pipeline, "A fire damaged three homes in German Village on Tuesday, Columbus fire officials said.")
+    assert not find(found, "Germany") and find(found, "Columbus")
     # Before a company's last word, wherever it stands.
     found = places(pipeline, "Shares of American Airlines fell, and Turkish Airlines cut flights.")
     assert not find(found, "United States") and not find(found, "Turkey")

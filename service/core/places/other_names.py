@@ -90,8 +90,10 @@ def demonyms_opening_names(doc: Document, candidates: list[SpanCandidate], proba
     tokens = doc.tokens
     for k, c in enumerate(candidates):
         i, j = c.start_token, c.end_token
+        # A demonym (a village's alternate name aside: San Germán, Mexico, is also "German").
         if (probabilities[k] < threshold or not c.entries or i == 0 or j >= len(tokens)
-                or not all(flags & NAME_DEMONYM for _, flags in c.entries)):
+                or not any(flags & NAME_DEMONYM for _, flags in c.entries)
+                or any(flags & NAME_PRIMARY and not flags & NAME_DEMONYM for _, flags in c.entries)):
             continue
         before, first, after = tokens[i - 1], tokens[i], tokens[j]
         if after.text[:1].isupper() and after.text.lower() in _CORPORATE_END and after.line == first.line:
