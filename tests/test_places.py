@@ -1283,6 +1283,11 @@ def test_a_department_store_is_no_region(pipeline):
      "Brighton and Hastings.", "Sussex", ("Sussex", "GB", "region")),
     ("Police in Cheshire said the M6 was closed near Crewe after a lorry crash.", "Cheshire",
      ("Cheshire", "GB", "region")),
+    # Uplands, moors and islands British weather news names.
+    ("An amber warning covers the Cairngorms and parts of Moray; in England, yellow warnings cover Cumbria and the "
+     "Pennines.", "Pennines", ("Pennines", "GB", "physical")),
+    ("Temperatures fell to -8C overnight at Altnaharra in Sutherland, and ferries to Mull and Tiree were cancelled.",
+     "Sutherland", ("Sutherland", "GB", "region")),
     # An island of Indonesia, and still the Guatemalan town where the text says so.
     ("JAKARTA - A volcano on the island of Flores in East Nusa Tenggara province erupted on Thursday, and flights "
      "from Bali to Labuan Bajo were cancelled.", "Flores", ("Flores", "ID", "physical")),
@@ -1536,6 +1541,12 @@ def test_a_name_the_text_calls_a_town_is_a_place(pipeline):
     result = pipeline.enrich("Two children were from Dogu Beyazit, a farming town near the Iranian border.")
     assert not find(result.places, "Beyazit")
     assert [u.text for u in result.unresolved_toponyms] == ["Dogu Beyazit"]
+
+
+def test_a_name_followed_by_an_age_is_a_person(pipeline):
+    text = ("LOS ANGELES - Actor Kiefer Sutherland was arrested in Los Angeles on Monday. Sutherland, 59, was "
+            "released on bail, police in Hollywood said.")
+    assert not find(places(pipeline, text), "Sutherland")   # not Sutherland, Nebraska
 
 
 def test_a_demonym_opening_a_longer_name_is_not_its_country(pipeline):

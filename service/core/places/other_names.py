@@ -419,6 +419,10 @@ def _named_like_a_company_yet_a_place(c: SpanCandidate, gazetteer: Gazetteer, in
         or ("after_locative" in c.features and "p1:of" not in c.features))
 
 
+# ", 59," after a name: a person's age.
+_AGE_AFTER = re.compile(r", (?:1[0-1]\d|[1-9]?\d),")
+
+
 def surnames_stay_people(doc: Document, candidates: list[SpanCandidate], keys: list[str],
                          probabilities: list[float], threshold: float, gazetteer: Gazetteer,
                          lexicon: Lexicon | None) -> None:
@@ -426,11 +430,13 @@ def surnames_stay_people(doc: Document, candidates: list[SpanCandidate], keys: l
     given name no list knows: "Bukayo Saka") is that person when it comes back alone ("Fairfield's
     lawyers", "Fairfield has rejected"): news refers to people by surname after the first mention.
     Countries, first-level regions and cities of a million are exempt ("George Washington University"
-    does not make "Washington" a person)."""
+    does not make "Washington" a person). A name followed by an age is a person's wherever it stands:
+    "Sutherland, 59, was released"."""
     surnames = {keys[k] for k, c in enumerate(candidates)
                 if c.end_token - c.start_token == 1 and (
                     "after_given_name" in c.features or _after_given_name_and_initial(doc, c, lexicon) or (
-                        probabilities[k] < threshold and _after_unknown_name(doc, c, gazetteer, lexicon)))}
+                        probabilities[k] < threshold and _after_unknown_name(doc, c, gazetteer, lexicon))
+                    or _AGE_AFTER.match(doc.norm, c.end))}
     if not surnames:
         return
     # Unless the article plainly uses the name as a place somewhere (the dateline's place among
