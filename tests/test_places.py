@@ -922,6 +922,18 @@ def test_schools_listed_under_one_plural_noun_are_named_after_people(pipeline):
     assert "Holland" in {u.text for u in result.unresolved_toponyms}
 
 
+def test_a_country_s_possessive_places_the_name_after_it(pipeline):
+    # One name, two regions: Pakistan's Punjab is the story's, India's Punjab the one its owner names,
+    # also at the head of a list.
+    text = ("LAHORE: Authorities in Pakistan's Punjab province closed schools in Lahore and Multan as smog soared. "
+            "A minister blamed crop burning across the border in India's Punjab and Haryana. Punjab's schools "
+            "will stay shut for a week.")
+    got = {(m.start, p.country_code) for p in places(pipeline, text) for m in p.mentions if m.text == "Punjab"}
+    assert sorted(code for _, code in got) == ["IN", "PK", "PK"]
+    india_punjab = text.index("India's Punjab") + len("India's ")
+    assert (india_punjab, "IN") in got
+
+
 def test_a_town_a_local_school_is_named_after_stands(pipeline):
     text = ("EDWARDSVILLE, Ill. - Parents at Collinsville High School asked the board for a crossing guard on "
             "Tuesday. Families from Maryville and Glen Carbon spoke too.")

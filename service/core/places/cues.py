@@ -61,11 +61,24 @@ def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazette
     mention only: "named after the city of Dublin in Ireland" in a story about Dublin, California."""
     if i + 1 >= len(toponyms) or doc.norm[toponyms[i].end:toponyms[i + 1].start] != " in ":
         return frozenset()
-    places = frozenset(idx for idx, flags in toponyms[i + 1].entries
+    return _holding(toponyms[i + 1], toponyms[i], gazetteer)
+
+
+def owned_by(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:
+    """The country or state that owns mention i: "India's Punjab" beside Pakistan's, "Russia's Kursk
+    region". Also at the head of a list ("India's Punjab and Haryana")."""
+    if i == 0 or doc.norm[toponyms[i - 1].end:toponyms[i].start] not in ("'s ", "' "):
+        return frozenset()
+    return _holding(toponyms[i - 1], toponyms[i], gazetteer)
+
+
+def _holding(holder: Toponym, t: Toponym, gazetteer: Gazetteer) -> frozenset[int]:
+    """The countries and first-level regions `holder` names, when one of the places `t` names lies there
+    ("Gaza in Israel's war" places nothing)."""
+    places = frozenset(idx for idx, flags in holder.entries
                        if not flags & NAME_DEMONYM and gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1))
-    # Only when one of the places of that name lies there ("Gaza in Israel's war" places nothing).
     if not any(int(gazetteer.admin1_idx[idx]) in places or int(gazetteer.country_idx[idx]) in places
-               for idx, _ in toponyms[i].entries):
+               for idx, _ in t.entries):
         return frozenset()
     return places
 

@@ -40,7 +40,7 @@ from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
                    called_a_region, called_a_river, called_a_state_or_country, called_a_town, compass_before,
                    district_of_region, firm_qualifier_places, list_chains, listed_as_regions, listed_as_rivers,
-                   placed_in, qualifier_places, regions_spelled_like)
+                   owned_by, placed_in, qualifier_places, regions_spelled_like)
 from .distance import haversine_km
 from .recognize import Toponym
 
@@ -187,7 +187,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         town = called_a_town(doc, t)
         # A mention called a state, a country or a region is its own group: "Georgia" the country and
         # "the U.S. state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
-        placed = placed_in(doc, toponyms, i, gazetteer) if late_rules and i not in in_lists else frozenset()
+        placed = frozenset()
+        if late_rules:
+            placed = (placed_in(doc, toponyms, i, gazetteer) if i not in in_lists else placed) or \
+                owned_by(doc, toponyms, i, gazetteer)
         key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river, placed, compass)
         g = group_keys.get(key)
         if g is None:
@@ -207,7 +210,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             listed_groups.append(False)
         listed_groups[g] = listed_groups[g] or i in in_lists
         towns[g] = towns[g] or town   # one name, one place: called a town once, it is one throughout
-        if late_rules and i not in in_lists and not firm_qualifiers_of[g]:
+        if late_rules and (i not in in_lists or placed) and not firm_qualifiers_of[g]:
             firm_qualifiers_of[g] = placed or (firm_qualifier_places(doc, toponyms, i) if qualifier else frozenset()) \
                 or district_of_region(doc, toponyms, i, gazetteer)
             # The qualifier alone, not an item of a list that goes on ("Paris, Lima, Rome, Oslo" with no
