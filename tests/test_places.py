@@ -1247,6 +1247,9 @@ def test_a_department_store_is_no_region(pipeline):
      "Jordan of Ohio said House Republicans would meet Thursday.", "Washington", ("Washington", "US", "admin1")),
     ("The bill includes disaster aid for Florida and wildfire relief for Washington state and Oregon. Rep. Jim "
      "Jordan of Ohio said House Republicans would meet Thursday.", "Oregon", ("Oregon", "US", "admin1")),
+    # Capitalised, as a team's or a university's name: the state's, not D.C.'s.
+    ("LARAMIE, Wyo. - Boise State beat Wyoming 45-10 on Saturday. The Cowboys finish the season at Washington "
+     "State next week.", "Washington", ("Washington", "US", "admin1")),
     # A possessive inside a name is part of it.
     ("Ferries leave Woods Hole for Martha's Vineyard every hour in summer; Oak Bluffs and Edgartown are a short "
      "bus ride apart.", "Martha's Vineyard", ("Martha's Vineyard", "US", "physical")),

@@ -92,9 +92,10 @@ _MEMBER_OF = re.compile(r"(?<![Ss]tate )\b(?:Sens?|Reps?|Gov|Senator|Governor|Co
                         r"(?:[A-Z][\w'-]*\.? ){1,3}(?:of|from) $")
 
 
-# "Washington state", "New York and New Jersey states" (in lower case: "Lagos State" is a name; and
-# not "Gulf states" alone, which are countries).
-_STATE_AFTER = re.compile(r" state\b| and [A-Z][\w'-]+(?: [A-Z][\w'-]+)? states\b"
+# "Washington state", "New York and New Jersey states" (not "Gulf states" alone, which are countries);
+# capitalised too, where the gazetteer lacks the whole ("Washington State" the team or the university is
+# the state's, not D.C.'s; "Lagos State" most often matches whole).
+_STATE_AFTER = re.compile(r" [Ss]tate\b| and [A-Z][\w'-]+(?: [A-Z][\w'-]+)? states\b"
                           # A state's offices: "New York Gov. Andrew Cuomo", "Ohio's attorney general".
                           r"|(?:'s)? (?:Lt\. )?(?:Gov\.|[Gg]overnor\b|[Aa]ttorney [Gg]eneral\b|[Ll]egislature\b)")
 STATE_BEFORE, STATE_AFTER, COUNTRY_BEFORE = 1, 2, 3
