@@ -966,6 +966,12 @@ def test_a_town_coordinated_with_a_sure_one_is_a_place_too(pipeline):
             "Maine and taught in Caribou and Houlton before moving to Bangor in 1962.")
     (houlton,) = find(places(pipeline, text), "Houlton")
     assert houlton.admin1 == "Maine"
+    # Between two sure places, even a name the model all but rules out (Kerry, after John Kerry).
+    text = ("Farmers from Cork, Kerry and Limerick drove tractors into Dublin on Wednesday, while others came from "
+            "Cavan and Donegal.")
+    (kerry,) = find(places(pipeline, text), "Kerry")
+    assert (kerry.name, kerry.country_code) == ("County Kerry", "IE")
+    assert not find(places(pipeline, "Secretary of State John Kerry met officials in Cork and Limerick."), "Kerry")
 
 
 def test_the_head_of_a_list_of_sure_places_is_a_place_too(pipeline):

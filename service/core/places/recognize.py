@@ -269,7 +269,8 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
     Houlton", "in Monroe, Trenton and Seven Mile", and the head of a list ("Cologne, Bochum and
     Darmstadt": a comma counts when the sure place after it goes on with the list), and a name inside
     a list after a sure one ("Chidlow, Wooroloo and Gidgegannup", in turn). Only names the
-    gazetteer knows, only when the model already gives them some chance, a given name only from a
+    gazetteer knows, only when the model already gives them some chance (or a sure place stands on
+    each side: "Cork, Kerry and Limerick", Kerry all but ruled out by John Kerry), a given name only from a
     name that is not one ("Lubbock, Lynn and Terry counties"; "Brandon, Tyler and Logan" are people
     however sure the model is of the first), and not when the name runs on ("Cavan Town Hall")."""
     tokens, n = doc.tokens, len(doc.tokens)
@@ -291,7 +292,7 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
     first_names = lexicon.first_names if lexicon is not None else frozenset()
     weak = []
     for k, c in enumerate(candidates):
-        if not c.entries or not CONJUNCT_FLOOR <= probabilities[k] < threshold:
+        if not c.entries or probabilities[k] >= threshold:
             continue
         after = c.end_token
         if _runs_on(tokens, after):
@@ -328,6 +329,8 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
         before = None
         if joined(c.start_token - 2, c.start_token) or listed_within(c):
             before = sure_end.get(c.start_token - 1)
+        if probabilities[k] < CONJUNCT_FLOOR and not (before and after):
+            continue   # a name the model all but rules out needs a sure place on each side: "Cork, Kerry and Limerick"
         lent = 0.0
         for sibling in (before, after):
             if (sibling and sibling[0] > lent and not (given[k] and sibling[-1])
