@@ -872,6 +872,17 @@ def test_a_small_place_alone_in_a_far_country_is_left_unresolved(pipeline, text,
     assert stray in [u.text for u in result.unresolved_toponyms]
 
 
+def test_a_village_a_thousand_km_from_everything_else_is_a_namesake(pipeline):
+    # The gazetteer lacks Gold Hill, Colorado (230 people); Gold Hill, Oregon is its one town of the name,
+    # so the resolver was sure of it (0.97). A qualifier still places such a village anywhere.
+    text = ("BOULDER, Colo. - A wildfire west of Boulder forced the evacuation of 3,000 homes in Gold Hill on "
+            "Monday. Crews from Longmont and Lafayette helped; evacuees went to a shelter in Nederland.")
+    result = pipeline.enrich(text)
+    assert not find(result.places, "Gold Hill") and "Gold Hill" in {u.text for u in result.unresolved_toponyms}
+    qualified = text.replace("in Gold Hill on", "in Gold Hill, Oregon, on")
+    assert find(places(pipeline, qualified), "Gold Hill")[0].admin1 == "Oregon"
+
+
 def test_a_far_town_its_qualifier_names_stands(pipeline):
     text = ("A fire destroyed a warehouse in Villa Park, Illinois, on Monday. Crews from Elmhurst and Lombard "
             "helped, and firefighters from Chicago, London and Paris were visiting.")
