@@ -1320,6 +1320,9 @@ def test_a_department_store_is_no_region(pipeline):
      "Pennines.", "Pennines", ("Pennines", "GB", "physical")),
     ("Temperatures fell to -8C overnight at Altnaharra in Sutherland, and ferries to Mull and Tiree were cancelled.",
      "Sutherland", ("Sutherland", "GB", "region")),
+    # Listed among islands, an island: the list lends to names of its siblings' kind.
+    ("ATHENS - Greek ferry workers went on strike on Wednesday, stranding passengers on islands including Crete, "
+     "Rhodes and Lesbos.", "Rhodes", ("Rhodes", "GR", "physical")),
     # An island of Indonesia, and still the Guatemalan town where the text says so.
     ("JAKARTA - A volcano on the island of Flores in East Nusa Tenggara province erupted on Thursday, and flights "
      "from Bali to Labuan Bajo were cancelled.", "Flores", ("Flores", "ID", "physical")),
