@@ -60,3 +60,26 @@ def test_scores_add_up_over_documents():
     total.add(PlaceScores("c", docs=1, gold=2, exact=1, confidences=[(0.5, True)]))
     total.add(PlaceScores("c", docs=1, gold=3, exact=2, confidences=[(0.5, False)]))
     assert (total.docs, total.gold, total.exact, total.confidences) == (2, 5, 3, [(0.5, True), (0.5, False)])
+
+
+def test_training_leaves_out_a_corpus_s_unmarked_big_cities_and_nothing_else(resources):
+    from service.core.places.spans import SpanCandidate
+    from service.tools.train_toponyms import training_view
+    gazetteer = resources.gazetteer
+    calgary = [(idx, flags) for idx, flags in gazetteer.lookup("Calgary") if gazetteer.population[idx] >= 1_000_000]
+    town = gazetteer.lookup("Lacombe")
+    assert calgary and town
+
+    def candidate(entries, *features):
+        return SpanCandidate(0, 1, 0, 7, entries, ["run:full", *features])
+
+    candidates = [candidate(calgary), candidate(calgary), candidate(town), candidate(calgary, "gf:demonym")]
+    candidates[1].features.remove("run:full")   # "Calgary Flames": part of a longer name, a lesson
+    labels = [False, False, False, False]
+    # TR-News leaves a quarter of its big cities unmarked: the bare name is no lesson there.
+    kept, _ = training_view("trnews", candidates, labels, gazetteer)
+    assert kept == candidates[1:3]
+    # A marked one teaches; other corpora teach every candidate (GeoVirus: less its demonyms).
+    assert training_view("trnews", candidates, [True, False, False, False], gazetteer)[0][0] is candidates[0]
+    assert training_view("gwn", candidates, labels, gazetteer)[0] == candidates
+    assert training_view("geovirus", candidates, labels, gazetteer)[0] == candidates[:3]

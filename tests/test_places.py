@@ -872,6 +872,19 @@ def test_a_small_place_alone_in_a_far_country_is_left_unresolved(pipeline, text,
     assert stray in [u.text for u in result.unresolved_toponyms]
 
 
+_ALBERTA_FIRES = (
+    "EDMONTON - Alberta's wildfire season has ended two weeks early after an unusually wet autumn, the province said "
+    "Monday.\n\nThe most destructive fire, near Jasper, forced the evacuation of 25,000 people in July.\n\nFire "
+    "crews from Grande Prairie, Fort McMurray and Slave Lake have been sent home. Crews from Australia and South "
+    "Africa left in September.\n\nOfficials in Calgary said the city's water restrictions would also be lifted.")
+
+
+def test_a_city_of_a_million_after_officials_in_is_a_place(pipeline):
+    # The recogniser once learnt "Calgary" as no place from a corpus that leaves it unmarked.
+    got = {m.text: p.admin1 for p in places(pipeline, _ALBERTA_FIRES) for m in p.mentions}
+    assert got["Calgary"] == "Alberta"
+
+
 def test_a_village_a_thousand_km_from_everything_else_is_a_namesake(pipeline):
     # The gazetteer lacks Gold Hill, Colorado (230 people); Gold Hill, Oregon is its one town of the name,
     # so the resolver was sure of it (0.97). A qualifier still places such a village anywhere.

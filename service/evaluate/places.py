@@ -150,7 +150,7 @@ def fold_resources(base: Resources, paths: dict, train_records: dict[str, list[d
     for name, weight in train_toponyms.CORPUS_WEIGHTS.items():
         for record in train_records.get(name, []):
             _, candidates, labels = train_toponyms.featurise(record, gazetteer, base.lexicon)
-            examples.append((*train_toponyms.training_view(name, candidates, labels), weight))
+            examples.append((*train_toponyms.training_view(name, candidates, labels, gazetteer), weight))
     toponym_model = train_toponyms.fit(examples, name="fold")
     resolver_records = [r for name in train_resolver.TRAIN_CORPORA for r in train_records.get(name, [])]
     gazetteer.apply_points(train_resolver.learn_place_points(resolver_records, gazetteer))
