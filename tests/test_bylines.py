@@ -133,6 +133,7 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By ROD McGUIRK\nAssociated Press", [("Rod McGuirk", "person"), ("Associated Press", "organization")]),
     # A station's newsroom.
     ("Author: KENS 5 Staff", [("KENS 5 Staff", "organization")]),
+    ("By the Politics Desk", [("Politics Desk", "organization")]),
     # "AND" in capitals; contributors; CNN's live pages.
     ("BY JANE DOE AND TOM BROWN", [("Jane Doe", "person"), ("Tom Brown", "person")]),
     ("Contributors: Jane Doe, Tom Brown", [("Jane Doe", "person"), ("Tom Brown", "person")]),

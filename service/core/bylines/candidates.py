@@ -13,6 +13,7 @@ from ..types import Span
 from .names import DESKS, agency_after, agency_named, beat_role, is_outlet, read_name
 
 _DESK_NOUNS = {"bureau", "desk", "team"}   # a role that is only one of these names a desk
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
 _STAFF_BYLINES = {"staff reporter", "staff writer", "staff correspondent", "staff reporters", "staff writers"}
 _INITIALS = re.compile(r"[A-Z]{2,4}(?: [A-Z]{2,4}){0,3}")
 _REPORTING_JOBS = {"reporter", "writer", "correspondent"}
@@ -195,7 +196,10 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             # "Globe Staff", "Metro Desk": a short name, not a caption that ends in a photo credit.
             if (cleaned.lower().endswith((" staff", " desk")) and len(cleaned.split()) <= 4
                     and not PHOTO.search(cleaned) and "/" not in cleaned):
-                out.append(BylineCandidate(cleaned, "organization", start, start + len(cleaned), line, cue, "none"))
+                # "By the Politics Desk": the desk's name, without the article.
+                article = len(cleaned) - len(_LEADING_THE.sub("", cleaned))
+                out.append(BylineCandidate(cleaned[article:], "organization", start + article, start + len(cleaned),
+                                           line, cue, "none"))
             elif cue != "none" and not out and cleaned.lower() in _STAFF_BYLINES:
                 # "By Staff Reporter" (alone: "By Jane Doe, Staff Writer" is her role): the newsroom signs.
                 out.append(BylineCandidate("Staff", "organization", start, start + len(cleaned), line, cue, "none"))
