@@ -1676,6 +1676,15 @@ def test_a_square_or_avenue_named_noun_first_is_not_the_place_it_honours(pipelin
     assert len(result) >= 3
 
 
+def test_the_un_by_its_initials_is_no_place(pipeline):
+    text = ("PORT-AU-PRINCE, Haiti (AP) - Gangs attacked towns in Haiti's Artibonite region, the U.N. said Monday. "
+            "Kenyan police leading a U.N.-backed mission have been based near the airport.")
+    result = pipeline.enrich(text)
+    assert "U.N." not in {u.text for u in result.unresolved_toponyms}
+    assert not [m for p in result.places for m in p.mentions if m.text == "U.N."]
+    assert find(result.places, "Artibonite")
+
+
 def test_a_city_state_in_a_dateline_is_placed_and_its_shares_add_up(pipeline):
     # "Hong Kong" is its own demonym ("a Hong Kong court") and its own name: the dateline's
     # city-only rule and the demonym's country-only rule once left it no candidate at all.

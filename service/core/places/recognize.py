@@ -28,11 +28,10 @@ from ..types import Span
 from .candidates import NAME_PARTICLES, GazetteerMatch
 from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns,
                           codes_alone_on_their_lines, codes_written_as_words, common_words_as_alternate_names,
-                          companies_stay_companies, compass_before_ordinals,
-                          demonyms_opening_names, given_names_stay_people, initials_open_names,
-                          landscape_plurals_opening_sentences, pan_demonyms, planets_are_not_places,
-                          short_titles_before_names, squares_named_noun_first, storms_are_not_places,
-                          surnames_stay_people,
+                          companies_stay_companies, compass_before_ordinals, demonyms_opening_names,
+                          given_names_stay_people, initials_open_names, landscape_plurals_opening_sentences,
+                          organisations_by_initials, pan_demonyms, planets_are_not_places, short_titles_before_names,
+                          squares_named_noun_first, storms_are_not_places, surnames_stay_people,
                           traded_names_are_companies, winds_and_pipelines_are_not_places)
 from .spans import (CAPITALISED_COMPASS_BEFORE, REGION_NOUNS, TOWN_NOUNS, SpanCandidate, ends_with_compass_word,
                     generate_candidates, hyphened_article_before)
@@ -156,6 +155,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     landscape_plurals_opening_sentences(doc, candidates, probabilities, model.threshold)
     planets_are_not_places(doc, candidates, probabilities, model.threshold)
     squares_named_noun_first(doc, candidates, probabilities, model.threshold)
+    organisations_by_initials(doc, candidates, probabilities, model.threshold)
     traded_names_are_companies(doc, candidates, probabilities, model.threshold, gazetteer)
     compass_before_ordinals(doc, candidates, probabilities)
     for k in _unsupported_codes(doc, candidates, gazetteer):
