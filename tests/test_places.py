@@ -127,6 +127,13 @@ def test_a_town_the_gazetteer_lacks_in_the_region_named_is_left_unresolved(pipel
         assert not find(result.places, "Maga")
         assert [t.text for t in result.unresolved_toponyms] == ["Maga"]
         assert find(result.places, "Kebbi State")[0].country_code == "NG"
+    # A town and its state closed by a comma before "and" are no list (where the qualifier would not count):
+    # the extracts lack Glendale, Kentucky, and Glendale, Ohio is not it.
+    text = ("Ford will make batteries at a plant in Glendale, Kentucky, and at a plant in Marshall, Michigan, "
+            "the Dearborn-based carmaker said.")
+    result = pipeline.enrich(text)
+    assert not find(result.places, "Glendale") and "Glendale" in [t.text for t in result.unresolved_toponyms]
+    assert find(result.places, "Marshall")[0].admin1 == "Michigan"
     # A list with no "and" only looks like qualifiers: "Paris, Lima" does not put Paris in Peru's Lima region.
     result = places(pipeline, "Flights to Paris, Lima, Rome, Oslo, Cairo resumed on Monday.")
     assert find(result, "Paris")[0].country_code == "FR"

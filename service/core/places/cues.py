@@ -270,9 +270,17 @@ def listed_as_regions(doc: Document, toponyms: list[Toponym], chains: list[list[
 _LIST_LINKS = (",", "and", ", and", "or", ", or", "and the", ", and the", "or the", ", or the")   # "Angola and the DRC"
 
 
-def list_chains(doc: Document, toponyms: list[Toponym]) -> list[list[int]]:
+def _town_and_its_state(town: Toponym, state: Toponym, gazetteer: Gazetteer) -> bool:
+    """Whether `town` names no country or first-level region and `state` names one by its own name."""
+    return (not any(gazetteer.kind[idx] <= KIND_ADMIN1 for idx, _ in town.entries)
+            and any(gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1) and not flags & NAME_DEMONYM
+                    for idx, flags in state.entries))
+
+
+def list_chains(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[list[int]]:
     """Mentions written as one list ("Texas, Oklahoma and Louisiana"): runs joined by commas,
-    "and" or "or" that hold or end in an "and"/"or"."""
+    "and" or "or" that hold or end in an "and"/"or". Not a town and its state closed by a comma before
+    "and" ("a plant in Glendale, Kentucky, and one in Marshall, Michigan")."""
     chains, run, has_conjunction = [], [0] if toponyms else [], False
     for i in range(1, len(toponyms) + 1):
         link = doc.norm[toponyms[i - 1].end:toponyms[i].start].strip() if i < len(toponyms) else None
@@ -281,8 +289,9 @@ def list_chains(doc: Document, toponyms: list[Toponym]) -> list[list[int]]:
             has_conjunction |= link != ","
             continue
         # "Belize, Jamaica and the Gulf of Aqaba": the "and" may lead to an item that is no mention.
-        if len(run) > 1 and (has_conjunction or doc.norm[toponyms[run[-1]].end:toponyms[run[-1]].end + 6]
-                             .lstrip(" ,").startswith(("and ", "or "))):
+        if len(run) > 1 and (has_conjunction or (
+                doc.norm[toponyms[run[-1]].end:toponyms[run[-1]].end + 6].lstrip(" ,").startswith(("and ", "or "))
+                and not (len(run) == 2 and _town_and_its_state(toponyms[run[0]], toponyms[run[1]], gazetteer)))):
             chains.append(run)
         run, has_conjunction = [i], False
     return chains

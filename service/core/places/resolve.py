@@ -170,7 +170,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     listed_groups: list[bool] = []    # a mention of the group is an item of a list ("Ohio, Texas and Iowa")
     mention_group = []
     qualifier = frozenset()
-    chains = list_chains(doc, toponyms)
+    chains = list_chains(doc, toponyms, gazetteer)
     listed = listed_as_regions(doc, toponyms, chains)
     river_list = listed_as_rivers(doc, toponyms, chains)
     in_lists = {i for chain in chains for i in chain}
