@@ -892,7 +892,7 @@ def test_a_city_of_a_million_after_officials_in_is_a_place(pipeline):
     assert got["Calgary"] == "Alberta"
 
 
-def test_a_village_a_thousand_km_from_everything_else_is_a_namesake(pipeline):
+def test_a_village_far_from_everything_else_is_a_namesake(pipeline):
     # The gazetteer lacks Gold Hill, Colorado (230 people); Gold Hill, Oregon is its one town of the name,
     # so the resolver was sure of it (0.97). A qualifier still places such a village anywhere.
     text = ("BOULDER, Colo. - A wildfire west of Boulder forced the evacuation of 3,000 homes in Gold Hill on "
@@ -901,6 +901,11 @@ def test_a_village_a_thousand_km_from_everything_else_is_a_namesake(pipeline):
     assert not find(result.places, "Gold Hill") and "Gold Hill" in {u.text for u in result.unresolved_toponyms}
     qualified = text.replace("in Gold Hill on", "in Gold Hill, Oregon, on")
     assert find(places(pipeline, qualified), "Gold Hill")[0].admin1 == "Oregon"
+    # 900 km off: Elmore, Ohio, for the Vermont village the extracts lack.
+    text = ("Voters in Stowe, Vermont, decided Tuesday to leave the school district, which also includes "
+            "Morristown and Elmore. The state board in Montpelier must approve. In nearby Hyde Park and Johnson, "
+            "boards have discussed similar moves; Burlington is not affected.")
+    assert not find(places(pipeline, text), "Elmore")
 
 
 def test_a_far_town_its_qualifier_names_stands(pipeline):

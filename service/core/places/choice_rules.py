@@ -270,7 +270,7 @@ STRAY_FAR_REGION_CONFIDENCE = 0.3
 # A county named without its "County" and barely chosen stands nowhere far from the article's places.
 STRAY_PARTIAL_COUNTY_CONFIDENCE = 0.5
 STRAY_LONE_TOWN_POPULATION = 10_000
-STRAY_LONE_TOWN_KM = 1000.0
+STRAY_LONE_TOWN_KM = 700.0
 
 
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
@@ -281,7 +281,7 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
     the football club; "the Charlevoix region" in a Quebec story is not Charlevoix County, Michigan. A
     county named without its "County" (`partly_named`) counts as small whatever its size: "Prince
     William" in a London paper is the prince, not the Virginia county. Such a place is left unresolved
-    rather than guessed (a wrong point on the map is worse than none). A village a thousand km from
+    rather than guessed (a wrong point on the map is worse than none). A village 700 km from
     every other place is one wherever it lies and however sure the resolver."""
     mentions_by_country: dict[int, int] = {}
     for idx, members in by_place.items():
@@ -303,7 +303,7 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
                     or (kind == KIND_ADMIN1 and confidence[idx] < STRAY_FAR_REGION_CONFIDENCE))
         if (kind == KIND_CITY and population <= STRAY_LONE_TOWN_POPULATION
                 and total - len(members) >= STRAY_TOWN_CONTEXT):
-            # However sure the resolver (the name's one town, no rival): a village a thousand km from
+            # However sure the resolver (the name's one town, no rival): a village 700 km from
             # everything else the article names is a namesake of one the gazetteer lacks ("Gold Hill"
             # in a Boulder fire story is no town in Oregon).
             nearest = _km_to_nearest_other(idx, by_place, gazetteer)
