@@ -892,6 +892,20 @@ def test_a_city_of_a_million_after_officials_in_is_a_place(pipeline):
     assert got["Calgary"] == "Alberta"
 
 
+def test_a_team_s_place_is_its_city(pipeline):
+    # Buffalo, Missouri (3,000 people) lies near Kansas City; the Bills play in Buffalo, New York, and
+    # "for Buffalo" is the same place. A team's state stays a state.
+    text = ("KANSAS CITY, Mo. (AP) - Patrick Mahomes threw two touchdowns as the Kansas City Chiefs held off the "
+            "Buffalo Bills 27-24 on Sunday. Josh Allen ran for two scores for Buffalo. Fans drove from Omaha and "
+            "Wichita; the Chiefs travel to face the Texas Rangers' neighbours, the Dallas Cowboys, next week.")
+    got = {m.text: p for p in places(pipeline, text) for m in p.mentions}
+    assert got["Buffalo"].admin1 == "New York"
+    assert got["Texas"].feature == "admin1" and got["Dallas"].admin1 == "Texas"
+    # Without a team the village stands where the text puts it.
+    village = places(pipeline, "Police in Buffalo, Missouri, said two men were arrested near Bolivar.")
+    assert find(village, "Buffalo")[0].admin1 == "Missouri"
+
+
 def test_a_village_far_from_everything_else_is_a_namesake(pipeline):
     # The gazetteer lacks Gold Hill, Colorado (230 people); Gold Hill, Oregon is its one town of the name,
     # so the resolver was sure of it (0.97). A qualifier still places such a village anywhere.

@@ -220,6 +220,26 @@ _TOWN_AFTER = re.compile(r",? (?:is |was )?(?:a|an|the) (?:[a-z][a-z-]* ){0,3}?"
                          r"(?:town|village|city|hamlet|settlement|suburb|township)\b(?!['-]| of\b)")
 
 
+# North American major-league teams' names after their place ("the Buffalo Bills", "Kansas City Chiefs"):
+# the place is the team's city (or state), never a village of the name.
+_TEAM_NAMES = frozenset("""Bills Chiefs Raiders 49ers Lions Bears Packers Vikings Cowboys Giants Eagles Commanders
+Saints Falcons Panthers Buccaneers Rams Seahawks Cardinals Patriots Dolphins Jets Ravens Steelers Browns Bengals
+Texans Colts Jaguars Titans Broncos Chargers Lakers Clippers Warriors Kings Suns Nuggets Jazz Thunder Timberwolves
+Mavericks Rockets Spurs Grizzlies Pelicans Celtics Nets Knicks 76ers Raptors Bulls Cavaliers Pistons Pacers Bucks
+Hawks Hornets Heat Magic Wizards Yankees Mets Orioles Rays Guardians Tigers Royals Twins Astros Angels Athletics
+Mariners Rangers Braves Marlins Phillies Nationals Cubs Reds Brewers Pirates Diamondbacks Rockies Dodgers Padres
+Bruins Sabres Canadiens Senators Lightning Hurricanes Devils Islanders Flyers Penguins Capitals Blackhawks
+Avalanche Stars Predators Blues Flames Oilers Canucks Kraken Ducks Sharks Coyotes Sounders Timbers""".split())
+_TWO_WORD_TEAMS = ("Red Sox", "White Sox", "Blue Jays", "Red Wings", "Maple Leafs", "Golden Knights", "Trail Blazers")
+_TEAM_AFTER = re.compile(r" (" + "|".join(_TWO_WORD_TEAMS) + r"|[A-Z0-9][a-z0-9]+)\b")
+
+
+def names_a_team(doc: Document, t: Toponym) -> bool:
+    """Whether a team's name follows the mention: "Buffalo Bills", "Toronto Maple Leafs"."""
+    match = _TEAM_AFTER.match(doc.norm, t.end, t.end + 20)
+    return bool(match) and (match.group(1) in _TEAM_NAMES or match.group(1) in _TWO_WORD_TEAMS)
+
+
 def called_a_town(doc: Document, t: Toponym) -> bool:
     return bool(_TOWN_AFTER.match(doc.norm, t.end, t.end + 60))
 

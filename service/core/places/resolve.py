@@ -40,7 +40,7 @@ from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
                    called_a_region, called_a_river, called_a_state_or_country, called_a_town, compass_before,
                    district_of_region, firm_qualifier_places, list_chains, listed_as_regions, listed_as_rivers,
-                   owned_by, placed_in, qualifier_places, regions_spelled_like)
+                   names_a_team, owned_by, placed_in, qualifier_places, regions_spelled_like)
 from .distance import haversine_km
 from .recognize import Toponym
 
@@ -52,6 +52,8 @@ MAJOR_CITY_LOG_POPULATION = 6.0
 SAME_SPOT_KM = 25.0        # two rows this close are one answer (a city-state and its city)
 CONTAINER_KINDS = (KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2)
 _AREAL_KINDS = (KIND_CONTINENT, KIND_REGION, KIND_PHYSICAL)   # no town, no border: oceans, "Middle East"
+# A team's city has 100,000 people or more (log10 of population + 10, as log_pop_l holds it).
+_TEAM_CITY_LOG_POPULATION = 5.0
 # One county (not "counties": "Dakota, Otoe and Washington counties" are counties) after a state's name.
 _COUNTY_OF_STATE = re.compile(r" (?:county|parish|borough)\b(?!-)")
 
@@ -162,6 +164,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     region_nouns: list[str] = []    # the word that calls it a region: "parish", "county", ...
     rivers: list[bool] = []         # called a river
     towns: list[bool] = []          # called a town ("Bahrain, a tourist town")
+    teams: list[bool] = []          # a team's place ("the Buffalo Bills")
     qualified_places: list[frozenset[int]] = []   # group -> what the group's mention qualifies
     firm_qualifiers_of: list[frozenset[int]] = []   # a qualifier beyond doubt, outside a list: "Dresden, Germany"
     sole_qualifiers: list[bool] = []   # that qualifier is not followed by a further item ("Maga, Kebbi State,")
@@ -185,6 +188,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         compass = late_rules and compass_before(doc, t)
         river = called_a_river(doc, t) or i in river_list
         town = called_a_town(doc, t)
+        team = late_rules and names_a_team(doc, t)
         # A mention called a state, a country or a region is its own group: "Georgia" the country and
         # "the U.S. state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
         placed = frozenset()
@@ -202,6 +206,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             region_nouns.append(noun)
             rivers.append(river)
             towns.append(False)
+            teams.append(False)
             qualified_places.append(qualified)
             firm_qualifiers_of.append(frozenset())
             sole_qualifiers.append(False)
@@ -210,6 +215,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             listed_groups.append(False)
         listed_groups[g] = listed_groups[g] or i in in_lists
         towns[g] = towns[g] or town   # one name, one place: called a town once, it is one throughout
+        teams[g] = teams[g] or team
         if late_rules and (i not in in_lists or placed) and not firm_qualifiers_of[g]:
             firm_qualifiers_of[g] = placed or (firm_qualifier_places(doc, toponyms, i) if qualifier else frozenset()) \
                 or district_of_region(doc, toponyms, i, gazetteer)
@@ -383,6 +389,13 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             blocked_rows += [r for r in rows if kind_l[r] != KIND_PHYSICAL]
         if towns[g]:
             blocked_rows += [r for r in rows if kind_l[r] in (KIND_COUNTRY, KIND_ADMIN1) + _AREAL_KINDS]
+        if teams[g]:
+            # "Bills beat Chiefs", "for Buffalo": the team's city or state, not Buffalo, Missouri (3,000
+            # people) near Kansas City.
+            big = [r for r in rows if (kind_l[r] == KIND_CITY and log_pop_l[r] >= _TEAM_CITY_LOG_POPULATION)
+                   or kind_l[r] == KIND_ADMIN1]
+            if big:
+                blocked_rows += [r for r in rows if r not in big]
         states_here = [r for r in rows if kind_l[r] == KIND_ADMIN1 and primary_l[r]] if region_nouns[g] else []
         if states_here and _COUNTY_OF_STATE.match(doc.norm, toponyms[members[0]].end):
             # "a Texas county jail", "the 18th Kentucky county": a county of the state, whose own name
