@@ -83,6 +83,14 @@ def test_event_dates_in_body_do_not_beat_the_header():
     assert published(text).value == "2021-03-03"
 
 
+@pytest.mark.parametrize("signature", ["Guest essay by Maria Lopez, a housing economist at Stanford University.",
+                                       "Words by Hannah Lee", "Story by Priya Sharma and Tom Hale"])
+def test_a_date_under_an_opinion_or_feature_signature_is_the_page_s(signature):
+    text = (f"Opinion | The housing crisis needs a federal fix\n{signature}\nNov. 14, 2026\n\n"
+            "Rents in San Francisco and Austin have fallen, but in Boise and Tampa they keep rising.\n")
+    assert published(text).value == "2026-11-14"
+
+
 def test_update_date_is_told_apart():
     pub, upd = extract_dates(Document.from_text(
         f"Council splits over budget\n\nPublished March 3, 2021\nUpdated March 4, 2021\n\n{BODY}"), MODEL)

@@ -28,7 +28,9 @@ _CAPTION = re.compile(r"\bphoto|\bimage\b|\bpicture\b|\bcredit\b|\bgetty\b|\bap\
                       re.IGNORECASE)
 _LIST_HEAD = re.compile(r"^\W*(?:related|more from|more in|read more|recommended|see also|latest|most read|"
                         r"most popular|trending|you may also like|popular|read next|top stories)\b", re.IGNORECASE)
-_BYLINE = re.compile(r"^\s*by\b", re.IGNORECASE)
+# A byline: "By Jane Doe", and the signatures opinion and feature pages write ("Guest essay by", "Words by").
+_BYLINE = re.compile(r"^\s*(?:(?:guest essay|essay|story|words|written|reporting|analysis|commentary|text) )?by\b",
+                     re.IGNORECASE)
 _NON_WORD = re.compile(r"\W+")
 LONG_PARAGRAPH = 200
 
