@@ -301,33 +301,29 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
         middling = ((kind == KIND_CITY and population <= STRAY_FAR_TOWN_POPULATION
                      and confidence[idx] < STRAY_FAR_TOWN_CONFIDENCE)
                     or (kind == KIND_ADMIN1 and confidence[idx] < STRAY_FAR_REGION_CONFIDENCE))
-        if (kind == KIND_CITY and population <= STRAY_LONE_TOWN_POPULATION
-                and total - len(members) >= STRAY_TOWN_CONTEXT):
-            # However sure the resolver (the name's one town, no rival): a village 700 km from
-            # everything else the article names is a namesake of one the gazetteer lacks ("Gold Hill"
-            # in a Boulder fire story is no town in Oregon).
-            nearest = _km_to_nearest_other(idx, by_place, gazetteer)
-            if nearest is not None and nearest > STRAY_LONE_TOWN_KM:
-                strays.append(idx)
-                continue
-        if not (small or middling) or confidence[idx] >= STRAY_TOWN_FAR_CONFIDENCE:
-            continue
-        if (kind == KIND_ADMIN2 and idx in partly_named and confidence[idx] < STRAY_PARTIAL_COUNTY_CONFIDENCE
-                and total - len(members) >= STRAY_TOWN_CONTEXT):
-            # Even in the article's own country: "Garfield" in an Iowa school story is no Oklahoma county.
-            nearest = _km_to_nearest_other(idx, by_place, gazetteer)
-            if nearest is not None and nearest > STRAY_TOWN_KM:
-                strays.append(idx)
-                continue
-        if mentions_by_country[country] != len(members) or total - len(members) < STRAY_TOWN_CONTEXT:
+        # However sure the resolver (the name's one town, no rival): a village 700 km from everything else
+        # the article names is a namesake of one the gazetteer lacks ("Gold Hill" in a Boulder fire story
+        # is no town in Oregon).
+        lone_village = kind == KIND_CITY and population <= STRAY_LONE_TOWN_POPULATION
+        weak = (small or middling) and confidence[idx] < STRAY_TOWN_FAR_CONFIDENCE
+        # Even in the article's own country: "Garfield" in an Iowa school story is no Oklahoma county.
+        partial_county = (kind == KIND_ADMIN2 and idx in partly_named
+                          and confidence[idx] < STRAY_PARTIAL_COUNTY_CONFIDENCE)
+        alone = mentions_by_country[country] == len(members)
+        if total - len(members) < STRAY_TOWN_CONTEXT or not (lone_village or (weak and (partial_county or alone))):
             continue
         # Nor near any other place of the article ("Saipan" beside Guam: two territories, one trip).
         nearest = _km_to_nearest_other(idx, by_place, gazetteer)
         if nearest is None:
             continue
-        near_enough = nearest <= STRAY_TOWN_KM or confidence[idx] >= STRAY_TOWN_CONFIDENCE
-        if nearest > STRAY_TOWN_FAR_KM or (small and not near_enough):
+        if lone_village and nearest > STRAY_LONE_TOWN_KM:
             strays.append(idx)
+        elif weak and partial_county and nearest > STRAY_TOWN_KM:
+            strays.append(idx)
+        elif weak and alone:
+            near_enough = nearest <= STRAY_TOWN_KM or confidence[idx] >= STRAY_TOWN_CONFIDENCE
+            if nearest > STRAY_TOWN_FAR_KM or (small and not near_enough):
+                strays.append(idx)
     return strays
 
 

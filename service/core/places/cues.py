@@ -231,13 +231,14 @@ Mariners Rangers Braves Marlins Phillies Nationals Cubs Reds Brewers Pirates Dia
 Bruins Sabres Canadiens Senators Lightning Hurricanes Devils Islanders Flyers Penguins Capitals Blackhawks
 Avalanche Stars Predators Blues Flames Oilers Canucks Kraken Ducks Sharks Coyotes Sounders Timbers""".split())
 _TWO_WORD_TEAMS = ("Red Sox", "White Sox", "Blue Jays", "Red Wings", "Maple Leafs", "Golden Knights", "Trail Blazers")
+_TEAM_NAMES |= frozenset(_TWO_WORD_TEAMS)
 _TEAM_AFTER = re.compile(r" (" + "|".join(_TWO_WORD_TEAMS) + r"|[A-Z0-9][a-z0-9]+)\b")
 
 
 def names_a_team(doc: Document, t: Toponym) -> bool:
     """Whether a team's name follows the mention: "Buffalo Bills", "Toronto Maple Leafs"."""
     match = _TEAM_AFTER.match(doc.norm, t.end, t.end + 20)
-    return bool(match) and (match.group(1) in _TEAM_NAMES or match.group(1) in _TWO_WORD_TEAMS)
+    return bool(match) and match.group(1) in _TEAM_NAMES
 
 
 def called_a_town(doc: Document, t: Toponym) -> bool:

@@ -192,9 +192,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         # A mention called a state, a country or a region is its own group: "Georgia" the country and
         # "the U.S. state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
         placed = frozenset()
-        if late_rules:
-            placed = (placed_in(doc, toponyms, i, gazetteer) if i not in in_lists else placed) or \
-                owned_by(doc, toponyms, i, gazetteer)
+        if late_rules:   # "in" a country is not read inside a list; an owner ("India's Punjab") is
+            placed = ((placed_in(doc, toponyms, i, gazetteer) if i not in in_lists else frozenset())
+                      or owned_by(doc, toponyms, i, gazetteer))
         key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river, placed, compass)
         g = group_keys.get(key)
         if g is None:
