@@ -241,3 +241,10 @@ def test_a_town_keeps_the_initials_people_write_not_its_airport_code():
 def test_the_embedded_gazetteer_has_no_google(resources):
     assert not resources.gazetteer.lookup("Google")
     assert not resources.gazetteer.lookup("Acropolis")
+
+
+def test_the_curated_features_name_each_feature_once():
+    # A feature written twice (two sessions adding "Andes") gives the resolver two identical candidates.
+    from service.tools.gazetteer_sources import read_world_features
+    seen = [(r.name, r.cc, r.fcode) for r in read_world_features()]
+    assert len(seen) == len(set(seen)), sorted({s for s in seen if seen.count(s) > 1})

@@ -1740,6 +1740,13 @@ def test_a_town_called_nearby_is_a_place_however_common_its_word(pipeline):
     assert scone.country_code == "GB"
     # A longer name opens with it: the nearby place is that, not its first word.
     assert not find(places(pipeline, "Guests stayed in nearby Scone Palace Hotel rooms."), "Scone")
+    # Opening the sentence: "Neighboring Somerville passed ...", though Somerville is a surname too.
+    text = ("CAMBRIDGE, Mass. - The council voted to end single-family zoning. Neighboring Somerville "
+            "passed a similar measure last year, and Boston is studying one.")
+    (somerville,) = find(places(pipeline, text), "Somerville")
+    assert somerville.country_code == "US" and km(somerville, 42.39, -71.10) < 10
+    # Not a word that merely opens a sentence before a name: "Nearby residents", a person after "Neighbouring".
+    assert not find(places(pipeline, "Neighbouring farmer John Somerville said the road was closed."), "Somerville")
 
 
 @pytest.mark.parametrize(("text", "name", "feature", "lat", "lon"), [
@@ -1747,6 +1754,14 @@ def test_a_town_called_nearby_is_a_place_however_common_its_word(pipeline):
     ("Power lines are down across Long Island after the storm.", "Long Island", "physical", 40.8, -73.1),
     ("Ferries to the Outer Banks were cancelled as the hurricane neared North Carolina.", "Outer Banks",
      "physical", 35.5, -75.5),
+    # Three rivers share a name: the one near the story's towns, not a county named after one of them.
+    ("Shoppers in Paris, Texas, drive across the Red River to Hugo, Oklahoma.", "Red River", "physical", 33.8, -96.0),
+    ("The Red River crested in Fargo, North Dakota, and in Grand Forks on Sunday.", "Red River of the North",
+     "physical", 47.9, -97.0),
+    ("Water on the Red River in Hanoi rose above the third alert level as rain fell across northern Vietnam.",
+     "Red River", "physical", 20.25, 106.6),
+    ("The hurricane hit Kingston, Jamaica, and weakened over the Blue Mountains.", "Blue Mountains", "physical",
+     18.05, -76.58),
 ])
 def test_rivers_islands_and_landscapes_news_names_are_places(pipeline, text, name, feature, lat, lon):
     (place,) = find(places(pipeline, text), name)

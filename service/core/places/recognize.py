@@ -207,20 +207,26 @@ def _names_a_town_or_region(c: SpanCandidate, gazetteer: Gazetteer) -> bool:
 
 
 _NEARBY_PREPOSITIONS = frozenset({"in", "to", "from", "of", "at", "near", "into"})
+_NEARBY_WORDS = frozenset({"nearby", "neighboring", "neighbouring"})
 
 
 def _nearby_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                    gazetteer: Gazetteer) -> None:
-    """"Residents in nearby Scone", "moved to nearby Kettering": a town or a region the gazetteer has
-    by that name, however common the word ("scone"); the whole name, not the start of a longer one."""
+    """"Residents in nearby Scone", "moved to nearby Kettering", "Neighboring Somerville passed ...": a
+    town or a region the gazetteer has by that name, however common the word ("scone"); the whole name,
+    not the start of a longer one. After a preposition, or opening the sentence."""
     tokens = doc.tokens
     for k, c in enumerate(candidates):
         i = c.start_token
-        if (i < 2 or not c.entries or probabilities[k] >= DESCRIBED_PROBABILITY
-                or tokens[i - 1].text != "nearby" or tokens[i - 2].text not in _NEARBY_PREPOSITIONS
-                or _runs_on(tokens, c.end_token) or tokens[i - 2].line != tokens[c.end_token - 1].line):
+        if (i < 1 or not c.entries or probabilities[k] >= DESCRIBED_PROBABILITY
+                or tokens[i - 1].text.lower() not in _NEARBY_WORDS or _runs_on(tokens, c.end_token)
+                or tokens[i - 1].line != tokens[c.end_token - 1].line):
             continue
-        if _names_a_town_or_region(c, gazetteer):
+        if tokens[i - 1].text[0].isupper():
+            introduced = doc.starts_sentence(i - 1)
+        else:
+            introduced = i >= 2 and tokens[i - 2].text in _NEARBY_PREPOSITIONS and tokens[i - 2].line == tokens[i].line
+        if introduced and _names_a_town_or_region(c, gazetteer):
             probabilities[k] = DESCRIBED_PROBABILITY
 
 

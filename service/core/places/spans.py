@@ -255,6 +255,9 @@ def gazetteer_summary(gazetteer: Gazetteer, key: str, entries: list[tuple[int, i
            "demonym" if best_flags & NAME_DEMONYM else "partial" if best_flags & NAME_PARTIAL else "abbr")
     best_kind = _KIND_NAMES.get(kinds_l[best], "other")
     f.append(f"gbest:{best_kind}|{how}")
+    # A curated river, island or range by its own name: its population (none) hides it from the rest.
+    if any(kinds_l[k] == KIND_PHYSICAL and entries[k][1] & (NAME_PRIMARY | NAME_ALT) for k in range(len(entries))):
+        f.append("gphysical")
     named, inner, named_regions, inner_regions = set(), {}, set(), {}
     for k, (idx, fl) in enumerate(entries):
         if kinds_l[k] == KIND_COUNTRY and fl & (NAME_PRIMARY | NAME_ALT | NAME_DEMONYM):
