@@ -872,6 +872,10 @@ _KEBBI = ("ABUJA, Nigeria (AP) - Gunmen abducted 30 students in Nigeria's Kebbi 
     ("A Springfield man was sentenced to 12 years in federal prison for selling fentanyl in Nixa, prosecutors "
      "said. He sold pills in Branson and Ozark. The U.S. Attorney's Office for the Western District of "
      "Missouri, based in Kansas City, prosecuted the case.", "Western", "US"),
+    # Or chose at under one half: the common noun opening a story is not Nigeria's Rivers State.
+    ("BOLOGNA, Italy, Nov 20 (Reuters) - Rivers burst their banks across Emilia-Romagna on Thursday, flooding "
+     "parts of Bologna, Faenza and Ravenna. Train services between Bologna and Rimini were suspended.",
+     "Rivers", "IT"),
 ])
 def test_a_small_place_alone_in_a_far_country_is_left_unresolved(pipeline, text, stray, country):
     result = pipeline.enrich(text)

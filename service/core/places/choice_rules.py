@@ -264,9 +264,10 @@ STRAY_TOWN_FAR_CONFIDENCE = 0.9
 # sure of it: "Clifton" in a Karachi story is the city's district, not Clifton, New Jersey.
 STRAY_FAR_TOWN_POPULATION = 100_000
 STRAY_FAR_TOWN_CONFIDENCE = 0.5
-# And a first-level region of any size when the resolver all but guessed: "the Western District of
-# Missouri" in a Springfield court story is no province of Sri Lanka.
-STRAY_FAR_REGION_CONFIDENCE = 0.3
+# And a first-level region of any size chosen at under one half: "the Western District of Missouri" in
+# a Springfield court story is no province of Sri Lanka, "Rivers burst their banks" in Emilia-Romagna no
+# Nigerian state, "taught English" in Mississippi not England.
+STRAY_FAR_REGION_CONFIDENCE = 0.5
 # A county named without its "County" and barely chosen stands nowhere far from the article's places.
 STRAY_PARTIAL_COUNTY_CONFIDENCE = 0.5
 STRAY_LONE_TOWN_POPULATION = 10_000
