@@ -248,3 +248,37 @@ def test_the_curated_features_name_each_feature_once():
     from service.tools.gazetteer_sources import read_world_features
     seen = [(r.name, r.cc, r.fcode) for r in read_world_features()]
     assert len(seen) == len(set(seen)), sorted({s for s in seen if seen.count(s) > 1})
+
+
+def test_towns_whose_region_codes_point_elsewhere_are_relinked_by_geography():
+    from service.tools.admin1_links import relink_displaced_towns
+
+    def town(name, cc, code, lat, lon):
+        return {"name": name, "countrycode": cc, "admin1code": code, "latitude": lat, "longitude": lon}
+
+    # Vietnam's 2025 codes against the older table: Hanoi's "01" is the table's An Giang, far south.
+    cities = {"1": town("Hanoi", "VN", "01", 21.03, 105.85), "2": town("Hạ Long", "VN", "22", 20.95, 107.08),
+              "3": town("Bắc Ninh", "VN", "24", 21.19, 106.08), "4": town("Long Xuyên", "VN", "91", 10.39, 105.44),
+              # A country whose codes agree with the table keeps them, even a town far from its region's middle.
+              "5": town("Tromsø", "NO", "54", 69.65, 18.96), "6": town("Oslo", "NO", "12", 59.91, 10.75)}
+    points = {("VN", "01"): (10.5, 105.2), ("VN", "44"): (21.0, 105.8), ("VN", "30"): (21.1, 107.3),
+              ("VN", "74"): (21.1, 106.1), ("VN", "91"): (12.0, 107.6),
+              ("NO", "54"): (69.0, 20.0), ("NO", "12"): (60.0, 10.8)}
+    table = {("VN", "01"): "an giang", ("VN", "44"): "hanoi", ("VN", "30"): "quang ninh", ("VN", "74"): "bac ninh",
+             ("VN", "91"): "dak nong", ("VN", "22"): "nghe an", ("VN", "24"): "long an",
+             ("NO", "54"): "troms", ("NO", "12"): "oslo"}
+    assert relink_displaced_towns(cities, points, table) == {"VN"}
+    assert [cities[k]["admin1code"] for k in "1234"] == ["44", "30", "74", "01"]
+    assert [cities[k]["admin1code"] for k in "56"] == ["54", "12"]
+
+
+def test_vietnamese_towns_lie_in_their_own_provinces(resources):
+    g = resources.gazetteer
+
+    def region_of(name):
+        (idx,) = [i for i, _ in g.lookup(name) if g.kind[i] == KIND_CITY and g.country_code(i) == "VN"][:1]
+        return g.name(int(g.admin1_idx[idx]))
+
+    assert region_of("Hanoi") == "Hanoi" and region_of("Hạ Long") == "Quảng Ninh"
+    quang_ninh = [i for i, _ in g.lookup("Quang Ninh") if g.country_code(i) == "VN"]
+    assert max(quang_ninh, key=lambda i: g.population[i]) in [i for i in quang_ninh if g.kind[i] == KIND_ADMIN1]

@@ -29,6 +29,7 @@ from typing import Iterable
 from ..resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_PHYSICAL,
                                    KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PRIMARY)
 from ..resources.names import name_key
+from .admin1_links import relink_displaced_towns
 from .place_names import (ADMIN2_ENGLISH, ADMIN2_OTHER_NAMES, COUNTRY_SPELLINGS_NOT_ENGLISH, PlaceRecord,
                           add_admin1_news_forms, add_city_aliases, add_continent_demonyms, add_country_news_forms,
                           add_county_council_forms, add_national_demonyms, add_paired_country_short_form,
@@ -221,6 +222,14 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
     # First-level regions: GeoNames names and ids; coordinates from iso3166-2 where a name
     # matches, otherwise the mean of the region's towns.
     iso_points = _iso3166_2_points()
+    region_points = {}
+    for key, (name, ascii_name, _) in admin1_codes.items():
+        cc, code = key.split(".", 1)
+        point = _match_point(iso_points.get(cc, []), [name, ascii_name]) if cc in country_isos else None
+        if point is not None:
+            region_points[(cc, code)] = point
+    relink_displaced_towns(cities, region_points,
+                           {tuple(key.split(".", 1)): name_key(v[1]) for key, v in admin1_codes.items()})
     member_coords: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for city in cities.values():
         member_coords[(city["countrycode"], city.get("admin1code") or "")].append(
@@ -231,7 +240,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
         if cc not in country_isos:
             continue
         name, ascii_name, gid = admin1_codes[key]
-        point = _match_point(iso_points.get(cc, []), [name, ascii_name])
+        point = region_points.get((cc, code))
         members = member_coords.get((cc, code), [])
         if point is None:
             if not members:
