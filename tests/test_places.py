@@ -1026,6 +1026,11 @@ def test_a_town_coordinated_with_a_sure_one_is_a_place_too(pipeline):
     (kerry,) = find(places(pipeline, text), "Kerry")
     assert (kerry.name, kerry.country_code) == ("County Kerry", "IE")
     assert not find(places(pipeline, "Secretary of State John Kerry met officials in Cork and Limerick."), "Kerry")
+    # A region lends to a county: regions of any standing list together.
+    text = ("Margaret O'Donnell, who has died aged 88, taught in schools in Connemara and Mayo for four decades "
+            "before moving to Galway in 1975.")
+    (mayo,) = find(places(pipeline, text), "Mayo")
+    assert (mayo.name, mayo.country_code) == ("County Mayo", "IE")
 
 
 def test_the_head_of_a_list_of_sure_places_is_a_place_too(pipeline):

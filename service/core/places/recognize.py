@@ -18,8 +18,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR,
-                                    NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, KIND_REGION,
+                                    NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ...resources.names import cached_name_key
 from ...resources.toponym_model import ToponymModel
@@ -267,6 +267,8 @@ def _run_before(tokens, start: int) -> bool:
 
 
 CONJUNCT_FLOOR = 0.1
+# Kinds that lend to each other in a list: regions of any standing ("in Connemara and Mayo").
+_KIND_FAMILY = {KIND_ADMIN2: KIND_ADMIN1, KIND_REGION: KIND_ADMIN1}
 
 
 def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
@@ -326,7 +328,7 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
     kind = gazetteer.kind
     for k in weak:
         c = candidates[k]
-        kinds = {int(kind[idx]) for idx, _ in c.entries}
+        kinds = {_KIND_FAMILY.get(int(kind[idx]), int(kind[idx])) for idx, _ in c.entries}
         after = sure_start.get(c.end_token + 1)
         # "Troy, N.C." qualifies the town; "Cologne, Bochum and Darmstadt" lists places.
         if after and not (joined(c.end_token - 1, c.end_token + 1)
@@ -340,7 +342,7 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
         lent = 0.0
         for sibling in (before, after):
             if (sibling and sibling[0] > lent and not (given[k] and sibling[-1])
-                    and any(int(kind[idx]) in kinds for idx, _ in sibling[1])):
+                    and any(_KIND_FAMILY.get(int(kind[idx]), int(kind[idx])) in kinds for idx, _ in sibling[1])):
                 lent = sibling[0]
         if lent * CONSISTENCY >= threshold:
             probabilities[k] = lent * CONSISTENCY
