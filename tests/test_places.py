@@ -1771,6 +1771,9 @@ def test_a_town_called_nearby_is_a_place_however_common_its_word(pipeline):
      "Red River", "physical", 20.25, 106.6),
     ("The hurricane hit Kingston, Jamaica, and weakened over the Blue Mountains.", "Blue Mountains", "physical",
      18.05, -76.58),
+    # After "the" and a preposition of place, the range, not the Colombian town or the Italian village.
+    ("A bus plunged into a ravine in the Andes of southern Peru, killing 14, on the road from Cusco to Arequipa.",
+     "Andes", "physical", -20.0, -67.0),
 ])
 def test_rivers_islands_and_landscapes_news_names_are_places(pipeline, text, name, feature, lat, lon):
     (place,) = find(places(pipeline, text), name)

@@ -116,6 +116,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
                 probabilities[k] = max(probabilities[k], DATELINE_PROBABILITY)
     _described_as_places(doc, candidates, probabilities, gazetteer)
     _nearby_places(doc, candidates, probabilities, gazetteer)
+    _physical_features_after_the(doc, candidates, probabilities, gazetteer)
     _councils_name_their_places(doc, candidates, probabilities, gazetteer)
     best: dict[str, float] = {}
     # Case-blind: the dateline's "FALLUJAH" is the body's "Fallujah".
@@ -227,6 +228,26 @@ def _nearby_places(doc: Document, candidates: list[SpanCandidate], probabilities
         else:
             introduced = i >= 2 and tokens[i - 2].text in _NEARBY_PREPOSITIONS and tokens[i - 2].line == tokens[i].line
         if introduced and _names_a_town_or_region(c, gazetteer):
+            probabilities[k] = DESCRIBED_PROBABILITY
+
+
+_ALONG_PREPOSITIONS = _NEARBY_PREPOSITIONS | {"across", "over", "through", "along", "beneath", "below", "above",
+                                               "under", "off", "beyond"}
+
+
+def _physical_features_after_the(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                                 gazetteer: Gazetteer) -> None:
+    """"a ravine in the Andes", "flights across the Pacific": a range, sea or river the curated features
+    name as such, after "the" and a preposition of place, is that feature, whatever town shares its name
+    (Andes, Colombia; Cerese, Italy, once called Andes). The whole name, not the start of a longer one."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        i = c.start_token
+        if (i < 2 or probabilities[k] >= DESCRIBED_PROBABILITY or tokens[i - 1].text != "the"
+                or tokens[i - 2].text.lower() not in _ALONG_PREPOSITIONS or _runs_on(tokens, c.end_token)
+                or tokens[i - 2].line != tokens[c.end_token - 1].line):
+            continue
+        if any(gazetteer.kind[idx] == KIND_PHYSICAL and flags & (NAME_PRIMARY | NAME_ALT) for idx, flags in c.entries):
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
