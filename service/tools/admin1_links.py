@@ -34,22 +34,23 @@ def displaced_countries(cities: dict[str, dict], region_points: dict[tuple[str, 
     for city in cities.values():
         groups[(city["countrycode"], city.get("admin1code") or "")].append(
             (float(city["latitude"]), float(city["longitude"])))
-    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    listed: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for (cc, _), point in region_points.items():
-        by_country[cc].append(point)
+        listed[cc].append(point)
+    by_country = {cc: np.array(points) for cc, points in listed.items()}
     towns: dict[str, int] = defaultdict(int)
     out_of_step: dict[str, int] = defaultdict(int)
     for (cc, code), members in groups.items():
         towns[cc] += len(members)
         point = region_points.get((cc, code))
         if point is None:
-            if (cc, code) not in table and len(by_country[cc]) > 1:
+            if (cc, code) not in table and len(listed[cc]) > 1:
                 out_of_step[cc] += len(members)
             continue
         lat = sum(m[0] for m in members) / len(members)
         lon = sum(m[1] for m in members) / len(members)
         own = float(haversine_km(lat, lon, *point))
-        others = np.array(by_country[cc])
+        others = by_country[cc]
         nearest = float(haversine_km(lat, lon, others[:, 0], others[:, 1]).min())
         if own > DISPLACED_KM and nearest <= own / 3:
             out_of_step[cc] += len(members)

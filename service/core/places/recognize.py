@@ -292,6 +292,11 @@ CONJUNCT_FLOOR = 0.1
 _KIND_FAMILY = {KIND_ADMIN2: KIND_ADMIN1, KIND_REGION: KIND_ADMIN1}
 
 
+def _families(gazetteer: Gazetteer, entries) -> set[int]:
+    """The kinds of a name's gazetteer entries, regions of any standing counted as one."""
+    return {_KIND_FAMILY.get(kind, kind) for kind in (int(gazetteer.kind[idx]) for idx, _ in entries)}
+
+
 def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                      threshold: float, gazetteer: Gazetteer, lexicon: Lexicon | None) -> None:
     """A name coordinated with a sure place of the same kind is one too: "taught in Caribou and
@@ -346,10 +351,9 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
                 sure_end[c.end_token] = (p, c.entries, g)
             if p > sure_start.get(c.start_token, (0.0,))[0]:
                 sure_start[c.start_token] = (p, c.entries, c.end_token, g)
-    kind = gazetteer.kind
     for k in weak:
         c = candidates[k]
-        kinds = {_KIND_FAMILY.get(int(kind[idx]), int(kind[idx])) for idx, _ in c.entries}
+        kinds = _families(gazetteer, c.entries)
         after = sure_start.get(c.end_token + 1)
         # "Troy, N.C." qualifies the town; "Cologne, Bochum and Darmstadt" lists places.
         if after and not (joined(c.end_token - 1, c.end_token + 1)
@@ -363,7 +367,7 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
         lent = 0.0
         for sibling in (before, after):
             if (sibling and sibling[0] > lent and not (given[k] and sibling[-1])
-                    and any(_KIND_FAMILY.get(int(kind[idx]), int(kind[idx])) in kinds for idx, _ in sibling[1])):
+                    and _families(gazetteer, sibling[1]) & kinds):
                 lent = sibling[0]
         if lent * CONSISTENCY >= threshold:
             probabilities[k] = lent * CONSISTENCY
