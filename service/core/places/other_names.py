@@ -252,6 +252,10 @@ _STORM_WORDS = frozenset({"hurricane", "hurricanes", "typhoon", "typhoons", "cyc
 # A word after a name that makes the name a wind's or a pipeline's: "the Santa Ana winds", "a Diablo
 # wind event", "Nord Stream 2", "the Keystone Pipeline".
 _WIND_AND_PIPELINE_WORDS = frozenset({"wind", "winds", "Stream", "Pipeline"})
+# A compass word after a name that makes it a railroad's or a college's: "the Norfolk Southern train",
+# "Kansas City Southern", "Burlington Northern", "Union Pacific", "Georgia Southern University".
+_RAILROAD_WORDS = frozenset({"Southern", "Northern", "Pacific"})
+_NAME_ENDING_WORDS = _WIND_AND_PIPELINE_WORDS | _RAILROAD_WORDS
 LIST_LOOKBACK = 8
 
 
@@ -302,13 +306,14 @@ def storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probab
 def winds_and_pipelines_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                                        threshold: float) -> None:
     """A name right before a wind word or a pipeline's noun names the wind or the pipeline: "Santa Ana
-    winds" are no city's, "Nord Stream" is not Nord, France. A people's adjective stays: "North American
-    wind patterns" are the continent's."""
+    winds" are no city's, "Nord Stream" is not Nord, France; before "Southern" or "Pacific", a railroad
+    ("Norfolk Southern"). A people's adjective stays: "North American wind patterns" are the continent's."""
     tokens, n = doc.tokens, len(doc.tokens)
     for k, c in enumerate(candidates):
         after = c.end_token
-        if (probabilities[k] >= threshold and after < n and tokens[after].text in _WIND_AND_PIPELINE_WORDS
-                and tokens[after].line == tokens[after - 1].line and "gf:demonym" not in c.features):
+        if (probabilities[k] >= threshold and after < n
+                and tokens[after].text in _NAME_ENDING_WORDS and tokens[after].line == tokens[after - 1].line
+                and "gf:demonym" not in c.features):
             _discount(probabilities, k, threshold)
 
 
