@@ -1788,6 +1788,19 @@ def test_rivers_islands_and_landscapes_news_names_are_places(pipeline, text, nam
     assert place.feature == feature and km(place, lat, lon) < 50
 
 
+def test_a_compass_word_shares_the_name_after_the_conjunction(pipeline):
+    text = ("Storms hit North and South Carolina. Leaders of North and South Korea met, and fuel went into "
+            "West and Central African markets.")
+    result = places(pipeline, text)
+    by_name = {p.name: p for p in result}
+    north = [m.start for m in by_name["North Carolina"].mentions]
+    assert north == [text.index("North")]     # the word, not the town of North, South Carolina
+    assert [m.text for m in by_name["North Korea"].mentions] == ["North"]
+    assert by_name["North Korea"].mentions[0].start == text.index("North and South Korea")
+    assert by_name["West Africa"].mentions[0].text == "West"
+    assert {"South Carolina", "South Korea"} <= set(by_name)
+
+
 def test_a_lower_case_compass_word_describes_the_state_it_comes_before(pipeline):
     # "southern California" is California described, not the region "Southern California" names.
     result = places(pipeline, "Wildfires burned across southern California and eastern Ukraine on Monday.")

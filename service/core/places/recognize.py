@@ -48,6 +48,7 @@ class Toponym:
     end_token: int
     entries: list[tuple[int, int]]
     confidence: float = 1.0
+    stands_for: str | None = None   # the whole name an elided mention means: "North" in "North and South Carolina"
 
 
 def select_spans(candidates: list[SpanCandidate], probabilities: list[float],
@@ -641,7 +642,36 @@ def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: 
         entries = [] if _street_address(doc, c) else c.entries or _regions_by_their_word(doc, c, gazetteer)
         toponyms.append(Toponym(start, c.end, doc.text[start:c.end], start_token, c.end_token, entries,
                                 confidence=round(p, 3)))
-    return toponyms
+    return _elided_compass_names(doc, toponyms, gazetteer)
+
+
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                            "Central", "Upper", "Lower"})
+
+
+def _elided_compass_names(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
+    """A compass word that shares the name after the conjunction: "North and South Carolina" names North
+    Carolina with "North" (not the town of North, S.C.), "West and Central African markets" West Africa,
+    "South and Central America" South America. The word becomes a mention of the whole name."""
+    tokens = doc.tokens
+    out = list(toponyms)
+    for t in toponyms:
+        second = tokens[t.start_token].text
+        i = t.start_token - 2
+        if (second not in _COMPASS_WORDS or t.end_token - t.start_token < 2 or i < 0
+                or tokens[i + 1].text not in ("and", "or", "&") or tokens[i].text not in _COMPASS_WORDS
+                or tokens[i].line != tokens[t.start_token].line):
+            continue
+        first = tokens[i]
+        name = first.text + t.text[len(second):]
+        entries = [(idx, flags) for idx, flags in gazetteer.lookup(name) if flags & _FULL_NAME]
+        if not entries:
+            continue
+        out = [o for o in out if not o.start_token <= i < o.end_token]
+        out.append(Toponym(first.start, first.end, first.text, i, i + 1, entries, confidence=t.confidence,
+                           stands_for=name))
+    out.sort(key=lambda o: o.start)
+    return out
 
 
 # The capitalised words with which news names a region the gazetteer knows without them.

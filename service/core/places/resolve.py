@@ -195,7 +195,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         if late_rules:   # "in" a country is not read inside a list; an owner ("India's Punjab") is
             placed = ((placed_in(doc, toponyms, i, gazetteer) if i not in in_lists else frozenset())
                       or owned_by(doc, toponyms, i, gazetteer))
-        key = (cached_name_key(doc.norm[t.start:t.end]), qualifier, state, qualified, region, river, placed, compass)
+        name = cached_name_key(t.stands_for or doc.norm[t.start:t.end])
+        key = (name, qualifier, state, qualified, region, river, placed, compass)
         g = group_keys.get(key)
         if g is None:
             g = group_keys[key] = len(groups)
