@@ -446,3 +446,21 @@ def test_a_sidebar_repeating_the_crawl_day_does_not_date_the_article():
 
 def test_the_headers_date_wins_over_a_sidebar_repeating_another_day():
     assert published(_gossip_page("By Harvey Levin\n9/26/2023 12:40 AM PT\n\n")).date == "2023-09-26"
+
+
+def _published(pipeline, text: str) -> str | None:
+    result = pipeline.enrich(text, reference_date=date(2026, 11, 22))
+    return result.publication_date.date if result.publication_date else None
+
+
+def test_a_numeric_date_nothing_orders_is_read_as_the_filing_country_writes_it(pipeline):
+    body = ("council has approved plans for new cycle lanes along the main road, despite objections from "
+            "taxi drivers and shopkeepers.\n\nPublished on 03/11/2026\n\nWork will start in the spring.")
+    assert _published(pipeline, "Cycle lanes approved\n\nLONDON — Westminster " + body) == "2026-11-03"
+    assert _published(pipeline, "Bike lanes approved\n\nSPRINGFIELD, Ill. — The city " + body) == "2026-03-11"
+    # Without a dateline, the country the article is about; but a US place anywhere keeps the US reading
+    # (a US site's story about Paris), and so does a month written by name first elsewhere on the page.
+    about_dublin = "Dublin bus fares cut\n\n03/11/2026\n\nDublin city council cut fares across Dublin and Cork."
+    assert _published(pipeline, about_dublin) == "2026-11-03"
+    assert _published(pipeline, about_dublin + " The operator is based in Boston, Massachusetts.") == "2026-03-11"
+    assert _published(pipeline, about_dublin + " Fares rose on Nov. 7 last year.") == "2026-03-11"

@@ -25,6 +25,9 @@ class Document:
     language: Language | None = None
     publication_date: PublishedDate | None = None
     modification_date: PublishedDate | None = None
+    # "published"/"updated" -> the dates.find.DateMention behind it when that is a numeric date that
+    # only the US habit ordered (05/11/2026, nothing else on the page saying which is the month).
+    open_order_dates: dict = field(default_factory=dict)
     bylines: list[Byline] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     unresolved_toponyms: list[Span] = field(default_factory=list)

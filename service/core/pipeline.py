@@ -20,10 +20,11 @@ from typing import Callable
 
 from ..resources import Resources
 from .bylines import extract_bylines
-from .dates import extract_dates
+from .dates import extract_dates, read_as_written_in
 from .document import Document
 from .language import detect_language
 from .places import extract_places
+from .places.focus import country_of_article
 from .places.refine import ExternalGeocoder, refine_places
 from .types import Enrichment
 
@@ -52,6 +53,7 @@ class Pipeline:
             ("dates", self._dates),
             ("bylines", self._bylines),
             ("places", self._places),
+            ("date_order", self._date_order),
             ("topic", self._topic),
         ]
 
@@ -76,6 +78,11 @@ class Pipeline:
         extract_places(doc, r.gazetteer, r.toponym_model, r.lexicon, r.resolver_model)
         if self.geocoder is not None:
             refine_places(doc, self.geocoder, self.confirm_below, self.max_lookups)
+
+    def _date_order(self, doc: Document) -> None:
+        # Dates come first (bylines read the date's line), but "03/11/2026" with nothing else on the page
+        # to order it waits for the places: under "LONDON -" it is 3 November.
+        read_as_written_in(doc, country_of_article(doc))
 
     def _topic(self, doc: Document) -> None:
         doc.topic = self.resources.topic_model.classify(doc.norm)

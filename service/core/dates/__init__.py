@@ -5,6 +5,7 @@ the header zone and only when the page writes it partially ("March 3", "2 hours 
 from __future__ import annotations
 
 import re
+from copy import copy
 from datetime import date, timedelta
 
 from ...resources.linear import LinearModel, softmax_scores
@@ -244,8 +245,41 @@ def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | No
         updated = _result(doc, mentions[k], features[k], probabilities[k], "updated")
     if published is None and updated is None:
         published = _dateline_date(doc, mentions, features, probabilities) or _weekday_dateline_date(doc)
+    for role, result in (("published", published), ("updated", updated)):
+        m = next((m for m in mentions if result is not None and m.span == result.evidence), None)
+        if m is not None and m.kind == "numeric" and m.ambiguous_order and not m.order_from_page and not m.day_first:
+            doc.open_order_dates[role] = m
     return published, updated
 
 
-__all__ = ["extract_dates", "candidate_dates", "choose_date", "find_dates", "date_features", "NIL",
-           "FIXED_ZONES", "NAMED_ZONES"]
+# Where news writes the month first (05/11/2026 is May 11): the United States, its territories and
+# the Pacific states that follow its usage, and the Philippines; Canada writes both ways, so it is
+# left as read too. The rest of the world writes the day first.
+MONTH_FIRST_COUNTRIES = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW", "CA"})
+US_ZONES = frozenset({"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
+                      "ET", "CT", "MT", "PT"})
+
+
+def read_as_written_in(doc: Document, country_code: str | None) -> None:
+    """Once the places are known: an ambiguous numeric date that only the US habit ordered is read
+    day first in an article filed from, or about, a country that writes the day first ("LONDON -"
+    over "03/11/2026" is 3 November). Nothing on the page said otherwise, or it would not be open."""
+    if not doc.open_order_dates or country_code is None or country_code in MONTH_FIRST_COUNTRIES:
+        return
+    latest = doc.reference_date + timedelta(days=1) if doc.reference_date is not None else None
+    for role, m in doc.open_order_dates.items():
+        attribute = "publication_date" if role == "published" else "modification_date"
+        result = getattr(doc, attribute)
+        if m.zone_name in US_ZONES:   # "05/11/2026 10:15 EST": a US clock, a US calendar
+            continue
+        other = copy(m)
+        other.read_the_other_way()
+        day = other.to_date()
+        if result is None or day is None or (latest is not None and day > latest):
+            continue
+        setattr(doc, attribute, _result(doc, other, [], result.confidence, result.role, result.source))
+    doc.open_order_dates = {}
+
+
+__all__ = ["extract_dates", "read_as_written_in", "MONTH_FIRST_COUNTRIES", "candidate_dates", "choose_date",
+           "find_dates", "date_features", "NIL", "FIXED_ZONES", "NAMED_ZONES"]

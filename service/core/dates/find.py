@@ -132,6 +132,7 @@ class DateMention:
     kind: str = "mdy"
     ambiguous_order: bool = False     # numeric with both parts <= 12
     day_first: bool = False           # numeric written day first
+    order_from_page: bool = False     # an ambiguous numeric read as the page's other dates are written
     completed: bool = False           # year or day supplied by the reference date
 
     def read_the_other_way(self, settled: bool = True) -> None:
@@ -333,8 +334,15 @@ def _resolve_numeric_order(mentions: list[DateMention]) -> None:
                       or m.kind == "mdy")
     if day_first != month_first:
         for m in mentions:
-            if m.kind == "numeric" and m.ambiguous_order and m.day_first != (day_first > month_first):
-                m.read_the_other_way(settled=False)
+            if m.kind == "numeric" and m.ambiguous_order:
+                m.order_from_page = True
+                if m.day_first != (day_first > month_first):
+                    m.read_the_other_way(settled=False)
+    elif any(m.kind == "md" for m in mentions):
+        # "yesterday (Nov. 7)": a page that writes the month's name first writes the US way throughout.
+        for m in mentions:
+            if m.kind == "numeric" and m.ambiguous_order and not m.day_first:
+                m.order_from_page = True
 
 
 def complete_year(m: DateMention, reference: date) -> int | None:

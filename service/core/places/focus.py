@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ...resources.gazetteer import Gazetteer
+from ..document import Document
 from ..types import Dateline, Focus, FocusItem, Place
 
 SHARE_OF_LEADER = 0.5
@@ -56,3 +57,16 @@ def compute_focus(places: list[Place], gazetteer: Gazetteer, dateline: Dateline 
         return items
 
     return Focus(countries=top(weights["country"]), admin1=top(weights["admin1"]), cities=top(weights["city"]))
+
+
+def country_of_article(doc: Document) -> str | None:
+    """The country an article is filed from (its dateline's place) or, without a dateline, the one it
+    is mainly about; None when it names any place in the United States, or is AP copy: a US site's
+    story about Paris converts euros to dollars and mentions Fort Worth."""
+    written = doc.written_dateline
+    if any(p.country_code == "US" for p in doc.places) or (
+            written is not None and written.agency is not None and written.agency.text in ("AP", "A.P.")):
+        return None
+    if doc.dateline is not None and doc.dateline.place_index is not None:
+        return doc.places[doc.dateline.place_index].country_code
+    return doc.focus.countries[0].country_code if doc.focus.countries else None
