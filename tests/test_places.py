@@ -586,6 +586,12 @@ def test_places_listed_together_are_of_one_kind(pipeline):
             "It will serve customers across Texas, Oklahoma and Louisiana.")
     (louisiana,) = find(places(pipeline, text), "Louisiana")
     assert louisiana.feature == "admin1"
+    # "along with" and "and neighbouring" join a list too.
+    text = ("Farmers in Argentina said Córdoba, along with Buenos Aires and Santa Fe provinces, grows most of "
+            "the soy. In Mexico, 12 died in Guerrero and neighbouring Oaxaca.")
+    result = places(pipeline, text)
+    assert [p.feature for p in find(result, "Córdoba")] == ["admin1"]
+    assert [p.feature for p in find(result, "Oaxaca")] == ["admin1"]
 
 
 def test_a_district_does_not_borrow_a_big_city_population(pipeline):

@@ -288,7 +288,10 @@ def listed_as_regions(doc: Document, toponyms: list[Toponym], chains: list[list[
     return called
 
 
-_LIST_LINKS = (",", "and", ", and", "or", ", or", "and the", ", and the", "or the", ", or the")   # "Angola and the DRC"
+# "Angola and the DRC", "Córdoba, along with Buenos Aires and Santa Fe provinces", "Guerrero and
+# neighbouring Oaxaca".
+_LIST_LINKS = (",", "and", ", and", "or", ", or", "and the", ", and the", "or the", ", or the", "along with",
+               ", along with", "as well as", ", as well as", "and neighbouring", "and neighboring")
 
 
 def _town_and_its_state(town: Toponym, state: Toponym, gazetteer: Gazetteer) -> bool:
