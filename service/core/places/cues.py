@@ -98,7 +98,10 @@ _MEMBER_OF = re.compile(r"(?<![Ss]tate )\b(?:Sens?|Reps?|Gov|Senator|Governor|Co
 _STATE_AFTER = re.compile(r" [Ss]tate\b| and [A-Z][\w'-]+(?: [A-Z][\w'-]+)? states\b"
                           # A state's offices: "New York Gov. Andrew Cuomo", "Ohio's attorney general".
                           r"|(?:'s)? (?:Lt\. )?(?:Gov\.|[Gg]overnor\b|[Aa]ttorney [Gg]eneral\b|[Ll]egislature\b)")
-STATE_BEFORE, STATE_AFTER, COUNTRY_BEFORE = 1, 2, 3
+# "the Quebec government", "Ontario's provincial government": a government of a country or a first-level
+# region, where the name has one (the city has a council; "the Columbus government" stays the city's).
+_GOVERNMENT_AFTER = re.compile(r"(?:'s)? (?:provincial |regional |federal |national |central )?government\b")
+STATE_BEFORE, STATE_AFTER, COUNTRY_BEFORE, GOVERNMENT_AFTER = 1, 2, 3, 4
 # "the country of Georgia", "the nation of Jordan": the country, beside a namesake state or town.
 _COUNTRY_OF = re.compile(r"\b(?:country|nation) of $", re.IGNORECASE)
 # Where a first-level region is called a state: "the Gulf state of Qatar" is no province of Papua New Guinea.
@@ -107,7 +110,8 @@ STATE_COUNTRIES = frozenset("US IN NG MX BR AU MY DE AT VE SD SS MM".split())
 
 def called_a_state_or_country(doc: Document, t: Toponym) -> int:
     """Whether the words before (STATE_BEFORE) or after (STATE_AFTER) the mention call it a state,
-    or the words before call it a country (COUNTRY_BEFORE)."""
+    the words before call it a country (COUNTRY_BEFORE), or the words after speak of its government
+    (GOVERNMENT_AFTER)."""
     before = doc.norm[max(0, t.start - 12):t.start]
     if (_STATE_OF.search(before) or PARTY_TAG.search(before)
             or _MEMBER_OF.search(doc.norm, max(0, t.start - 60), t.start)):
@@ -117,6 +121,8 @@ def called_a_state_or_country(doc: Document, t: Toponym) -> int:
     if _STATE_AFTER.match(doc.norm, t.end, t.end + 40) or (
             doc.norm.startswith(" states", t.end) and doc.norm.endswith("and ", 0, t.start)):
         return STATE_AFTER
+    if _GOVERNMENT_AFTER.match(doc.norm, t.end, t.end + 32):
+        return GOVERNMENT_AFTER
     return 0
 
 

@@ -37,8 +37,8 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
                                     NAME_PRIMARY, Gazetteer)
 from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
-from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, LISTED_AS_REGIONS, OWN_REGION_NOUNS, STATE_BEFORE, STATE_COUNTRIES,
-                   called_a_region, called_a_river, called_a_state_or_country, called_a_town, compass_before,
+from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, GOVERNMENT_AFTER, LISTED_AS_REGIONS, OWN_REGION_NOUNS,
+                   STATE_BEFORE, STATE_COUNTRIES, called_a_region, called_a_river, called_a_state_or_country, called_a_town, compass_before,
                    district_of_region, firm_qualifier_places, list_chains, listed_as_regions, listed_as_rivers,
                    names_a_team, owned_by, placed_in, qualifier_places, regions_spelled_like)
 from .distance import haversine_km
@@ -159,7 +159,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     group_keys: dict[tuple, int] = {}
     groups: list[list[int]] = []
     qualifiers: list[frozenset[int]] = []
-    states: list[int] = []     # 0, or STATE_BEFORE / STATE_AFTER / COUNTRY_BEFORE
+    states: list[int] = []     # 0, or STATE_BEFORE / STATE_AFTER / COUNTRY_BEFORE / GOVERNMENT_AFTER
     called_region: list[int] = []   # 0, or CALLED_A_REGION / LISTED_AS_REGIONS
     region_nouns: list[str] = []    # the word that calls it a region: "parish", "county", ...
     rivers: list[bool] = []         # called a river
@@ -377,6 +377,10 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             countries_here = {r for r in rows if kind_l[r] == KIND_COUNTRY}
             if countries_here:
                 blocked_rows += [r for r in rows if r not in countries_here]
+        elif states[g] == GOVERNMENT_AFTER:
+            governed = {r for r in rows if kind_l[r] in (KIND_COUNTRY, KIND_ADMIN1)}
+            if governed:
+                blocked_rows += [r for r in rows if r not in governed]
         elif states[g]:
             states_here = {r for r in rows if kind_l[r] == KIND_ADMIN1 and (
                 states[g] == STATE_BEFORE or gazetteer.country_code(ids_l[r]) in STATE_COUNTRIES)}
