@@ -594,6 +594,13 @@ def test_places_listed_together_are_of_one_kind(pipeline):
     assert [p.feature for p in find(result, "Oaxaca")] == ["admin1"]
 
 
+def test_a_numbered_road_is_no_place(pipeline):
+    text = "OCALA — Two people died in a crash on State Road 200 near Dunnellon, and Highway 70 was closed."
+    result = pipeline.enrich(text)
+    names = {p.name for p in result.places} | {s.text for s in result.unresolved_toponyms}
+    assert "Dunnellon" in names and not names & {"State Road", "Highway"}
+
+
 def test_a_government_is_a_country_s_or_a_province_s_not_a_city_s(pipeline):
     text = ("QUEBEC — The Quebec government and Ottawa agreed to fund a tramway for Quebec City. In Ohio, the "
             "Columbus government approved a new budget.")

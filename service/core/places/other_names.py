@@ -317,6 +317,22 @@ def winds_and_pipelines_are_not_places(doc: Document, candidates: list[SpanCandi
             _discount(probabilities, k, threshold)
 
 
+# A road's number after these makes the words a road's name: "State Road 200", "Highway 70". (Not "U.S." in
+# "U.S. 26": LGL marks the country there, as it marks Florida in "Florida Highway 60".)
+_NUMBERED_ROAD_WORDS = frozenset({"Road", "Route", "Highway", "Interstate", "Freeway", "Motorway"})
+_ROAD_NUMBER = re.compile(r" \d{1,4}[A-Z]?\b")
+
+
+def numbered_roads_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                                  threshold: float) -> None:
+    """"A crash on State Road 200" names a road, no place called State Road."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        if (probabilities[k] >= threshold and tokens[c.end_token - 1].text in _NUMBERED_ROAD_WORDS
+                and _ROAD_NUMBER.match(doc.norm, c.end)):
+            _discount(probabilities, k, threshold)
+
+
 # Plural common nouns of the landscape, which open a sentence as its subject: "Rivers burst their
 # banks" is not Rivers State, Nigeria, nor "Lakes froze" Lakes State, South Sudan.
 _LANDSCAPE_PLURALS = frozenset("""rivers lakes mountains hills islands seas valleys streams creeks roads streets

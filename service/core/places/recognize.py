@@ -26,10 +26,10 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Span
 from .candidates import NAME_PARTICLES, GazetteerMatch
-from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns,
-                          codes_alone_on_their_lines, codes_written_as_words, common_words_as_alternate_names,
-                          companies_stay_companies, compass_before_ordinals, demonyms_opening_names,
-                          given_names_stay_people, initials_open_names, landscape_plurals_opening_sentences,
+from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, codes_alone_on_their_lines,
+                          codes_written_as_words, common_words_as_alternate_names, companies_stay_companies,
+                          compass_before_ordinals, demonyms_opening_names, given_names_stay_people,
+                          initials_open_names, landscape_plurals_opening_sentences, numbered_roads_are_not_places,
                           organisations_by_initials, pan_demonyms, planets_are_not_places, short_titles_before_names,
                           squares_named_noun_first, storms_are_not_places, surnames_stay_people,
                           traded_names_are_companies, winds_and_pipelines_are_not_places)
@@ -154,6 +154,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     pan_demonyms(doc, candidates, probabilities, model.threshold)
     storms_are_not_places(doc, candidates, probabilities, model.threshold)
     winds_and_pipelines_are_not_places(doc, candidates, probabilities, model.threshold)
+    numbered_roads_are_not_places(doc, candidates, probabilities, model.threshold)
     landscape_plurals_opening_sentences(doc, candidates, probabilities, model.threshold)
     planets_are_not_places(doc, candidates, probabilities, model.threshold)
     squares_named_noun_first(doc, candidates, probabilities, model.threshold)
