@@ -16,6 +16,11 @@ def find(result, name):
     return [p for p in result if p.name == name or any(m.text == name for m in p.mentions)]
 
 
+def mentioned_as(result, text):
+    """The places one of whose mentions is exactly `text` (not those merely named so)."""
+    return [p for p in result if any(m.text == text for m in p.mentions)]
+
+
 def km(p, lat, lon):
     a, b = math.radians(p.latitude), math.radians(lat)
     h = math.sin((b - a) / 2) ** 2 + math.cos(a) * math.cos(b) * math.sin(math.radians(lon - p.longitude) / 2) ** 2
@@ -594,6 +599,14 @@ def test_places_listed_together_are_of_one_kind(pipeline):
     assert [p.feature for p in find(result, "Oaxaca")] == ["admin1"]
 
 
+def test_a_region_named_with_its_word_is_the_region_beside_its_namesake_town(pipeline):
+    text = ("Soldiers patrolled Yangon after protests in Sagaing Region and Rakhine State. In Sagaing, the town, "
+            "shops were shut.")
+    kinds = {m.text: (p.feature, p.country_code) for p in places(pipeline, text) for m in p.mentions}
+    assert kinds["Sagaing Region"] == kinds["Rakhine State"] == ("admin1", "MM")
+    assert kinds["Sagaing"] == ("city", "MM")
+
+
 def test_a_numbered_road_is_no_place(pipeline):
     text = "OCALA — Two people died in a crash on State Road 200 near Dunnellon, and Highway 70 was closed."
     result = pipeline.enrich(text)
@@ -605,7 +618,7 @@ def test_a_government_is_a_country_s_or_a_province_s_not_a_city_s(pipeline):
     text = ("QUEBEC — The Quebec government and Ottawa agreed to fund a tramway for Quebec City. In Ohio, the "
             "Columbus government approved a new budget.")
     result = places(pipeline, text)
-    (province,) = [p for p in result if any(m.text == "Quebec" for m in p.mentions)]
+    (province,) = mentioned_as(result, "Quebec")
     assert province.feature == "admin1" and province.country_code == "CA"
     (city,) = find(result, "Quebec City")
     assert city.feature == "city" and "QUEBEC" in [m.text for m in city.mentions]

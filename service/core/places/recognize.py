@@ -465,9 +465,10 @@ def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabili
     for k, c in enumerate(candidates):
         if c.end_token - c.start_token < 2:
             continue
-        # Its own name, or a country's official long form ("Republic of Armenia").
+        # Its own name, or a country's official long form ("Republic of Armenia") or a region's name with its
+        # word ("Sagaing Region" beside the town of Sagaing).
         own = {idx for idx, flags in c.entries
-               if flags & NAME_PRIMARY or (flags & NAME_ALT and gazetteer.kind[idx] == KIND_COUNTRY)}
+               if flags & NAME_PRIMARY or (flags & NAME_ALT and gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1))}
         if not own:
             if c.entries and probabilities[k] >= threshold and _hyphenated(doc.norm[c.start:c.end]):
                 inner = max((probabilities[j] for j in _inside(candidates, starts, k)), default=0.0)
