@@ -222,6 +222,19 @@ def test_a_dateline_on_a_header_line_of_its_own(pipeline):
     assert pipeline.enrich(text.replace("CHENNAI,", "Jane Doe,")).dateline is None
 
 
+def test_a_city_alone_in_capitals_over_the_story_is_its_dateline(pipeline):
+    # The Hindu: the filing city on a line of its own, between the stamps and the first paragraph.
+    story = ("\n\nSchools and colleges in four districts were closed on Friday as heavy rain lashed north Tamil "
+             "Nadu, the State government said. Low-lying areas in Tambaram were flooded.")
+    text = "Chennai rains: schools shut\n\nPublished - November 21, 2026 06:40 am IST\n\nCHENNAI" + story
+    result = pipeline.enrich(text)
+    assert result.dateline is not None and result.dateline.evidence.text == "CHENNAI"
+    assert result.places[result.dateline.place_index].name == "Chennai"
+    # A section's name there is no dateline: a state, a country, or no place at all.
+    for label in ("TAMIL NADU", "INDIA", "NEWS"):
+        assert pipeline.enrich(text.replace("\nCHENNAI", "\n" + label)).dateline is None, label
+
+
 def test_a_title_case_dateline_with_a_date(pipeline):
     # Indian papers: "Bengaluru, November 21: The ..." (title case, no agency, a colon).
     text = ("Bengaluru, November 21: The Karnataka government on Friday cleared a proposal to build a second "

@@ -51,6 +51,8 @@ _HEADER_DATELINE = re.compile(
     rf"(?<![{_LETTER}'.])(?P<place>{_PLACE})(?:, (?P<region>{_REGION}))?"
     rf", (?P<date>{_DATE})"
     r"(?:,? \d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?)?\s*$")
+# A town's name in capitals alone on the line over the first paragraph (The Hindu: "CHENNAI", then the story).
+_BARE_PLACE = re.compile(rf"(?<![{_LETTER}'.])(?P<place>{_PLACE})\s*$")
 # Distributors of press releases (not news agencies: "CNN Wire" is one).
 _DISTRIBUTOR = re.compile(r"business ?wire|(?:globe |pr ?|cision )?news ?wire|ein ?presswire|prweb|accesswire|"
                           r"newsfile|marketwired", re.IGNORECASE)
@@ -67,17 +69,26 @@ class WrittenDateline:
     date: Span | None = None     # "Nov 20" in "LONDON, Nov 20 (Reuters) -"
     press_release: bool = False  # a release distributor's dateline: "(BUSINESS WIRE)", "/PRNewswire/"
     own_line: bool = False       # on a header line of its own: "CHENNAI, November 18, 2026 10:15 IST"
+    bare: bool = False           # the place alone on that line, over the first paragraph: "CHENNAI"
     other_places: tuple[Span, ...] = ()   # "LONDON" in "NEW YORK/LONDON, Nov 20 (Reuters) -"
 
 
 def read_dateline(doc: Document) -> WrittenDateline | None:
     """The dateline of the first prose paragraph that has one, or None (``doc.written_dateline``
-    keeps it for the stages that read it). With none, a dateline on a header line of its own."""
+    keeps it for the stages that read it). With none, a dateline on a header line of its own, or a
+    place alone in capitals on the line over a paragraph."""
     header_dateline = None
+    previous = None    # the content line before, as (number, text, offset)
     for number in doc.content_lines[:SEARCH_LINES]:
         line = doc.lines[number]
         text = line.text.lstrip()
         offset = line.start + len(line.text) - len(text)
+        before, previous = previous, (number, text, offset)
+        if header_dateline is None and before is not None and len(text) >= MIN_PARAGRAPH:
+            bare = _BARE_PLACE.match(before[1])
+            if bare and bare.group("place").isupper() and len(bare.group("place").split()) <= 3:
+                header_dateline = WrittenDateline(before[0], _span(doc, before[2], bare, "place"), None, None,
+                                                  own_line=True, bare=True)
         if header_dateline is None:
             header = _HEADER_DATELINE.match(text)
             # In capitals ("CHENNAI, November 18, 2026"), or a known place in title case under an agency's

@@ -148,6 +148,13 @@ class Gazetteer:
                 return True
         return False
 
+    def names_city(self, name: str, min_population: int = 100_000) -> bool:
+        """Whether `name`, written in full, is a city of at least `min_population` and no country or
+        first-level region ("Chennai"; not "India" or "Tamil Nadu", nor "Georgia" for its towns)."""
+        full = [index for index, flags in self.lookup(name) if flags & (NAME_PRIMARY | NAME_ALT)]
+        return not any(self.kind[i] in (KIND_COUNTRY, KIND_ADMIN1) for i in full) and any(
+            self.kind[i] == KIND_CITY and self.population[i] >= min_population for i in full)
+
     def has_key(self, key: str) -> bool:
         return key in self._aliases
 

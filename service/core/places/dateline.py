@@ -11,6 +11,7 @@ from ..types import Span
 # A town big enough to file news from, for a dateline on a line of its own (a name in capitals over a
 # date may be an author's).
 OWN_LINE_MIN_POPULATION = 10_000
+BARE_MIN_POPULATION = 100_000
 
 
 def find_dateline(doc: Document, gazetteer: Gazetteer) -> Span | None:
@@ -18,6 +19,10 @@ def find_dateline(doc: Document, gazetteer: Gazetteer) -> Span | None:
     dateline = doc.written_dateline
     if dateline is None or (dateline.own_line and not gazetteer.names_major_place(dateline.place.text,
                                                                                     OWN_LINE_MIN_POPULATION)):
+        return None
+    # A word in capitals alone over the story may be its section ("INDIA", "TAMIL NADU", "WORLD"): only a
+    # city of some size is a dateline there.
+    if dateline.bare and not gazetteer.names_city(dateline.place.text, BARE_MIN_POPULATION):
         return None
     return dateline.place
 
