@@ -95,6 +95,10 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # Agencies written out in full are agencies, not a person named after their first words.
     ("By Press Trust of India", [("PTI", "organization")]),
     ("By Express News Service", [("Express News Service", "organization")]),
+    # A paper's bureau signs as its staff would (not a beat's desk: "City Hall Bureau").
+    ("By The Hindu Bureau", [("The Hindu Bureau", "organization")]),
+    ("By Metro Bureau", [("Metro Bureau", "organization")]),
+    ("By City Hall Bureau", []),
     ("By Meera Nair, TNN", [("Meera Nair", "person"), ("TNN", "organization")]),
     ("By Jane Doe, Anadolu Agency", [("Jane Doe", "person"), ("Anadolu Agency", "organization")]),
     # A syndication service that a local station runs under its own name.

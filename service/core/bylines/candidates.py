@@ -193,8 +193,9 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             continue
         read = read_name(cleaned)
         if read is None:
-            # "Globe Staff", "Metro Desk": a short name, not a caption that ends in a photo credit.
-            if (cleaned.lower().endswith((" staff", " desk")) and len(cleaned.split()) <= 4
+            # "Globe Staff", "Metro Desk", "The Hindu Bureau": a short name, not a caption that ends in a
+            # photo credit.
+            if (cleaned.lower().endswith((" staff", " desk", " bureau")) and len(cleaned.split()) <= 4
                     and not PHOTO.search(cleaned) and "/" not in cleaned):
                 # "By the Politics Desk": the desk's name, without the article.
                 article = len(cleaned) - len(_LEADING_THE.sub("", cleaned))

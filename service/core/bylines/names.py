@@ -24,6 +24,7 @@ AGENCIES = {
     "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS", "news service": "News service", "wire": "Wire services",
     "press trust of india": "PTI", "asian news international": "ANI", "indo-asian news service": "IANS",
     "tnn": "TNN", "times news network": "TNN", "express news service": "Express News Service",
+    "the hindu bureau": "The Hindu Bureau", "et bureau": "ET Bureau",
     "uni": "UNI", "united news of india": "UNI",
     "indo asian news service": "IANS", "australian associated press": "AAP", "kyodo news": "Kyodo",
     "yonhap news agency": "Yonhap", "xinhua news agency": "Xinhua", "anadolu agency": "Anadolu Agency",
