@@ -1833,6 +1833,11 @@ def test_a_town_called_nearby_is_a_place_however_common_its_word(pipeline):
      "region", 34.0, -117.8),
     ("Tourists in the Algarve were told to stay indoors as temperatures reached 45C in Faro.", "Algarve", "region",
      37.2, -8.2),
+    # A curated region after "on the" too, over a namesake town that outscores it in the model.
+    ("TOOWOOMBA — Farmers on the Darling Downs say a hailstorm wiped out half of this season's wheat crop.",
+     "Darling Downs", "region", -27.6, 151.2),
+    ("Ferries to Waiheke Island were cancelled and 250mm of rain fell on the Bay of Islands.", "Bay of Islands",
+     "physical", -35.2, 174.15),
 ])
 def test_rivers_islands_and_landscapes_news_names_are_places(pipeline, text, name, feature, lat, lon):
     (place,) = find(places(pipeline, text), name)

@@ -234,14 +234,15 @@ def _nearby_places(doc: Document, candidates: list[SpanCandidate], probabilities
 
 
 _ALONG_PREPOSITIONS = _NEARBY_PREPOSITIONS | {"across", "over", "through", "along", "beneath", "below", "above",
-                                               "under", "off", "beyond"}
+                                               "under", "off", "beyond", "on", "around", "within"}
 
 
 def _physical_features_after_the(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                                  gazetteer: Gazetteer) -> None:
-    """"a ravine in the Andes", "flights across the Pacific": a range, sea or river the curated features
-    name as such, after "the" and a preposition of place, is that feature, whatever town shares its name
-    (Andes, Colombia; Cerese, Italy, once called Andes). The whole name, not the start of a longer one."""
+    """"a ravine in the Andes", "flights across the Pacific", "farmers on the Darling Downs": a range, sea,
+    river or region the curated features name as such, after "the" and a preposition of place, is that
+    feature, whatever town shares its name (Andes, Colombia; Cerese, Italy, once called Andes). The whole
+    name, not the start of a longer one."""
     tokens = doc.tokens
     for k, c in enumerate(candidates):
         i = c.start_token
@@ -249,7 +250,8 @@ def _physical_features_after_the(doc: Document, candidates: list[SpanCandidate],
                 or tokens[i - 2].text.lower() not in _ALONG_PREPOSITIONS or _runs_on(tokens, c.end_token)
                 or tokens[i - 2].line != tokens[c.end_token - 1].line):
             continue
-        if any(gazetteer.kind[idx] == KIND_PHYSICAL and flags & (NAME_PRIMARY | NAME_ALT) for idx, flags in c.entries):
+        if any(gazetteer.kind[idx] in (KIND_PHYSICAL, KIND_REGION) and flags & (NAME_PRIMARY | NAME_ALT)
+               for idx, flags in c.entries):
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
