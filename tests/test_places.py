@@ -610,6 +610,10 @@ def test_places_listed_together_are_of_one_kind(pipeline):
     result = places(pipeline, text)
     assert [p.feature for p in find(result, "Córdoba")] == ["admin1"]
     assert [p.feature for p in find(result, "Oaxaca")] == ["admin1"]
+    # A compass word before the last item describes it; the list and its plural noun hold.
+    result = places(pipeline, "Flooding hit Durham, Wake and northern Orange counties in North Carolina on Monday.")
+    assert {p.name: p.feature for p in result if p.country_code == "US"} == {
+        "Durham County": "admin2", "Wake County": "admin2", "Orange County": "admin2", "North Carolina": "admin1"}
 
 
 def test_a_region_named_with_its_word_is_the_region_beside_its_namesake_town(pipeline):

@@ -307,6 +307,9 @@ def _town_and_its_state(town: Toponym, state: Toponym, gazetteer: Gazetteer) -> 
                     for idx, flags in state.entries))
 
 
+_COMPASS_AT_END = re.compile(r"(?:^|(?<=[ ,]))(?:north|south|east|west)(?:ern)?(?:-(?:east|west)(?:ern)?)?$")
+
+
 def list_chains(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[list[int]]:
     """Mentions written as one list ("Texas, Oklahoma and Louisiana"): runs joined by commas,
     "and" or "or" that hold or end in an "and"/"or". Not a town and its state closed by a comma before
@@ -314,6 +317,8 @@ def list_chains(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) ->
     chains, run, has_conjunction = [], [0] if toponyms else [], False
     for i in range(1, len(toponyms) + 1):
         link = doc.norm[toponyms[i - 1].end:toponyms[i].start].strip() if i < len(toponyms) else None
+        if link is not None:   # "Durham, Wake and northern Orange counties": the compass word describes the item
+            link = _COMPASS_AT_END.sub("", link).strip()
         if link in _LIST_LINKS:
             run.append(i)
             has_conjunction |= link != ","
