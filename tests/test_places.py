@@ -624,6 +624,16 @@ def test_a_region_named_with_its_word_is_the_region_beside_its_namesake_town(pip
     assert kinds["Sagaing"] == ("city", "MM")
 
 
+def test_a_name_with_an_elided_article_is_one_name(pipeline):
+    # "d'Alene", "d'Ivoire": the article run into a capitalised word goes on with the name.
+    text = ("Investigators from Boise and Coeur d'Alene are assisting. Cocoa prices rose in Côte d'Ivoire and "
+            "Ghana, and tourists left the Côte d'Azur.")
+    kinds = {m.text: (p.country_code, p.feature) for p in places(pipeline, text) for m in p.mentions}
+    assert kinds["Coeur d'Alene"] == ("US", "city")
+    assert kinds["Côte d'Ivoire"] == ("CI", "country")
+    assert kinds["Côte d'Azur"] == ("FR", "region")
+
+
 def test_a_numbered_road_is_no_place(pipeline):
     text = "OCALA — Two people died in a crash on State Road 200 near Dunnellon, and Highway 70 was closed."
     result = pipeline.enrich(text)

@@ -23,6 +23,11 @@ NAME_PARTICLES = frozenset("de da do dos das di del della dei degli delle du des
 _INNER_LOWER = NAME_PARTICLES | {"of", "and", "upon", "on", "the", "an", "-", "'"}
 
 
+def _elided_article(word: str) -> bool:
+    """A French or Italian article run into a capitalised word: "d'Alene" in "Coeur d'Alene", "l'Aquila"."""
+    return len(word) > 2 and word[0] in "dlDL" and word[1] in "'\u2019" and word[2].isupper()
+
+
 @dataclass(slots=True)
 class GazetteerMatch:
     start_token: int
@@ -59,7 +64,7 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
                 # Any lower-case word between hyphens: "Newcastle-under-Lyme", "Wells-next-the-Sea".
                 hyphen_bound = previous.text == "-" and gap == 0 and last.text.isalpha()
                 if not (last.text[:1].isupper() or last.text.lower() in _INNER_LOWER or abbreviation_period
-                        or inner_comma or possessive or hyphen_bound):
+                        or inner_comma or possessive or hyphen_bound or _elided_article(last.text)):
                     break
                 # name_key drops periods and joins words (and hyphenated parts) with one space.
                 piece = "'s" if possessive else cached_name_key(last.text)
@@ -75,7 +80,7 @@ def find_gazetteer_matches(doc: Document, gazetteer: Gazetteer) -> list[Gazettee
                 continue
             if not gazetteer.has_prefix(key):
                 break
-            if last.text[:1].isupper() or possessive:
+            if last.text[:1].isupper() or possessive or _elided_article(last.text):
                 entries = gazetteer.lookup_key(key)
                 if entries:
                     written = cached_name_key(norm[first.start:last.end])
