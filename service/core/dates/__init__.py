@@ -270,12 +270,12 @@ def read_as_written_in(doc: Document, country_code: str | None) -> None:
     for role, m in doc.open_order_dates.items():
         attribute = "publication_date" if role == "published" else "modification_date"
         result = getattr(doc, attribute)
-        if m.zone_name in US_ZONES:   # "05/11/2026 10:15 EST": a US clock, a US calendar
+        if result is None or m.zone_name in US_ZONES:   # "05/11/2026 10:15 EST": a US clock, a US calendar
             continue
         other = copy(m)
         other.read_the_other_way()
         day = other.to_date()
-        if result is None or day is None or (latest is not None and day > latest):
+        if day is None or (latest is not None and day > latest):
             continue
         setattr(doc, attribute, _result(doc, other, [], result.confidence, result.role, result.source))
     doc.open_order_dates = {}

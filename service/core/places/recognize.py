@@ -651,6 +651,7 @@ def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: 
 
 _COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                             "Central", "Upper", "Lower"})
+_COMPASS_LINKS = CONJUNCTIONS | {"&"}
 
 
 def _elided_compass_names(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
@@ -663,7 +664,7 @@ def _elided_compass_names(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         second = tokens[t.start_token].text
         i = t.start_token - 2
         if (second not in _COMPASS_WORDS or t.end_token - t.start_token < 2 or i < 0
-                or tokens[i + 1].text not in ("and", "or", "&") or tokens[i].text not in _COMPASS_WORDS
+                or tokens[i + 1].text not in _COMPASS_LINKS or tokens[i].text not in _COMPASS_WORDS
                 or tokens[i].line != tokens[t.start_token].line):
             continue
         first = tokens[i]

@@ -38,9 +38,10 @@ from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CO
 from ...resources.names import cached_name_key, spelled_out
 from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, GOVERNMENT_AFTER, LISTED_AS_REGIONS, OWN_REGION_NOUNS,
-                   STATE_BEFORE, STATE_COUNTRIES, called_a_region, called_a_river, called_a_state_or_country, called_a_town, compass_before,
-                   district_of_region, firm_qualifier_places, list_chains, listed_as_regions, listed_as_rivers,
-                   names_a_team, owned_by, placed_in, qualifier_places, regions_spelled_like)
+                   STATE_BEFORE, STATE_COUNTRIES, called_a_region, called_a_river, called_a_state_or_country,
+                   called_a_town, compass_before, district_of_region, firm_qualifier_places, list_chains,
+                   listed_as_regions, listed_as_rivers, names_a_team, owned_by, placed_in, qualifier_places,
+                   regions_spelled_like)
 from .distance import haversine_km
 from .recognize import Toponym
 
@@ -149,6 +150,12 @@ def lies_in(places: frozenset[int], rows: range, columns: tuple[list[int], ...],
     state_countries = {int(gazetteer.country_idx[idx]) for idx in places if gazetteer.kind[idx] == KIND_ADMIN1}
     return [ids_l[r] in places or admin1_l[r] in places or country_l[r] in places
             or (kind_l[r] in _AREAL_KINDS and country_l[r] in state_countries) for r in rows]
+
+
+def _all_but(rows: list[int], kept: list[int]) -> list[int]:
+    """The rows to block so that only `kept` remain, or none when none would (a cue for a kind of
+    place the name has no entry of rules nothing out)."""
+    return [r for r in rows if r not in kept] if kept else []
 
 
 def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer,
@@ -374,18 +381,12 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 blocked_rows += [r for r, ok in zip(rows, holds)
                                  if kind_l[r] == KIND_CITY or not (ok or listed_groups[g])]
         if states[g] == COUNTRY_BEFORE:
-            countries_here = {r for r in rows if kind_l[r] == KIND_COUNTRY}
-            if countries_here:
-                blocked_rows += [r for r in rows if r not in countries_here]
+            blocked_rows += _all_but(rows, [r for r in rows if kind_l[r] == KIND_COUNTRY])
         elif states[g] == GOVERNMENT_AFTER:
-            governed = {r for r in rows if kind_l[r] in (KIND_COUNTRY, KIND_ADMIN1)}
-            if governed:
-                blocked_rows += [r for r in rows if r not in governed]
+            blocked_rows += _all_but(rows, [r for r in rows if kind_l[r] in (KIND_COUNTRY, KIND_ADMIN1)])
         elif states[g]:
-            states_here = {r for r in rows if kind_l[r] == KIND_ADMIN1 and (
-                states[g] == STATE_BEFORE or gazetteer.country_code(ids_l[r]) in STATE_COUNTRIES)}
-            if states_here:
-                blocked_rows += [r for r in rows if r not in states_here]
+            blocked_rows += _all_but(rows, [r for r in rows if kind_l[r] == KIND_ADMIN1 and (
+                states[g] == STATE_BEFORE or gazetteer.country_code(ids_l[r]) in STATE_COUNTRIES)])
         # "counties Galway, Mayo and Clare": regions, not towns of those names anywhere. (After the name,
         # "region" is looser: "the Kingston region" keeps out only the city inside a namesake region.)
         if called_region[g] == LISTED_AS_REGIONS and any(kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) for r in rows):
@@ -397,10 +398,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         if teams[g]:
             # "Bills beat Chiefs", "for Buffalo": the team's city or state, not Buffalo, Missouri (3,000
             # people) near Kansas City.
-            big = [r for r in rows if (kind_l[r] == KIND_CITY and log_pop_l[r] >= _TEAM_CITY_LOG_POPULATION)
-                   or kind_l[r] == KIND_ADMIN1]
-            if big:
-                blocked_rows += [r for r in rows if r not in big]
+            blocked_rows += _all_but(rows, [r for r in rows if kind_l[r] == KIND_ADMIN1 or (
+                kind_l[r] == KIND_CITY and log_pop_l[r] >= _TEAM_CITY_LOG_POPULATION)])
         states_here = [r for r in rows if kind_l[r] == KIND_ADMIN1 and primary_l[r]] if region_nouns[g] else []
         if states_here and _COUNTY_OF_STATE.match(doc.norm, toponyms[members[0]].end):
             # "a Texas county jail", "the 18th Kentucky county": a county of the state, whose own name
