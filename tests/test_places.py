@@ -1852,6 +1852,12 @@ def test_a_town_called_nearby_is_a_place_however_common_its_word(pipeline):
      "Darling Downs", "region", -27.6, 151.2),
     ("Ferries to Waiheke Island were cancelled and 250mm of rain fell on the Bay of Islands.", "Bay of Islands",
      "physical", -35.2, 174.15),
+    # Historical regions with no GeoNames record in the extracts, written as places in their country's news.
+    ("Farmers from Vidarbha staged protests in Nagpur and Amravati on Friday.", "Vidarbha", "region", 20.8, 78.6),
+    ("From the Ruhr to Silesia, former mining towns such as Duisburg want hydrogen plants.", "Ruhr", "region",
+     51.45, 7.2),
+    ("In Bohemia and Moravia, Czech officials hope to convert old power stations.", "Bohemia", "region",
+     50.0, 14.5),
 ])
 def test_rivers_islands_and_landscapes_news_names_are_places(pipeline, text, name, feature, lat, lon):
     (place,) = find(places(pipeline, text), name)
