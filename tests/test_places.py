@@ -549,6 +549,14 @@ def test_named_winds_and_pipelines_are_not_places(pipeline):
     assert {"Malibu", "Pacific Ocean", "North American", "Bornholm", "Conway", "Pennsylvania"} <= mentions
 
 
+def test_a_railway_line_is_not_the_place_it_is_named_after(pipeline):
+    text = ("Commuters from Slough were told to use the Elizabeth line, and the Victoria line was closed "
+            "between Brixton and Victoria station in London.")
+    mentions = {m.text: p for p in places(pipeline, text) for m in p.mentions}
+    assert all(p.name != "Elizabeth" and p.country_code != "AU" for p in mentions.values())
+    assert {"Slough", "Brixton", "London"} <= set(mentions)
+
+
 def test_a_headline_in_capitals_borrows_from_the_body(pipeline):
     text = ("COUNCIL APPROVES NEW HOUSING ESTATE ON EDGE OF KILKENNY\n\nBy Siobhan O'Connell\n\nKilkenny County "
             "Council has approved 240 homes despite objections from residents of Bennettsbridge and Thomastown. "

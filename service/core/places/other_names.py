@@ -256,6 +256,9 @@ _WIND_AND_PIPELINE_WORDS = frozenset({"wind", "winds", "Stream", "Pipeline"})
 # "Kansas City Southern", "Burlington Northern", "Union Pacific", "Georgia Southern University".
 _RAILROAD_WORDS = frozenset({"Southern", "Northern", "Pacific"})
 _NAME_ENDING_WORDS = _WIND_AND_PIPELINE_WORDS | _RAILROAD_WORDS
+# After "the", a lower-case "line" makes the name a railway's or a metro line's: "the Elizabeth line", "the
+# Victoria line" (London's), not the city or the Australian state.
+_LINE_WORDS = frozenset({"line", "lines"})
 LIST_LOOKBACK = 8
 
 
@@ -307,13 +310,17 @@ def winds_and_pipelines_are_not_places(doc: Document, candidates: list[SpanCandi
                                        threshold: float) -> None:
     """A name right before a wind word or a pipeline's noun names the wind or the pipeline: "Santa Ana
     winds" are no city's, "Nord Stream" is not Nord, France; before "Southern" or "Pacific", a railroad
-    ("Norfolk Southern"). A people's adjective stays: "North American wind patterns" are the continent's."""
+    ("Norfolk Southern"); after "the" and before "line", a railway ("the Elizabeth line"). A people's
+    adjective stays: "North American wind patterns" are the continent's."""
     tokens, n = doc.tokens, len(doc.tokens)
     for k, c in enumerate(candidates):
         after = c.end_token
-        if (probabilities[k] >= threshold and after < n
-                and tokens[after].text in _NAME_ENDING_WORDS and tokens[after].line == tokens[after - 1].line
-                and "gf:demonym" not in c.features):
+        if (probabilities[k] < threshold or after >= n or tokens[after].line != tokens[after - 1].line
+                or "gf:demonym" in c.features):
+            continue
+        word = tokens[after].text
+        if word in _NAME_ENDING_WORDS or (word in _LINE_WORDS and c.start_token > 0
+                                          and tokens[c.start_token - 1].text.lower() == "the"):
             _discount(probabilities, k, threshold)
 
 
