@@ -499,6 +499,9 @@ def test_a_local_paper_s_contact_line_at_the_end_names_its_reporter(sign_off, wa
 @pytest.mark.parametrize("closing,want", [
     ("— Marlon González, AP", [("Marlon González", "person"), ("Associated Press", "organization")]),
     ("-- Jane Doe", [("Jane Doe", "person")]),
+    # A name whose words news writes nowhere else, though no list knows its given name.
+    ("— Jairo Bolledo, Rappler", [("Jairo Bolledo", "person")]),
+    ("— National Hurricane Center", []),
     # An outlet alone signs as the closing credit does; a dash before a phrase names nobody.
     ("— AFP", [("AFP", "organization")]),
     ("— More to follow", []),

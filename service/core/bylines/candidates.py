@@ -291,6 +291,14 @@ def _a_person_by_given_name(c: BylineCandidate, lexicon: Lexicon) -> bool:
     return c.kind == "person" and c.name.split()[0] in lexicon.first_names
 
 
+def _a_person_by_unknown_words(c: BylineCandidate, lexicon: Lexicon) -> bool:
+    """A person's name of two or three words news never writes otherwise, given names the lexicon
+    lacks among them: "— Jairo Bolledo, Rappler" signs; "— National Hurricane Center" does not."""
+    words = c.name.split()
+    return c.kind == "person" and 2 <= len(words) <= 3 and all(
+        w.lower() not in lexicon.case_ratio and w.lower() not in lexicon.dictionary_lower for w in words)
+
+
 def _cue_word(cue: str) -> str:
     """The cue's kind, as the selector knows it: "Story by" -> "story", "Contributors" -> "authors"."""
     word = cue.lower().split()[0]
@@ -392,7 +400,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
         if signed:
             # The story's last line signs it: "— Marlon González, AP", "-- Jane Doe / Rappler".
             found = _names_in(doc, lexicon, signed.group("rest"), offset + signed.start("rest"), number, "by")
-            if any(_a_person_by_given_name(c, lexicon) for c in found):
+            if any(_a_person_by_given_name(c, lexicon) or _a_person_by_unknown_words(c, lexicon) for c in found):
                 out += found
                 continue
         m = _CUE.match(text)
