@@ -156,6 +156,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By MARIA GARCIA, Chicago Sun-Times", [("Maria Garcia", "person")]),
     ("By Ann Lee and Tom Brown, The Dallas Morning News", [("Ann Lee", "person"), ("Tom Brown", "person")]),
     ("By Emily Post, Staff Writer", [("Emily Post", "person")]),
+    # A paper whose first word is a given name too ("Irish"), over its reporter's line under the date.
+    ("Irish Examiner\nThursday, November 19, 2026 - 14:25\nEoin English", [("Eoin English", "person")]),
     # The byline goes on to the next line; a line that only opens with "and" after no byline does not.
     ("By Karen Smith\nand Bob Jones", [("Karen Smith", "person"), ("Bob Jones", "person")]),
     ("Council meeting ran late\nand Bob Jones left early", []),

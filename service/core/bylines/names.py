@@ -77,6 +77,10 @@ _OUTLET_WORDS = {"times", "post", "news", "journal", "tribune", "herald", "gazet
                  "register", "sentinel", "bulletin", "dispatch", "enquirer", "standard", "today", "magazine",
                  "weekly", "daily", "press", "review", "citizen", "monitor", "insider", "ledger", "dealer",
                  "constitution", "democrat", "statesman", "mirror", "recorder"}
+# Outlet words no one has for a surname: after a given name too, the words name a paper ("Irish Examiner":
+# "Irish" is a given name as well).
+_OUTLET_ONLY_WORDS = frozenset({"times", "journal", "tribune", "gazette", "chronicle", "telegraph", "inquirer",
+                                "examiner", "enquirer", "sentinel", "bulletin", "constitution", "statesman"})
 # Honorifics before a byline name are not part of it: "By Dr. Jane Smith" is Jane Smith.
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "rev", "revd", "sir", "dame"}
 _CALENDAR_WORDS = MONTH_WORDS | frozenset(WEEKDAYS) | WEEKDAY_ABBREVIATIONS
@@ -179,8 +183,9 @@ def read_name(text: str) -> tuple[str, str, str] | None:
 
 def is_outlet(words: list[str], lexicon: Lexicon) -> bool:
     """"Chicago Sun-Times", "Dallas Morning News": a publication's name, not a person's ("Emily Post"
-    opens with a given name)."""
-    return words[-1].lower().rsplit("-", 1)[-1] in _OUTLET_WORDS and words[0] not in lexicon.first_names
+    opens with a given name; "Irish Examiner" does too, but no one's surname is Examiner)."""
+    last = words[-1].lower().rsplit("-", 1)[-1]
+    return last in _OUTLET_ONLY_WORDS or (last in _OUTLET_WORDS and words[0] not in lexicon.first_names)
 
 
 def beat_role(text: str) -> str:
