@@ -513,3 +513,15 @@ def test_a_reporter_signing_on_the_last_line_is_the_author(closing, want):
             "off the northern coast of Honduras on Saturday, dumping rain that flooded towns along the river.\n\n"
             f"More than 50,000 people were affected, the national emergency agency said.\n\n{closing}\n")
     assert [(b.name, b.kind) for b in extract(text)] == want
+
+
+def test_readers_comments_name_no_author():
+    # Under the comments' heading, "Name · date" is a commenter's post, however much it looks like a byline.
+    text = ("Modi to visit Gulf next month" + BODY
+            + "\nComments\n\nRajiv K · 21 Nov 2026, 10:02\nGood move for trade.\n")
+    assert extract(text) == []
+    # Above the story, "Comments" is a button of the share bar: the byline under it stands.
+    text = "Modi to visit Gulf next month\n\nShare | Comments\nBy Ann Lee\n" + BODY
+    assert [b.name for b in extract(text)] == ["Ann Lee"]
+    text = "Modi to visit Gulf next month\n\nComments\n\nAnn Lee · 21 Nov 2026, 10:02" + BODY
+    assert [b.name for b in extract(text)] == ["Ann Lee"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +12,12 @@ from .normalize import Line, Token, normalize_text, split_lines, tokenize
 from .types import Byline, Dateline, Focus, Language, Place, PublishedDate, Span, Topic
 
 _SENTENCE_END = {".", "!", "?"}
+PARAGRAPH_CHARS = 200   # a line this long is a paragraph of the story
+# The heading of a page's reader comments: "Comments", "12 Comments", "Comments (3)", "Join the conversation".
+_COMMENTS_HEADING = re.compile(r"(?:\d+ )?(?:reader )?(?:comments?|responses|replies)(?: ?\(\d+\))?:?"
+                               r"|(?:join|start) the (?:conversation|discussion)|leave a (?:comment|reply)"
+                               r"|(?:show|view|add|post|read) (?:a |your |all )?(?:\d+ )?comments?(?: ?\(\d+\))?",
+                               re.IGNORECASE)
 
 
 @dataclass
@@ -89,6 +96,20 @@ class Document:
     def content_lines(self) -> list[int]:
         """Indexes of the non-blank lines."""
         return [i for i, line in enumerate(self.lines) if not line.is_blank]
+
+    @cached_property
+    def comments_line(self) -> int | None:
+        """Where the page's reader comments begin (their heading's line), or None: the names and dates
+        under it are commenters' and their posts', not the article's. Only after the story's first
+        paragraph: above it, "Comments" is a button of the page's share bar."""
+        paragraph = False
+        for n in self.content_lines[1:]:
+            text = self.lines[n].text.strip()
+            if len(text) >= PARAGRAPH_CHARS:
+                paragraph = True
+            elif paragraph and len(text) <= 40 and _COMMENTS_HEADING.fullmatch(text):
+                return n
+        return None
 
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "jan", "feb",

@@ -361,7 +361,10 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
     after_lone_by = in_by_block = False
     previous = -1
     first_line = doc.content_lines[0] if doc.content_lines else -1
+    comments = doc.comments_line
     for number in doc.content_lines[:SEARCH_LINES]:
+        if comments is not None and number >= comments:
+            break   # readers' comments: "Rajiv K · 21 Nov 2026, 10:02" is a commenter
         line = doc.lines[number]
         text = line.text
         stripped = text.strip()
