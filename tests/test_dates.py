@@ -464,3 +464,20 @@ def test_a_numeric_date_nothing_orders_is_read_as_the_filing_country_writes_it(p
     assert _published(pipeline, about_dublin) == "2026-11-03"
     assert _published(pipeline, about_dublin + " The operator is based in Boston, Massachusetts.") == "2026-03-11"
     assert _published(pipeline, about_dublin + " Fares rose on Nov. 7 last year.") == "2026-03-11"
+
+
+def test_a_zone_two_regions_abbreviate_alike_takes_the_article_s_country(pipeline):
+    def stamp(text):
+        result = pipeline.enrich(text, reference_date=date(2026, 11, 22)).publication_date
+        return result.value if result else None
+    header = "Storm cuts power\n\nPosted: Nov 18, 2026 7:15 AM AST\n\n"
+    # Atlantic Standard Time in Halifax, Arabia Standard Time in Riyadh; elsewhere no offset is guessed.
+    assert stamp(header + "HALIFAX — Nova Scotia Power says 10,000 customers in Dartmouth and Bedford "
+                          "remain without electricity.") == "2026-11-18T07:15:00-04:00"
+    assert stamp(header + "RIYADH — Saudi Arabia said it would raise output from fields near Dammam, "
+                          "officials in Jeddah said.") == "2026-11-18T07:15:00+03:00"
+    assert stamp(header + "LYON — The council voted to approve the plan, officials in Paris and Marseille "
+                          "said.") == "2026-11-18"
+    # Day first in Riyadh, and the zone kept.
+    assert stamp(header.replace("Nov 18, 2026", "03/11/2026") + "RIYADH — Saudi Arabia said it would raise "
+                 "output from fields near Dammam.") == "2026-11-03T07:15:00+03:00"

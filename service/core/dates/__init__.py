@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from ...resources.linear import LinearModel, softmax_scores
 from ..document import Document
 from ..types import PublishedDate
-from .find import FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates, settle_zone, weekday_date
+from .find import (COUNTRY_ZONES, FIXED_ZONES, NAMED_ZONES, DateMention, complete_year, find_dates, settle_zone,
+                   weekday_date)
 from .select import (PROSE_LINE, PUBLISHED_WORDS, UPDATED_WORDS, cue_before, date_features, first_prose_line,
                      never_publication, prefer_first_publication)
 
@@ -249,6 +250,8 @@ def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | No
         m = next((m for m in mentions if result is not None and m.span == result.evidence), None)
         if m is not None and m.kind == "numeric" and m.ambiguous_order and not m.order_from_page and not m.day_first:
             doc.open_order_dates[role] = m
+        if m is not None and m.offset_minutes is None and (m.zone_text or "").upper() in COUNTRY_ZONES:
+            doc.open_zone_dates[role] = m
     return published, updated
 
 
@@ -261,11 +264,31 @@ US_ZONES = frozenset({"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "A
 
 
 def read_as_written_in(doc: Document, country_code: str | None) -> None:
-    """Once the places are known: an ambiguous numeric date that only the US habit ordered is read
-    day first in an article filed from, or about, a country that writes the day first ("LONDON -"
-    over "03/11/2026" is 3 November). Nothing on the page said otherwise, or it would not be open."""
-    if not doc.open_order_dates or country_code is None or country_code in MONTH_FIRST_COUNTRIES:
-        return
+    """Once the places are known, what only the article's country can settle. An ambiguous numeric date
+    that only the US habit ordered is read day first in an article filed from, or about, a country that
+    writes the day first ("LONDON -" over "03/11/2026" is 3 November); nothing on the page said
+    otherwise, or it would not be open. A zone two regions abbreviate alike takes the country's offset
+    ("7:15 AM AST" in Halifax is -04:00)."""
+    if country_code is not None:
+        if country_code not in MONTH_FIRST_COUNTRIES:
+            _read_day_first(doc)
+        _read_zones_of(doc, country_code)
+    doc.open_order_dates, doc.open_zone_dates = {}, {}
+
+
+def _read_zones_of(doc: Document, country_code: str) -> None:
+    for role, m in doc.open_zone_dates.items():
+        attribute = "publication_date" if role == "published" else "modification_date"
+        result = getattr(doc, attribute)
+        offset = COUNTRY_ZONES[m.zone_text.upper()].get(country_code)
+        if result is None or offset is None or result.evidence != m.span:
+            continue
+        zoned = copy(m)
+        zoned.offset_minutes, zoned.zone_name = offset, m.zone_text.upper()
+        setattr(doc, attribute, _result(doc, zoned, [], result.confidence, result.role, result.source))
+
+
+def _read_day_first(doc: Document) -> None:
     latest = doc.reference_date + timedelta(days=1) if doc.reference_date is not None else None
     for role, m in doc.open_order_dates.items():
         attribute = "publication_date" if role == "published" else "modification_date"
@@ -278,7 +301,8 @@ def read_as_written_in(doc: Document, country_code: str | None) -> None:
         if day is None or (latest is not None and day > latest):
             continue
         setattr(doc, attribute, _result(doc, other, [], result.confidence, result.role, result.source))
-    doc.open_order_dates = {}
+        if role in doc.open_zone_dates:   # its zone is read next, on the date as now read
+            doc.open_zone_dates[role] = other
 
 
 __all__ = ["extract_dates", "read_as_written_in", "MONTH_FIRST_COUNTRIES", "candidate_dates", "choose_date",

@@ -110,6 +110,12 @@ FIXED_ZONES = {"GMT": 0, "UTC": 0, "Z": 0, "EST": -300, "EDT": -240, "CST": -360
                "ACDT": 630, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780, "SAST": 120, "EAT": 180,
                "WAT": 60, "CAT": 120, "IDT": 180, "GST": 240, "NPT": 345, "ICT": 420, "WIB": 420, "WITA": 480,
                "WIT": 540, "PHT": 480, "MYT": 480, "BRT": -180, "ART": -180, "ADT": -180}
+# An abbreviation two regions share, read once the article's country is known: "AST" is Atlantic
+# Standard Time in Halifax or San Juan, Arabia Standard Time in Riyadh; elsewhere it stays unread.
+_ATLANTIC_COUNTRIES = ("CA", "PR", "BM", "VI", "VG", "AG", "AI", "BB", "DM", "DO", "GD", "KN", "LC", "MS", "TT",
+                       "VC", "AW", "CW", "SX", "BQ", "MQ", "GP")
+COUNTRY_ZONES = {"AST": {**dict.fromkeys(_ATLANTIC_COUNTRIES, -240),
+                         **dict.fromkeys(("SA", "IQ", "KW", "QA", "BH", "YE"), 180)}}
 NAMED_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
                "PT": "America/Los_Angeles", "UK": "Europe/London"}
 
