@@ -549,6 +549,13 @@ def test_named_winds_and_pipelines_are_not_places(pipeline):
     assert {"Malibu", "Pacific Ocean", "North American", "Bornholm", "Conway", "Pennsylvania"} <= mentions
 
 
+def test_a_saint_s_name_is_a_place_not_a_person(pipeline):
+    # "St" before a word names a saint, not a living person: "Ives" is no surname for the recogniser to avoid.
+    result = places(pipeline, "Alerts were issued for Perranporth, Polzeath and St Ives in Cornwall.")
+    (st_ives,) = find(result, "St Ives")
+    assert st_ives.country_code == "GB" and km(st_ives, 50.21, -5.48) < 20
+
+
 def test_a_railway_line_is_not_the_place_it_is_named_after(pipeline):
     text = ("Commuters from Slough were told to use the Elizabeth line, and the Victoria line was closed "
             "between Brixton and Victoria station in London.")

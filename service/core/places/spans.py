@@ -112,6 +112,8 @@ TITLES = {"mr", "mrs", "ms", "dr", "president", "secretary", "minister", "gov", 
           "rep", "judge", "gen", "general", "prime", "chancellor", "king", "queen", "prince", "pope", "sir",
           "lord", "mayor", "chief", "coach", "professor", "prof", "sheriff", "officer", "director", "ceo",
           "spokesman", "spokeswoman", "st", "saint", "lt", "col", "sgt", "capt", "det", "rev", "father"}
+# Titles that make the next word a living person's name: not a saint's ("St Ives", "Saint-Denis" are places).
+_PERSON_TITLES = TITLES - {"st", "saint"}
 
 
 @dataclass(slots=True)
@@ -321,7 +323,7 @@ class _Candidates:
             if i == 0 or lines[i - 1] != lines[i]:
                 continue
             prev = words[i - 1]
-            if (prev in first_names or (lowers[i - 1] in TITLES and prev[:1].isupper())
+            if (prev in first_names or (lowers[i - 1] in _PERSON_TITLES and prev[:1].isupper())
                     or (prev == "." and i > 1 and lowers[i - 2] in ("mr", "mrs", "ms", "dr"))):
                 self.person_words.add(lowers[i])
         self.span_counts: dict[str, int] = {}
