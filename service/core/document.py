@@ -32,11 +32,9 @@ class Document:
     language: Language | None = None
     publication_date: PublishedDate | None = None
     modification_date: PublishedDate | None = None
-    # "published"/"updated" -> the dates.find.DateMention behind it when that is a numeric date that
-    # only the US habit ordered (05/11/2026, nothing else on the page saying which is the month).
-    open_order_dates: dict = field(default_factory=dict)
-    # "published"/"updated" -> the mention whose zone only the article's country reads ("AST").
-    open_zone_dates: dict = field(default_factory=dict)
+    # "published"/"updated" -> the dates.find.DateMention behind it when only the article's country can
+    # settle it: a numeric date only the US habit ordered (05/11/2026), or a zone two regions share ("AST").
+    open_dates: dict = field(default_factory=dict)
     bylines: list[Byline] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     unresolved_toponyms: list[Span] = field(default_factory=list)

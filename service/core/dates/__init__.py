@@ -248,11 +248,19 @@ def extract_dates(doc: Document, model: LinearModel) -> tuple[PublishedDate | No
         published = _dateline_date(doc, mentions, features, probabilities) or _weekday_dateline_date(doc)
     for role, result in (("published", published), ("updated", updated)):
         m = next((m for m in mentions if result is not None and m.span == result.evidence), None)
-        if m is not None and m.kind == "numeric" and m.ambiguous_order and not m.order_from_page and not m.day_first:
-            doc.open_order_dates[role] = m
-        if m is not None and m.offset_minutes is None and (m.zone_text or "").upper() in COUNTRY_ZONES:
-            doc.open_zone_dates[role] = m
+        if m is not None and (_order_open(m) or _zone_open(m)):
+            doc.open_dates[role] = m
     return published, updated
+
+
+def _order_open(m: DateMention) -> bool:
+    """A numeric date only the US habit ordered: nothing on the page said which part is the month."""
+    return m.kind == "numeric" and m.ambiguous_order and not m.order_from_page and not m.day_first
+
+
+def _zone_open(m: DateMention) -> bool:
+    """A time in a zone two regions abbreviate alike ("AST"), so far without an offset."""
+    return m.offset_minutes is None and (m.zone_text or "").upper() in COUNTRY_ZONES
 
 
 # Where news writes the month first (05/11/2026 is May 11): the United States, its territories and
@@ -270,39 +278,31 @@ def read_as_written_in(doc: Document, country_code: str | None) -> None:
     otherwise, or it would not be open. A zone two regions abbreviate alike takes the country's offset
     ("7:15 AM AST" in Halifax is -04:00)."""
     if country_code is not None:
-        if country_code not in MONTH_FIRST_COUNTRIES:
-            _read_day_first(doc)
-        _read_zones_of(doc, country_code)
-    doc.open_order_dates, doc.open_zone_dates = {}, {}
+        for role, m in doc.open_dates.items():
+            attribute = "publication_date" if role == "published" else "modification_date"
+            result = getattr(doc, attribute)
+            read = _read_in(doc, m, country_code) if result is not None else None
+            if read is not None:
+                setattr(doc, attribute, _result(doc, read, [], result.confidence, result.role, result.source))
+    doc.open_dates = {}
 
 
-def _read_zones_of(doc: Document, country_code: str) -> None:
-    for role, m in doc.open_zone_dates.items():
-        attribute = "publication_date" if role == "published" else "modification_date"
-        result = getattr(doc, attribute)
-        offset = COUNTRY_ZONES[m.zone_text.upper()].get(country_code)
-        if result is None or offset is None or result.evidence != m.span:
-            continue
-        zoned = copy(m)
-        zoned.offset_minutes, zoned.zone_name = offset, m.zone_text.upper()
-        setattr(doc, attribute, _result(doc, zoned, [], result.confidence, result.role, result.source))
-
-
-def _read_day_first(doc: Document) -> None:
-    latest = doc.reference_date + timedelta(days=1) if doc.reference_date is not None else None
-    for role, m in doc.open_order_dates.items():
-        attribute = "publication_date" if role == "published" else "modification_date"
-        result = getattr(doc, attribute)
-        if result is None or m.zone_name in US_ZONES:   # "05/11/2026 10:15 EST": a US clock, a US calendar
-            continue
+def _read_in(doc: Document, m: DateMention, country_code: str) -> DateMention | None:
+    """The mention as the country reads it, or None when that changes nothing."""
+    read = None
+    # "05/11/2026 10:15 EST": a US clock, a US calendar.
+    if _order_open(m) and country_code not in MONTH_FIRST_COUNTRIES and m.zone_name not in US_ZONES:
         other = copy(m)
         other.read_the_other_way()
         day = other.to_date()
-        if day is None or (latest is not None and day > latest):
-            continue
-        setattr(doc, attribute, _result(doc, other, [], result.confidence, result.role, result.source))
-        if role in doc.open_zone_dates:   # its zone is read next, on the date as now read
-            doc.open_zone_dates[role] = other
+        latest = doc.reference_date + timedelta(days=1) if doc.reference_date is not None else None
+        if day is not None and (latest is None or day <= latest):
+            read = other
+    offset = COUNTRY_ZONES[m.zone_text.upper()].get(country_code) if _zone_open(m) else None
+    if offset is not None:
+        read = copy(read or m)
+        read.offset_minutes, read.zone_name = offset, m.zone_text.upper()
+    return read
 
 
 __all__ = ["extract_dates", "read_as_written_in", "MONTH_FIRST_COUNTRIES", "candidate_dates", "choose_date",
