@@ -957,6 +957,11 @@ _KEBBI = ("ABUJA, Nigeria (AP) - Gunmen abducted 30 students in Nigeria's Kebbi 
     ("BOLOGNA, Italy, Nov 20 (Reuters) - Rivers burst their banks across Emilia-Romagna on Thursday, flooding "
      "parts of Bologna, Faenza and Ravenna. Train services between Bologna and Rimini were suspended.",
      "Rivers", "IT"),
+    # A city found only by another of its names, 1,000 km from everything else: Mumbai's Kurla, which the
+    # gazetteer lacks, is not Korla in Xinjiang (its Uyghur name).
+    ("Mumbai | November 22, 2026\n\nThe civic body will demolish 12 structures along the Mithi river in Kurla "
+     "this week, after flooding in Powai during the monsoon. The MLA will meet the chief minister in Nagpur.",
+     "Kurla", "IN"),
 ])
 def test_a_small_place_alone_in_a_far_country_is_left_unresolved(pipeline, text, stray, country):
     result = pipeline.enrich(text)

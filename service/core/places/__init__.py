@@ -85,7 +85,10 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     dateline_place = int(table.ids[choice[dateline_group]]) if dateline_group is not None else None
     partial = table.features[:, COLUMN["name_partial"]] > 0
     partly_named = frozenset(int(table.ids[choice[g]]) for g in resolved if partial[choice[g]])
-    for idx in stray_towns(by_place, mean_confidence, gazetteer, dateline_place, partly_named):
+    primary = table.features[:, COLUMN["name_primary"]] > 0
+    named_own = {int(table.ids[choice[g]]) for g in resolved if primary[choice[g]]}
+    other_named = frozenset(idx for idx in by_place if idx not in named_own)
+    for idx in stray_towns(by_place, mean_confidence, gazetteer, dateline_place, partly_named, other_named):
         unresolved.extend(by_place.pop(idx))
     parts = {i for members in by_place.values() for i in members
              if names_a_part(doc.text, toponyms[i].start, toponyms[i].end)}

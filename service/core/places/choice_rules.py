@@ -272,16 +272,23 @@ STRAY_FAR_REGION_CONFIDENCE = 0.5
 STRAY_PARTIAL_COUNTY_CONFIDENCE = 0.5
 STRAY_LONE_TOWN_POPULATION = 10_000
 STRAY_LONE_TOWN_KM = 700.0
+# A city of under a million found only by another of its names (not its own) stands 1,000 km from all
+# else only when the resolver was sure: "Kurla" in a Mumbai story is the suburb the gazetteer lacks, not
+# Korla in Xinjiang, whose Uyghur name it is.
+STRAY_OTHER_NAME_POPULATION = 1_000_000
+STRAY_OTHER_NAME_KM = 1000.0
 
 
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
-                dateline_place: int | None, partly_named: frozenset[int] = frozenset()) -> list[int]:
+                dateline_place: int | None, partly_named: frozenset[int] = frozenset(),
+                other_named: frozenset[int] = frozenset()) -> list[int]:
     """Small towns and counties (and, on another continent, barely chosen regions), weakly resolved, alone
     in a country the rest of the article never touches and far from every other place it names: "Villa
     Park" in a Premier League report is the stadium, not the town in Illinois; "Esperance" beside Tunis is
     the football club; "the Charlevoix region" in a Quebec story is not Charlevoix County, Michigan. A
     county named without its "County" (`partly_named`) counts as small whatever its size: "Prince
-    William" in a London paper is the prince, not the Virginia county. Such a place is left unresolved
+    William" in a London paper is the prince, not the Virginia county; a city named only by another of its
+    names (`other_named`) is a stray 1,000 km away up to a million people. Such a place is left unresolved
     rather than guessed (a wrong point on the map is worse than none). A village 700 km from
     every other place is one wherever it lies and however sure the resolver."""
     mentions_by_country: dict[int, int] = {}
@@ -306,7 +313,8 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
         # the article names is a namesake of one the gazetteer lacks ("Gold Hill" in a Boulder fire story
         # is no town in Oregon).
         lone_village = kind == KIND_CITY and population <= STRAY_LONE_TOWN_POPULATION
-        weak = (small or middling) and confidence[idx] < STRAY_TOWN_FAR_CONFIDENCE
+        other_name = kind == KIND_CITY and idx in other_named and population < STRAY_OTHER_NAME_POPULATION
+        weak = (small or middling or other_name) and confidence[idx] < STRAY_TOWN_FAR_CONFIDENCE
         # Even in the article's own country: "Garfield" in an Iowa school story is no Oklahoma county.
         partial_county = (kind == KIND_ADMIN2 and idx in partly_named
                           and confidence[idx] < STRAY_PARTIAL_COUNTY_CONFIDENCE)
@@ -323,7 +331,8 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
             strays.append(idx)
         elif weak and alone:
             near_enough = nearest <= STRAY_TOWN_KM or confidence[idx] >= STRAY_TOWN_CONFIDENCE
-            if nearest > STRAY_TOWN_FAR_KM or (small and not near_enough):
+            if (nearest > STRAY_TOWN_FAR_KM or (small and not near_enough)
+                    or (other_name and nearest > STRAY_OTHER_NAME_KM)):
                 strays.append(idx)
     return strays
 
