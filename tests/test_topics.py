@@ -19,6 +19,13 @@ from service.tools.train_topics import fit_temperature, own_training_articles
      "the defence after the match.", "medtop:15000000"),
     ("Shares fell sharply after the company reported a quarterly loss and cut its profit forecast; investors "
      "sold the stock as the central bank raised interest rates.", "medtop:04000000"),
+    # Deaths do not make a war: a coach crash and an earthquake's toll are accidents and disasters.
+    ("PARIS (AFP) - French prosecutors opened an investigation on Saturday after a coach carrying skiers crashed "
+     "on the A43 motorway near Chambery, killing two people and injuring 21. The bus hit a barrier and overturned.",
+     "medtop:03000000"),
+    ("WAJIMA, Japan - The prime minister visited Wajima on Sunday and promised more money to rebuild the Noto "
+     "Peninsula, where an earthquake and floods killed more than 500 people. He toured temporary housing.",
+     "medtop:03000000"),
 ])
 def test_clear_cases(pipeline, text, code):
     topic = pipeline.enrich(text).topic
