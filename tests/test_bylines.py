@@ -478,9 +478,16 @@ def test_a_reporter_writing_with_the_byline_s_authors_is_an_author(line, want):
 
 
 @pytest.mark.parametrize("line", ["Reported by Maria Gonzalez in Kyiv; written by Tom Reilly in London",
-                                  "Reporting by Maria Gonzalez; Written by Tom Reilly; Editing by Ashley Chen"])
+                                  "Reporting by Maria Gonzalez; Written by Tom Reilly; Editing by Ashley Chen",
+                                  # Reuters' form: the writer composed the story from the reporting.
+                                  "(Reporting by Maria Gonzalez; Writing by Tom Reilly; Editing by Ashley Chen)"])
 def test_the_reporter_and_the_writer_of_a_story_are_both_authors(line):
     assert [name for name, _ in bylines(line)] == ["Maria Gonzalez", "Tom Reilly"]
+
+
+def test_a_writing_credit_alone_names_the_author():
+    assert [name for name, _ in bylines("Writing by Nidal al-Mughrabi; Editing by Andrew Heavens")] == [
+        "Nidal al-Mughrabi"]
 
 
 @pytest.mark.parametrize("sign_off,want", [

@@ -24,8 +24,8 @@ _BEAT_CASE = 0.9
 # The words of a local paper's closing contact line, which signs the story ("Contact reporter A at ...").
 _SIGN_OFF_WORDS = ("contact", "reach")
 # Wire copy closes with its credits in brackets: "(Reporting by A; Editing by B)".
-_CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |report |posted |article |photos? |"
-                  r"video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter|"
+_CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |writing |reporting |report |posted |article |"
+                  r"photos? |video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter|"
                   # "Story: Jane Doe", "Words: Jane Doe": with the colon only
                   r"(?:story|words|text)(?=\s*:)|"
                   # "Contributors: A, B"; CNN's live pages: "From CNN's Jane Doe"
@@ -34,7 +34,8 @@ _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |reporting |re
                   rf"(?:{'|'.join(_SIGN_OFF_WORDS)})(?: reporter| writer| columnist)?"
                   r"(?=\s+(?-i:[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019.-]+){1,3}) at\b))"
                   r"\s*[:|-]?\s+(?P<rest>.+)$", re.IGNORECASE)
-_CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by",
+# Wire copy's "Writing by" credits the one who wrote the story from others' reporting: an author.
+_CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by", "writing": "reporting",
                **{word: "by" for word in _SIGN_OFF_WORDS}}
 _JOINED_NAMES = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].*)$")
 _LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECASE)
@@ -48,7 +49,7 @@ _PASSIVE_BY = re.compile(r"(?<![\w-])(?!(?:posted|published|written|reported|fil
 _REPORTING = re.compile(r"\b(?:additional )?reporting by (?P<names>[^;.\n]+)", re.IGNORECASE)
 # Credits that are not authorship: editors, reviewers and fact-checkers, translators, photographers,
 # producers, sponsors ("Medically reviewed by", "Fact-checked by", "Presented by").
-_NOT_AUTHORS = re.compile(r"\b(?:editing|edited|writing|compiled|graphics|photos?|photography|photographed|video|"
+_NOT_AUTHORS = re.compile(r"\b(?:editing|edited|compiled|graphics|photos?|photography|photographed|video|"
                           r"illustrations?|illustrated|design|designed|images?|reviewed|checked|translated|"
                           r"translation|produced|sponsored|presented|powered) by\b", re.IGNORECASE)
 # Each pattern that may fail after a run of spaces or symbols starts only where the run starts
@@ -73,7 +74,7 @@ _LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 # Additional reporting by B in X and C"; "Reported by A in Kyiv; written by B"; "By A, with reporting by
 # B"): stripped from each name.
 _STRIP = re.compile(r"(?<!\S)\S+@\S+|@\w+|\bfollow\b.*$|https?://\S+|"
-                    r"^\s*(?:with )?(?:additional )?(?:reporting|reported|written) by\s", re.IGNORECASE)
+                    r"^\s*(?:with )?(?:additional )?(?:reporting|reported|written|writing) by\s", re.IGNORECASE)
 DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}:\d\d|"
                         r"\b(?:published|updated|posted|last)\b", re.IGNORECASE)
 CONTACT_LINE = re.compile(r"^\s*(?:@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
