@@ -138,22 +138,24 @@ class Gazetteer:
     def lookup_key(self, key: str) -> tuple[tuple[int, int], ...]:
         return self._cached_lookup(key) if key else ()
 
+    def _named_in_full(self, name: str) -> tuple[list[int], list[int]]:
+        """The places `name` names by their own or an alternate name (not an abbreviation, a demonym or a
+        part), as (its countries and first-level regions, its cities)."""
+        full = [index for index, flags in self.lookup(name) if flags & (NAME_PRIMARY | NAME_ALT)]
+        return [i for i in full if self.kind[i] in (KIND_COUNTRY, KIND_ADMIN1)], [
+            i for i in full if self.kind[i] == KIND_CITY]
+
     def names_major_place(self, name: str, min_population: int = 100_000) -> bool:
         """Whether `name`, written in full, is a country, a first-level region or a city of at least
         `min_population` ("New Delhi", "Kentucky"; not "Jordan Henderson" or a town of 900)."""
-        for index, flags in self.lookup(name):
-            if flags & (NAME_PRIMARY | NAME_ALT) and (
-                    self.kind[index] in (KIND_COUNTRY, KIND_ADMIN1)
-                    or (self.kind[index] == KIND_CITY and self.population[index] >= min_population)):
-                return True
-        return False
+        regions, cities = self._named_in_full(name)
+        return bool(regions) or any(self.population[i] >= min_population for i in cities)
 
     def names_city(self, name: str, min_population: int = 100_000) -> bool:
         """Whether `name`, written in full, is a city of at least `min_population` and no country or
         first-level region ("Chennai"; not "India" or "Tamil Nadu", nor "Georgia" for its towns)."""
-        full = [index for index, flags in self.lookup(name) if flags & (NAME_PRIMARY | NAME_ALT)]
-        return not any(self.kind[i] in (KIND_COUNTRY, KIND_ADMIN1) for i in full) and any(
-            self.kind[i] == KIND_CITY and self.population[i] >= min_population for i in full)
+        regions, cities = self._named_in_full(name)
+        return not regions and any(self.population[i] >= min_population for i in cities)
 
     def has_key(self, key: str) -> bool:
         return key in self._aliases
