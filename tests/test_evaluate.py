@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from service.core.types import Place, Span
+from service.evaluate import meta
 from service.evaluate.calibration import calibration_error
 from service.evaluate.places import PlaceScores, score_document
 
@@ -83,3 +84,27 @@ def test_training_leaves_out_a_corpus_s_unmarked_big_cities_and_nothing_else(res
     assert training_view("trnews", candidates, [True, False, False, False], gazetteer)[0][0] is candidates[0]
     assert training_view("gwn", candidates, labels, gazetteer)[0] == candidates
     assert training_view("geovirus", candidates, labels, gazetteer)[0] == candidates[:3]
+
+
+class _DatePipeline:
+    """Answers each text with the date written in it (or none), as the pipeline's result does."""
+
+    def enrich(self, text):
+        date = SimpleNamespace(date=text, evidence=Span(0, len(text), text)) if text else None
+        return SimpleNamespace(publication_date=date, bylines=[])
+
+
+def test_date_precision_sets_aside_only_answers_a_year_from_an_invisible_gold():
+    records = [
+        {"id": "right", "text": "2023-05-01", "date": "2023-05-01", "date_in_text": True},
+        # The page shows "Aug 12, 2021"; the gold has the same day in 2023 and the text never shows it.
+        {"id": "gold-year", "text": "2021-08-12", "date": "2023-08-12", "date_in_text": False},
+        # The same year gap, but the gold day is in the text: a mistake of ours, counted in full.
+        {"id": "visible", "text": "2022-03-07", "date": "2023-03-07", "date_in_text": True},
+        {"id": "other-day", "text": "2023-12-15", "date": "2023-12-18", "date_in_text": False},
+        {"id": "silent", "text": "", "date": "2023-01-01", "date_in_text": False},
+    ]
+    summary = meta.score(records, _DatePipeline(), "t").summary()
+    assert (summary["date_precision"], summary["year_doubt"]) == (0.25, 1)
+    assert summary["date_precision_year_doubt_aside"] == round(1 / 3, 3)
+    assert summary["date_coverage"] == 0.8
