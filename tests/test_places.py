@@ -176,6 +176,20 @@ def test_a_place_said_to_be_in_a_country_is_there_and_only_that_mention(pipeline
     assert len(montana) == 1 and len(montana[0].mentions) == 3
 
 
+def test_a_sentence_opened_by_in_a_state_places_its_towns(pipeline):
+    text = ("SEATTLE - Forecasters expect highs near 105 degrees in Portland and the upper 90s in Seattle, across "
+            "Western Washington and Oregon. In British Columbia, Environment Canada issued heat warnings for "
+            "Vancouver and the Fraser Valley. Cooling centers will open in Tacoma and Everett.")
+    (vancouver,) = find(places(pipeline, text), "Vancouver")
+    assert (vancouver.country_code, vancouver.admin1) == ("CA", "British Columbia")
+    # The opener's sentence only: the next one is back beside Portland.
+    text = text.replace("Cooling centers will open in Tacoma and Everett.",
+                        "Clark County opened cooling centers in Vancouver, across the river from Portland.")
+    vancouvers = find(places(pipeline, text), "Vancouver")
+    assert {(p.country_code, m.start) for p in vancouvers for m in p.mentions} == {
+        ("CA", text.index("Vancouver and")), ("US", text.index("Vancouver, across"))}
+
+
 def test_canadian_province_abbreviations_qualify_and_resolve(pipeline):
     result = places(pipeline, "Firefighters in Kelowna, B.C., and in Moncton, N.B., were called out on Sunday.")
     (kelowna,) = find(result, "Kelowna")
@@ -871,6 +885,9 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
     # A trail is a road: Tamiami Trail runs through Venice, Florida, far from the town of Tamiami.
     ("Deputies first spotted the stolen pickup on Tamiami Trail in Venice, south of Sarasota, Florida, "
      "the sheriff's office said.", "Tamiami", "Venice", "Florida"),
+    # A gate named after the land it faces is a landmark: the Brandenburg Gate stands in Berlin, not Brandenburg.
+    ("Benson Kipruto pulled away near the Brandenburg Gate in the final kilometre to win the Berlin Marathon, "
+     "the city's sports office said. He grew up near Eldoret, in Kenya.", "Brandenburg", "Berlin", "Berlin"),
 ])
 def test_a_name_that_is_not_a_place_here_beside_one_that_is(pipeline, text, absent, present, admin1):
     result = places(pipeline, text)
@@ -962,6 +979,11 @@ _KEBBI = ("ABUJA, Nigeria (AP) - Gunmen abducted 30 students in Nigeria's Kebbi 
     ("Mumbai | November 22, 2026\n\nThe civic body will demolish 12 structures along the Mithi river in Kurla "
      "this week, after flooding in Powai during the monsoon. The MLA will meet the chief minister in Nagpur.",
      "Kurla", "IN"),
+    # A city of 200,000 that few languages name, weakly chosen on another continent: the governing party,
+    # not the town in Madhya Pradesh.
+    ("MEXICO CITY, Oct 2 (Reuters) - Lawmakers in Guadalajara and Monterrey welcomed the ruling, while Morena "
+     "party leaders in the capital called it an attack on the popular will. Teachers blocked roads in Oaxaca.",
+     "Morena", "MX"),
 ])
 def test_a_small_place_alone_in_a_far_country_is_left_unresolved(pipeline, text, stray, country):
     result = pipeline.enrich(text)
@@ -1287,6 +1309,10 @@ def test_a_capital_of_millions_beats_a_namesake_town_without_local_context(pipel
     ("Flooding closed roads in Tampa and Clearwater, and St. Petersburg opened two shelters.",
      "St. Petersburg", "US"),
     ("Flights from Tampa and Clearwater to Toronto and Montreal resumed on Monday.", "Toronto", "CA"),
+    # No place of the article lies within 500 km of the town of 80,000 in Florida: the world city.
+    ("Taylor Swift has added three concerts at Toronto's Rogers Centre. The singer, who grew up in Wyomissing, "
+     "Pennsylvania, will also play Vancouver. Promoters said demand outstripped her shows at the Melbourne "
+     "Cricket Ground.", "Melbourne", "AU"),
 ])
 def test_a_city_of_most_of_a_million_beats_a_namesake_town_the_story_does_not_hold(pipeline, text, name,
                                                                                    country):
@@ -1363,6 +1389,9 @@ def test_a_department_store_is_no_region(pipeline):
      "Ishikawa Prefecture", ("Ishikawa", "JP", "admin1")),
     ("U.S. Marines fought insurgents in Anbar Province, west of Baghdad, in 2004.", "Anbar Province",
      ("Al Anbar", "IQ", "admin1")),
+    # Kenya's counties are first-level regions, known to GeoNames without the word.
+    ("Eliud Kipchoge, from Kapsisiywa in Nandi County, trains in Kaptagat with runners from Eldoret, Kenya.",
+     "Nandi County", ("Nandi", "KE", "admin1")),
     # "Region" after an American city is its area, not a county of its name elsewhere.
     ("There have been nine cases of West Nile virus in the Houston region, Texas health officials said.",
      "Houston", ("Houston", "US", "city")),

@@ -147,6 +147,7 @@ WORLD_CITY_POPULATION = 600_000
 WORLD_CITY_NAMESAKE_SHARE = 0.1     # the town at most this share of the city's population
 WORLD_CITY_NEIGHBOUR_KM = 100.0     # another place this near the town makes it local
 WORLD_CITY_REACH_KM = 500.0         # ... and one this near the city makes the city fit the story too
+WORLD_CITY_ISOLATED_KM = 500.0      # a town this far from every other place fits no better than the city
 
 
 def prefer_world_city(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
@@ -154,7 +155,8 @@ def prefer_world_city(table: CandidateTable, choice: np.ndarray, gazetteer: Gaze
     5,000 that lies a little nearer the other two; "London and Boston have the laboratories" is Boston,
     Massachusetts. A city of most of a million (not a capital: see prefer_world_capital), named by its
     own name, beats a namesake a tenth its size when as many of the article's places (two at least) lie
-    around the city as around the town, or when the name is listed beside a world city. The town
+    around the city as around the town, when none lies within 500 km of the town, or when the name is
+    listed beside a world city. The town
     stands when the article qualifies or datelines it, names its region, or names another place within
     100 km of it ("St. Petersburg" beside Tampa, "Perth" beside Dundee); "COLUMBUS" beside Omaha stays
     in Nebraska, Columbus, Ohio being nowhere near the story."""
@@ -184,6 +186,9 @@ def prefer_world_city(table: CandidateTable, choice: np.ndarray, gazetteer: Gaze
             # ("Lakeview" put in Ohio) does not carry "COLUMBUS" off to Ohio.
             around_city = int((haversine_km(table.lat[city], table.lon[city], lat, lon) <= WORLD_CITY_REACH_KM).sum())
             fits = around_city >= max(2, int((from_town <= WORLD_CITY_REACH_KM).sum()))
+            # Nothing the article names lies near the town either: fame decides ("the Melbourne Cricket
+            # Ground" in a story on a tour of Canada and the US is not in Florida).
+            fits = fits or from_town.min() > WORLD_CITY_ISOLATED_KM
         else:
             fits = False
         listed = table.list_siblings is not None and any(
@@ -261,8 +266,12 @@ STRAY_TOWN_KM = 300.0
 STRAY_TOWN_FAR_KM = 3000.0
 STRAY_TOWN_FAR_CONFIDENCE = 0.9
 # There, a bigger town (not a county, not a city of note) stands only when the resolver was fairly
-# sure of it: "Clifton" in a Karachi story is the city's district, not Clifton, New Jersey.
+# sure of it: "Clifton" in a Karachi story is the city's district, not Clifton, New Jersey. Up to half a
+# million people, a city few languages name is no city of note either: "Morena party leaders" in a Mexican
+# story are no town in Madhya Pradesh (22 other names), where Geneva (60) and Hollywood, Florida (57) stand.
 STRAY_FAR_TOWN_POPULATION = 100_000
+STRAY_FAR_CITY_POPULATION = 500_000
+STRAY_FAR_CITY_FAME = 40   # alternate names
 STRAY_FAR_TOWN_CONFIDENCE = 0.5
 # And a first-level region of any size chosen at under one half: "the Western District of Missouri" in
 # a Springfield court story is no province of Sri Lanka, "Rivers burst their banks" in Emilia-Romagna no
@@ -306,8 +315,9 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
         population = int(gazetteer.population[idx])
         small = kind != KIND_ADMIN1 and (
             population <= STRAY_TOWN_POPULATION or (kind == KIND_ADMIN2 and idx in partly_named))
-        middling = ((kind == KIND_CITY and population <= STRAY_FAR_TOWN_POPULATION
-                     and confidence[idx] < STRAY_FAR_TOWN_CONFIDENCE)
+        little_known = population <= STRAY_FAR_CITY_POPULATION and gazetteer.alternates[idx] < STRAY_FAR_CITY_FAME
+        middling = ((kind == KIND_CITY and confidence[idx] < STRAY_FAR_TOWN_CONFIDENCE
+                     and (population <= STRAY_FAR_TOWN_POPULATION or little_known))
                     or (kind == KIND_ADMIN1 and confidence[idx] < STRAY_FAR_REGION_CONFIDENCE))
         # However sure the resolver (the name's one town, no rival): a village 700 km from everything else
         # the article names is a namesake of one the gazetteer lacks ("Gold Hill" in a Boulder fire story

@@ -64,6 +64,27 @@ def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazette
     return _holding(toponyms[i + 1], toponyms[i], gazetteer)
 
 
+def sentence_openers(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[frozenset[int]]:
+    """Per mention, the country or state that opens its sentence and holds it: "In British Columbia,
+    Environment Canada issued warnings for Vancouver" (not Vancouver, Washington, beside Portland a
+    sentence before). One pass over the document."""
+    tokens, words = doc.tokens, doc.words
+    out: list[frozenset[int]] = []
+    opener: Toponym | None = None
+    previous_end = 0
+    for t in toponyms:
+        if any(doc.starts_sentence(m) for m in range(previous_end, t.start_token + 1)):
+            opener = None   # a sentence began since the last mention
+        k = t.start_token - 1
+        if k >= 0 and words[k] in ("In", "in") and doc.starts_sentence(k) and doc.norm.startswith(",", t.end):
+            opener = t
+            out.append(frozenset())
+        else:
+            out.append(_holding(opener, t, gazetteer) if opener is not None else frozenset())
+        previous_end = max(previous_end, t.end_token)
+    return out
+
+
 def owned_by(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:
     """The country or state that owns mention i: "India's Punjab" beside Pakistan's, "Russia's Kursk
     region". Also at the head of a list ("India's Punjab and Haryana")."""

@@ -33,8 +33,8 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           organisations_by_initials, pan_demonyms, planets_are_not_places, short_titles_before_names,
                           squares_named_noun_first, storms_are_not_places, surnames_stay_people,
                           traded_names_are_companies, winds_and_pipelines_are_not_places)
-from .spans import (CAPITALISED_COMPASS_BEFORE, REGION_NOUNS, TOWN_NOUNS, SpanCandidate, ends_with_compass_word,
-                    generate_candidates, hyphened_article_before)
+from .spans import (CAPITALISED_COMPASS_BEFORE, PLACE_NOUNS, REGION_NOUNS, TOWN_NOUNS, SpanCandidate,
+                    ends_with_compass_word, generate_candidates, hyphened_article_before)
 
 
 @dataclass(slots=True)
@@ -643,7 +643,8 @@ def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: 
         if hyphened_article_before(doc.tokens, start_token):   # "el-Fasher": the article is the name's
             start_token -= 2
             start = doc.tokens[start_token].start
-        entries = [] if _street_address(doc, c) else c.entries or _regions_by_their_word(doc, c, gazetteer)
+        entries = [] if _street_address(doc, c) or _compass_adjective(doc, c) else (
+            c.entries or _regions_by_their_word(doc, c, gazetteer))
         toponyms.append(Toponym(start, c.end, doc.text[start:c.end], start_token, c.end_token, entries,
                                 confidence=round(p, 3)))
     return _elided_compass_names(doc, toponyms, gazetteer)
@@ -679,8 +680,11 @@ def _elided_compass_names(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     return out
 
 
-# The capitalised words with which news names a region the gazetteer knows without them.
-_REGION_WORDS = frozenset({"Province", "Prefecture", "Governorate", "Oblast", "Region", "Department", "District"})
+# The capitalised words with which news names a region the gazetteer knows without them. "County" too:
+# Kenya's counties are GeoNames' first-level regions by their bare names ("Nandi County" is "Nandi");
+# the counties the gazetteer knows with the word (in the US, Britain, Ireland) never get here.
+_REGION_WORDS = frozenset({"Province", "Prefecture", "Governorate", "Oblast", "Region", "Department", "District",
+                           "County"})
 
 
 def _regions_by_their_word(doc: Document, c: SpanCandidate, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -692,6 +696,23 @@ def _regions_by_their_word(doc: Document, c: SpanCandidate, gazetteer: Gazetteer
     head = doc.text[c.start:doc.tokens[c.end_token - 2].end]
     return [(idx, NAME_PARTIAL) for idx, _ in gazetteer.lookup(head)
             if gazetteer.kind[idx] in (KIND_ADMIN1, KIND_ADMIN2)]
+
+
+# Compass adjectives that name a region as a name's first word ("Western Cape") or before a place noun
+# ("Eastern province").
+_COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
+
+
+def _compass_adjective(doc: Document, c: SpanCandidate) -> bool:
+    """"Clothes for Western brands", "Western governments": the West, as GeoWebNews marks it, which no
+    gazetteer entry is (not Sri Lanka's Western Province, nor Ghana's Western Region). Not before "and"
+    or "or", which may share a place noun further on ("the Northern and Eastern provinces")."""
+    tokens, after = doc.tokens, c.end_token
+    if c.end_token - c.start_token != 1 or tokens[c.start_token].text not in _COMPASS_ADJECTIVES or after >= len(tokens):
+        return False
+    word = tokens[after].text
+    return (tokens[after].line == tokens[c.start_token].line and word.isalpha() and word.islower()
+            and word not in PLACE_NOUNS and word not in ("and", "or"))
 
 
 def _street_address(doc: Document, c: SpanCandidate) -> bool:

@@ -41,7 +41,7 @@ from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, GOVERNMENT_AFTER, LISTED_AS_
                    STATE_BEFORE, STATE_COUNTRIES, called_a_region, called_a_river, called_a_state_or_country,
                    called_a_town, compass_before, district_of_region, firm_qualifier_places, list_chains,
                    listed_as_regions, listed_as_rivers, names_a_team, owned_by, placed_in, qualifier_places,
-                   regions_spelled_like)
+                   regions_spelled_like, sentence_openers)
 from .distance import haversine_km
 from .recognize import Toponym
 
@@ -184,6 +184,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     listed = listed_as_regions(doc, toponyms, chains)
     river_list = listed_as_rivers(doc, toponyms, chains)
     in_lists = {i for chain in chains for i in chain}
+    openers = sentence_openers(doc, toponyms, gazetteer) if late_rules else []
     for i, t in enumerate(toponyms):
         # The places of the mention this one qualifies: "Troy" for "N.C." in "Troy, N.C.".
         qualified = frozenset(idx for idx, _ in toponyms[i - 1].entries) if qualifier else frozenset()
@@ -202,8 +203,11 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         if late_rules:   # "in" a country is not read inside a list; an owner ("India's Punjab") is
             placed = ((placed_in(doc, toponyms, i, gazetteer) if i not in in_lists else frozenset())
                       or owned_by(doc, toponyms, i, gazetteer))
+        # "In British Columbia, ... Vancouver": its own group too, which still lends context (unlike a
+        # placed mention, it is the article's own place).
+        opened = openers[i] if late_rules else frozenset()
         name = cached_name_key(t.stands_for or doc.norm[t.start:t.end])
-        key = (name, qualifier, state, qualified, region, river, placed, compass)
+        key = (name, qualifier, state, qualified, region, river, placed, compass, opened)
         g = group_keys.get(key)
         if g is None:
             g = group_keys[key] = len(groups)
@@ -224,14 +228,15 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         listed_groups[g] = listed_groups[g] or i in in_lists
         towns[g] = towns[g] or town   # one name, one place: called a town once, it is one throughout
         teams[g] = teams[g] or team
-        if late_rules and (i not in in_lists or placed) and not firm_qualifiers_of[g]:
-            firm_qualifiers_of[g] = placed or (firm_qualifier_places(doc, toponyms, i) if qualifier else frozenset()) \
+        if late_rules and (i not in in_lists or placed or opened) and not firm_qualifiers_of[g]:
+            firm_qualifiers_of[g] = placed or opened or (
+                firm_qualifier_places(doc, toponyms, i) if qualifier else frozenset()) \
                 or district_of_region(doc, toponyms, i, gazetteer)
             # The qualifier alone, not an item of a list that goes on ("Paris, Lima, Rome, Oslo" with no
             # "and" is no list to list_chains): only then may it leave the mention unresolved.
             goes_on = qualifier and i + 2 < len(toponyms) and \
                 doc.norm[toponyms[i + 1].end:toponyms[i + 2].start].strip() == ","
-            sole_qualifiers[g] = bool(firm_qualifiers_of[g]) and not placed and not goes_on
+            sole_qualifiers[g] = bool(firm_qualifiers_of[g]) and not (placed or opened) and not goes_on
         groups[g].append(i)
         mention_group.append(g)
 

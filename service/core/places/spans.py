@@ -79,7 +79,8 @@ _ROUTE_NOUNS = frozenset({"highway", "hwy", "route", "interstate", "freeway", "e
 # mark the name alone.
 _FACILITY_NOUNS = frozenset("""bridge airport airfield stadium arena station dam university college school academy
 elementary institute hospital clinic cathedral church mosque temple prison jail port harbour harbor park museum
-palace castle tower hall library mall market centre center hotel ranch""".split())
+palace castle tower hall library mall market centre center hotel ranch gate tunnel pier cemetery memorial monument
+barracks racecourse zoo""".split())
 _NATURAL_NOUNS = frozenset("""river lake mountain mountains hill hills island islands beach bay valley creek forest
 falls gap peninsula strait sea ocean gulf desert canyon glacier reservoir sound coast""".split())
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
