@@ -73,8 +73,11 @@ def sentence_openers(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     opener: Toponym | None = None
     previous_end = 0
     for t in toponyms:
-        if any(doc.starts_sentence(m) for m in range(previous_end, t.start_token + 1)):
-            opener = None   # a sentence began since the last mention
+        if opener is not None and any(
+                (m == 0 or tokens[m - 1].line != tokens[m].line or not words[m - 1][0].isalnum())
+                and doc.starts_sentence(m) for m in range(previous_end, t.start_token + 1)):
+            opener = None   # a sentence began since the last mention (only a word after a line break or
+            # punctuation may begin one)
         k = t.start_token - 1
         if k >= 0 and words[k] in ("In", "in") and doc.starts_sentence(k) and doc.norm.startswith(",", t.end):
             opener = t
