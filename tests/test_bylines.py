@@ -349,6 +349,10 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
     ("Padang (Indonesia) (AFP) - Nov 20, 2026 - ", [("AFP", "organization")]),
     ("Padang, Nov 20 (PTI) ", [("PTI", "organization")]),
     ("JAKARTA, Indonesia — ", []),
+    # An American station's call sign is its newsroom; a name the service does not know credits nobody.
+    ("PARIS, Tenn. (WKRN) — ", [("WKRN", "organization")]),
+    ("ATLANTA (WSB-TV) — ", [("WSB-TV", "organization")]),
+    ("JAKARTA, Indonesia (Kompas) — ", []),
 ])
 def test_the_agency_in_a_dateline_is_the_copy_s_credit(dateline, want):
     text = ("Strong quake shakes Sumatra\n\n" + dateline + "A strong earthquake shook western Indonesia on "
@@ -406,6 +410,10 @@ def test_a_newsroom_signing_as_its_staff_is_not_a_person():
     assert [name for name, kind in bylines("Al Jazeera Staff\nPublished On 9 Feb 2024") if kind == "person"] == []
     assert bylines("By Chicago Tribune staff") == [("Chicago Tribune staff", "organization")]
     assert bylines("By Jane Doe, Staff Writer") == [("Jane Doe", "person")]
+    # After a person and a comma, the newsroom is where she works, not a second signer.
+    assert bylines("By Abigail Curtis, BDN Staff") == [("Abigail Curtis", "person")]
+    assert bylines("By Jane Doe, Metro Desk") == [("Jane Doe", "person")]
+    assert bylines("By Jane Doe and Herald Staff") == [("Jane Doe", "person"), ("Herald Staff", "organization")]
 
 
 def test_a_page_its_newsroom_signs_takes_no_name_from_a_heading_further_down():

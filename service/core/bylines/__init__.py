@@ -19,6 +19,7 @@ bylines go; ``select`` chooses the authors among them.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from ...resources.lexicon import Lexicon
@@ -54,4 +55,11 @@ def _dateline_credit(doc: Document) -> tuple[str, Span] | None:
     if dateline is None or dateline.agency is None:
         return None
     agency = agency_named(dateline.agency.text)
+    if agency is None and _CALL_SIGN.match(dateline.agency.text):
+        agency = dateline.agency.text   # a station's newsroom: "PARIS, Tenn. (WKRN) —"
     return None if agency in DESKS else (agency, dateline.agency)
+
+
+# An American broadcaster's call sign, as its stations' pages put it in the dateline: "(WKRN)", "(KXAN)",
+# "(WSB-TV)".
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?$")

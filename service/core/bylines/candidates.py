@@ -135,6 +135,12 @@ def _headline_subject(following: str) -> bool:
             and not DATE_WORDS.match(parts[2].strip()))
 
 
+def _affiliation(out: list[BylineCandidate], link: str) -> bool:
+    """A newsroom right after a person and a comma is where the person works, not a second signer: "By
+    Abigail Curtis, BDN Staff"."""
+    return bool(out) and out[-1].kind == "person" and link.strip() == ","
+
+
 def _tail(rest: str) -> str:
     rest = rest.strip(" -|,:/")
     if not rest:
@@ -197,7 +203,7 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             # "Globe Staff", "Metro Desk", "The Hindu Bureau": a short name, not a caption that ends in a
             # photo credit.
             if (cleaned.lower().endswith((" staff", " desk", " bureau")) and len(cleaned.split()) <= 4
-                    and not PHOTO.search(cleaned) and "/" not in cleaned):
+                    and not PHOTO.search(cleaned) and "/" not in cleaned and not _affiliation(out, link)):
                 # "By the Politics Desk": the desk's name, without the article.
                 article = len(cleaned) - len(_LEADING_THE.sub("", cleaned))
                 out.append(BylineCandidate(cleaned[article:], "organization", start + article, start + len(cleaned),
@@ -239,6 +245,8 @@ def _names_in(doc: Document, lexicon: Lexicon, text: str, offset: int, line: int
             continue
         if role.lower() == "staff" and not rest and signing is None:
             # "Al Jazeera Staff", "RNS Staff": a newsroom signs; a person on its staff is a "Staff Writer".
+            if _affiliation(out, link):
+                continue
             desk = f"{name} {role}"
             desk_start = offset + at + piece.find(desk) if desk in piece else start
             out.append(BylineCandidate(desk, "organization", desk_start, desk_start + len(desk), line, cue, "none"))
