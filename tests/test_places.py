@@ -1555,6 +1555,10 @@ def test_a_department_store_is_no_region(pipeline):
     # One county, in lower case, after a state's name is a county of that state.
     ("Texas county jail death ruled homicide\n\nThe death of a man in the Travis County jail has been ruled a "
      "homicide, officials in Austin said.", "Texas", ("Texas", "US", "admin1")),
+    # ... unless the article writes that county's name whole: then it is that county.
+    ("Washington county sheriff fired after jail death\n\nFAYETTEVILLE, Ark. - The Washington County Quorum "
+     "Court voted Monday to remove the sheriff after an inmate died at the county jail in Fayetteville.",
+     "Washington", ("Washington County", "US", "admin2")),
     ("YAOUNDE - Gunmen attacked a school in Bamenda on Tuesday. Violence in the North West and South West "
      "regions has killed thousands since 2017.", "South West", ("South-West", "CM", "admin1")),
 ])

@@ -240,6 +240,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         groups[g].append(i)
         mention_group.append(g)
 
+    written_whole = {cached_name_key(t.text) for t in toponyms}
     id_parts, flag_parts, group_sizes = [], [], []
     for g, members in enumerate(groups):
         merged: dict[int, int] = {}
@@ -406,9 +407,12 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             blocked_rows += _all_but(rows, [r for r in rows if kind_l[r] == KIND_ADMIN1 or (
                 kind_l[r] == KIND_CITY and log_pop_l[r] >= _TEAM_CITY_LOG_POPULATION)])
         states_here = [r for r in rows if kind_l[r] == KIND_ADMIN1 and primary_l[r]] if region_nouns[g] else []
-        if states_here and _COUNTY_OF_STATE.match(doc.norm, toponyms[members[0]].end):
+        county_of_state = states_here and _COUNTY_OF_STATE.match(doc.norm, toponyms[members[0]].end)
+        if county_of_state and cached_name_key(
+                toponyms[members[0]].text + county_of_state.group()) not in written_whole:
             # "a Texas county jail", "the 18th Kentucky county": a county of the state, whose own name
-            # news writes "Texas County"; not Texas County, Oklahoma.
+            # news writes "Texas County"; not Texas County, Oklahoma. Unless the article writes that name
+            # ("Washington county sheriff fired" over a story on the Washington County Quorum Court).
             blocked_rows += [r for r in rows if r not in states_here]
         elif region_nouns[g]:
             # "Cameron and Vermilion parishes" are Louisiana's, not Cameron County, Texas, nor a town:
