@@ -1567,6 +1567,14 @@ def test_a_mention_resolves_to_the_place_its_context_names(pipeline, text, menti
     assert (place.name, place.country_code, place.feature) == want
 
 
+def test_a_given_name_before_a_surname_the_lexicon_never_saw_is_a_person_once_the_surname_stands_alone(pipeline):
+    text = ("Florence Pugh has signed on to star in Jordan Peele's next film, a thriller that will shoot in Savannah "
+            "and outside Atlanta, Georgia. Peele's company, Monkeypaw Productions, is based in Los Angeles.")
+    result = places(pipeline, text)
+    assert not find(result, "Jordan")
+    assert find(result, "Savannah")[0].admin1 == "Georgia"
+
+
 def test_a_place_name_opening_a_person_s_name_is_not_a_place(pipeline):
     text = ("Sydney Sweeney and Austin Butler will walk the red carpet at the Venice Film Festival this week. "
             "Butler, who grew up in Anaheim, California, said he was thrilled. Sweeney flew in from Los Angeles.")

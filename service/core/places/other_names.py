@@ -565,18 +565,21 @@ def given_names_stay_people(doc: Document, candidates: list[SpanCandidate], prob
         # "Her lawyer, Austin Brooks"; "Singer Paris Hilton"; "Jordan Lee, a fan from Joondalup".
         named_as_person = ((before >= 0 and tokens[before].text.lower() in PERSON_NOUNS)
                            or _described_as_person(tokens, after) or bool(_CELTIC_SURNAME.match(surname)))
-        # A word the lexicon never saw names a person only after a noun for one.
-        if common_or_date or (ratio is None and not named_as_person):
+        if common_or_date:
+            continue
+        if alone is None:
+            # Words used alone: not after a capitalised word ("Sydney Sweeney") nor after "the".
+            alone = {tokens[j].text for j in range(1, n)
+                     if not tokens[j - 1].text[:1].isupper() and tokens[j - 1].text.lower() != "the"}
+        # A word the lexicon never saw names a person only after a noun for one, or where the article
+        # goes on to use it alone ("Jordan Peele's next film ... Peele's company").
+        if ratio is None and not named_as_person and surname not in alone:
             continue
         if not named_as_person:
             if c.start_token > 0 and tokens[c.start_token - 1].text.lower() == "the":
                 continue   # "the Denver Nuggets": a team
             if team_plural:
                 continue
-        if alone is None:
-            # Words used alone: not after a capitalised word ("Sydney Sweeney") nor after "the".
-            alone = {tokens[j].text for j in range(1, n)
-                     if not tokens[j - 1].text[:1].isupper() and tokens[j - 1].text.lower() != "the"}
         whole_line = ((c.start_token == 0 or tokens[c.start_token - 1].line != tokens[c.start_token].line)
                       and (after + 1 >= n or tokens[after + 1].line != tokens[after].line))
         # Or the two names alone on a line: a contact, a signature.
