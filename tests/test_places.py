@@ -226,6 +226,19 @@ def test_dateline_place(pipeline):
     assert result.places[result.dateline.place_index].country_code == "IL"
 
 
+def test_the_town_after_a_newsroom_s_byline_is_where_the_story_was_filed(pipeline):
+    text = ("Reading fans protest outside ground\n\nBy Tom Edwards\nBBC News, Reading\n\nHundreds of fans "
+            "protested outside the stadium on Saturday. Supporters travelled from Wokingham and Newbury.")
+    result = pipeline.enrich(text)
+    (reading,) = find(result.places, "Reading")
+    assert reading.country_code == "GB"
+    assert text.index("Reading\n\nHundreds") in {m.start for m in reading.mentions}
+    assert result.dateline is None   # a filing place, not a dateline
+    # After a person's name the words are a role, whatever the gazetteer holds ("Metro", a town in Indonesia).
+    text = text.replace("By Tom Edwards\nBBC News, Reading", "By Tom Edwards, Metro")
+    assert not find(places(pipeline, text), "Metro")
+
+
 def test_a_dateline_on_a_header_line_of_its_own(pipeline):
     # Indian papers put the filing place and date on a line over the story.
     text = ("Heavy rain lashes Chennai, schools shut\n\nExpress News Service\nCHENNAI, November 18, 2026 10:15 IST\n\n"

@@ -11,7 +11,7 @@ from .candidates import find_gazetteer_matches
 from .choice_rules import (far_parts, features_by_their_generic_word, listed_capitals, names_a_part,
                            prefer_city_in_its_namesake_region, prefer_country_named_as_written, prefer_own_name_nearby,
                            prefer_world_capital, prefer_world_city, stray_towns)
-from .dateline import filing_places, mention_in_span
+from .dateline import byline_places, filing_places, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
 from .resolve import COLUMN, ResolverModel, build_candidate_table, run_passes, same_spot_probability
@@ -23,7 +23,8 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
     matches = find_gazetteer_matches(doc, gazetteer)
     filing = filing_places(doc, gazetteer)
     dateline_span = filing[0] if filing else None
-    recognised = recognize_toponyms(doc, matches, gazetteer, recogniser, lexicon, filing)
+    filed_from = filing + byline_places(doc, gazetteer)
+    recognised = recognize_toponyms(doc, matches, gazetteer, recogniser, lexicon, filed_from)
     # A byline's person or newsroom is not a place: "Reporting by Florence Tan in Singapore",
     # "KENS 5 Staff", "Press Trust of India".
     names = [b.evidence for b in doc.bylines]

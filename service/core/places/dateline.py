@@ -3,6 +3,8 @@ here to the recognised mentions."""
 
 from __future__ import annotations
 
+import re
+
 from ...resources.gazetteer import Gazetteer
 from ..document import Document
 from ..types import Span
@@ -32,6 +34,22 @@ def filing_places(doc: Document, gazetteer: Gazetteer) -> list[Span]:
     YORK/LONDON", "DUBLIN and AUSTIN, Texas"); empty without a dateline."""
     place = find_dateline(doc, gazetteer)
     return [] if place is None else [place, *doc.written_dateline.other_places]
+
+
+# What may follow a byline on its line as the place it was filed from: "BBC News, Reading".
+_BYLINE_PLACE = re.compile(r", ([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})[ \t]*$", re.MULTILINE)
+
+
+def byline_places(doc: Document, gazetteer: Gazetteer) -> list[Span]:
+    """The town after a newsroom's byline and a comma, ending its line: "BBC News, Reading", where the
+    story was filed from, whatever the word would score in a sentence ("Reading" is a common noun). A
+    newsroom's only, and a town of some size: after a person's name the words are more often a role."""
+    out = []
+    for byline in doc.bylines:
+        match = _BYLINE_PLACE.match(doc.text, byline.evidence.end) if byline.kind == "organization" else None
+        if match and gazetteer.names_major_place(match.group(1), OWN_LINE_MIN_POPULATION):
+            out.append(Span(match.start(1), match.end(1), match.group(1)))
+    return out
 
 
 def mention_in_span(span: Span, mentions) -> int | None:
