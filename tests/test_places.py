@@ -239,6 +239,21 @@ def test_the_town_after_a_newsroom_s_byline_is_where_the_story_was_filed(pipelin
     assert not find(places(pipeline, text), "Metro")
 
 
+def test_places_of_other_articles_headlines_and_of_reader_comments_are_not_the_article_s(pipeline):
+    story = ("Kenya floods: death toll rises to 70\n\nBy Evelyne Musambi\n\nAt least 70 people have died in floods "
+             "across Kenya after weeks of heavy rain, the government said on Friday, as rivers burst their banks in "
+             "the capital and across the west of the country, where thousands of families have lost their homes.\n\n"
+             "The Kenya Red Cross said it had rescued dozens of people in Kitengela and Machakos, east of Nairobi.\n\n")
+    for furniture, absent in (
+            ("Most popular\n\n1. Man charged after crash in Manchester\n2. Heatwave warning for Spain and Portugal",
+             {"Manchester", "Spain", "Portugal"}),
+            ("Comments\n\nJames from Leeds\nThoughts go out to everyone affected.\n\nAmina\nPraying for Mombasa.\n\n"
+             "Peter\nSame here in Gloucester.", {"Leeds", "Mombasa", "Gloucester"})):
+        names = {p.name for p in places(pipeline, story + furniture)}
+        assert {"Kenya", "Kitengela", "Nairobi"} <= names
+        assert not names & absent
+
+
 def test_a_dateline_on_a_header_line_of_its_own(pipeline):
     # Indian papers put the filing place and date on a line over the story.
     text = ("Heavy rain lashes Chennai, schools shut\n\nExpress News Service\nCHENNAI, November 18, 2026 10:15 IST\n\n"

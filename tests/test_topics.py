@@ -35,6 +35,15 @@ def test_clear_cases(pipeline, text, code):
     assert topic.confidence >= max(a.score for a in topic.alternatives)
 
 
+def test_headlines_listed_under_most_popular_are_not_the_story_s_topic(pipeline):
+    story = ("Council approves new budget\n\nBy Jane Doe\n\nThe city council approved a budget on Tuesday that "
+             "raises property taxes by 3 percent to pay for road repairs and more police officers, after a long "
+             "debate.\n\nThe mayor said the increase was needed to balance the books.\n\nMost popular\n\n"
+             "Quarterback throws four touchdowns as Eagles rout Giants\nStriker scores hat-trick in cup final win\n"
+             "Coach fired after sixth straight league defeat\nTennis star wins Wimbledon title in five sets\n")
+    assert pipeline.enrich(story).topic.code != "medtop:15000000"   # sport, with the list read
+
+
 def test_every_code_has_an_iptc_label(resources):
     model = resources.topic_model
     assert len(model.classes) == 17

@@ -14,6 +14,14 @@ from .types import Byline, Dateline, Focus, Language, Place, PublishedDate, Span
 _SENTENCE_END = {".", "!", "?"}
 PARAGRAPH_CHARS = 200   # a line this long is a paragraph of the story
 # The heading of a page's reader comments: "Comments", "12 Comments", "Comments (3)", "Join the conversation".
+# The heading of a list of other articles: "Related", "Most popular", "Read more" (the lines under it are
+# their headlines, not this article's).
+LIST_HEAD = re.compile(r"^\W*(?:related|more from|more in|read more|recommended|see also|latest|most read|"
+                       r"most popular|trending|you may also like|popular|read next|top stories)\b", re.IGNORECASE)
+LIST_HEAD_REACH = 4       # content lines under such a heading that are its list
+LIST_ITEM_CHARS = 150     # ... and no item is longer than a headline
+PROSE_CHARS = 100         # a line this long, ending as a sentence ends, is a paragraph of prose
+_PROSE_ENDS = frozenset('.!?"\u201d\u2019')
 _COMMENTS_HEADING = re.compile(r"(?:\d+ )?(?:reader )?(?:comments?|responses|replies)(?: ?\(\d+\))?:?"
                                r"|(?:join|start) the (?:conversation|discussion)|leave a (?:comment|reply)"
                                r"|(?:show|view|add|post|read) (?:a |your |all )?(?:\d+ )?comments?(?: ?\(\d+\))?",
@@ -110,6 +118,34 @@ class Document:
             elif paragraph and len(text) <= 40 and _COMMENTS_HEADING.fullmatch(text):
                 return n
         return None
+
+    @cached_property
+    def furniture_lines(self) -> frozenset[int]:
+        """Lines that are the page's, not the article's: reader comments (from their heading on) and the
+        headlines listed under a "Related" or "Most popular" heading after the story's first paragraph."""
+        content, out = self.content_lines, set()
+        comments = self.comments_line
+        if comments is not None:
+            out.update(n for n in content if n >= comments)
+        paragraph = False
+        for k, n in enumerate(content):
+            text = self.lines[n].text.strip()
+            if len(text) >= PROSE_CHARS and text[-1] in _PROSE_ENDS:
+                paragraph = True
+            elif paragraph and len(text) < 60 and LIST_HEAD.match(text):
+                for m in content[k + 1:k + 1 + LIST_HEAD_REACH]:
+                    if len(self.lines[m].text.strip()) > LIST_ITEM_CHARS:
+                        break
+                    out.add(m)
+        return frozenset(out)
+
+    @cached_property
+    def article_norm(self) -> str:
+        """The normalised text without its furniture lines (see furniture_lines): what the topic reads."""
+        furniture = self.furniture_lines
+        if not furniture:
+            return self.norm
+        return "\n".join(line.text for i, line in enumerate(self.lines) if i not in furniture)
 
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "jan", "feb",

@@ -85,7 +85,8 @@ class Pipeline:
         read_as_written_in(doc, country_of_article(doc))
 
     def _topic(self, doc: Document) -> None:
-        doc.topic = self.resources.topic_model.classify(doc.norm)
+        # Not the headlines of "Most popular" nor the reader comments: they are other stories' topics.
+        doc.topic = self.resources.topic_model.classify(doc.article_norm)
 
     # -- entry point -------------------------------------------------------------------------
     def enrich(self, text: str, reference_date: date | None = None, deadline: float | None = None) -> Enrichment:

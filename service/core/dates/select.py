@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..document import Document
+from ..document import LIST_HEAD, Document
 from .find import DateMention
 
 PUBLISHED_WORDS = {"published", "posted", "publish", "first", "created", "released", "written", "date", "dated",
@@ -26,8 +26,6 @@ _BAD_LINE = re.compile(r"©|\bcopyright\b|all rights reserved|\bcomments?\b|\bre
                        r"\bborn\b|\bdied\b|\bdeadline\b|\bexpires?\b|\bterms\b|\bprivacy\b|\bcookie", re.IGNORECASE)
 _CAPTION = re.compile(r"\bphoto|\bimage\b|\bpicture\b|\bcredit\b|\bgetty\b|\bap\b|\breuters\b|\bfile\b",
                       re.IGNORECASE)
-_LIST_HEAD = re.compile(r"^\W*(?:related|more from|more in|read more|recommended|see also|latest|most read|"
-                        r"most popular|trending|you may also like|popular|read next|top stories)\b", re.IGNORECASE)
 # A byline: "By Jane Doe", and the signatures opinion and feature pages write ("Guest essay by", "Words by").
 _BYLINE = re.compile(r"^\s*(?:(?:guest essay|essay|story|words|written|reporting|analysis|commentary|text) )?by\b",
                      re.IGNORECASE)
@@ -55,7 +53,7 @@ def line_kind(text: str) -> str:
         return "updated"
     if words & {"published", "posted", "first"}:
         return "published"
-    if _LIST_HEAD.match(text):
+    if LIST_HEAD.match(text):
         return "list_head"
     if len(text) > 120:
         return "prose"
@@ -154,7 +152,7 @@ def date_features(doc: Document, mentions: list[DateMention]) -> list[list[str]]
     byline_at = [position[n] for n in content[:600] if _BYLINE.match(doc.lines[n].text)
                  and len(doc.lines[n].text) < 120]
     list_heads = [k for k, n in enumerate(content) if len(doc.lines[n].text) < 60
-                  and _LIST_HEAD.match(doc.lines[n].text)]
+                  and LIST_HEAD.match(doc.lines[n].text)]
     total = len(doc.text) or 1
     line_facts: dict[int, tuple[int, bool, bool, int]] = {}
     cues = [cue_before(doc, m) for m in mentions]

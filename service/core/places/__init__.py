@@ -30,6 +30,10 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
     names = [b.evidence for b in doc.bylines]
     if names:
         recognised = [t for t in recognised if not any(n.start <= t.start and t.end <= n.end for n in names)]
+    # Nor are the places of reader comments and of other articles' headlines under "Most popular".
+    furniture = doc.furniture_lines
+    if furniture:
+        recognised = [t for t in recognised if doc.line_of(t.start) not in furniture]
     toponyms = [t for t in recognised if t.entries]
     doc.unresolved_toponyms = [Span(t.start, t.end, t.text) for t in recognised if not t.entries]
     dateline_mention = None
