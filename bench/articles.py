@@ -16,11 +16,21 @@ def seeds() -> dict[str, str]:
     return {name.split("_")[0]: (SEEDS / name).read_text(encoding="utf-8") for name in names}
 
 
+def _article_lines(text: str) -> list[str]:
+    """The seed's lines without its page furniture (reader comments, "Most popular" lists): repeated
+    into a long text, a seed's "Leave a Reply" would make every later seed comments, which the
+    pipeline reads for bylines only, and the long text would cost less than an article of its length."""
+    from service.core.document import Document
+
+    doc = Document.from_text(text)
+    return [text[line.start:line.end] for i, line in enumerate(doc.lines) if i not in doc.furniture_lines]
+
+
 def synthetic(size: int) -> str:
-    """About `size` characters: seed 004 first (it has a header), then the others' lines in turn."""
+    """About `size` characters: seed 004 first (it has a header), then the others' article lines in turn."""
     texts = list(seeds().values())
     texts = texts[4:] + texts[:4]
-    lines = [line for text in texts for line in text.splitlines()]
+    lines = [line for text in texts for line in _article_lines(text)]
     out, total, i = [], 0, 0
     while total < size:
         line = lines[i % len(lines)]
