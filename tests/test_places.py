@@ -662,6 +662,14 @@ def test_the_country_and_the_state_of_one_name_are_two_places(pipeline):
     assert georgias == [("GE", "country", 1), ("US", "admin1", 2)]
 
 
+def test_a_state_listed_beside_a_capital_stays_the_state(pipeline):
+    # Not California, Maryland (11,000 people), which lies beside Washington, D.C.
+    text = ("COLUMBUS, Ohio (AP) - Voters in Ohio approved the measure on Tuesday after a campaign that drew record "
+            "spending from groups in Washington and California. Turnout was high in Cleveland and Cincinnati.")
+    (california,) = find(places(pipeline, text), "California")
+    assert (california.feature, california.country_code) == ("admin1", "US")
+
+
 def test_places_listed_together_are_of_one_kind(pipeline):
     text = ("ST. LOUIS - Acme, headquartered in St. Louis, Mo., will open a center in Fort Worth, Texas. "
             "It will serve customers across Texas, Oklahoma and Louisiana.")

@@ -8,9 +8,9 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Dateline, Place, Span
 from .candidates import find_gazetteer_matches
-from .choice_rules import (far_parts, features_by_their_generic_word, listed_capitals, names_a_part,
-                           prefer_city_in_its_namesake_region, prefer_country_named_as_written, prefer_own_name_nearby,
-                           prefer_world_capital, prefer_world_city, stray_towns)
+from .choice_rules import (far_parts, features_by_their_generic_word, listed_capitals, listed_states_stay_states,
+                           names_a_part, prefer_city_in_its_namesake_region, prefer_country_named_as_written,
+                           prefer_own_name_nearby, prefer_world_capital, prefer_world_city, stray_towns)
 from .dateline import byline_places, filing_places, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
@@ -69,6 +69,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     prefer_own_name_nearby(table, choice)
     prefer_country_named_as_written(table, choice)
     listed_capitals(table, choice, gazetteer)
+    listed_states_stay_states(table, choice, gazetteer)
     prob = same_spot_probability(table, model.weights, choice, prob)
 
     by_place: dict[int, list[int]] = {}

@@ -234,6 +234,33 @@ def prefer_country_named_as_written(table: CandidateTable, choice: np.ndarray) -
             choice[g] = own[0]
 
 
+LISTED_TOWN_POPULATION = 100_000   # a town this small listed beside a city ...
+LISTED_STATE_DOMINANCE = 100       # ... is not meant over a state of its name a hundred times its size
+
+
+def listed_states_stay_states(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
+    """"Groups in Washington and California": listed beside a capital, "California" went to the town of
+    11,000 in Maryland that lies beside it. A name chosen as a small town in a list is the first-level
+    region of its own name in the same country when the region is a hundred times its size."""
+    if not table.list_siblings:
+        return
+    primary = table.features[:, COLUMN["name_primary"]] > 0
+    population = gazetteer.population
+    for g, siblings in enumerate(table.list_siblings):
+        r = int(choice[g])
+        if not siblings or r < 0 or table.ids[r] < 0 or table.kind[r] != KIND_CITY:
+            continue
+        town = int(population[table.ids[r]])
+        if town >= LISTED_TOWN_POPULATION:
+            continue
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        states = [k for k in range(lo, hi) if table.kind[k] == KIND_ADMIN1 and primary[k] and table.may_choose(k)
+                  and table.own_country[k] == table.own_country[r]
+                  and int(population[table.ids[k]]) >= LISTED_STATE_DOMINANCE * max(town, 1)]
+        if states:
+            choice[g] = max(states, key=lambda k: int(population[table.ids[k]]))
+
+
 LISTED_CAPITAL_POPULATION = 100_000
 
 
