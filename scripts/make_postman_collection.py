@@ -1,10 +1,11 @@
-"""Write the Postman collection (v2.1) in postman/ from the seed fixtures.
+"""Write the Postman collection (v2.1) in postman/ from the project's sample articles.
 
     python scripts/make_postman_collection.py
 
-One request per reference article (its text as the body, its expected answers as pm.test
-assertions) and one per error case. The collection is committed; a test checks it is what
-this script writes, so the two cannot drift apart.
+One request per sample article (the try-it page's, written for this project: the reference articles in
+../shared/seeds are not the project's to ship), its expected answers (EXPECTED, below) as pm.test
+assertions, and one per error case. The collection is committed; a test checks it is what this script
+writes, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -14,8 +15,34 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+SAMPLES = ROOT / "service" / "web" / "static" / "samples.json"
 OUT = ROOT / "postman" / "article-enrichment.postman_collection.json"
+
+# What the service must answer for each sample, in the form of ../shared/seeds/expected.json.
+EXPECTED = {
+    "flood": {
+        "publication_date": "2022-08-30", "publication_time": "08:30", "publication_utc_offset": "+00:00",
+        "bylines": ["Sara Malik", "Tom Hayes"],
+        "cities": [{"name": "Islamabad", "latitude": 33.72, "longitude": 73.06, "within_km": 25},
+                   {"name": "Karachi", "latitude": 24.86, "longitude": 67.01, "within_km": 25},
+                   {"name": "Lahore", "latitude": 31.55, "longitude": 74.34, "within_km": 25}],
+        "regions": [{"name": "Sindh", "country_code": "PK"}, {"name": "Pakistan", "country_code": "PK"}],
+        "allowed_country_codes": ["PK", "IN", "CN"], "dateline": "Islamabad", "topic_iptc_preferred": "03000000",
+    },
+    "election": {
+        "publication_date": "2023-11-07", "bylines": [],
+        "cities": [{"name": "Columbus", "latitude": 39.96, "longitude": -83.0, "within_km": 25},
+                   {"name": "Cleveland", "latitude": 41.5, "longitude": -81.69, "within_km": 25},
+                   {"name": "Cincinnati", "latitude": 39.1, "longitude": -84.51, "within_km": 25}],
+        "regions": [{"name": "Ohio", "country_code": "US"}, {"name": "California", "country_code": "US"}],
+        "allowed_country_codes": ["US"], "dateline": "Columbus", "topic_iptc_preferred": "11000000",
+    },
+}
+
+
+def samples() -> dict[str, str]:
+    """id -> text of the sample articles."""
+    return {s["id"]: s["text"] for s in json.loads(SAMPLES.read_text(encoding="utf-8"))["samples"]}
 
 HELPERS = r"""
 const body = pm.response.json();
@@ -33,7 +60,7 @@ def _script(lines: list[str]) -> dict:
     return {"listen": "test", "script": {"type": "text/javascript", "exec": lines}}
 
 
-def seed_request(name: str, text: str, want: dict) -> dict:
+def article_request(name: str, text: str, want: dict) -> dict:
     tests = HELPERS.splitlines() + [
         "pm.test('200 with JSON', () => { pm.response.to.have.status(200); "
         "pm.expect(pm.response.headers.get('Content-Type')).to.include('application/json'); });",
@@ -71,7 +98,7 @@ def seed_request(name: str, text: str, want: dict) -> dict:
     tests.append(f"pm.test('topic medtop:{want['topic_iptc_preferred']} first', () => pm.expect(body.topic.code)"
                  f".to.equal('medtop:{want['topic_iptc_preferred']}'));")
     return {
-        "name": f"Seed {name}",
+        "name": f"Sample: {name}",
         "event": [_script(tests)],
         "request": {
             "method": "POST",
@@ -109,23 +136,25 @@ def get_request(name: str, path: str, lines: list[str]) -> dict:
                         "url": {"raw": "{{baseUrl}}" + path, "host": ["{{baseUrl}}"], "path": [path.strip("/")]}}}
 
 
-def batch_of_seeds(expected: dict) -> dict:
-    """The five seeds and one malformed item in one batch: five results, one per-item problem."""
-    articles = [{"id": n.split("_")[0], "text": (SEEDS / n).read_text(encoding="utf-8")} for n in sorted(expected)]
+def batch_of_samples(texts: dict[str, str]) -> dict:
+    """The samples and one malformed item in one batch: a result per sample, one per-item problem."""
+    articles = [{"id": name, "text": text} for name, text in texts.items()]
     articles.append({"id": "no-text"})
+    bad = len(articles) - 1
     tests = [
         "const body = pm.response.json();",
         "pm.test('200 with one result per article, in order', () => { pm.response.to.have.status(200); "
         f"pm.expect(body.results.map(r => r.id)).to.eql({json.dumps([a['id'] for a in articles])}); }});",
-        "pm.test('five succeeded, one failed', () => { pm.expect(body.succeeded).to.equal(5); "
+        f"pm.test('{bad} succeeded, one failed', () => {{ pm.expect(body.succeeded).to.equal({bad}); "
         "pm.expect(body.failed).to.equal(1); });",
-        "pm.test('the bad item has its own 422 problem at its text', () => { const r = body.results[5]; "
-        "pm.expect(r.status).to.equal(422); pm.expect(r.problem.errors[0].pointer).to.equal('#/articles/5/text'); });",
-        "pm.test('004 has its byline and Ramadi', () => { const e = body.results[4].enrichment; "
-        "pm.expect(e.bylines.map(b => b.name)).to.include('Patrick Goodenough'); "
-        "pm.expect(e.places.some(p => p.name === 'Ramadi')).to.be.true; });",
+        f"pm.test('the bad item has its own 422 problem at its text', () => {{ const r = body.results[{bad}]; "
+        "pm.expect(r.status).to.equal(422); "
+        f"pm.expect(r.problem.errors[0].pointer).to.equal('#/articles/{bad}/text'); }});",
+        "pm.test('the flood story has its bylines and Karachi', () => { const e = body.results[0].enrichment; "
+        "pm.expect(e.bylines.map(b => b.name)).to.include('Sara Malik'); "
+        "pm.expect(e.places.some(p => p.name === 'Karachi')).to.be.true; });",
     ]
-    return {"name": "Batch of the five seeds and a malformed item", "event": [_script(tests)],
+    return {"name": "Batch of the samples and a malformed item", "event": [_script(tests)],
             "request": {"method": "POST", "header": [{"key": "Content-Type", "value": "application/json"}],
                         "body": {"mode": "raw", "raw": json.dumps({"articles": articles}, ensure_ascii=False,
                                                                   indent=1)},
@@ -134,8 +163,8 @@ def batch_of_seeds(expected: dict) -> dict:
 
 
 def build() -> dict:
-    expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
-    seeds = [seed_request(n, (SEEDS / n).read_text(encoding="utf-8"), w) for n, w in sorted(expected.items())]
+    texts = samples()
+    articles = [article_request(name, texts[name], want) for name, want in EXPECTED.items()]
     errors = [
         problem_request("Malformed JSON is 400", "POST", "/v1/enrich", 400, "application/json", '{"text": "a",', []),
         problem_request("Missing text is 422 at #/text", "POST", "/v1/enrich", 422, "application/json", "{}",
@@ -176,18 +205,18 @@ def build() -> dict:
                                                           "pm.expect(pm.response.text()).to.include('openapi: 3.1'); });"]),
     ]
     plain = {
-        "name": "Seed 004 as text/plain with reference_date",
+        "name": "Sample as text/plain with reference_date",
         "event": [_script(["pm.test('200 and the same date', () => { pm.response.to.have.status(200); "
-                           "pm.expect(pm.response.json().publication_date).to.equal('2014-01-05T17:13:00-05:00'); });",
+                           "pm.expect(pm.response.json().publication_date).to.equal('2022-08-30T08:30:00+00:00'); });",
                            "pm.test('our X-Request-ID comes back', () => pm.expect("
-                           "pm.response.headers.get('X-Request-ID')).to.equal('postman-seed-004'));"])],
+                           "pm.response.headers.get('X-Request-ID')).to.equal('postman-sample-flood'));"])],
         "request": {"method": "POST", "header": [{"key": "Content-Type", "value": "text/plain; charset=utf-8"},
-                                                 {"key": "X-Request-ID", "value": "postman-seed-004"}],
-                    "body": {"mode": "raw", "raw": (SEEDS / "004_9ead32255a22a434.txt").read_text(encoding="utf-8")},
-                    "url": {"raw": "{{baseUrl}}/v1/enrich?reference_date=2014-01-06", "host": ["{{baseUrl}}"],
-                            "path": ["v1", "enrich"], "query": [{"key": "reference_date", "value": "2014-01-06"}]}},
+                                                 {"key": "X-Request-ID", "value": "postman-sample-flood"}],
+                    "body": {"mode": "raw", "raw": texts["flood"]},
+                    "url": {"raw": "{{baseUrl}}/v1/enrich?reference_date=2022-08-31", "host": ["{{baseUrl}}"],
+                            "path": ["v1", "enrich"], "query": [{"key": "reference_date", "value": "2022-08-31"}]}},
     }
-    batch = [batch_of_seeds(expected), problem_request(
+    batch = [batch_of_samples(texts), problem_request(
         "Batch over BATCH_MAX_ITEMS is 422", "POST", "/v1/enrich/batch", 422, "application/json", "",
         ["pm.test('points at articles', () => pm.expect(pm.response.json().errors[0].pointer)"
          ".to.equal('#/articles'));"],
@@ -195,11 +224,12 @@ def build() -> dict:
                     "pm.request.body.raw = JSON.stringify({articles});"])]
     return {
         "info": {"name": "Article enrichment", "_postman_id": "5b7f0c55-0d0e-4e5e-9f6a-6a1f0e2b7d21",
-                 "description": "Requests against POST /v1/enrich and /v1/enrich/batch: the five reference "
+                 "description": "Requests against POST /v1/enrich and /v1/enrich/batch: the sample "
                                 "articles with their expected answers, a batch, and every error case. Set baseUrl "
-                                "in the environment.",
+                                "in the environment. Paste your own article (or a reference article from "
+                                "../shared/seeds) into a sample's body to try it.",
                  "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-        "item": [{"name": "Reference articles", "item": seeds + [plain]},
+        "item": [{"name": "Sample articles", "item": articles + [plain]},
                  {"name": "Batch", "item": batch},
                  {"name": "Errors", "item": errors},
                  {"name": "Operations", "item": operations}],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import seed_cases
+from conftest import sample_articles
 from test_contract import assert_matches_spec
 from test_errors import problem
 
@@ -14,16 +14,16 @@ def post_batch(client, articles, **kwargs):
 
 
 def test_each_article_gets_the_single_endpoint_answer_in_order(client):
-    seeds = seed_cases()
-    articles = [{"id": name, "text": text} for name, text, _ in seeds]
+    samples = list(sample_articles().items())
+    articles = [{"id": name, "text": text} for name, text in samples]
     response = post_batch(client, articles)
     assert response.status_code == 200
     assert_matches_spec(response, "/v1/enrich/batch")
     body = response.get_json()
-    assert (body["succeeded"], body["failed"]) == (len(seeds), 0)
+    assert (body["succeeded"], body["failed"]) == (len(samples), 0)
     assert [r["id"] for r in body["results"]] == [a["id"] for a in articles]
-    assert [r["index"] for r in body["results"]] == list(range(len(seeds)))
-    for result, (_, text, _) in zip(body["results"], seeds):
+    assert [r["index"] for r in body["results"]] == list(range(len(samples)))
+    for result, (_, text) in zip(body["results"], samples):
         single = client.post("/v1/enrich", json={"text": text}).get_json()
         assert result["status"] == 200
         assert result["enrichment"] == single

