@@ -13,7 +13,6 @@ from .types import Byline, Dateline, Focus, Language, Place, PublishedDate, Span
 
 _SENTENCE_END = {".", "!", "?"}
 PARAGRAPH_CHARS = 200   # a line this long is a paragraph of the story
-# The heading of a page's reader comments: "Comments", "12 Comments", "Comments (3)", "Join the conversation".
 # The heading of a list of other articles: "Related", "Most popular", "Read more" (the lines under it are
 # their headlines, not this article's).
 LIST_HEAD = re.compile(r"^\W*(?:related|more from|more in|read more|recommended|see also|latest|most read|"
@@ -22,6 +21,7 @@ LIST_HEAD_REACH = 4       # content lines under such a heading that are its list
 LIST_ITEM_CHARS = 150     # ... and no item is longer than a headline
 PROSE_CHARS = 100         # a line this long, ending as a sentence ends, is a paragraph of prose
 _PROSE_ENDS = frozenset('.!?"\u201d\u2019')
+# The heading of a page's reader comments: "Comments", "12 Comments", "Comments (3)", "Join the conversation".
 _COMMENTS_HEADING = re.compile(r"(?:\d+ )?(?:reader )?(?:comments?|responses|replies)(?: ?\(\d+\))?:?"
                                r"|(?:join|start) the (?:conversation|discussion)|leave a (?:comment|reply)"
                                r"|(?:show|view|add|post|read) (?:a |your |all )?(?:\d+ )?comments?(?: ?\(\d+\))?",
