@@ -252,6 +252,10 @@ def test_places_of_other_articles_headlines_and_of_reader_comments_are_not_the_a
         names = {p.name for p in places(pipeline, story + furniture)}
         assert {"Kenya", "Kitengela", "Nairobi"} <= names
         assert not names & absent
+    # Sentences under "Latest updates" are a live blog's entries, not headlines.
+    live = story + ("Latest updates\n\nThe Kenya Red Cross says 2,000 homes are under water, mainly in Kisumu and "
+                    "Garissa.\nFlights at the airport in Mombasa were cancelled on Friday morning.")
+    assert {"Kisumu", "Garissa", "Mombasa"} <= {p.name for p in places(pipeline, live)}
 
 
 def test_a_dateline_on_a_header_line_of_its_own(pipeline):

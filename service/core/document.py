@@ -134,7 +134,9 @@ class Document:
                 paragraph = True
             elif paragraph and len(text) < 60 and LIST_HEAD.match(text):
                 for m in content[k + 1:k + 1 + LIST_HEAD_REACH]:
-                    if len(self.lines[m].text.strip()) > LIST_ITEM_CHARS:
+                    item = self.lines[m].text.strip()
+                    # A headline, not a sentence of prose ("Latest" over a live blog's first entries).
+                    if len(item) > LIST_ITEM_CHARS or (len(item) > 60 and item[-1] in ".!?"):
                         break
                     out.add(m)
         return frozenset(out)
