@@ -1745,6 +1745,17 @@ def test_a_name_a_lower_case_word_joins_between_hyphens_is_one_place(pipeline):
                    "Ashby-de-la-Zouch": ("Ashby-de-la-Zouch", "GB"), "Aix-en-Provence": ("Aix-en-Provence", "FR")}
 
 
+def test_a_town_named_by_half_of_a_hyphenated_name_is_not_that_town(pipeline):
+    # "Pont" names eight towns elsewhere; "Pont-Sondé" is one the gazetteer lacks: unresolved, whole. Two
+    # places joined by a hyphen stay two.
+    text = ("Gunmen attacked the town of Pont-Sondé in Haiti, killing 70 people. Flights between Dallas-Fort Worth "
+            "and Port-au-Prince were suspended, and the Israel-Gaza war kept aid ships away.")
+    result = pipeline.enrich(text)
+    assert [u.text for u in result.unresolved_toponyms] == ["Pont-Sondé"]
+    assert {"Haiti", "Dallas", "Fort Worth", "Port-au-Prince", "Israel", "Gaza"} <= {
+        m.text for p in result.places for m in p.mentions}
+
+
 def test_long_hyphenated_names_and_name_particles_are_one_place(pipeline):
     # Nine tokens, hyphens included; a particle written onto the next word ("al-") or standing alone
     # ("es", "dei") inside the name: not Lac (Chad), Sainte-Marthe, Conca, nor nothing at all.

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, KIND_REGION,
                                     NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
-from ...resources.names import cached_name_key
 from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Span
@@ -33,6 +32,8 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           organisations_by_initials, pan_demonyms, planets_are_not_places, short_titles_before_names,
                           squares_named_noun_first, storms_are_not_places, surnames_stay_people,
                           traded_names_are_companies, winds_and_pipelines_are_not_places)
+from .name_shapes import (hyphen_bound_lower, hyphen_joined_names, hyphenated, parts_of_hyphenated_names,
+                          possessive_names)
 from .spans import (CAPITALISED_COMPASS_BEFORE, PLACE_NOUNS, REGION_NOUNS, TOWN_NOUNS, SpanCandidate,
                     ends_with_compass_word, generate_candidates, hyphened_article_before)
 
@@ -93,8 +94,6 @@ def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer
 
 CONSISTENCY = 0.9
 DATELINE_PROBABILITY = 0.9
-HYPHEN_JOINED_PROBABILITY = 0.8  # "Stoke-on-Trent": see _hyphen_joined_names
-POSSESSIVE_NAME_PROBABILITY = 0.8  # "Bishop's Stortford": see _possessive_names
 DESCRIBED_PROBABILITY = 0.8     # "Onagawa, a fishing town in Miyagi": see _described_as_places
 FULL_NAME_FLOOR = 0.25          # least belief in a region's full name that its short form inside lifts
 
@@ -138,8 +137,9 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     surnames_stay_people(doc, candidates, keys, probabilities, model.threshold, gazetteer, lexicon)
     given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
     companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
-    _hyphen_joined_names(doc, candidates, probabilities)
-    _possessive_names(doc, candidates, probabilities, gazetteer)
+    hyphen_joined_names(doc, candidates, probabilities)
+    parts_of_hyphenated_names(doc, candidates, probabilities, gazetteer)
+    possessive_names(doc, candidates, probabilities, gazetteer)
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
     _regions_after_compass_words(doc, candidates, probabilities, gazetteer)
     _generic_words_of_named_features(doc, candidates, probabilities, model.threshold, gazetteer)
@@ -472,7 +472,7 @@ def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabili
         own = {idx for idx, flags in c.entries
                if flags & NAME_PRIMARY or (flags & NAME_ALT and gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1))}
         if not own:
-            if c.entries and probabilities[k] >= threshold and _hyphenated(doc.norm[c.start:c.end]):
+            if c.entries and probabilities[k] >= threshold and hyphenated(doc.norm[c.start:c.end]):
                 inner = max((probabilities[j] for j in _inside(candidates, starts, k)), default=0.0)
                 probabilities[k] = max(probabilities[k], min(1.0, inner + 1e-9))
             continue
@@ -551,47 +551,8 @@ def _joined_by_particle(doc: Document, c: SpanCandidate) -> bool:
     lower-case word between hyphens ("Newcastle-under-Lyme"): one name. Not "of" between spaces:
     "City of Winchester", the district, does not swallow the city named inside it."""
     tokens = doc.tokens
-    return any(tokens[i].text in NAME_PARTICLES or _hyphen_bound_lower(tokens, i)
+    return any(tokens[i].text in NAME_PARTICLES or hyphen_bound_lower(tokens, i)
                for i in range(c.start_token + 1, c.end_token - 1))
-
-
-def _hyphen_bound_lower(tokens, i: int) -> bool:
-    return (tokens[i].text[:1].islower() and tokens[i - 1].text == "-" and tokens[i + 1].text == "-"
-            and tokens[i - 1].end == tokens[i].start and tokens[i].end == tokens[i + 1].start)
-
-
-def _hyphen_joined_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float]) -> None:
-    """A gazetteer name whose parts a lower-case word joins between hyphens ("Stoke-on-Trent",
-    "Ashby-de-la-Zouch", "Aix-en-Provence") is written that way only for a place: it is one, whatever
-    the model, which has seen few, makes of its rare shape."""
-    for k, c in enumerate(candidates):
-        if (probabilities[k] < HYPHEN_JOINED_PROBABILITY and c.entries and c.end_token - c.start_token >= 5
-                and any(flags & (NAME_PRIMARY | NAME_ALT) for _, flags in c.entries)
-                and _hyphenated(doc.norm[c.start:c.end])
-                and any(_hyphen_bound_lower(doc.tokens, i) for i in range(c.start_token + 2, c.end_token - 2))):
-            probabilities[k] = HYPHEN_JOINED_PROBABILITY
-
-
-def _possessive_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                      gazetteer: Gazetteer) -> None:
-    """A gazetteer name with a possessive inside, between capitalised words ("Bishop's Stortford",
-    "Lee's Summit"), is one name: the model, which has seen few, reads the "'s" as a person's
-    possessive and prefers "Bishop" alone. Not a name's tail ("Old Bishop's Stortford Road"), nor a
-    name ending in the possessive ("St John's" is as often a church)."""
-    tokens = doc.tokens
-    for k, c in enumerate(candidates):
-        a, b = c.start_token, c.end_token
-        if (probabilities[k] >= POSSESSIVE_NAME_PROBABILITY or not c.entries or b - a < 3
-                or not any(tokens[i].text.lower() == "'s" and tokens[i + 1].text[:1].isupper()
-                           for i in range(a + 1, b - 1))):
-            continue
-        if a > 0 and tokens[a - 1].line == tokens[a].line and tokens[a - 1].text[:1].isupper():
-            continue
-        # The place's own name, give or take the apostrophe: GeoNames also keeps old names such as
-        # "Martin's Store" (Pulaski, Tennessee) or "Hunt's Mills", which a news text writes for a shop or a mill.
-        spelled = cached_name_key(doc.norm[c.start:c.end]).replace("'", "")
-        if any(cached_name_key(gazetteer.name(idx)).replace("'", "") == spelled for idx, _ in c.entries):
-            probabilities[k] = POSSESSIVE_NAME_PROBABILITY
 
 
 COMPASS_REGION_PROBABILITY = 0.8
@@ -612,11 +573,6 @@ def _regions_after_compass_words(doc: Document, candidates: list[SpanCandidate],
         if any(gazetteer.kind[idx] == KIND_ADMIN1 and flags & (NAME_PRIMARY | NAME_ALT)
                and gazetteer.country_code(idx) in _STATES_NAMED_BY_COMPASS for idx, flags in c.entries):
             probabilities[k] = max(probabilities[k], COMPASS_REGION_PROBABILITY)
-
-
-def _hyphenated(span: str) -> bool:
-    """One word joined by hyphens ("Miami-Dade", "Stratford-upon-Avon"), not words around a dash."""
-    return "-" in span and " " not in span
 
 
 def _streets_keep_their_names(candidates: list[SpanCandidate], probabilities: list[float],
@@ -708,7 +664,8 @@ def _compass_adjective(doc: Document, c: SpanCandidate) -> bool:
     gazetteer entry is (not Sri Lanka's Western Province, nor Ghana's Western Region). Not before "and"
     or "or", which may share a place noun further on ("the Northern and Eastern provinces")."""
     tokens, after = doc.tokens, c.end_token
-    if c.end_token - c.start_token != 1 or tokens[c.start_token].text not in _COMPASS_ADJECTIVES or after >= len(tokens):
+    if (c.end_token - c.start_token != 1 or tokens[c.start_token].text not in _COMPASS_ADJECTIVES
+            or after >= len(tokens)):
         return False
     word = tokens[after].text
     return (tokens[after].line == tokens[c.start_token].line and word.isalpha() and word.islower()
