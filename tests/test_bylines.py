@@ -406,6 +406,16 @@ def test_a_place_alone_on_a_header_line_is_where_the_story_was_filed_not_its_aut
     assert any(p.name == "Panama City" and p.country_code == "PA" for p in result.places)
 
 
+def test_the_author_in_the_field_after_the_outlet_s_on_a_header_line():
+    body = ("\n\nThousands of commuters were stranded across Cape Town on Monday as a minibus taxi strike entered its "
+            "third day.\n")
+    for header, want in (("News24 | Jenni Evans | Published 2026/08/04 10:30", ["Jenni Evans"]),
+                         ("News24 | Jenni Evans and Alex Mitchley | 4 August 2026", ["Jenni Evans", "Alex Mitchley"]),
+                         ("World | Africa | Published 2026/08/04 10:30", [])):   # sections, not people
+        got = extract("Cape Town taxi strike leaves commuters stranded\n\n" + header + body)
+        assert [b.name for b in got if b.kind == "person"] == want, header
+
+
 def test_a_newsroom_signing_as_its_staff_is_not_a_person():
     assert [name for name, kind in bylines("Al Jazeera Staff\nPublished On 9 Feb 2024") if kind == "person"] == []
     assert bylines("By Chicago Tribune staff") == [("Chicago Tribune staff", "organization")]

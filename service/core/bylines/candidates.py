@@ -294,6 +294,10 @@ def _common_noun(lexicon: Lexicon, word: str) -> bool:
     return ratio < 0.5 if ratio is not None else lower in lexicon.dictionary_lower
 
 
+# A header line's first field, before a bar, when the line goes on with more fields: "News24 | ".
+_OUTLET_FIELD = re.compile(r"[A-Z][\w.&' -]{1,30}? \| (?=[A-Z][^|]{2,40}\|)")
+
+
 def _a_person_by_given_name(c: BylineCandidate, lexicon: Lexicon) -> bool:
     """A person whose name opens with a given name: what a closing line must name to sign the story
     ("Contact Crime Stoppers at ..." signs nothing)."""
@@ -463,6 +467,11 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
         found = _names_in(doc, lexicon, stripped, offset, number, "none")
         for c in found:
             c.inside_sentence = found[0].start != offset
+        outlet = _OUTLET_FIELD.match(stripped) if not found else None
+        if outlet:
+            # "News24 | Jenni Evans | Published 2026/08/04 10:30": the outlet's field first, the author's next.
+            found = [c for c in _names_in(doc, lexicon, stripped[outlet.end():], offset + outlet.end(), number, "none")
+                     if _a_person_by_given_name(c, lexicon)]
         out += found
     # Rows count the lines a reader sees as the byline block: a line that is only an author's
     # handle or e-mail ("By / April Roach / @aprilroach28 / Daniel O'Mahony") does not part two names.
