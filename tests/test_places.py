@@ -666,6 +666,16 @@ def test_the_country_and_the_state_of_one_name_are_two_places(pipeline):
     assert georgias == [("GE", "country", 1), ("US", "admin1", 2)]
 
 
+def test_bare_mentions_follow_the_one_place_the_article_qualifies_the_name_as(pipeline):
+    text = ("Victoria to host 2030 Games after Melbourne pulls out\n\nVictoria, British Columbia, has been chosen "
+            "to host the 2030 Commonwealth Games after Melbourne withdrew. Victoria will build an athletes' village "
+            "near the harbour. The Australian state of Victoria had planned to hold the Games in Geelong.")
+    victorias = {(p.country_code, p.feature): {m.start for m in p.mentions}
+                 for p in find(places(pipeline, text), "Victoria")}
+    assert victorias == {("CA", "city"): {0, text.index("Victoria,"), text.index("Victoria will")},
+                         ("AU", "admin1"): {text.index("Victoria had")}}
+
+
 def test_a_state_listed_beside_a_capital_stays_the_state(pipeline):
     # Not California, Maryland (11,000 people), which lies beside Washington, D.C.
     text = ("COLUMBUS, Ohio (AP) - Voters in Ohio approved the measure on Tuesday after a campaign that drew record "

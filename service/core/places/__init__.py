@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from ...resources.gazetteer import Gazetteer
+from ...resources.names import cached_name_key
 from ...resources.lexicon import Lexicon
 from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Dateline, Place, Span
 from .candidates import find_gazetteer_matches
-from .choice_rules import (far_parts, features_by_their_generic_word, listed_capitals, listed_states_stay_states,
-                           names_a_part, prefer_city_in_its_namesake_region, prefer_country_named_as_written,
-                           prefer_own_name_nearby, prefer_world_capital, prefer_world_city, stray_towns)
+from .choice_rules import (far_parts, features_by_their_generic_word, follow_the_qualified_namesake, listed_capitals,
+                           listed_states_stay_states, names_a_part, prefer_city_in_its_namesake_region,
+                           prefer_country_named_as_written, prefer_own_name_nearby, prefer_world_capital,
+                           prefer_world_city, stray_towns)
 from .dateline import byline_places, filing_places, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
 from .resolve import COLUMN, ResolverModel, build_candidate_table, run_passes, same_spot_probability
+
+
+HEADLINE_CHARS = 100   # a first line shorter than this is a headline
 
 
 def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel, lexicon: Lexicon,
@@ -70,6 +75,14 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     prefer_country_named_as_written(table, choice)
     listed_capitals(table, choice, gazetteer)
     listed_states_stay_states(table, choice, gazetteer)
+    # Each group's first mention below the headline, if the text opens with one (a short first line); a
+    # group only in the headline counts last.
+    opening = doc.lines[doc.content_lines[0]] if doc.content_lines else None
+    below = opening.end if opening is not None and len(opening.text.strip()) < HEADLINE_CHARS else -1
+    first_starts = [min((toponyms[i].start for i in members if toponyms[i].start > below), default=len(doc.text))
+                    for members in table.groups]
+    follow_the_qualified_namesake(table, choice, [cached_name_key(toponyms[g[0]].text) for g in table.groups],
+                                  first_starts)
     prob = same_spot_probability(table, model.weights, choice, prob)
 
     by_place: dict[int, list[int]] = {}

@@ -234,6 +234,37 @@ def prefer_country_named_as_written(table: CandidateTable, choice: np.ndarray) -
             choice[g] = own[0]
 
 
+def follow_the_qualified_namesake(table: CandidateTable, choice: np.ndarray, names: list[str],
+                                  first_starts: list[int]) -> None:
+    """"Victoria to host 2030 Games after Melbourne pulls out ... Victoria, British Columbia, has been
+    chosen": the article says once which Victoria it means, and its bare mentions are that one, not the
+    Australian state beside Melbourne. Where the article qualifies the name as one place only, and at the
+    name's first mention below the headline (`first_starts`: each group's first mention there): a
+    qualified namesake further on is another place ("Salem ... named after Salem, North Carolina"). A
+    mention with its own cue ("the Australian state of Victoria") keeps it, that place not being open to it."""
+    qualified = table.features[:, COLUMN["qualified"]] > 0
+    groups_by_name: dict[str, list[int]] = {}
+    for g, name in enumerate(names):
+        groups_by_name.setdefault(name, []).append(g)
+    for groups in groups_by_name.values():
+        if len(groups) < 2:
+            continue
+        firm = {int(table.ids[choice[g]]) for g in groups if choice[g] >= 0 and qualified[choice[g]]}
+        if len(firm) != 1:
+            continue
+        first = min(groups, key=lambda g: first_starts[g])
+        if not (choice[first] >= 0 and qualified[choice[first]]):
+            continue
+        place = firm.pop()
+        for g in groups:
+            if choice[g] >= 0 and qualified[choice[g]]:
+                continue
+            rows = [k for k in range(int(table.bounds[g]), int(table.bounds[g + 1]))
+                    if table.ids[k] == place and table.may_choose(k)]
+            if rows:
+                choice[g] = rows[0]
+
+
 LISTED_TOWN_POPULATION = 100_000   # a town this small listed beside a city ...
 LISTED_STATE_DOMINANCE = 100       # ... is not meant over a state of its name a hundred times its size
 
