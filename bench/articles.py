@@ -4,9 +4,10 @@ header lines, places and dates)."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
+
+from service.evaluate.articles import reference_articles
 
 # The reference articles are read from ../shared/seeds (SHARED_DIR), never committed.
 SEEDS = Path(os.environ.get("SHARED_DIR", Path(__file__).resolve().parents[2] / "shared")) / "seeds"
@@ -14,10 +15,10 @@ SIZES = {"1KB": 1_000, "5KB": 5_000, "50KB": 50_000}
 
 
 def seeds() -> dict[str, str]:
-    if not (SEEDS / "expected.json").is_file():
+    articles = reference_articles(SEEDS)
+    if not articles:
         raise SystemExit(f"the benchmarks run on the reference articles: {SEEDS} is not there (set SHARED_DIR)")
-    names = sorted(json.loads((SEEDS / "expected.json").read_text(encoding="utf-8")))
-    return {name.split("_")[0]: (SEEDS / name).read_text(encoding="utf-8") for name in names}
+    return {name.split("_")[0]: text for name, text, _ in articles}
 
 
 def _article_lines(text: str) -> list[str]:

@@ -14,8 +14,9 @@ import json
 import sys
 from pathlib import Path
 
+from service.evaluate.articles import sample_articles
+
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "service" / "web" / "static" / "samples.json"
 OUT = ROOT / "postman" / "article-enrichment.postman_collection.json"
 
 # What the service must answer for each sample, in the form of ../shared/seeds/expected.json.
@@ -39,10 +40,6 @@ EXPECTED = {
     },
 }
 
-
-def samples() -> dict[str, str]:
-    """id -> text of the sample articles."""
-    return {s["id"]: s["text"] for s in json.loads(SAMPLES.read_text(encoding="utf-8"))["samples"]}
 
 HELPERS = r"""
 const body = pm.response.json();
@@ -163,7 +160,7 @@ def batch_of_samples(texts: dict[str, str]) -> dict:
 
 
 def build() -> dict:
-    texts = samples()
+    texts = sample_articles()
     articles = [article_request(name, texts[name], want) for name, want in EXPECTED.items()]
     errors = [
         problem_request("Malformed JSON is 400", "POST", "/v1/enrich", 400, "application/json", '{"text": "a",', []),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
+from service.evaluate.articles import reference_articles, sample_articles  # noqa: F401 - used by the tests
 from service.tools.local_server import LocalServer as LiveServer, free_port  # noqa: F401 - used by the tests
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,9 +15,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared"))
 # The five reference articles and their expected answers live in ../shared/seeds, never in the repository.
 SEEDS = SHARED / "seeds"
-# Articles written for this project (the try-it page's samples): realistic text for the tests that need an
-# article of some length, whatever ../shared holds.
-SAMPLES = ROOT / "service" / "web" / "static" / "samples.json"
 
 
 @pytest.fixture(scope="session")
@@ -49,23 +46,7 @@ def resources(engine):
 def seed_cases():
     """(file name, text, expected answers) of the five reference articles; none when ../shared/seeds is
     not at hand (a parametrized test then reports itself skipped)."""
-    if not (SEEDS / "expected.json").is_file():
-        return []
-    expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
-    return [(name, (SEEDS / name).read_text(encoding="utf-8"), want) for name, want in sorted(expected.items())]
-
-
-def seed_text(prefix: str) -> str:
-    """The text of one reference article ("004"), or a skip when ../shared/seeds is not at hand."""
-    for name, text, _ in seed_cases():
-        if name.startswith(prefix):
-            return text
-    pytest.skip(f"{SEEDS} not available")
-
-
-def sample_articles() -> dict[str, str]:
-    """id -> text of the articles written for this project (the try-it page's samples)."""
-    return {s["id"]: s["text"] for s in json.loads(SAMPLES.read_text(encoding="utf-8"))["samples"]}
+    return reference_articles(SEEDS)
 
 
 def shared_file(*parts: str) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..core.topics import TopicModel
 from .calibration import calibration_error
+from .articles import reference_articles
 
 OWN_SET = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "topics" / "own_articles.jsonl"
 NEWS_STYLE_SET = OWN_SET.with_name("news_style_articles.jsonl")
@@ -77,11 +78,8 @@ def own_and_seeds(model: TopicModel, seeds_dir: Path) -> dict:
     news_style = _records(NEWS_STYLE_SET)
     news_right = sum(model.classify(r["text"]).code == r["iptc"] for r in news_style)
     seeds = {}
-    expected_path = seeds_dir / "expected.json"
-    expected = json.loads(expected_path.read_text(encoding="utf-8")) if expected_path.is_file() else {}
-    for name, want in expected.items():
-        topic = model.classify((seeds_dir / name).read_text(encoding="utf-8"))
-        seeds[name] = (topic.code, f"medtop:{want['topic_iptc_preferred']}")
+    for name, text, want in reference_articles(seeds_dir):
+        seeds[name] = (model.classify(text).code, f"medtop:{want['topic_iptc_preferred']}")
     five_kb = "\n\n".join(r["text"] for r in news_style)[:5000]
     model.classify(five_kb)
     timings = []
