@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...resources.gazetteer import Gazetteer
-from ...resources.names import cached_name_key
 from ...resources.lexicon import Lexicon
+from ...resources.names import cached_name_key
 from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Dateline, Place, Span

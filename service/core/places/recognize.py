@@ -656,7 +656,7 @@ def _regions_by_their_word(doc: Document, c: SpanCandidate, gazetteer: Gazetteer
 
 # Compass adjectives that name a region as a name's first word ("Western Cape") or before a place noun
 # ("Eastern province").
-_COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
+_COMPASS_ADJECTIVES = frozenset(w for w in _COMPASS_WORDS if w.endswith("ern"))
 
 
 def _compass_adjective(doc: Document, c: SpanCandidate) -> bool:
@@ -669,7 +669,7 @@ def _compass_adjective(doc: Document, c: SpanCandidate) -> bool:
         return False
     word = tokens[after].text
     return (tokens[after].line == tokens[c.start_token].line and word.isalpha() and word.islower()
-            and word not in PLACE_NOUNS and word not in ("and", "or"))
+            and word not in PLACE_NOUNS and word not in CONJUNCTIONS)
 
 
 def _street_address(doc: Document, c: SpanCandidate) -> bool:
