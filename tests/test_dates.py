@@ -315,6 +315,20 @@ def test_weekday_dateline_completed_from_reference_only():
                      date(2021, 3, 9)) is None
 
 
+def test_a_weekday_dateline_on_its_own_line_over_the_story():
+    # Indian papers: "Shimla, Sunday" on the line over the first paragraph.
+    story = ("At least 14 people were killed as heavy rain triggered landslides and flash floods across "
+             "Himachal Pradesh over the past 48 hours, officials said.\n\n" + BODY)
+    text = "Landslides across Himachal, 14 dead\n\nShimla, Sunday\n\n" + story
+    pub = published(text, date(2026, 11, 24))  # a Tuesday: the Sunday before it
+    assert pub.value == "2026-11-22" and pub.source == "dateline" and pub.completed_from_reference_date
+    assert pub.evidence.text == "Sunday"
+    assert published(text) is None
+    # Not over a paragraph, or more than a place before the weekday: not a dateline.
+    assert published("Landslides across Himachal\n\nShimla, Sunday\n\nPhotos\n\n" + story, date(2026, 11, 24)) is None
+    assert published(text.replace("Shimla, Sunday", "Tickets on sale at the door, Sunday"), date(2026, 11, 24)) is None
+
+
 def test_a_wire_dateline_s_date_is_the_publication_date():
     text = ("Heatwave to push temperatures past 40C in Spain and Portugal\n\nReuters\n\n"
             "MADRID, July 12 (Reuters) - Spain and Portugal braced for temperatures above 40 degrees Celsius "

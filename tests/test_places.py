@@ -274,6 +274,14 @@ def test_a_dateline_on_a_header_line_of_its_own(pipeline):
     assert pipeline.enrich(text.replace("CHENNAI,", "Jane Doe,")).dateline is None
 
 
+def test_a_town_and_weekday_on_the_line_over_the_story_is_its_dateline(pipeline):
+    text = ("Landslides across Himachal, 14 dead\n\nShimla, Sunday\n\nAt least 14 people were killed as heavy "
+            "rain triggered landslides across Himachal Pradesh over the past 48 hours, officials said.")
+    result = pipeline.enrich(text)
+    assert result.dateline is not None and result.dateline.evidence.text == "Shimla"
+    assert result.places[result.dateline.place_index].name == "Shimla"
+
+
 def test_a_city_alone_in_capitals_over_the_story_is_its_dateline(pipeline):
     # The Hindu: the filing city on a line of its own, between the stamps and the first paragraph.
     story = ("\n\nSchools and colleges in four districts were closed on Friday as heavy rain lashed north Tamil "

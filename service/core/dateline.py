@@ -53,6 +53,8 @@ _HEADER_DATELINE = re.compile(
     r"(?:,? \d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?)?\s*$")
 # A town's name in capitals alone on the line over the first paragraph (The Hindu: "CHENNAI", then the story).
 _BARE_PLACE = re.compile(rf"(?<![{_LETTER}'.])(?P<place>{_PLACE})\s*$")
+# Or a town and the weekday on that line (Indian papers: "Shimla, Sunday").
+_PLACE_WEEKDAY = re.compile(rf"(?<![{_LETTER}'.])(?P<place>{_PLACE}), (?P<weekday>{_WEEKDAY})\s*$")
 # Distributors of press releases (not news agencies: "CNN Wire" is one).
 _DISTRIBUTOR = re.compile(r"business ?wire|(?:globe |pr ?|cision )?news ?wire|ein ?presswire|prweb|accesswire|"
                           r"newsfile|marketwired", re.IGNORECASE)
@@ -89,6 +91,10 @@ def read_dateline(doc: Document) -> WrittenDateline | None:
             if bare and bare.group("place").isupper() and len(bare.group("place").split()) <= 3:
                 header_dateline = WrittenDateline(before[0], _span(doc, before[2], bare, "place"), None, None,
                                                   own_line=True, bare=True)
+            dated = _PLACE_WEEKDAY.match(before[1])
+            if dated and len(dated.group("place").split()) <= 3:
+                header_dateline = WrittenDateline(before[0], _span(doc, before[2], dated, "place"),
+                                                  _span(doc, before[2], dated, "weekday"), None, own_line=True)
         if header_dateline is None:
             header = _HEADER_DATELINE.match(text)
             # In capitals ("CHENNAI, November 18, 2026"), or a known place in title case under an agency's
