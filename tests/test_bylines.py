@@ -103,6 +103,10 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Jane Doe, Anadolu Agency", [("Jane Doe", "person"), ("Anadolu Agency", "organization")]),
     # A syndication service that a local station runs under its own name.
     ("by: Nexstar Media Wire\nPosted: Nov 20, 2026 / 06:12 PM PST", [("Nexstar Media Wire", "organization")]),
+    # Britain's council-news service, alone on its line or as a reporter's role.
+    ("Local Democracy Reporting Service\nFriday 20 November 2026 5:30 pm",
+     [("Local Democracy Reporting Service", "organization")]),
+    ("By Jane Smith, Local Democracy Reporter", [("Jane Smith", "person")]),
     # A reporter's role before the name, on a line of its own.
     ("Science correspondent Pallab Ghosh", [("Pallab Ghosh", "person")]),
     # Credits that are not authorship.

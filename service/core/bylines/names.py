@@ -38,6 +38,9 @@ AGENCIES = {
     # Syndication services that local papers and stations run under their own name.
     "nexstar media wire": "Nexstar Media Wire", "tribune news service": "Tribune News Service",
     "cnn newsource": "CNN Newsource", "kff health news": "KFF Health News",
+    # The BBC-funded service whose reporters write council news for British local papers.
+    "local democracy reporting service": "Local Democracy Reporting Service",
+    "ldrs": "Local Democracy Reporting Service",
 }
 ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "analyst", "staff", "senior", "chief", "political", "correspondents", "associate",
