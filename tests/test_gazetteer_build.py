@@ -113,6 +113,7 @@ def test_region_names_as_news_writes_them(resources):
 
     assert (KIND_ADMIN1, "AU") in kinds("NSW")
     assert (KIND_ADMIN1, "DE") in kinds("Rhineland-Palatinate")      # GeoNames: "Rheinland-Pfalz"
+    assert kinds("Connacht") == {(KIND_ADMIN1, "IE")}                 # GeoNames: "Connaught"
     assert (KIND_ADMIN1, "SD") in kinds("North Darfur")              # GeoNames: "Northern Darfur"
     assert (KIND_ADMIN1, "SD") in kinds("Sennar State")              # GeoNames: "Sinnār"
     assert (KIND_REGION, "PK") in kinds("Kurram District")           # the extracts lack Pakistan's districts
@@ -140,6 +141,7 @@ def test_region_names_as_news_writes_them(resources):
     assert (KIND_PHYSICAL, "ID") in kinds("Java") and (KIND_PHYSICAL, "PH") in kinds("Luzon")
     # News forms no source lists; a source's spelling that English writes only as a common noun.
     assert (KIND_COUNTRY, "FK") in kinds("Falklands") and (KIND_COUNTRY, "FO") in kinds("Faroes")
+    assert kinds("Chinese Taipei") == {(KIND_COUNTRY, "TW")}   # Taiwan's name in sport
     assert (KIND_COUNTRY, "IS") not in kinds("Island")
     assert (KIND_COUNTRY, "KP") in kinds("N. Korea") and (KIND_COUNTRY, "ZA") in kinds("S. Africa")
     assert (KIND_CITY, "PS") in kinds("Deir al-Balah")                # GeoNames: "Dayr al Balah"

@@ -1672,6 +1672,12 @@ def test_people_named_like_places_whose_surnames_never_come_back_alone(pipeline)
     assert {"Cannes", "Paris", "Sydney"} <= {name for _, name in mentions}
 
 
+def test_taiwan_by_its_sporting_name(pipeline):
+    text = ("The Matildas have qualified for the Olympic Games after a 6-0 win over Chinese Taipei at Perth "
+            "Rectangular Stadium on Saturday night.")
+    assert [(p.name, p.country_code) for p in places(pipeline, text)] == [("Taiwan", "TW"), ("Perth", "AU")]
+
+
 def test_a_name_after_an_initial_is_a_person_s_or_a_longer_name(pipeline):
     text = ("The town was named after Stevens T. Mason, the state's first governor. A statue of Robert E. Lee "
             "stood in Richmond, Virginia, until 2021. Waterlogging was reported in Velachery, T. Nagar and "

@@ -183,6 +183,7 @@ _MYANMAR_REGIONS = frozenset({"03", "08", "10", "12", "15", "16", "17"})
 # English names GeoNames' admin1 file leaves in the local language or spells as news does not.
 ADMIN1_ENGLISH = {
     "DE.08": ("Rhineland-Palatinate",), "DE.12": ("Mecklenburg-Western Pomerania",),
+    "IE.C": ("Connacht",),   # Irish news writes the province's Irish spelling
     "KE.14": ("Elgeyo-Marakwet",), "KE.38": ("Muranga",),
     "LB.05": ("Mount Lebanon",), "LB.06": ("South Lebanon",), "LB.07": ("Nabatieh",), "LB.08": ("Bekaa",),
     "LB.09": ("North Lebanon",), "LB.10": ("Akkar",), "MM.10": ("Sagaing",), "MM.17": ("Yangon",),
@@ -314,9 +315,10 @@ def add_county_council_forms(records: list[PlaceRecord]) -> None:
             record.add_alias(f"{record.name} County", NAME_ALT)
 
 
-# What English news calls a country that no PyPI source lists, and the sources' spellings it never
-# uses: restcountries gives Iceland "Island", the capitalised common noun of every "Island hopping".
-COUNTRY_NEWS_FORMS = {"FK": ("Falklands",), "FO": ("Faroes",)}
+# What English news calls a country that no PyPI source lists (Taiwan competes in sport as "Chinese
+# Taipei"), and the sources' spellings it never uses: restcountries gives Iceland "Island", the
+# capitalised common noun of every "Island hopping".
+COUNTRY_NEWS_FORMS = {"FK": ("Falklands",), "FO": ("Faroes",), "TW": ("Chinese Taipei",)}
 COUNTRY_SPELLINGS_NOT_ENGLISH = frozenset({"Island"})
 # Headlines abbreviate a compass word: "N. Korea", "S. Africa", "S. Sudan", "E. Timor".
 _COMPASS_INITIALS = {"North ": "N. ", "South ": "S. ", "East ": "E. ", "West ": "W. "}
