@@ -921,6 +921,9 @@ def test_a_weekday_before_a_date_is_not_a_place(pipeline):
      "news of delays at its Renton plant near Seattle.", "Delta", "Renton", "Washington"),
     ("Santos shares fell 4% after the gas producer cut its forecast, and Woodside slid in Perth.", "Santos",
      "Perth", "Western Australia"),
+    # A name traded once is the company wherever it stands alone: not Santander, Colombia.
+    ("Santander and Delta sign deal on cards\n\nSantander Consumer USA and Delta Air Lines will launch a credit "
+     "card in Mexico, Brazil and Colombia. Santander shares were flat in Madrid.", "Santander", "Madrid", "Madrid"),
     # A company the text introduces as one stays one even where the text names the country of a
     # region so called: Delta Air Lines flying to Nigeria is not Nigeria's Delta State.
     ("Delta Air Lines Inc. will start daily flights from Atlanta to Lagos, Nigeria, next year. Shares of Delta "

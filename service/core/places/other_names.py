@@ -429,21 +429,25 @@ def traded_names_are_companies(doc: Document, candidates: list[SpanCandidate], p
     """Names whose shares trade are companies: "shares of Delta, United and American rose" (not Delta,
     British Columbia), "Santos shares fell". Not demonyms ("shares of Chinese developers"), nor what
     is still a place when named like a company ("the London stock market", "shares in Texas utilities")."""
-    tokens, n = doc.tokens, len(doc.tokens)
     for k, c in enumerate(candidates):
-        if probabilities[k] < threshold or not c.entries:
-            continue
-        after = tokens[c.end_token] if c.end_token < n else None
-        traded = (after is not None and after.line == tokens[c.end_token - 1].line and after.text in _SHARE_WORDS
-                  and c.end_token + 1 < n and tokens[c.end_token + 1].text.lower() in _MARKET_MOVES)
-        if not traded and c.start_token > 1:
-            i = _word_before_list(tokens, c.start_token)   # "shares of Delta, United and American"
-            traded = (i > 0 and tokens[i].text.lower() in ("of", "in") and tokens[i - 1].text.lower() in _SHARE_WORDS
-                      and tokens[i].line == tokens[c.start_token].line)
-        if not traded or all(flags & NAME_DEMONYM for _, flags in c.entries):
+        if probabilities[k] < threshold or not c.entries or not _trades(doc.tokens, c):
             continue
         if not _named_like_a_company_yet_a_place(c, gazetteer, introduced=True):   # traded here
             _discount(probabilities, k, threshold)
+
+
+def _trades(tokens, c: SpanCandidate) -> bool:
+    """Whether the name's shares trade at this mention ("Santos shares fell", "shares of Delta, United and
+    American rose"), a demonym aside ("shares of Chinese developers")."""
+    n = len(tokens)
+    after = tokens[c.end_token] if c.end_token < n else None
+    traded = (after is not None and after.line == tokens[c.end_token - 1].line and after.text in _SHARE_WORDS
+              and c.end_token + 1 < n and tokens[c.end_token + 1].text.lower() in _MARKET_MOVES)
+    if not traded and c.start_token > 1:
+        i = _word_before_list(tokens, c.start_token)   # "shares of Delta, United and American"
+        traded = (i > 0 and tokens[i].text.lower() in ("of", "in") and tokens[i - 1].text.lower() in _SHARE_WORDS
+                  and tokens[i].line == tokens[c.start_token].line)
+    return traded and not all(flags & NAME_DEMONYM for _, flags in c.entries)
 
 
 def _named_like_a_company_yet_a_place(c: SpanCandidate, gazetteer: Gazetteer, introduced: bool) -> bool:
@@ -678,11 +682,11 @@ _WELL_KNOWN_COMPANIES = frozenset({"meta", "nokia", "toyota", "honda"})
 
 def companies_stay_companies(doc: Document, candidates: list[SpanCandidate], keys: list[str],
                              probabilities: list[float], threshold: float, gazetteer: Gazetteer) -> None:
-    """A one-word name the article introduces as a company ("Toyota Motor Corp said"), or a well-known
-    one, is that company when it comes back alone ("Shares in Toyota rose"), as a surname stays a person. Countries and
-    cities of a million are exempt; first-level regions when the article names their country or the
-    mention follows a preposition of place ("Delta Air Lines" is no reason to keep Nigeria's Delta
-    State); and so is a mention qualified as a place ("Toyota, Aichi", "the city of Toyota")."""
+    """A one-word name the article introduces as a company ("Toyota Motor Corp said", "Santos shares
+    fell"), or a well-known one, is that company when it comes back alone ("Shares in Toyota rose"), as
+    a surname stays a person. Countries and cities of a million are exempt; first-level regions when the
+    article names their country or the mention follows a preposition of place ("Delta Air Lines" is no
+    reason to keep Nigeria's Delta State); and so is a mention qualified as a place ("Toyota, Aichi", "the city of Toyota")."""
     tokens = doc.tokens
     companies = set(_WELL_KNOWN_COMPANIES)
     introduced = set()   # named with the corporate words ("Delta Air Lines Inc.")
@@ -701,8 +705,12 @@ def companies_stay_companies(doc: Document, candidates: list[SpanCandidate], key
             continue  # "a Delaware Corporation", "an Ohio LLC": the state it is registered in
         companies.add(name.text.casefold())
         introduced.add(name.text.casefold())
-    for c in candidates:
-        if c.end_token - c.start_token == 1 and _introduced_by_apposition(tokens, c.start_token):
+    for k, c in enumerate(candidates):
+        # Introduced by an apposition ("Orange, the French telecom company"), or traded ("Santander
+        # shares were flat"): the headline's "Santander and Delta sign deal" names the bank too.
+        if c.end_token - c.start_token == 1 and (
+                _introduced_by_apposition(tokens, c.start_token)
+                or (c.entries and probabilities[k] >= threshold and _trades(tokens, c))):
             name = tokens[c.start_token].text.casefold()
             companies.add(name)
             introduced.add(name)
