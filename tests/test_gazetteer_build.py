@@ -124,6 +124,10 @@ def test_region_names_as_news_writes_them(resources):
     for name, cc in (("Rakhine State", "MM"), ("Sagaing Region", "MM"), ("Unity State", "SS"),
                      ("Khartoum State", "SD")):
         assert (KIND_ADMIN1, cc) in kinds(name), name
+    # Kenya's and Liberia's counties, as news names them; Nairobi's, which GeoNames calls "Nairobi Area".
+    for name, cc in (("Kiambu County", "KE"), ("Tharaka-Nithi County", "KE"), ("Nairobi County", "KE"),
+                     ("Montserrado County", "LR")):
+        assert kinds(name) == {(KIND_ADMIN1, cc)}, name
     assert not kinds("Rakhine Region")
     assert not any(k == KIND_ADMIN1 for k, _ in kinds("Ohio State")), "a university, not the state"
     assert (KIND_ADMIN2, "PH") in kinds("Zambales")                  # "Province of Zambales"

@@ -803,6 +803,10 @@ def test_nigerian_states_and_sentence_initial_words(pipeline):
     # "With" is capitalised for the sentence: the name starts after it.
     (mosul,) = find(result, "Mosul")
     assert mosul.country_code == "IQ"
+    # Kenya's counties, named as Kenyan news names them.
+    result = places(pipeline, "Firefighters from Nairobi County put out the fire. Officials in Mombasa County and "
+                              "Kiambu County said markets there would be inspected.")
+    assert [(p.feature, p.country_code) for p in result] == [("admin1", "KE")] * 3
 
 
 def test_a_plural_place_noun_names_every_conjunct(resources):

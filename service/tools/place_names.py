@@ -179,12 +179,14 @@ def region_aliases(record: PlaceRecord, *names: str) -> None:
 # State", "Unity State" (South Sudan), "Khartoum State"; Myanmar's states and regions ("Rakhine State",
 # "Sagaing Region").
 STATE_NAMED_COUNTRIES = frozenset({"NG", "SS", "SD", "MM"})
+# Kenya's and Liberia's first-level regions are counties, named so: "Kiambu County", "Montserrado County".
+COUNTY_NAMED_COUNTRIES = frozenset({"KE", "LR"})
 _MYANMAR_REGIONS = frozenset({"03", "08", "10", "12", "15", "16", "17"})
 # English names GeoNames' admin1 file leaves in the local language or spells as news does not.
 ADMIN1_ENGLISH = {
     "DE.08": ("Rhineland-Palatinate",), "DE.12": ("Mecklenburg-Western Pomerania",),
     "IE.C": ("Connacht",),   # Irish news writes the province's Irish spelling
-    "KE.14": ("Elgeyo-Marakwet",), "KE.38": ("Muranga",),
+    "KE.05": ("Nairobi County",), "KE.14": ("Elgeyo-Marakwet",), "KE.38": ("Muranga",), "KE.49": ("Tharaka-Nithi",),
     "LB.05": ("Mount Lebanon",), "LB.06": ("South Lebanon",), "LB.07": ("Nabatieh",), "LB.08": ("Bekaa",),
     "LB.09": ("North Lebanon",), "LB.10": ("Akkar",), "MM.10": ("Sagaing",), "MM.17": ("Yangon",),
     "SO.02": ("Banadir",), "SO.13": ("Middle Shabelle",), "SO.14": ("Lower Shabelle",),
@@ -267,8 +269,8 @@ _FRENCH_COMPASS = re.compile("(" + "|".join(_COMPASS_ENGLISH) + r")[ -](?!(?:Est
 def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
     """Forms of first-level regions' names that news writes and the GeoNames name does not: the
     English name; "Newfoundland" for "Newfoundland and Labrador" (one of a pair); "North Darfur" for
-    "Northern Darfur" where sibling regions share the base name; "Osun State" where that is how a
-    region is called (not "Ohio State": a university)."""
+    "Northern Darfur" where sibling regions share the base name; "Osun State" or "Kiambu County" where
+    that is how a region is called (not "Ohio State": a university)."""
     by_country: dict[str, list[PlaceRecord]] = defaultdict(list)
     for record in records:
         if record.kind == KIND_ADMIN1:
@@ -292,10 +294,11 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
             french = _FRENCH_COMPASS.match(record.name)
             if french:
                 record.add_alias(f"{_COMPASS_ENGLISH[french.group(1)]} {french.group(2)}", NAME_ALT)
-            if cc in STATE_NAMED_COUNTRIES:
-                suffix = " Region" if cc == "MM" and record.admin1 in _MYANMAR_REGIONS else " State"
+            if cc in STATE_NAMED_COUNTRIES or cc in COUNTY_NAMED_COUNTRIES:
+                suffix = (" County" if cc in COUNTY_NAMED_COUNTRIES else
+                          " Region" if cc == "MM" and record.admin1 in _MYANMAR_REGIONS else " State")
                 for name, flags in list(record.aliases.items()):
-                    if flags & (NAME_PRIMARY | NAME_ALT) and not name.endswith(suffix):
+                    if flags & (NAME_PRIMARY | NAME_ALT) and not name.endswith((suffix, " Area", " District")):
                         record.add_alias(name + suffix, NAME_ALT)
 
 
