@@ -707,6 +707,11 @@ def test_places_listed_together_are_of_one_kind(pipeline):
     result = places(pipeline, "Flooding hit Durham, Wake and northern Orange counties in North Carolina on Monday.")
     assert {p.name: p.feature for p in result if p.country_code == "US"} == {
         "Durham County": "admin2", "Wake County": "admin2", "Orange County": "admin2", "North Carolina": "admin1"}
+    # Provinces and counties are kin in a list: Donegal beside Connacht and Clare is the county, not the town.
+    result = places(pipeline, "Homes have been flooded in counties Galway and Mayo. The worst affected areas include "
+                              "Crossmolina, Ballinrobe and Clifden. Met Éireann had issued an orange warning for "
+                              "Connacht, Donegal and Clare.")
+    assert [p.feature for p in find(result, "Donegal")] == ["admin2"]
 
 
 def test_a_region_named_with_its_word_is_the_region_beside_its_namesake_town(pipeline):

@@ -584,7 +584,9 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
             if not kinds:
                 continue
             lo, hi = table.bounds[g], table.bounds[g + 1]
-            share[lo:hi] = [kinds.count(k) / len(kinds) for k in table.kind[lo:hi].tolist()]
+            # First- and second-level regions are kin: "Connacht, Donegal and Clare" (a province, two counties).
+            kinds = [_LIST_KIN.get(k, k) for k in kinds]
+            share[lo:hi] = [kinds.count(_LIST_KIN.get(k, k)) / len(kinds) for k in table.kind[lo:hi].tolist()]
             points = [choice[s] for s in sibs if chosen_kind[s] in (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY)]
             if points:
                 dist = haversine_km(table.lat[lo:hi, None], table.lon[lo:hi, None],
@@ -595,6 +597,9 @@ def set_context_features(table: CandidateTable, choice: np.ndarray, prob: np.nda
     nil = table.ids < 0
     X[nil] = 0.0
     X[nil, COLUMN["nil"]] = 1.0
+
+
+_LIST_KIN = {KIND_ADMIN2: KIND_ADMIN1}
 
 
 def _row_scores(table: CandidateTable, weights: np.ndarray) -> np.ndarray:
