@@ -622,6 +622,10 @@ def test_a_railway_line_is_not_the_place_it_is_named_after(pipeline):
     mentions = {m.text: p for p in places(pipeline, text) for m in p.mentions}
     assert all(p.name != "Elizabeth" and p.country_code != "AU" for p in mentions.values())
     assert {"Slough", "Brixton", "London"} <= set(mentions)
+    # A state's, a country's or a county's line is its border.
+    text = ("The tornado lifted near the Alabama line. Smugglers crossed the Mexico line at night, and "
+            "deputies chased them to the Monroe County line.")
+    assert {"Alabama", "Mexico", "Monroe County"} <= {m.text for p in places(pipeline, text) for m in p.mentions}
 
 
 def test_a_headline_in_capitals_borrows_from_the_body(pipeline):

@@ -307,11 +307,12 @@ def storms_are_not_places(doc: Document, candidates: list[SpanCandidate], probab
 
 
 def winds_and_pipelines_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                                       threshold: float) -> None:
+                                       threshold: float, gazetteer: Gazetteer) -> None:
     """A name right before a wind word or a pipeline's noun names the wind or the pipeline: "Santa Ana
     winds" are no city's, "Nord Stream" is not Nord, France; before "Southern" or "Pacific", a railroad
-    ("Norfolk Southern"); after "the" and before "line", a railway ("the Elizabeth line"). A people's
-    adjective stays: "North American wind patterns" are the continent's."""
+    ("Norfolk Southern"); after "the" and before "line", a railway ("the Elizabeth line"), unless it is
+    a border: a country's, a US state's or a county's ("near the Alabama line", "the Monroe County
+    line"). A people's adjective stays: "North American wind patterns" are the continent's."""
     tokens, n = doc.tokens, len(doc.tokens)
     for k, c in enumerate(candidates):
         after = c.end_token
@@ -320,8 +321,15 @@ def winds_and_pipelines_are_not_places(doc: Document, candidates: list[SpanCandi
             continue
         word = tokens[after].text
         if word in _NAME_ENDING_WORDS or (word in _LINE_WORDS and c.start_token > 0
-                                          and tokens[c.start_token - 1].text.lower() == "the"):
+                                          and tokens[c.start_token - 1].text.lower() == "the"
+                                          and not _names_a_border(tokens, c, gazetteer)):
             _discount(probabilities, k, threshold)
+
+
+def _names_a_border(tokens, c: SpanCandidate, gazetteer: Gazetteer) -> bool:
+    return tokens[c.end_token - 1].text in ("County", "Parish") or any(
+        gazetteer.kind[idx] == KIND_COUNTRY
+        or (gazetteer.kind[idx] == KIND_ADMIN1 and gazetteer.country_code(idx) == "US") for idx, _ in c.entries)
 
 
 # A road's number after these makes the words a road's name: "State Road 200", "Highway 70". (Not "U.S." in

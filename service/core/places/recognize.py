@@ -153,7 +153,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     demonyms_opening_names(doc, candidates, probabilities, model.threshold)
     pan_demonyms(doc, candidates, probabilities, model.threshold)
     storms_are_not_places(doc, candidates, probabilities, model.threshold)
-    winds_and_pipelines_are_not_places(doc, candidates, probabilities, model.threshold)
+    winds_and_pipelines_are_not_places(doc, candidates, probabilities, model.threshold, gazetteer)
     numbered_roads_are_not_places(doc, candidates, probabilities, model.threshold)
     landscape_plurals_opening_sentences(doc, candidates, probabilities, model.threshold)
     planets_are_not_places(doc, candidates, probabilities, model.threshold)
