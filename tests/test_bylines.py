@@ -82,6 +82,7 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # The agency after the name with no comma, or beyond a separator; a surname that is also an
     # agency's name stays a surname.
     ("By JAMIE STENGLE Associated Press", [("Jamie Stengle", "person"), ("Associated Press", "organization")]),
+    ("By Jane Doe Fox News", [("Jane Doe", "person"), ("Fox News", "organization")]),
     ("By Jane Doe and Tom Brown The Associated Press",
      [("Jane Doe", "person"), ("Tom Brown", "person"), ("Associated Press", "organization")]),
     ("By Jane Doe | Reuters | January 5, 2014", [("Jane Doe", "person"), ("Reuters", "organization")]),

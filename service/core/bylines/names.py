@@ -35,6 +35,8 @@ AGENCIES = {
     "deutsche welle": "DW", "dw": "DW", "al jazeera": "Al Jazeera", "voice of america": "VOA", "voa": "VOA",
     "sky news": "Sky News", "euronews": "Euronews", "npr": "NPR",
     "abc news": "ABC News", "cbs news": "CBS News", "nbc news": "NBC News", "cbc news": "CBC News",
+    "fox news": "Fox News", "fox business": "Fox Business", "cnbc": "CNBC", "msnbc": "MSNBC",
+    "itv news": "ITV News", "france 24": "France 24",
     # Syndication services that local papers and stations run under their own name.
     "nexstar media wire": "Nexstar Media Wire", "tribune news service": "Tribune News Service",
     "cnn newsource": "CNN Newsource", "kff health news": "KFF Health News",
@@ -148,6 +150,9 @@ def read_name(text: str) -> tuple[str, str, str] | None:
         if lower in _GIVEN_CALENDAR_WORDS and not name and _given_name_first(words, k):
             pass  # "April Ryan", "June Carter", "Sun Yu": a given name, not a date
         elif lower in _NOT_NAME or lower.strip(".") in ROLE_WORDS or (not name and lower in _UI_VERBS):
+            if len(name) >= 3 and f"{name[-1]} {lower}".lower() in AGENCIES:
+                name.pop()   # "Jane Doe Fox News": the broadcaster's first word is no surname
+                k -= 1
             break
         if name and w.isupper() and len(w) > 1 and "." not in w and not name[-1].isupper() and lower not in _SUFFIXES:
             break  # "Kayla Jimenez USA TODAY": the outlet, in capitals, after a name in mixed case
