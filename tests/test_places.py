@@ -1293,6 +1293,14 @@ def test_a_member_of_congress_s_state_is_the_state(pipeline):
     assert [(p.name, p.feature) for p in result] == [("Louisiana", "admin1"), ("New York", "admin1")]
 
 
+def test_two_namesakes_that_pull_each_other_settle_together(pipeline):
+    # London, England pulls Woodstock to Oxfordshire; London, Ontario pulls it to Ontario. Resolved
+    # side by side, each followed the other's last choice and they swapped at every pass.
+    text = "The Ontario Provincial Police said the crash happened on Highway 401 between London and Woodstock."
+    result = places(pipeline, text)
+    assert [(p.name, p.admin1) for p in result if p.feature == "city"] == [("London", "Ontario"), ("Woodstock", "Ontario")]
+
+
 def test_a_city_inside_its_namesake_region_is_the_city(pipeline):
     text = ("The World Health Organization said on Wednesday that the surge of mpox in Africa is a global "
             "emergency, after a new strain spread to Burundi, Kenya, Rwanda and Uganda. The director-general "

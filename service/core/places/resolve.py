@@ -668,4 +668,18 @@ def run_passes(table: CandidateTable, weights: np.ndarray, dateline_group: int |
             return new_choice, new_prob
         choice, prob = new_choice, new_prob
         set_context_features(table, choice, prob, dateline_group)
+    last_choice, last_prob = choose(table, weights)
+    unsettled = np.flatnonzero(last_choice != choice)
+    if not len(unsettled):
+        return last_choice, last_prob
+    # Places that still change choose after one another, each seeing the others as settled: two that
+    # each follow the other's last choice would swap for ever ("between London and Woodstock" beside
+    # Ontario: London, England pulls Woodstock to Oxfordshire while Woodstock, Ontario pulls London to
+    # Ontario). The surest settles first, with the unsettled ones out of its context.
+    choice[unsettled], prob[unsettled] = -1, 0.0
+    for group in unsettled[np.argsort(-last_prob[unsettled], kind="stable")]:
+        set_context_features(table, choice, prob, dateline_group)
+        settled_choice, settled_prob = choose(table, weights)
+        choice[group], prob[group] = settled_choice[group], settled_prob[group]
+    set_context_features(table, choice, prob, dateline_group)
     return choose(table, weights)
