@@ -528,6 +528,18 @@ def test_a_local_paper_s_contact_line_at_the_end_names_its_reporter(sign_off, wa
     assert [b.name for b in extract(text)] == want
 
 
+@pytest.mark.parametrize("credit", ["Jane Doe and John Roe contributed to this report.",
+                                    "Associated Press writer Jane Doe in Berlin contributed."])
+def test_those_who_contributed_to_a_report_are_not_its_authors(pipeline, credit):
+    # They helped the author (the data's gold leaves them out), and here no one else signs.
+    text = ("Parliament passes tax bill\n\nNovember 20, 2026\n\nOfficials said the measure would take effect next "
+            "month after a vote in parliament, despite objections from opposition lawmakers who called it rushed "
+            "and poorly costed.\n\nThe finance ministry said the change would raise about 2 billion a year. "
+            "Business groups were divided, with retailers warning of job losses and manufacturers broadly in "
+            f"favour.\n\n{credit}\n")
+    assert pipeline.enrich(text).bylines == []
+
+
 @pytest.mark.parametrize("closing,want", [
     ("— Marlon González, AP", [("Marlon González", "person"), ("Associated Press", "organization")]),
     ("-- Jane Doe", [("Jane Doe", "person")]),

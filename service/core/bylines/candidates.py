@@ -46,6 +46,7 @@ _MID_BY = re.compile(r"\s(?P<cue>[Bb]y)\s*:?\s+(?P<rest>[A-Z].*)$")
 _PASSIVE_BY = re.compile(r"(?<![\w-])(?!(?:posted|published|written|reported|filed|authored|compiled|created|"
                          r"contributed|provided|updated)\b)(?:[a-z]+ed|taken|run|hit|won|worn|shown|seen|given|"
                          r"made|held|driven|known|beaten|caught|bought|sold|led|built|told|done) by$")
+_CONTRIBUTED = re.compile(r"\bcontributed\b")
 _REPORTING = re.compile(r"\b(?:additional )?reporting by (?P<names>[^;.\n]+)", re.IGNORECASE)
 # Credits that are not authorship: editors, reviewers and fact-checkers, translators, photographers,
 # producers, sponsors ("Medically reviewed by", "Fact-checked by", "Presented by").
@@ -443,6 +444,8 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
         # "Javier Espinoza and Patricia Nilsson, Financial Times - Dec 20, 2023".
         if len(stripped) > 100 or not stripped[:1].isupper() or stripped.endswith(("...", "\u2026")):
             continue   # long, lower case, or a teaser cut short ("Ira Khan-Nupur Shikhare, Aditi Rao ...")
+        if _CONTRIBUTED.search(stripped):
+            continue   # "Jane Doe and John Roe contributed to this report": helpers, not the authors
         m = _AFTER_DATE.match(stripped)
         if m and _ends_dated(m.group("date")):
             # The name after the date: "Aug 12, 2021 / Klaus Sieg". None there ("KYODO NEWS - Jan 20,
