@@ -180,6 +180,12 @@ def test_a_place_said_to_be_in_a_country_is_there_and_only_that_mention(pipeline
     assert scottish[0].mentions[0].start == text.index("Glasgow in Scotland")
     montana = [p for p in result if p.country_code == "US" and p.name == "Glasgow"]
     assert len(montana) == 1 and len(montana[0].mentions) == 3
+    # Said to lie in a part of it: "lies in the north of", "is located in".
+    for text in ("The average winter high is 18°C. Salinas lies in the north of Minas Gerais. N. Korea fires "
+                 "missile as S. Korea and U.S. hold drills near Seoul.",
+                 "Salinas is located in Minas Gerais. Exports to the U.S. and Canada rose."):
+        (salinas,) = find(places(pipeline, text), "Salinas")
+        assert salinas.country_code == "BR", text
 
 
 def test_a_sentence_opened_by_in_a_state_places_its_towns(pipeline):

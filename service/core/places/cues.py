@@ -56,10 +56,17 @@ def district_of_region(doc: Document, toponyms: list[Toponym], i: int, gazetteer
                      if not flags & NAME_DEMONYM and gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1))
 
 
+# Between a place and the country or state that holds it: "Cambridge in England", "Salinas lies in the
+# north of Minas Gerais", "Tawau is located in the east of Sabah". Not after a comma ("Goma, in eastern
+# Congo"): allowing one lost GeoVirus two found places.
+_PLACED_IN = re.compile(r" (?:(?:lies|is|sits|is located|located) )?in (?:the (?:far )?(?:north|south|east|west|"
+                        r"(?:north|south)-?(?:east|west)|centre|center|heart|interior) of )?")
+
+
 def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:
     """The country or state named after mention i and "in": "Cambridge in England". It places that
     mention only: "named after the city of Dublin in Ireland" in a story about Dublin, California."""
-    if i + 1 >= len(toponyms) or doc.norm[toponyms[i].end:toponyms[i + 1].start] != " in ":
+    if i + 1 >= len(toponyms) or not _PLACED_IN.fullmatch(doc.norm, toponyms[i].end, toponyms[i + 1].start):
         return frozenset()
     return _holding(toponyms[i + 1], toponyms[i], gazetteer)
 
