@@ -694,7 +694,8 @@ def companies_stay_companies(doc: Document, candidates: list[SpanCandidate], key
     fell"), or a well-known one, is that company when it comes back alone ("Shares in Toyota rose"), as
     a surname stays a person. Countries and cities of a million are exempt; first-level regions when the
     article names their country or the mention follows a preposition of place ("Delta Air Lines" is no
-    reason to keep Nigeria's Delta State); and so is a mention qualified as a place ("Toyota, Aichi", "the city of Toyota")."""
+    reason to keep Nigeria's Delta State); and so is a mention qualified as a place ("Toyota, Aichi",
+    "the city of Toyota")."""
     tokens = doc.tokens
     companies = set(_WELL_KNOWN_COMPANIES)
     introduced = set()   # named with the corporate words ("Delta Air Lines Inc.")
