@@ -637,8 +637,9 @@ def _elided_compass_names(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
 
 
 # The capitalised words with which news names a region the gazetteer knows without them. "County" too:
-# Kenya's counties are GeoNames' first-level regions by their bare names ("Nandi County" is "Nandi");
-# the counties the gazetteer knows with the word (in the US, Britain, Ireland) never get here.
+# Romania's counties are GeoNames' first-level regions by their bare names ("Cluj County" is "Cluj");
+# the counties the gazetteer knows with the word (in the US, Britain, Ireland, and Kenya's and Liberia's,
+# see place_names.COUNTY_NAMED_COUNTRIES) never get here.
 _REGION_WORDS = frozenset({"Province", "Prefecture", "Governorate", "Oblast", "Region", "Department", "District",
                            "County"})
 
