@@ -464,6 +464,23 @@ def test_a_country_named_by_its_own_name_beats_a_town_so_named_only_by_an_altern
     assert albania.country_code == "AL" and albania.feature == "country"
 
 
+def test_a_city_named_by_its_own_name_beats_a_town_of_its_country_so_named_only_by_an_alternate(pipeline):
+    # Orland, California (7,500 people) carries "Orlando" as an alternate name, and lies 150 km from the
+    # dateline's Sacramento; the team's city is Orlando, Florida.
+    text = ("SACRAMENTO, Calif. -- Anthony Davis scored 38 points as the Los Angeles Lakers beat the Sacramento "
+            "Kings 124-118 on Wednesday night.\n\nThe Lakers return home to face Orlando on Friday before a road "
+            "trip to Phoenix, Denver and Utah.\n")
+    (orlando,) = find(places(pipeline, text), "Orlando")
+    assert (orlando.admin1, orlando.country_code) == ("Florida", "US")
+
+
+def test_a_town_named_by_an_old_name_stays_itself_when_the_article_names_it_too(pipeline):
+    text = ("Dale is a town in Carter Township, Spencer County, Indiana, United States. Dale was originally "
+            "called Elizabeth, and under the latter name was laid out in 1843.\n")
+    (elizabeth,) = find(places(pipeline, text), "Elizabeth")
+    assert (elizabeth.name, elizabeth.admin1) == ("Dale", "Indiana")
+
+
 def test_a_code_that_is_a_line_by_itself_is_a_button_not_a_place(pipeline):
     text = ("Your account has been registered, and you are now logged in.\n\nCheck your email for details.\n\nOK\n\n"
             "Tornadoes tore through Tulsa, OK, and Wichita overnight, the National Weather Service said.\n")

@@ -11,8 +11,8 @@ from ..types import Dateline, Place, Span
 from .candidates import find_gazetteer_matches
 from .choice_rules import (far_parts, features_by_their_generic_word, follow_the_qualified_namesake, listed_capitals,
                            listed_states_stay_states, names_a_part, prefer_city_in_its_namesake_region,
-                           prefer_country_named_as_written, prefer_own_name_nearby, prefer_world_capital,
-                           prefer_world_city, stray_towns)
+                           prefer_city_named_as_written, prefer_country_named_as_written, prefer_own_name_nearby,
+                           prefer_world_capital, prefer_world_city, stray_towns)
 from .dateline import byline_places, filing_places, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
@@ -73,6 +73,7 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     prefer_world_city(table, choice, gazetteer)
     prefer_own_name_nearby(table, choice)
     prefer_country_named_as_written(table, choice)
+    prefer_city_named_as_written(table, choice, gazetteer)
     listed_capitals(table, choice, gazetteer)
     listed_states_stay_states(table, choice, gazetteer)
     # Each group's first mention below the headline, if the text opens with one (a short first line); a

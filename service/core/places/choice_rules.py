@@ -218,6 +218,35 @@ def prefer_own_name_nearby(table: CandidateTable, choice: np.ndarray) -> None:
             choice[g] = own[int(np.argmin(km))]
 
 
+OWN_NAME_CITY_POPULATION = 100_000
+OWN_NAME_CITY_FACTOR = 10
+
+
+def prefer_city_named_as_written(table: CandidateTable, choice: np.ndarray, gazetteer: Gazetteer) -> None:
+    """"Face Orlando on Friday" in a story datelined in California is Orlando, Florida, not Orland,
+    California (7,500 people), which GeoNames also calls "Orlando": a town the mention names only by an
+    alternate name gives way to a city of its country, of 100,000 or more and ten times its size, that the
+    mention names by its own name, unless the words qualify the town or the dateline names it, or the
+    article names the town by its own name too ("Dale was originally called Elizabeth"). Across countries
+    the context decides: "Kingston" in a story on south-west London is Kingston upon Thames."""
+    primary = table.features[:, COLUMN["name_primary"]] > 0
+    qualified = table.features[:, COLUMN["qualified"]] > 0
+    dateline = table.features[:, COLUMN["dateline_city"]] > 0
+    chosen = [int(choice[g]) for g in np.flatnonzero(choice >= 0)]
+    named_own = {int(table.ids[r]) for r in chosen if primary[r]}
+    for g in np.flatnonzero(choice >= 0):
+        r = int(choice[g])
+        if (table.ids[r] < 0 or table.kind[r] != KIND_CITY or primary[r] or qualified[r] or dateline[r]
+                or int(table.ids[r]) in named_own):
+            continue
+        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
+        least = max(OWN_NAME_CITY_POPULATION, OWN_NAME_CITY_FACTOR * int(gazetteer.population[table.ids[r]]))
+        own = [k for k in range(lo, hi) if primary[k] and table.kind[k] == KIND_CITY and table.may_choose(k)
+               and table.own_country[k] == table.own_country[r] and int(gazetteer.population[table.ids[k]]) >= least]
+        if own:
+            choice[g] = max(own, key=lambda k: int(gazetteer.population[table.ids[k]]))
+
+
 def prefer_country_named_as_written(table: CandidateTable, choice: np.ndarray) -> None:
     """"Albania's new ambassador" on a page full of US places is Albania, not Albany, New York, whose
     old Latin name GeoNames lists: a country the mention names by its own name outranks a place it
