@@ -795,6 +795,15 @@ def test_a_dateline_place_named_like_a_person_is_a_place_and_lends_to_the_body(p
         assert place.country_code == "US" and [m.text for m in place.mentions] == [town.upper(), town]
 
 
+def test_the_last_name_of_a_run_joined_by_and_borrows_from_the_name_elsewhere(pipeline):
+    # "Kemptown and Hove" is one run of capitalised words, so "Hove" is only part of it; the text
+    # uses "Hove" as a place before, and the name after "and" is a name of its own.
+    text = ("Plans to turn a seafront hotel into 80 flats have been approved by Brighton and Hove City "
+            "Council.\n\nNeighbours in Kemptown and Hove had objected to the height of a new rooftop extension.")
+    hove = [m.start for p in places(pipeline, text) for m in p.mentions if m.text == "Hove"]
+    assert text.index("Hove had") in hove
+
+
 def test_a_river_sits_at_its_mouth_as_in_geonames(pipeline):
     result = places(pipeline, "Tamil Nadu and Karnataka have fought for decades over the Cauvery's water, "
                               "and flood warnings were issued along the Thames in London.")
