@@ -565,6 +565,11 @@ def test_oceans_and_world_regions_are_not_namesake_towns(pipeline):
     got = {m.text: (p.name, p.feature) for p in places(pipeline, text) for m in p.mentions}
     assert got == {"Sea of Azov": ("Sea of Azov", "physical"), "Suez Canal": ("Suez Canal", "physical"),
                    "Bosporus": ("Bosphorus", "physical"), "Ohio Valley": ("Ohio Valley", "region")}
+    # The shoals and islands of the disputed seas belong to no one country: not Scarborough, England.
+    text = ("Manila says Chinese coast guard ships fired water cannon at two of its vessels near Scarborough "
+            "Shoal, and Beijing again claimed the Spratlys.")
+    got = {m.text: (p.name, p.country_code) for p in places(pipeline, text) for m in p.mentions}
+    assert got["Scarborough Shoal"] == ("Scarborough Shoal", None) and got["Spratlys"] == ("Spratly Islands", None)
 
 
 def test_a_name_called_a_river_is_a_river_not_a_town(pipeline):

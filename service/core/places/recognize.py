@@ -127,10 +127,12 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     # A line in capitals is one run of capitalised words, so its names are never whole runs: there
     # ("COUNCIL APPROVES HOMES ON EDGE OF KILKENNY") part of a run borrows too.
     shouted = {i for i, line in enumerate(doc.lines) if line.text.isupper()}
+    # So does the last name of a run joined by a conjunction ("in Kemptown and Hove"): a name of its own.
     for k, c in enumerate(candidates):
         lent = best[keys[k]] * CONSISTENCY
         if lent >= model.threshold and lent > probabilities[k] and (
-                "run:full" in c.features or doc.tokens[c.start_token].line in shouted):
+                "run:full" in c.features or doc.tokens[c.start_token].line in shouted
+                or ("run_ends" in c.features and "run_prev:and" in c.features)):
             probabilities[k] = lent
     _colocated_list_members(doc, candidates, probabilities, gazetteer, lexicon)
     _conjuncts_share(doc, candidates, probabilities, model.threshold, gazetteer, lexicon)
