@@ -161,6 +161,10 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By MARIA GARCIA, Chicago Sun-Times", [("Maria Garcia", "person")]),
     ("By Ann Lee and Tom Brown, The Dallas Morning News", [("Ann Lee", "person"), ("Tom Brown", "person")]),
     ("By Emily Post, Staff Writer", [("Emily Post", "person")]),
+    # "Read" is a surname too, unless a link or a reading time follows it.
+    ("By Simon Read, Business reporter", [("Simon Read", "person")]),
+    ("By Jane Doe Read more", [("Jane Doe", "person")]),
+    ("By Jane Doe Read Time: 4 min", [("Jane Doe", "person")]),
     # A paper whose first word is a given name too ("Irish"), over its reporter's line under the date.
     ("Irish Examiner\nThursday, November 19, 2026 - 14:25\nEoin English", [("Eoin English", "person")]),
     # The byline goes on to the next line; a line that only opens with "and" after no byline does not.

@@ -136,6 +136,18 @@ def _given_name_first(words: list[str], k: int) -> bool:
     return bool(_NAME_WORD.match(following)) and following.lower().rstrip(".") not in _CALENDAR_WORDS
 
 
+# Words after "Read" that make it a page's link or a reading time, not a surname.
+_READ_LINK_WORDS = frozenset({"more", "next", "full", "time", "story", "article", "now", "also", "later",
+                              "original", "comments", "the", "this"})
+
+
+def _surname_read(words: list[str], k: int) -> bool:
+    """Whether "Read" after a name word ends the name: the text or the name ends there ("Read,"), or
+    no link word ("Read more", "Read time") follows."""
+    return (k + 1 == len(words) or words[k] != "Read"
+            or words[k + 1].lower().strip(".,:;|") not in _READ_LINK_WORDS)
+
+
 def read_name(text: str) -> tuple[str, str, str] | None:
     """The person name that opens `text`, the role words after it, and the rest:
     "Jane Doe Senior Writer Dec 5" -> ("Jane Doe", "Senior Writer", "Dec 5")."""
@@ -149,6 +161,8 @@ def read_name(text: str) -> tuple[str, str, str] | None:
         lower = w.lower()
         if lower in _GIVEN_CALENDAR_WORDS and not name and _given_name_first(words, k):
             pass  # "April Ryan", "June Carter", "Sun Yu": a given name, not a date
+        elif w == "Read" and name and _surname_read(words, k):
+            pass  # "By Simon Read, Business reporter": a surname, not "Read more" or "5 min read"
         elif lower in _NOT_NAME or lower.strip(".") in ROLE_WORDS or (not name and lower in _UI_VERBS):
             if len(name) >= 3 and f"{name[-1]} {lower}".lower() in AGENCIES:
                 name.pop()   # "Jane Doe Fox News": the broadcaster's first word is no surname
