@@ -165,6 +165,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Simon Read, Business reporter", [("Simon Read", "person")]),
     ("By Jane Doe Read more", [("Jane Doe", "person")]),
     ("By Jane Doe Read Time: 4 min", [("Jane Doe", "person")]),
+    ("By Min Jin Lee", [("Min Jin Lee", "person")]),
+    ("By Jane Doe 5 Min Read", [("Jane Doe", "person")]),
     # A paper whose first word is a given name too ("Irish"), over its reporter's line under the date.
     ("Irish Examiner\nThursday, November 19, 2026 - 14:25\nEoin English", [("Eoin English", "person")]),
     # The byline goes on to the next line; a line that only opens with "and" after no byline does not.

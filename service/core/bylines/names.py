@@ -163,6 +163,9 @@ def read_name(text: str) -> tuple[str, str, str] | None:
             pass  # "April Ryan", "June Carter", "Sun Yu": a given name, not a date
         elif w == "Read" and name and _surname_read(words, k):
             pass  # "By Simon Read, Business reporter": a surname, not "Read more" or "5 min read"
+        elif w == "Min" and words[k] == w and k + 1 < len(words) and _NAME_WORD.match(words[k + 1]) \
+                and words[k + 1].lower().rstrip(".,;:|") != "read":
+            pass  # "By Min Jin Lee", "By Lee Min Ho": a name, not "5 Min Read"
         elif lower in _NOT_NAME or lower.strip(".") in ROLE_WORDS or (not name and lower in _UI_VERBS):
             if len(name) >= 3 and f"{name[-1]} {lower}".lower() in AGENCIES:
                 name.pop()   # "Jane Doe Fox News": the broadcaster's first word is no surname
