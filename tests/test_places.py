@@ -58,6 +58,17 @@ def test_a_two_letter_code_in_title_case_is_a_word(pipeline):
     assert mentions["La."] == "Louisiana" and mentions["Ky."] == "Kentucky"
 
 
+def test_a_three_letter_country_code_alone_is_no_country(pipeline):
+    # "UGA" is Uganda's ISO code and the University of Georgia's initials; "USA" is written as a name.
+    text = ("UGA researchers win grant to study water quality\n\nATHENS — University of Georgia researchers "
+            "have received a $2 million federal grant to study the Oconee River.\n\nThe team will collect "
+            "samples from Watkinsville to Greensboro, and the USA's water agency will fund half the work.")
+    result = places(pipeline, text)
+    assert not find(result, "UGA") and not [p for p in result if p.country_code == "UG"]
+    (usa,) = find(result, "USA")
+    assert usa.country_code == "US" and usa.feature == "country"
+
+
 def test_a_title_s_abbreviation_is_no_place(pipeline):
     # "Sen." is Senegal's three-letter code; listed after a state, it read as one more place.
     text = ("The bill passed 71-28. Sen. Bernie Sanders of Vermont and Sen. Josh Hawley of Missouri voted "

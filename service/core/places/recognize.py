@@ -76,9 +76,12 @@ _FULL_NAME = NAME_PRIMARY | NAME_ALT | NAME_DEMONYM | NAME_ABBR
 
 
 def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer: Gazetteer) -> set[int]:
-    """Candidates that are a bare two-letter country code ("IE", "IT") of a country the document
-    never names otherwise: in running text these are far more often something else ("IE 11")."""
-    codes = [k for k, c in enumerate(candidates) if c.end - c.start == 2 and doc.text[c.start:c.end].isupper()]
+    """Candidates that are a bare two- or three-letter country code ("IE", "IT", "UGA") of a country the
+    document never names otherwise: in running text these are far more often something else ("IE 11",
+    "UGA researchers" at the University of Georgia). Codes news writes as names ("USA", "UAE") are
+    alternate names or abbreviations too, and stay."""
+    codes = [k for k, c in enumerate(candidates) if c.end - c.start in (2, 3) and doc.text[c.start:c.end].isupper()
+             and doc.text[c.start:c.end].isalpha()]
     if not codes:
         return set()
     named = {idx for c in candidates for idx, flags in c.entries if flags & _FULL_NAME}
