@@ -58,6 +58,13 @@ def test_a_two_letter_code_in_title_case_is_a_word(pipeline):
     assert mentions["La."] == "Louisiana" and mentions["Ky."] == "Kentucky"
 
 
+def test_a_state_s_postal_code_that_is_a_country_s_code_too_qualifies_a_town(pipeline):
+    # "CA" is Canada's ISO code and California's postal code; a state code before a number is a route.
+    text = "The company moved from Fresno, CA to Austin, TX last year, and now ships along KY 90 to Ohio."
+    mentions = {m.text: p.name for p in places(pipeline, text) for m in p.mentions}
+    assert mentions["CA"] == "California" and mentions["TX"] == "Texas" and "KY" not in mentions
+
+
 def test_a_three_letter_country_code_alone_is_no_country(pipeline):
     # "UGA" is Uganda's ISO code and the University of Georgia's initials; "USA" is written as a name.
     text = ("UGA researchers win grant to study water quality\n\nATHENS — University of Georgia researchers "

@@ -340,11 +340,14 @@ _ROAD_NUMBER = re.compile(r" \d{1,4}[A-Z]?\b")
 
 def numbered_roads_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                                   threshold: float) -> None:
-    """"A crash on State Road 200" names a road, no place called State Road."""
+    """"A crash on State Road 200" names a road, no place called State Road; nor does "trash along KY 90"
+    name Kentucky: a state's postal code before a number is its state route (a ZIP code has five digits)."""
     tokens = doc.tokens
     for k, c in enumerate(candidates):
-        if (probabilities[k] >= threshold and tokens[c.end_token - 1].text in _NUMBERED_ROAD_WORDS
-                and _ROAD_NUMBER.match(doc.norm, c.end)):
+        if probabilities[k] < threshold or not _ROAD_NUMBER.match(doc.norm, c.end):
+            continue
+        last = tokens[c.end_token - 1].text
+        if last in _NUMBERED_ROAD_WORDS or (c.end - c.start == 2 and last.isupper() and last.isalpha()):
             _discount(probabilities, k, threshold)
 
 

@@ -89,7 +89,9 @@ def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer
     for k in codes:
         c = candidates[k]
         countries = [(idx, flags) for idx, flags in c.entries if gazetteer.kind[idx] == KIND_COUNTRY]
-        if (countries and all(flags & NAME_CODE and not flags & _FULL_NAME for _, flags in countries)
+        # A state's postal code is its abbreviation as well ("Fresno, CA"): the model reads those.
+        states = any(flags & NAME_ABBR and gazetteer.kind[idx] == KIND_ADMIN1 for idx, flags in c.entries)
+        if (countries and not states and all(flags & NAME_CODE and not flags & _FULL_NAME for _, flags in countries)
                 and not any(idx in named for idx, _ in countries)):
             out.add(k)
     return out
