@@ -364,6 +364,9 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
     ("PARIS, Tenn. (WKRN) — ", [("WKRN", "organization")]),
     ("ATLANTA (WSB-TV) — ", [("WSB-TV", "organization")]),
     ("JAKARTA, Indonesia (Kompas) — ", []),
+    # The wire's dateline on a line of its own, over the story.
+    ("Padang, Nov 20 (AFP)\n\n", [("AFP", "organization")]),
+    ("PADANG, Nov 20 (Reuters) -\n", [("Reuters", "organization")]),
 ])
 def test_the_agency_in_a_dateline_is_the_copy_s_credit(dateline, want):
     text = ("Strong quake shakes Sumatra\n\n" + dateline + "A strong earthquake shook western Indonesia on "

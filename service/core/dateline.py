@@ -46,11 +46,13 @@ _DATELINE = re.compile(
     # PTI writes no dash, but always the date: "Islamabad, Nov 21 (PTI) Flash floods ...".
     r"|(?(date)(?<=\)) (?=[A-Z])|(?!)))")
 # A header line of its own, over the story (The Hindu, Indian and Pakistani papers): "CHENNAI,
-# November 18, 2026 10:15 IST". The place in capitals, a date, perhaps a time: nothing else.
+# November 18, 2026 10:15 IST". The place in capitals, a date, perhaps a time, perhaps the agency
+# ("Tokyo, Jan 2 (AFP)", as pages that set the wire's dateline apart write it): nothing else.
 _HEADER_DATELINE = re.compile(
     rf"(?<![{_LETTER}'.])(?P<place>{_PLACE})(?:, (?P<region>{_REGION}))?"
     rf", (?P<date>{_DATE})"
-    r"(?:,? \d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?)?\s*$")
+    r"(?:,? \d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?)?"
+    r"(?: \((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\)(?: ?[-\u2013\u2014]{1,2})?)?\s*$")
 # A town's name in capitals alone on the line over the first paragraph (The Hindu: "CHENNAI", then the story).
 _BARE_PLACE = re.compile(rf"(?<![{_LETTER}'.])(?P<place>{_PLACE})\s*$")
 # Or a town and the weekday on that line (Indian papers: "Shimla, Sunday").
@@ -100,8 +102,10 @@ def read_dateline(doc: Document) -> WrittenDateline | None:
             # In capitals ("CHENNAI, November 18, 2026"), or a known place in title case under an agency's
             # name ("Manila, November 20, 2026"): the places stage keeps it only for a town of some size.
             if header and (header.group("place").isupper() or header.group("place").istitle()):
-                header_dateline = WrittenDateline(number, _span(doc, offset, header, "place"), None, None,
-                                                  _span(doc, offset, header, "date"), own_line=True)
+                header_dateline = WrittenDateline(
+                    number, _span(doc, offset, header, "place"), None,
+                    _span(doc, offset, header, "agency") if header.group("agency") else None,
+                    _span(doc, offset, header, "date"), own_line=True)
                 continue
         match = _DATELINE.match(text)
         if not match or len(text) - match.end() < MIN_PARAGRAPH:
