@@ -271,6 +271,8 @@ def test_places_of_other_articles_headlines_and_of_reader_comments_are_not_the_a
     for furniture, absent in (
             ("Most popular\n\n1. Man charged after crash in Manchester\n2. Heatwave warning for Spain and Portugal",
              {"Manchester", "Spain", "Portugal"}),
+            ("More on this story\n\nHeatwave warning for Spain and Portugal - 10 August\nGreece evacuates Athens "
+             "suburbs - 5 August", {"Spain", "Portugal", "Greece", "Athens"}),
             ("Comments\n\nJames from Leeds\nThoughts go out to everyone affected.\n\nAmina\nPraying for Mombasa.\n\n"
              "Peter\nSame here in Gloucester.", {"Leeds", "Mombasa", "Gloucester"})):
         names = {p.name for p in places(pipeline, story + furniture)}

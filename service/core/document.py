@@ -15,7 +15,7 @@ _SENTENCE_END = {".", "!", "?"}
 PARAGRAPH_CHARS = 200   # a line this long is a paragraph of the story
 # The heading of a list of other articles: "Related", "Most popular", "Read more" (the lines under it are
 # their headlines, not this article's).
-LIST_HEAD = re.compile(r"^\W*(?:related|more from|more in|read more|recommended|see also|latest|most read|"
+LIST_HEAD = re.compile(r"^\W*(?:related|more from|more in|more on|read more|recommended|see also|latest|most read|"
                        r"most popular|trending|you may also like|popular|read next|top stories)\b", re.IGNORECASE)
 LIST_HEAD_REACH = 4       # content lines under such a heading that are its list
 LIST_ITEM_CHARS = 150     # ... and no item is longer than a headline
