@@ -65,6 +65,17 @@ def test_a_state_s_postal_code_that_is_a_country_s_code_too_qualifies_a_town(pip
     assert mentions["CA"] == "California" and mentions["TX"] == "Texas" and "KY" not in mentions
 
 
+def test_a_bare_dateline_of_a_world_capital_stays_the_capital(pipeline):
+    # Washington, Tyne and Wear lies near London, which the story names; the dateline alone is no reason
+    # to leave the capital of the country whose officials speak.
+    text = ("Washington weighs new sanctions as Moscow and Beijing deepen ties\n\nWASHINGTON, March 3 (Reuters) - "
+            "Washington is weighing new sanctions on Chinese firms that supply Russia's military, U.S. officials "
+            "said, as Moscow and Beijing deepen economic ties.\n\nThe White House said Kyiv would be consulted. "
+            "London and Brussels are preparing similar measures, diplomats said.\n")
+    (washington,) = find(places(pipeline, text), "Washington")
+    assert washington.country_code == "US" and washington.feature == "city"
+
+
 def test_a_three_letter_country_code_alone_is_no_country(pipeline):
     # "UGA" is Uganda's ISO code and the University of Georgia's initials; "USA" is written as a name.
     text = ("UGA researchers win grant to study water quality\n\nATHENS — University of Georgia researchers "

@@ -89,12 +89,10 @@ def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: G
     near Ontario lies to the article's other places; "a Washington-based think tank" in a story about
     Ukraine is not Washington, Tyne and Wear. A world capital named by its own name loses to a
     namesake town only when the article names the town's region and another town or county in it (in
-    a country that holds a good share of the article's places), qualifies it ("Paris, Texas") or
-    datelines it."""
+    a country that holds a good share of the article's places) or qualifies it ("Paris, Texas")."""
     capital = table.features[:, COLUMN["capital_by_own_name"]] > 0
     admin1_ctx = table.features[:, COLUMN["admin1_in_context"]] > 0
     qualified = table.features[:, COLUMN["qualified"]] > 0
-    dateline = table.features[:, COLUMN["dateline_city"]] > 0
     # A region the article names counts only where the article is local to it: the only region of its
     # country the article names, or one where it names another town or county. "Sen. Jon Husted of
     # Ohio" beside Pennsylvania and Michigan, in a story on the Senate, leaves "markets in New York and
@@ -117,7 +115,9 @@ def prefer_world_capital(table: CandidateTable, choice: np.ndarray, gazetteer: G
             if not any(a == int(table.ids[r]) for _, a in local):
                 _choose_world_capital(table, choice, g, capital, gazetteer)
             continue
-        if table.kind[r] != KIND_CITY or capital[r] or qualified[r] or dateline[r]:
+        # A dateline alone does not make the town: "WASHINGTON, March 3 (Reuters) -" over a story that
+        # names London is not Washington, Tyne and Wear; the town's region and neighbours must be named too.
+        if table.kind[r] != KIND_CITY or capital[r] or qualified[r]:
             continue
         region = int(table.admin1[r])
         if admin1_ctx[r] and (regions_per_country[regions.get(region, -1)] == 1
