@@ -177,6 +177,18 @@ def test_byline_forms(line, want):
     assert bylines(line) == want
 
 
+@pytest.mark.parametrize("line,want", [
+    ("Jane Doe, Reuters", [("Jane Doe", "person"), ("Reuters", "organization")]),
+    ("Jane Doe and Tom Roe, CBS News", [("Jane Doe", "person"), ("Tom Roe", "person"), ("CBS News", "organization")]),
+    ("Jane Doe (AFP)", [("Jane Doe", "person"), ("AFP", "organization")]),
+])
+def test_names_signed_by_an_agency_need_no_by(pipeline, line, want):
+    # Over a short story the model alone did not take a bare name line; the agency's credit is the cue.
+    text = (f"Council splits\n\n{line}\n\nThe city council approved a budget of 4 million dollars for road "
+            "repairs on Tuesday, officials said, after a debate that ran past midnight.\n")
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == want
+
+
 def test_a_place_before_the_date_is_a_dateline_not_a_byline():
     text = "Heatwave grips north India\n\nNEW DELHI, March 4, 2025 09:12 IST\n" + BODY
     doc = Document.from_text(text)

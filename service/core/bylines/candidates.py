@@ -313,6 +313,14 @@ def _a_person_by_unknown_words(c: BylineCandidate, lexicon: Lexicon) -> bool:
         w.lower() not in lexicon.case_ratio and w.lower() not in lexicon.dictionary_lower for w in words)
 
 
+def _signed_by_agency(found: list[BylineCandidate], start: int, end: int) -> bool:
+    """Whether the line from `start` to `end` is only names and, last, an agency or a broadcaster that
+    signs with them: "Jane Doe, Reuters", "Jane Doe and John Roe, CBS News", "Jane Doe (AFP)"."""
+    people = [c for c in found if c.kind == "person"]
+    return (len(found) >= 2 and found[-1].kind == "organization" and bool(people) and found[0].start == start
+            and found[-1].end >= end and all(c.tail == "none" and not c.role for c in people))
+
+
 def _cue_word(cue: str) -> str:
     """The cue's kind, as the selector knows it: "Story by" -> "story", "Contributors" -> "authors"."""
     word = cue.lower().split()[0]
@@ -470,6 +478,9 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
         found = _names_in(doc, lexicon, stripped, offset, number, "none")
         for c in found:
             c.inside_sentence = found[0].start != offset
+        if _signed_by_agency(found, offset, offset + len(stripped.rstrip(" )"))):
+            for c in found:   # "Jane Doe, Reuters", "Jane Doe (AFP)": the agency's credit is the cue
+                c.cue = "by"
         outlet = _OUTLET_FIELD.match(stripped) if not found else None
         if outlet:
             # "News24 | Jenni Evans | Published 2026/08/04 10:30": the outlet's field first, the author's next.
