@@ -76,6 +76,16 @@ def test_a_bare_dateline_of_a_world_capital_stays_the_capital(pipeline):
     assert washington.country_code == "US" and washington.feature == "city"
 
 
+def test_a_town_after_a_preposition_near_a_place_the_text_reads_is_a_place(pipeline):
+    # "Kendal" scores low alone (a given name, and Kendall, Florida, takes it as an alternate name); it
+    # lies 6 km from Staveley, Cumbria, which the text reads as a place.
+    text = ("Village shop saved by community buyout\n\nResidents of a village near Kendal have raised £400,000 to "
+            "buy their only shop and post office.\n\nThe shop in Staveley, which serves walkers heading for the "
+            "Lake District fells, was put up for sale last year. Villagers from Burneside joined the campaign.")
+    (kendal,) = find(places(pipeline, text), "Kendal")
+    assert kendal.country_code == "GB"
+
+
 def test_a_three_letter_country_code_alone_is_no_country(pipeline):
     # "UGA" is Uganda's ISO code and the University of Georgia's initials; "USA" is written as a name.
     text = ("UGA researchers win grant to study water quality\n\nATHENS — University of Georgia researchers "

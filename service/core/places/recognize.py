@@ -18,6 +18,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
 from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, KIND_REGION,
                                     NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PARTIAL, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
@@ -25,6 +27,7 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Span
 from .candidates import NAME_PARTICLES, GazetteerMatch
+from .distance import haversine_km
 from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, codes_alone_on_their_lines,
                           codes_written_as_words, common_words_as_alternate_names, companies_stay_companies,
                           compass_before_ordinals, demonyms_opening_names, given_names_stay_people,
@@ -121,6 +124,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
                 probabilities[k] = max(probabilities[k], DATELINE_PROBABILITY)
     _described_as_places(doc, candidates, probabilities, gazetteer)
     _nearby_places(doc, candidates, probabilities, gazetteer)
+    _neighbours_vouch(candidates, probabilities, gazetteer, model.threshold)
     _physical_features_after_the(doc, candidates, probabilities, gazetteer)
     _councils_name_their_places(doc, candidates, probabilities, gazetteer)
     best: dict[str, float] = {}
@@ -238,6 +242,36 @@ def _nearby_places(doc: Document, candidates: list[SpanCandidate], probabilities
             introduced = i >= 2 and tokens[i - 2].text in _NEARBY_PREPOSITIONS and tokens[i - 2].line == tokens[i].line
         if introduced and _names_a_town_or_region(c, gazetteer):
             probabilities[k] = DESCRIBED_PROBABILITY
+
+
+NEIGHBOUR_KM = 25.0
+NEIGHBOUR_FLOOR = 0.1       # the least the model must believe in a name for a neighbour to vouch for it
+NEIGHBOUR_MAX_ENTRIES = 10  # an anchor of more namesakes than this lies near too many towns to vouch
+
+
+def _neighbours_vouch(candidates: list[SpanCandidate], probabilities: list[float], gazetteer: Gazetteer,
+                      threshold: float) -> None:
+    """"A village near Kendal" in a story that reads Staveley as a place: a town the mention names by its
+    own name, after a preposition of place, within 25 km of a town or county the text already reads as a
+    place, is one. The text's places lie near each other; a person's or a firm's name need not."""
+    sure = [c for c, p in zip(candidates, probabilities)
+            if p >= threshold and 0 < len(c.entries) <= NEIGHBOUR_MAX_ENTRIES]
+    anchors = [(float(gazetteer.lat[idx]), float(gazetteer.lon[idx]))
+               for c in sure for idx, _ in c.entries if gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN2)]
+    if not anchors:
+        return
+    lat = np.array([a[0] for a in anchors])
+    lon = np.array([a[1] for a in anchors])
+    for k, c in enumerate(candidates):
+        if not NEIGHBOUR_FLOOR <= probabilities[k] < threshold or "after_locative" not in c.features:
+            continue
+        towns = [idx for idx, flags in c.entries if flags & NAME_PRIMARY and gazetteer.kind[idx] == KIND_CITY]
+        for idx in towns:
+            km = haversine_km(float(gazetteer.lat[idx]), float(gazetteer.lon[idx]), lat, lon)
+            # Not itself: a namesake read elsewhere in the text sits at 0 km.
+            if ((km > 0.5) & (km <= NEIGHBOUR_KM)).any():
+                probabilities[k] = threshold + 0.01
+                break
 
 
 _ALONG_PREPOSITIONS = _NEARBY_PREPOSITIONS | {"across", "over", "through", "along", "beneath", "below", "above",
