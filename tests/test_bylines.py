@@ -374,6 +374,7 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
     ("JAKARTA, Indonesia — ", []),
     # An American station's call sign is its newsroom; a name the service does not know credits nobody.
     ("PARIS, Tenn. (WKRN) — ", [("WKRN", "organization")]),
+    ("ST. JOHN'S, N.L. (CP) — ", [("The Canadian Press", "organization")]),
     ("ATLANTA (WSB-TV) — ", [("WSB-TV", "organization")]),
     ("JAKARTA, Indonesia (Kompas) — ", []),
     # The wire's dateline on a line of its own, over the story.
