@@ -360,6 +360,11 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
     text = ("Wildfire forces evacuations in Southern California\n\nA fast-moving wildfire forced thousands to "
             "flee on Tuesday.\n\nReuters\n\nFirefighters said the blaze was 10% contained.\n")
     assert pipeline.enrich(text).bylines == []
+    # A newsroom's credit as written: "Staff report", "From staff reports".
+    for credit in ("Staff report", "From staff reports"):
+        text = (f"Council splits over road budget\n\n{credit}\n\nThe city council approved a budget of 4 million "
+                "dollars for road repairs on Tuesday, officials said, after a debate that ran past midnight.\n")
+        assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("Staff", "organization")]
 
 
 @pytest.mark.parametrize("dateline,want", [

@@ -167,8 +167,9 @@ HEADER_ROWS = 3   # the lines under a headline where a credit stands ("Headline"
 def _alone_under_headline(doc: Document, c: BylineCandidate) -> bool:
     """An agency alone on one of the first lines under the headline, the story's only credit: above
     the body (the lines between are a standfirst, not sentences ending in a full stop)."""
-    line = doc.lines[c.line].text.strip(" .")
-    if not 1 <= c.row <= HEADER_ROWS or line.removeprefix("The ").removeprefix("the ") != c.name:
+    line = doc.lines[c.line].text.strip(" .").removeprefix("The ").removeprefix("the ")
+    # The credit as named ("Reuters") or as written ("Staff report", "From staff reports": Staff).
+    if not 1 <= c.row <= HEADER_ROWS or line not in (c.name, doc.text[c.start:c.end].strip(" .")):
         return False
     above = [n for n in doc.content_lines[1:] if n < c.line]
     return not any(doc.lines[n].text.rstrip().endswith((".", "!", "?", '."')) for n in above)
