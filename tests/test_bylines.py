@@ -166,6 +166,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("By Jane Doe Read more", [("Jane Doe", "person")]),
     ("By Jane Doe Read Time: 4 min", [("Jane Doe", "person")]),
     ("By Min Jin Lee", [("Min Jin Lee", "person")]),
+    # A month's abbreviation that is a given name, before a name: "Jan Lopatka", not "Jan 5".
+    ("By Jan Lopatka and Pawel Florkiewicz", [("Jan Lopatka", "person"), ("Pawel Florkiewicz", "person")]),
     ("By Jane Doe 5 Min Read", [("Jane Doe", "person")]),
     # A paper whose first word is a given name too ("Irish"), over its reporter's line under the date.
     ("Irish Examiner\nThursday, November 19, 2026 - 14:25\nEoin English", [("Eoin English", "person")]),

@@ -90,8 +90,9 @@ _OUTLET_ONLY_WORDS = frozenset({"times", "journal", "tribune", "gazette", "chron
 # Honorifics before a byline name are not part of it: "By Dr. Jane Smith" is Jane Smith.
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "rev", "revd", "sir", "dame"}
 _CALENDAR_WORDS = MONTH_WORDS | frozenset(WEEKDAYS) | WEEKDAY_ABBREVIATIONS
-# Month names that are also given names, and the surname Sun ("Sun Yu"), when a name follows them.
-_GIVEN_CALENDAR_WORDS = {"april", "may", "june", "sun"}
+# Month names and abbreviations that are also given names ("Jan Lopatka", "Jun Li"), and the surname Sun
+# ("Sun Yu"), when a name follows them.
+_GIVEN_CALENDAR_WORDS = {"april", "may", "june", "jan", "jun", "sun"}
 _NOT_NAME = _CALENDAR_WORDS | {"published", "updated", "posted", "share", "follow", "the", "and",
              "in", "on", "at", "for", "of", "with", "by", "from", "min", "read", "views", "comments", "comment",
              "last", "courtesy", "photo", "photograph", "credit", "image", "images", "illustration"}
