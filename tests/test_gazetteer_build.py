@@ -114,6 +114,8 @@ def test_region_names_as_news_writes_them(resources):
     assert (KIND_ADMIN1, "AU") in kinds("NSW")
     assert (KIND_ADMIN1, "DE") in kinds("Rhineland-Palatinate")      # GeoNames: "Rheinland-Pfalz"
     assert kinds("Connacht") == {(KIND_ADMIN1, "IE")}                 # GeoNames: "Connaught"
+    assert kinds("Castilla-La Mancha") == {(KIND_ADMIN1, "ES")}       # GeoNames: "Castille-La Mancha"
+    assert kinds("Castile and León") == {(KIND_ADMIN1, "ES")}
     assert (KIND_ADMIN1, "SD") in kinds("North Darfur")              # GeoNames: "Northern Darfur"
     assert (KIND_ADMIN1, "SD") in kinds("Sennar State")              # GeoNames: "Sinnār"
     assert (KIND_REGION, "PK") in kinds("Kurram District")           # the extracts lack Pakistan's districts

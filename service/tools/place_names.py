@@ -185,6 +185,8 @@ _MYANMAR_REGIONS = frozenset({"03", "08", "10", "12", "15", "16", "17"})
 # English names GeoNames' admin1 file leaves in the local language or spells as news does not.
 ADMIN1_ENGLISH = {
     "DE.08": ("Rhineland-Palatinate",), "DE.12": ("Mecklenburg-Western Pomerania",),
+    "ES.54": ("Castilla-La Mancha", "Castile-La Mancha"), "ES.55": ("Castile and León", "Castilla y León"),
+    "ES.60": ("Valencian Community",),
     "IE.C": ("Connacht",),   # Irish news writes the province's Irish spelling
     "KE.05": ("Nairobi County",), "KE.14": ("Elgeyo-Marakwet",), "KE.38": ("Muranga",), "KE.49": ("Tharaka-Nithi",),
     "LB.05": ("Mount Lebanon",), "LB.06": ("South Lebanon",), "LB.07": ("Nabatieh",), "LB.08": ("Bekaa",),
