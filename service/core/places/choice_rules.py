@@ -239,12 +239,21 @@ def prefer_city_named_as_written(table: CandidateTable, choice: np.ndarray, gaze
         if (table.ids[r] < 0 or table.kind[r] != KIND_CITY or primary[r] or qualified[r] or dateline[r]
                 or int(table.ids[r]) in named_own):
             continue
-        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
         least = max(OWN_NAME_CITY_POPULATION, OWN_NAME_CITY_FACTOR * int(gazetteer.population[table.ids[r]]))
-        own = [k for k in range(lo, hi) if primary[k] and table.kind[k] == KIND_CITY and table.may_choose(k)
-               and table.own_country[k] == table.own_country[r] and int(gazetteer.population[table.ids[k]]) >= least]
-        if own:
-            choice[g] = max(own, key=lambda k: int(gazetteer.population[table.ids[k]]))
+        city = _biggest_own_namesake(table, g, r, KIND_CITY, least, primary, gazetteer)
+        if city is not None:
+            choice[g] = city
+
+
+def _biggest_own_namesake(table: CandidateTable, g: int, r: int, kind: int, least: int, primary: np.ndarray,
+                          gazetteer: Gazetteer) -> int | None:
+    """The most populous row of group g of `kind` that the mention names by its own name, in row r's country,
+    of at least `least` people and not ruled out; None when there is none."""
+    population = gazetteer.population
+    rows = [k for k in range(int(table.bounds[g]), int(table.bounds[g + 1]))
+            if table.kind[k] == kind and primary[k] and table.may_choose(k)
+            and table.own_country[k] == table.own_country[r] and int(population[table.ids[k]]) >= least]
+    return max(rows, key=lambda k: int(population[table.ids[k]])) if rows else None
 
 
 def prefer_country_named_as_written(table: CandidateTable, choice: np.ndarray) -> None:
@@ -313,12 +322,10 @@ def listed_states_stay_states(table: CandidateTable, choice: np.ndarray, gazette
         town = int(population[table.ids[r]])
         if town >= LISTED_TOWN_POPULATION:
             continue
-        lo, hi = int(table.bounds[g]), int(table.bounds[g + 1])
-        states = [k for k in range(lo, hi) if table.kind[k] == KIND_ADMIN1 and primary[k] and table.may_choose(k)
-                  and table.own_country[k] == table.own_country[r]
-                  and int(population[table.ids[k]]) >= LISTED_STATE_DOMINANCE * max(town, 1)]
-        if states:
-            choice[g] = max(states, key=lambda k: int(population[table.ids[k]]))
+        state = _biggest_own_namesake(table, g, r, KIND_ADMIN1, LISTED_STATE_DOMINANCE * max(town, 1), primary,
+                                      gazetteer)
+        if state is not None:
+            choice[g] = state
 
 
 LISTED_CAPITAL_POPULATION = 100_000

@@ -256,12 +256,10 @@ def _neighbours_vouch(candidates: list[SpanCandidate], probabilities: list[float
     place, is one. The text's places lie near each other; a person's or a firm's name need not."""
     sure = [c for c, p in zip(candidates, probabilities)
             if p >= threshold and 0 < len(c.entries) <= NEIGHBOUR_MAX_ENTRIES]
-    anchors = [(float(gazetteer.lat[idx]), float(gazetteer.lon[idx]))
-               for c in sure for idx, _ in c.entries if gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN2)]
+    anchors = [idx for c in sure for idx, _ in c.entries if gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN2)]
     if not anchors:
         return
-    lat = np.array([a[0] for a in anchors])
-    lon = np.array([a[1] for a in anchors])
+    lat, lon = gazetteer.lat[anchors].astype(np.float64), gazetteer.lon[anchors].astype(np.float64)
     for k, c in enumerate(candidates):
         if not NEIGHBOUR_FLOOR <= probabilities[k] < threshold or "after_locative" not in c.features:
             continue
