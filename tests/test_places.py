@@ -1632,9 +1632,17 @@ def test_a_department_store_is_no_region(pipeline):
     ("PORTLAND, Ore. — The bridge will close for six months, Multnomah County officials said. Drivers from "
      "Gresham and Troutdale face delays. Across the Columbia River, officials in Vancouver, Washington, expect "
      "more traffic.", "Washington", ("Washington", "US", "admin1")),
+    # ... but a county's bare name in a list is a town beside the others ("Fresno County" is the county), and
+    # a province's bare name still qualifies.
+    ("The district serves parts of Clovis, Fresno and unincorporated Fresno County, in California's Central "
+     "Valley.", "Fresno", ("Fresno", "US", "city")),
+    ("About 6,000 pigs at Pandi, Bulacan and Talavera farms had tested positive, the Philippine agriculture "
+     "department said.", "Bulacan", ("Province of Bulacan", "PH", "admin2")),
     # Parts of states that local news names as regions of their own.
     ("Oil output in the Permian Basin hit a record, while ranchers in the Texas Panhandle waited for rain.",
      "Permian Basin", ("Permian Basin", "US", "region")),
+    ("Several rural districts in the Central Valley have moved to a four-day school week.", "Central Valley",
+     ("Central Valley", "US", "region")),
     # Farming regions and wine valleys: not Darling Downs, a suburb of Perth 3,000 km away.
     ("Farmers on the Darling Downs say a hailstorm that hit Dalby and Toowoomba wiped out half the wheat crop.",
      "Darling Downs", ("Darling Downs", "AU", "region")),

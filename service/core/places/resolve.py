@@ -383,6 +383,12 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             # "Vancouver, Washington" is the state, not Washington County beside Portland. (In "Hamilton,
             # Madison, Montgomery or Warren counties" Madison only looks like Hamilton's qualifier.)
             holds = [kind_l[r] in CONTAINER_KINDS and ids_l[r] in containers for r in rows]
+            # A "County" by its bare name qualifies nothing in a list: "Clovis, Fresno and Madera" lists
+            # three towns, though Fresno County holds Clovis (that qualifier is written "Fresno County"). A
+            # province is written bare: "Pandi, Bulacan and Talavera".
+            if listed_groups[g] and all(kind_l[r] == KIND_ADMIN2 and partial_l[r] and gazetteer.name(
+                    ids_l[r]).endswith(" County") for r, ok in zip(rows, holds) if ok):
+                holds = []
             if any(holds):
                 blocked_rows += [r for r, ok in zip(rows, holds)
                                  if kind_l[r] == KIND_CITY or not (ok or listed_groups[g])]
