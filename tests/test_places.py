@@ -65,6 +65,28 @@ def test_a_state_s_postal_code_that_is_a_country_s_code_too_qualifies_a_town(pip
     assert mentions["CA"] == "California" and mentions["TX"] == "Texas" and "KY" not in mentions
 
 
+def test_a_code_joined_to_the_dollar_sign_is_a_currency(pipeline):
+    text = ("Rio Tinto approved a US$2 billion expansion in Western Australia, and its Hong Kong unit paid HK$300 "
+            "million for a stake in a mine near Perth.")
+    mentions = {m.text: p.name for p in places(pipeline, text) for m in p.mentions}
+    assert "US" not in mentions and "HK" not in mentions
+    assert mentions["Western Australia"] == "Western Australia" and mentions["Hong Kong"] == "Hong Kong"
+
+
+def test_the_before_a_name_ending_in_river_calls_it_a_river(pipeline):
+    # Fall River, Massachusetts is a city of 90,000; the Fall River of this story runs past Burney.
+    text = "Trout anglers on the Fall River near Burney, California, reported record catches this spring."
+    mentions = {m.text: p.name for p in places(pipeline, text) for m in p.mentions}
+    assert "Fall River" not in mentions and mentions["Burney"] == "Burney"
+
+
+def test_a_neighbourhood_s_whole_name_is_not_the_country_inside_it(pipeline):
+    text = ("I have lived in Jamaica Plain for 22 years. Friends have moved from Boston to Quincy and Brockton, "
+            "and others went home to Kingston, Jamaica.")
+    mentions = {m.text: (p.name, p.country_code) for p in places(pipeline, text) for m in p.mentions}
+    assert mentions["Jamaica Plain"] == ("Jamaica Plain", "US") and mentions["Jamaica"] == ("Jamaica", "JM")
+
+
 def test_a_bare_dateline_of_a_world_capital_stays_the_capital(pipeline):
     # Washington, Tyne and Wear lies near London, which the story names; the dateline alone is no reason
     # to leave the capital of the country whose officials speak.
@@ -1643,6 +1665,18 @@ def test_a_department_store_is_no_region(pipeline):
      "Permian Basin", ("Permian Basin", "US", "region")),
     ("Several rural districts in the Central Valley have moved to a four-day school week.", "Central Valley",
      ("Central Valley", "US", "region")),
+    # "The" before a name of its own that ends in "River" calls it the river, not a town of that name.
+    ("The plant in Ridgeland lost pressure after flooding along the Pearl River, Jackson officials said.",
+     "Pearl River", ("Pearl River", "US", "physical")),
+    # Mountains, volcanoes and Antarctica's parts, which the GeoNames extracts lack.
+    ("A British climber has died on Everest after reaching the summit, Nepal's tourism department said.",
+     "Everest", ("Mount Everest", "NP", "physical")),
+    ("Mount Etna erupted overnight, closing Catania airport for six hours.", "Mount Etna",
+     ("Mount Etna", "IT", "physical")),
+    ("Two walkers were rescued from Snowdon after getting lost in low cloud above Llanberis, police said.",
+     "Snowdon", ("Snowdon", "GB", "physical")),
+    ("Radar flights from the Antarctic Peninsula traced channels under West Antarctica's ice that drained into "
+     "the Amundsen Sea.", "West Antarctica", ("West Antarctica", None, "region")),
     # Farming regions and wine valleys: not Darling Downs, a suburb of Perth 3,000 km away.
     ("Farmers on the Darling Downs say a hailstorm that hit Dalby and Toowoomba wiped out half the wheat crop.",
      "Darling Downs", ("Darling Downs", "AU", "region")),

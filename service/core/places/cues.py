@@ -235,7 +235,10 @@ _RIVER_AFTER = re.compile(r" river\b")
 
 
 def called_a_river(doc: Document, t: Toponym) -> bool:
-    return bool(_RIVER_AFTER.match(doc.norm, t.end))
+    """"the Juba river", or a name of its own "the" calls a river: "flooding along the Pearl River" is no
+    town of Pearl River, New York."""
+    return bool(_RIVER_AFTER.match(doc.norm, t.end)) or (
+        t.text.endswith(" River") and doc.norm[max(0, t.start - 4):t.start].lower() == "the ")
 
 
 # A compass adjective before a name: "across western New York", "eastern Washington", also capitalised

@@ -351,6 +351,16 @@ def numbered_roads_are_not_places(doc: Document, candidates: list[SpanCandidate]
             _discount(probabilities, k, threshold)
 
 
+def currency_prefixes_are_not_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                                     threshold: float) -> None:
+    """"US$2 billion", "HK$300", "A$44,000": a code joined to the dollar sign names a currency, not the
+    country (no gold corpus marks one)."""
+    norm = doc.norm
+    for k, c in enumerate(candidates):
+        if probabilities[k] >= threshold and norm.startswith("$", c.end):
+            _discount(probabilities, k, threshold)
+
+
 # Plural common nouns of the landscape, which open a sentence as its subject: "Rivers burst their
 # banks" is not Rivers State, Nigeria, nor "Lakes froze" Lakes State, South Sudan.
 _LANDSCAPE_PLURALS = frozenset("""rivers lakes mountains hills islands seas valleys streams creeks roads streets

@@ -30,7 +30,7 @@ from .candidates import NAME_PARTICLES, GazetteerMatch
 from .distance import haversine_km
 from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, codes_alone_on_their_lines,
                           codes_written_as_words, common_words_as_alternate_names, companies_stay_companies,
-                          compass_before_ordinals, demonyms_opening_names, given_names_stay_people,
+                          compass_before_ordinals, currency_prefixes_are_not_places, demonyms_opening_names, given_names_stay_people,
                           initials_open_names, landscape_plurals_opening_sentences, numbered_roads_are_not_places,
                           organisations_by_initials, pan_demonyms, planets_are_not_places, short_titles_before_names,
                           squares_named_noun_first, storms_are_not_places, surnames_stay_people,
@@ -166,6 +166,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     storms_are_not_places(doc, candidates, probabilities, model.threshold)
     winds_and_pipelines_are_not_places(doc, candidates, probabilities, model.threshold, gazetteer)
     numbered_roads_are_not_places(doc, candidates, probabilities, model.threshold)
+    currency_prefixes_are_not_places(doc, candidates, probabilities, model.threshold)
     landscape_plurals_opening_sentences(doc, candidates, probabilities, model.threshold)
     planets_are_not_places(doc, candidates, probabilities, model.threshold)
     squares_named_noun_first(doc, candidates, probabilities, model.threshold)
@@ -545,6 +546,12 @@ def _prefer_full_names(doc: Document, candidates: list[SpanCandidate], probabili
                 # A region named for two places "and" joins is that region, however the words after it
                 # ("Perth and Kinross Council") make the model doubt it: not Perth, nor a list.
                 supported |= _and_joined_region(doc, c, own, gazetteer)
+                # A town's own name that is the whole capitalised run beats another place's name inside
+                # it: "Jamaica Plain" (Boston) is not Jamaica with a word after it. (Not a name a particle
+                # joins: GeoNames keeps a "University of Texas" town, news means the university.)
+                supported |= (probabilities[k] >= threshold and "run_starts" in c.features
+                              and "run_ends" in c.features and doc.norm[c.start:c.end].istitle()
+                              and any(gazetteer.kind[idx] == KIND_CITY for idx in own))
         if supported and strongest >= probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
 
