@@ -30,11 +30,12 @@ from .candidates import NAME_PARTICLES, GazetteerMatch
 from .distance import haversine_km
 from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_not_towns, codes_alone_on_their_lines,
                           codes_written_as_words, common_words_as_alternate_names, companies_stay_companies,
-                          compass_before_ordinals, currency_prefixes_are_not_places, demonyms_opening_names, given_names_stay_people,
-                          initials_open_names, landscape_plurals_opening_sentences, numbered_roads_are_not_places,
-                          organisations_by_initials, pan_demonyms, planets_are_not_places, short_titles_before_names,
-                          squares_named_noun_first, storms_are_not_places, surnames_stay_people,
-                          traded_names_are_companies, winds_and_pipelines_are_not_places)
+                          compass_before_ordinals, currency_prefixes_are_not_places, demonyms_opening_names,
+                          given_names_stay_people, initials_open_names, landscape_plurals_opening_sentences,
+                          numbered_roads_are_not_places, organisations_by_initials, pan_demonyms,
+                          planets_are_not_places, short_titles_before_names, squares_named_noun_first,
+                          storms_are_not_places, surnames_stay_people, traded_names_are_companies,
+                          winds_and_pipelines_are_not_places)
 from .name_shapes import (hyphen_bound_lower, hyphen_joined_names, hyphenated, parts_of_hyphenated_names,
                           possessive_names)
 from .spans import (CAPITALISED_COMPASS_BEFORE, PLACE_NOUNS, REGION_NOUNS, TOWN_NOUNS, SpanCandidate,
