@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from service.core.topics import TopicModel
+from service.core.topics import TopicModel, topic_terms
 from service.resources import default_paths
 from service.tools.train_topics import fit_temperature, own_training_articles
 
@@ -42,6 +42,13 @@ def test_headlines_listed_under_most_popular_are_not_the_story_s_topic(pipeline)
              "Quarterback throws four touchdowns as Eagles rout Giants\nStriker scores hat-trick in cup final win\n"
              "Coach fired after sixth straight league defeat\nTennis star wins Wimbledon title in five sets\n")
     assert pipeline.enrich(story).topic.code != "medtop:15000000"   # sport, with the list read
+
+
+def test_a_reporter_s_e_mail_address_is_no_topic_evidence():
+    # "com" is an AG News Sci/Tech word; an address in the byline says nothing of what the story is about.
+    assert topic_terms("Lauren Fischer lfischer@courier-journal.com Residents sue") == \
+        topic_terms("Lauren Fischer Residents sue")
+    assert "com" in topic_terms("Shares of Amazon.com rose")
 
 
 def test_every_code_has_an_iptc_label(resources):
