@@ -411,6 +411,14 @@ def test_pti_s_dateline_has_no_dash_and_may_be_a_day_ahead_of_the_fetch():
     assert published(text, date(2026, 11, 19)).value == "2025-11-21"
 
 
+def test_efe_s_dateline_closes_with_a_period_and_a_dash():
+    text = ("Argentina's Milei signs decree to privatise state airline\n\nBUENOS AIRES, 9 Oct (EFE).- Argentina's "
+            "President Javier Milei signed a decree on Wednesday to begin the privatisation of the airline.\n" + BODY)
+    doc = Document.from_text(text)
+    assert doc.written_dateline.place.text == "BUENOS AIRES" and doc.written_dateline.agency.text == "EFE"
+    assert published(text, date(2026, 10, 12)).value == "2026-10-09"
+
+
 @pytest.mark.parametrize("dateline", [
     "SAN FRANCISCO--(BUSINESS WIRE)--March 4, 2025--",
     "NEW YORK, March 4, 2025 /PRNewswire/ -- ",

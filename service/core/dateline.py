@@ -41,8 +41,9 @@ _DATELINE = re.compile(
     r"(?:(?: ?|--)\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\)| /(?P<release>[A-Za-z][A-Za-z .&-]{0,30})/)?"
     # AFP's date after the agency: "Goma (DR Congo) (AFP) - Nov 20, 2026 - M23 rebels ...".
     rf"(?:(?<=\)) - (?P<agency_date>{_DATE}))?"
-    # "SAN FRANCISCO--(BUSINESS WIRE)--Acme ...", "--(BUSINESS WIRE)--March 4, 2025--Acme ...".
-    rf"(?: ?(?:-{{1,3}}|:) |(?<=\))--(?:(?P<wire_date>{_DATE})--)?(?=[A-Z])"
+    # "SAN FRANCISCO--(BUSINESS WIRE)--Acme ...", "--(BUSINESS WIRE)--March 4, 2025--Acme ...", and EFE's
+    # "BUENOS AIRES, 9 Oct (EFE).- The ...".
+    rf"(?:(?:(?<=\))\.)? ?(?:-{{1,3}}|:) |(?<=\))--(?:(?P<wire_date>{_DATE})--)?(?=[A-Z])"
     # PTI writes no dash, but always the date: "Islamabad, Nov 21 (PTI) Flash floods ...".
     r"|(?(date)(?<=\)) (?=[A-Z])|(?!)))")
 # A header line of its own, over the story (The Hindu, Indian and Pakistani papers): "CHENNAI,
