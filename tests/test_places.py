@@ -1669,6 +1669,8 @@ def test_a_department_store_is_no_region(pipeline):
     ("The plant in Ridgeland lost pressure after flooding along the Pearl River, Jackson officials said.",
      "Pearl River", ("Pearl River", "US", "physical")),
     # Mountains, volcanoes and Antarctica's parts, which the GeoNames extracts lack.
+    ("An oil spill from a tanker that sank off Oriental Mindoro has reached Calapan, the coast guard said.",
+     "Oriental Mindoro", ("Province of Mindoro Oriental", "PH", "admin2")),
     ("Tulum, on the Yucatán Peninsula, has overtaken Cancún as the favourite resort of young Americans.",
      "Yucatán Peninsula", ("Yucatán Peninsula", "MX", "physical")),
     ("A British climber has died on Everest after reaching the summit, Nepal's tourism department said.",

