@@ -367,6 +367,12 @@ def test_an_agency_alone_under_the_date_signs_an_unsigned_page(pipeline):
         text = (f"Council splits over road budget\n\n{credit}\n\nThe city council approved a budget of 4 million "
                 "dollars for road repairs on Tuesday, officials said, after a debate that ran past midnight.\n")
         assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("Staff", "organization")]
+    # Two credits on the one signing line are both the page's; a later line's agency is not.
+    text = ("Vineyard fire sweeps through Barossa Valley\n\n12.03.2026\n\nBy Staff Writers and AAP\n\nA fast-moving "
+            "bushfire has destroyed vineyards and at least three homes in South Australia, officials said.\n\n"
+            "Reuters\n\nThe Country Fire Service said the fire started near Lyndoch on Thursday afternoon.\n")
+    assert [(b.name, b.kind) for b in pipeline.enrich(text).bylines] == [("Staff", "organization"),
+                                                                        ("AAP", "organization")]
 
 
 @pytest.mark.parametrize("dateline,want", [

@@ -199,8 +199,10 @@ def signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_lin
     agencies = [k for k, c in enumerate(candidates) if c.kind == "organization"
                 and (c.line in lines or (c.cue == "none" and c.row in under) or (not people and c.cue in signing)
                      or (not people and c.cue == "none" and (_alone_beside_date(doc, c, date_line)
-                                                             or _alone_under_headline(doc, c))))
-                ][:1 if not people else None]
+                                                             or _alone_under_headline(doc, c))))]
+    if agencies and not people:
+        # With no author, the first credit's line alone signs: "By Staff Writers and AAP" is two.
+        agencies = [k for k in agencies if candidates[k].line == candidates[agencies[0]].line]
     chosen: dict[str, Byline] = {}
     for k in sorted(people + agencies):
         c = candidates[k]
