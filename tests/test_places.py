@@ -1686,6 +1686,8 @@ def test_a_department_store_is_no_region(pipeline):
      "Darling Downs", ("Darling Downs", "AU", "region")),
     ("Winemakers in the Uco Valley lit fires between their vines as frost threatened Tupungato and Tunuyán.",
      "Uco Valley", ("Uco Valley", "AR", "region")),
+    ("A bushfire destroyed vineyards in South Australia's Barossa Valley, and Tanunda was told to shelter.",
+     "Barossa Valley", ("Barossa Valley", "AU", "region")),
     # English counties GeoNames keeps only in parts: Sussex, not Sussex County, Delaware.
     ("Southern Water announced a hosepipe ban for a million customers in Kent and Sussex, covering Canterbury, "
      "Brighton and Hastings.", "Sussex", ("Sussex", "GB", "region")),
