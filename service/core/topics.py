@@ -44,7 +44,8 @@ _stem = bounded_memo(snowballstemmer.stemmer("english").stemWord, 500_000)
 # An e-mail address says who wrote the story, not what it is about: a court reporter's "...@heraldtimes.com"
 # made a county jail story science and technology ("com" is a Sci/Tech word in AG News, which has no
 # addresses). Web addresses stay: AG's technology stories name sites, and dropping them cost accuracy.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Matched only from the start of a run of address characters, so a long run with no "@" is read once.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def topic_terms(text: str) -> list[str]:
