@@ -1241,6 +1241,33 @@ def test_a_part_of_the_story_s_city_is_no_far_namesake_town(pipeline, text, part
     assert all(km(p, city.latitude, city.longitude) < 100 for p in result.places)
 
 
+def test_a_district_named_before_a_city_makes_the_district_the_part(pipeline):
+    # "the X district of Y": X is the district, Y the city (not a region or district called Y).
+    result = pipeline.enrich("Police raided homes in the Moss Side district of Manchester on Friday.")
+    (manchester,) = find(result.places, "Manchester")
+    assert manchester.country_code == "GB"
+    result = pipeline.enrich("Students from the New Town district of Edinburgh marched to Holyrood.")
+    assert not find(result.places, "New Town")
+    assert find(result.places, "Edinburgh")[0].country_code == "GB"
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("ZAGREB, Croatia (AP) -- Dubrovnik, whose walled Old Town featured in \"Game of Thrones\", will allow no more "
+     "than two cruise ships at a time, and Split will cap arrivals at three a day.", False),
+    ("PRAGUE (AP) -- Tourists fled across the Charles Bridge from the Old Town as police sealed off the Czech "
+     "capital's centre.", True),
+])
+def test_an_old_town_is_the_part_of_the_story_s_town_or_none(pipeline, text, kept):
+    # GeoNames keeps "Old Town" as the English name of Bratislava's Staré Mesto and of Prague's Staré
+    # Město: a description of the story's own town, a place only where it lies beside the story.
+    result = pipeline.enrich(text)
+    old_town = [p for p in result.places for m in p.mentions if m.text == "Old Town"]
+    if kept:
+        assert old_town and old_town[0].country_code == "CZ"
+    else:
+        assert not old_town and all(p.country_code == "HR" for p in result.places)
+
+
 _SCHOOL_BOARD = ("CEDAR RAPIDS - The school board voted 5-2 on Thursday to close Garfield and Polk elementary "
                  "schools. Students from Garfield will move to Hoover Elementary, district officials said. Similar "
                  "closures were approved in Davenport, Waterloo and Dubuque. A Marion parent said the buses would "
@@ -1693,6 +1720,11 @@ def test_a_department_store_is_no_region(pipeline):
      "Brighton and Hastings.", "Sussex", ("Sussex", "GB", "region")),
     ("Police in Cheshire said the M6 was closed near Crewe after a lorry crash.", "Cheshire",
      ("Cheshire", "GB", "region")),
+    # Britain's bays, channels and firths: not the port town they are named after.
+    ("A tidal lagoon in Swansea Bay could harm fish stocks in the Bristol Channel, campaigners in Mumbles said.",
+     "Bristol Channel", ("Bristol Channel", "GB", "physical")),
+    ("Supporters say the lagoon off the Gower would power 150,000 homes in Swansea, Neath and Bridgend.",
+     "Gower", ("Gower Peninsula", "GB", "physical")),
     # Uplands, moors and islands British weather news names.
     ("An amber warning covers the Cairngorms and parts of Moray; in England, yellow warnings cover Cumbria and the "
      "Pennines.", "Pennines", ("Pennines", "GB", "physical")),
@@ -1929,6 +1961,18 @@ def test_a_town_named_by_half_of_a_hyphenated_name_is_not_that_town(pipeline):
     assert [u.text for u in result.unresolved_toponyms] == ["Pont-Sondé"]
     assert {"Haiti", "Dallas", "Fort Worth", "Port-au-Prince", "Israel", "Gaza"} <= {
         m.text for p in result.places for m in p.mentions}
+
+
+def test_a_town_named_by_the_second_half_of_a_hyphenated_name_is_not_that_town(pipeline):
+    # Idi-Aba is a quarter of Abeokuta, not Aba in Abia state; "Thomas-Greenfield" is a person. Two
+    # places stay two, a campus keeps its town, and a compound prefix does not make a name.
+    text = ("The injured were taken to the Federal Medical Centre in Idi-Aba, in Abeokuta, Nigeria. Ambassador "
+            "Linda Thomas-Greenfield flew from the Lagos-Ibadan line to a talk at UW-Madison on Sino-Japanese trade.")
+    result = pipeline.enrich(text)
+    assert "Idi-Aba" in [u.text for u in result.unresolved_toponyms]
+    assert not find(result.places, "Aba") and not find(result.places, "Greenfield")
+    named = {m.text for p in result.places for m in p.mentions}
+    assert {"Abeokuta", "Nigeria", "Lagos", "Ibadan", "Madison"} <= named
 
 
 def test_long_hyphenated_names_and_name_particles_are_one_place(pipeline):

@@ -9,10 +9,11 @@ from ...resources.toponym_model import ToponymModel
 from ..document import Document
 from ..types import Dateline, Place, Span
 from .candidates import find_gazetteer_matches
-from .choice_rules import (far_parts, features_by_their_generic_word, follow_the_qualified_namesake, listed_capitals,
-                           listed_states_stay_states, names_a_part, prefer_city_in_its_namesake_region,
-                           prefer_city_named_as_written, prefer_country_named_as_written, prefer_own_name_nearby,
-                           prefer_world_capital, prefer_world_city, stray_towns)
+from .choice_rules import (TOWN_PART_KM, describes_a_town_part, far_parts, features_by_their_generic_word,
+                           follow_the_qualified_namesake, listed_capitals, listed_states_stay_states, names_a_part,
+                           prefer_city_in_its_namesake_region, prefer_city_named_as_written,
+                           prefer_country_named_as_written, prefer_own_name_nearby, prefer_world_capital,
+                           prefer_world_city, stray_towns)
 from .dateline import byline_places, filing_places, mention_in_span
 from .focus import compute_focus
 from .recognize import Toponym, recognize_toponyms
@@ -113,6 +114,10 @@ def resolve_toponyms(doc: Document, toponyms: list[Toponym], gazetteer: Gazettee
     parts = {i for members in by_place.values() for i in members
              if names_a_part(doc.text, toponyms[i].start, toponyms[i].end)}
     for idx in far_parts(by_place, parts, gazetteer, dateline_place):
+        unresolved.extend(by_place.pop(idx))
+    town_parts = {i for idx, members in by_place.items() if idx not in named_own for i in members
+                  if describes_a_town_part(doc.text, toponyms[i].start, toponyms[i].end)}
+    for idx in far_parts(by_place, town_parts, gazetteer, dateline_place, TOWN_PART_KM, alone_is_far=True):
         unresolved.extend(by_place.pop(idx))
     places, indexes = [], []
     for idx, members in sorted(by_place.items(), key=lambda item: min(toponyms[i].start for i in item[1])):

@@ -453,36 +453,46 @@ def _km_to_nearest_other(idx: int, by_place: dict[int, list[int]], gazetteer: Ga
 # A compass word and a generic one: "the city's South Side", "commuters from the South Bay".
 _COMPASS_PART = re.compile(r"(?:North|South|East|West|Upper|Lower|Near|Far|(?:North|South)(?:east|west))"
                            r" (?:Side|Bay|End|Shore|Shores|Hills|Valley|Coast|Country|Park|Point|Beach|Loop)")
-_NEIGHBOURHOOD = re.compile(r"\s{1,3}neighbou?rhood\b", re.IGNORECASE)
+_NEIGHBOURHOOD = re.compile(r"\s{1,3}(?:neighbou?rhood|district|quarter|suburb)\b", re.IGNORECASE)
 # A school's name: the town in it is the school's own ("Glen Carbon Elementary"), near the article's
 # other places; far from them the name is a person's ("Hoover Elementary" in Cedar Rapids, "Weller and
 # Holland elementary schools" in Springfield, Missouri). Not "a Rochester high school": a school there.
 _SCHOOL_AFTER = re.compile(r"(?: and [A-Z][\w'-]+)? (?:Elementary|Middle School|High School|Junior High|"
                            r"Primary School|Academy|(?:elementary|middle|high) schools)\b")
 LOCAL_PART_KM = 300.0
+# What GeoNames keeps as the English name of a town's part ("Old Town" for Prague's Staré Město and
+# Bratislava's Staré Mesto, "Downtown" for Warsaw's Śródmieście) describes a part of whatever town the
+# article is about: the namesake stands only right beside another of its places.
+_TOWN_PART = re.compile(r"(?:Old|New|Upper|Lower) (?:Town|City)|(?:Down|Up|Mid)town|(?:City|Town) Cent(?:re|er)")
+TOWN_PART_KM = 30.0
 
 
 def names_a_part(text: str, start: int, end: int) -> bool:
     """Whether a mention names a part of somewhere, or a local institution: "North Side", "South Bay",
-    "the Austin neighborhood", "Hoover Elementary"."""
+    "the Austin neighborhood", "the New Town district of Edinburgh", "Hoover Elementary"."""
     return bool(_COMPASS_PART.fullmatch(text, start, end) or _NEIGHBOURHOOD.match(text, end, end + 20)
                 or _SCHOOL_AFTER.match(text, end, end + 20))
 
 
+def describes_a_town_part(text: str, start: int, end: int) -> bool:
+    """Whether a mention is a description that GeoNames keeps as a name: "the walled Old Town"."""
+    return bool(_TOWN_PART.fullmatch(text, start, end))
+
+
 def far_parts(by_place: dict[int, list[int]], parts: set[int], gazetteer: Gazetteer,
-              dateline_place: int | None) -> list[int]:
+              dateline_place: int | None, within_km: float = LOCAL_PART_KM, alone_is_far: bool = False) -> list[int]:
     """Towns named only as a part of somewhere (mentions in ``parts``) that lie far from every other
     place of the article: "a woman was wounded on the North Side" of a Chicago story describes the
     city's part, not Oildale, California, which GeoNames also calls so; "commuters from the South Bay"
     of a Bay Area story are not in South Bay, Florida; "the Austin neighborhood on the West Side" is
     Chicago's, which the gazetteer lacks, not Austin, Texas. Near the article's places ("East Point"
-    beside Atlanta) or as its dateline, the town stands."""
+    beside Atlanta) or as its dateline, the town stands; alone in the article, as `alone_is_far` says."""
     far = []
     for idx, members in by_place.items():
         if gazetteer.kind[idx] != KIND_CITY or idx == dateline_place or not all(i in parts for i in members):
             continue
         nearest = _km_to_nearest_other(idx, by_place, gazetteer)
-        if nearest is not None and nearest <= LOCAL_PART_KM:
+        if nearest is None and not alone_is_far or nearest is not None and nearest <= within_km:
             continue
         far.append(idx)
     return far

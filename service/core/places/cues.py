@@ -182,10 +182,18 @@ def called_a_region(doc: Document, t: Toponym) -> tuple[bool, str]:
     match = _REGION_AFTER.match(doc.norm, t.end, t.end + 40)
     if match is None:
         before = _REGION_OF_BEFORE.search(doc.norm, max(0, t.start - 20), t.start)
-        return (True, before.group("noun")) if before else (False, "")
+        if before is None or _named_before(doc.norm, before.start()):
+            return False, ""   # "the Sangin district of Helmand": the district is Sangin
+        return True, before.group("noun")
     noun = _region_noun(match.group("noun"))
     plural = match.group("noun") != noun
     return True, noun if not plural or match.group().startswith(" and ") else ""
+
+
+def _named_before(text: str, at: int) -> bool:
+    """Whether the word ending right before `at` (a space between) is a capitalised name, not "The"."""
+    words = text[max(0, at - 30):at].split()
+    return bool(words) and words[-1][:1].isupper() and words[-1] not in ("The", "A", "This", "That")
 
 
 CALLED_A_REGION, LISTED_AS_REGIONS = 1, 2

@@ -10,6 +10,11 @@ from .spans import SpanCandidate
 
 HYPHEN_JOINED_PROBABILITY = 0.8  # "Stoke-on-Trent": see hyphen_joined_names
 POSSESSIVE_NAME_PROBABILITY = 0.8  # "Bishop's Stortford": see possessive_names
+# Words written before a hyphen and a place's name that make a compound of it, not another name.
+COMBINING_PREFIXES = frozenset({
+    "Afro", "Anglo", "Anti", "Austro", "Central", "East", "Euro", "Ex", "Franco", "Greater", "Greco", "Indo",
+    "Inter", "Judeo", "Lower", "Mid", "Neo", "Non", "North", "Pan", "Post", "Pre", "Pro", "Russo", "Sino",
+    "South", "Sub", "Trans", "Upper", "West"})
 
 
 def hyphen_bound_lower(tokens, i: int) -> bool:
@@ -36,7 +41,7 @@ def _glued_hyphen(tokens, i: int) -> bool:
 
 
 def parts_of_hyphenated_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                               gazetteer: Gazetteer) -> None:
+                               gazetteer: Gazetteer, threshold: float) -> None:
     """"the town of Pont-Sondé": "Pont" (a name of eight towns elsewhere) is half of a name the gazetteer
     lacks, whose other half is no place. The whole is the toponym, as likely as its part was; the part is
     none. Not where both halves are places ("Israel-Gaza", "Dallas-Fort Worth": two places), nor for a
@@ -57,9 +62,30 @@ def parts_of_hyphenated_names(doc: Document, candidates: list[SpanCandidate], pr
         wholes = [j for j in starting.get(c.start_token, ()) if candidates[j].end_token == h + 2]
         if not wholes:
             continue
-        whole = wholes[0]
-        probabilities[whole] = max(probabilities[whole], probabilities[k])
-        probabilities[k] = min(probabilities[k], probabilities[whole] - 1e-6)
+        _give_to_whole(probabilities, k, wholes[0])
+    ending = {}
+    for k, c in enumerate(candidates):
+        ending.setdefault(c.end_token, []).append(k)
+    for k, c in enumerate(candidates):
+        # The mirror case: "Idi-Aba" (a quarter of Abeokuta) is no mention of Aba, the city in Abia.
+        h = c.start_token - 1
+        if not c.entries or h < 1 or not _glued_hyphen(tokens, h):
+            continue
+        first = tokens[h - 1].text
+        if not first[:1].isupper() or first.isupper() or first in COMBINING_PREFIXES:
+            continue   # "UW-Madison", "IBA-Karachi": a campus in the town
+        if any(gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1) for idx, _ in c.entries):
+            continue   # "Mid-Wales", "Sino-US"
+        if any(candidates[j].entries and probabilities[j] >= threshold for j in ending.get(h, ())):
+            continue   # "Lagos-Ibadan": two places
+        wholes = [j for j in ending.get(c.end_token, ()) if candidates[j].start_token == h - 1]
+        if wholes:
+            _give_to_whole(probabilities, k, wholes[0])
+
+
+def _give_to_whole(probabilities: list[float], part: int, whole: int) -> None:
+    probabilities[whole] = max(probabilities[whole], probabilities[part])
+    probabilities[part] = min(probabilities[part], probabilities[whole] - 1e-6)
 
 
 def possessive_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],

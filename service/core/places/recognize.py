@@ -150,7 +150,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
     companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
     hyphen_joined_names(doc, candidates, probabilities)
-    parts_of_hyphenated_names(doc, candidates, probabilities, gazetteer)
+    parts_of_hyphenated_names(doc, candidates, probabilities, gazetteer, model.threshold)
     possessive_names(doc, candidates, probabilities, gazetteer)
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
     _regions_after_compass_words(doc, candidates, probabilities, gazetteer)
