@@ -147,6 +147,9 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("BY JANE DOE AND TOM BROWN", [("Jane Doe", "person"), ("Tom Brown", "person")]),
     ("Contributors: Jane Doe, Tom Brown", [("Jane Doe", "person"), ("Tom Brown", "person")]),
     ("From CNN's Jane Doe", [("Jane Doe", "person")]),
+    # An agency's copy that names no reporter; not "From Monday" or a line that goes on.
+    ("From Reuters", [("Reuters", "organization")]),
+    ("From Monday", []),
     # Names a list joins with "and", with no "By"; consecutive "By" lines, one per author.
     ("Updated 09:14 CET, 18 November 2026\n\nTom Ambrose and Léonie Chao-Fong",
      [("Tom Ambrose", "person"), ("Léonie Chao-Fong", "person")]),

@@ -10,7 +10,7 @@ from typing import Callable
 from ...resources.lexicon import Lexicon
 from ..document import Document
 from ..types import Span
-from .names import DESKS, agency_after, agency_named, beat_role, is_outlet, read_name
+from .names import AGENCIES, DESKS, agency_after, agency_named, beat_role, is_outlet, read_name
 
 _DESK_NOUNS = {"bureau", "desk", "team"}   # a role that is only one of these names a desk
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
@@ -23,6 +23,8 @@ _REPORTING_JOBS = {"reporter", "writer", "correspondent"}
 _BEAT_CASE = 0.9
 # The words of a local paper's closing contact line, which signs the story ("Contact reporter A at ...").
 _SIGN_OFF_WORDS = ("contact", "reach")
+_AGENCY_WORDS = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True)
+                         if agency_named(name) not in DESKS)
 # Wire copy closes with its credits in brackets: "(Reporting by A; Editing by B)".
 _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |writing |reporting |report |posted |article |"
                   r"photos? |video |compiled |edited |editing |additional reporting )?by|author|authors|writer|reporter|"
@@ -30,6 +32,8 @@ _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |writing |repo
                   r"(?:story|words|text)(?=\s*:)|"
                   # "Contributors: A, B"; CNN's live pages: "From CNN's Jane Doe"
                   r"contributors?|from [A-Z][A-Za-z]{1,15}['\u2019]s|"
+                  # "From Reuters", "From AFP" on a line of its own: the agency's copy
+                  rf"from(?=\s+(?:the\s+)?(?:{_AGENCY_WORDS})\s*$)|"
                   # A local paper's sign-off: "Contact reporter Ken Walker at kwalker@...", "Reach Jane Doe at".
                   rf"(?:{'|'.join(_SIGN_OFF_WORDS)})(?: reporter| writer| columnist)?"
                   r"(?=\s+(?-i:[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019.-]+){1,3}) at\b))"
