@@ -1251,6 +1251,18 @@ def test_a_district_named_before_a_city_makes_the_district_the_part(pipeline):
     assert find(result.places, "Edinburgh")[0].country_code == "GB"
 
 
+def test_a_town_placed_in_a_region_that_holds_none_of_its_namesakes_is_left_unresolved(pipeline):
+    # The gazetteer lacks Sutherland, Northern Cape: Sutherland in Scotland is 10,000 km off. A feature
+    # that lies in no region keeps its country ("Ben Nevis in Scotland"), and a holder stays one.
+    text = ("Snow was reported at Sutherland in the Northern Cape. Two walkers were rescued from Ben Nevis in "
+            "Scotland, and floods hit Cambridge in England.")
+    result = pipeline.enrich(text)
+    assert "Sutherland" in [u.text for u in result.unresolved_toponyms]
+    assert not find(result.places, "Sutherland")
+    assert find(result.places, "Ben Nevis")[0].country_code == "GB"
+    assert find(result.places, "Cambridge")[0].country_code == "GB"
+
+
 @pytest.mark.parametrize("text,kept", [
     ("ZAGREB, Croatia (AP) -- Dubrovnik, whose walled Old Town featured in \"Game of Thrones\", will allow no more "
      "than two cruise ships at a time, and Split will cap arrivals at three a day.", False),
@@ -1725,6 +1737,11 @@ def test_a_department_store_is_no_region(pipeline):
      "Bristol Channel", ("Bristol Channel", "GB", "physical")),
     ("Supporters say the lagoon off the Gower would power 150,000 homes in Swansea, Neath and Bridgend.",
      "Gower", ("Gower Peninsula", "GB", "physical")),
+    # A region by the name it has had since 1995 ("Orange Free State" in the PyPI extracts); a bay.
+    ("Snow fell on the Drakensberg and across the Free State, and Eskom cut power in Bloemfontein.",
+     "Free State", ("Free State", "ZA", "admin1")),
+    ("Reclamation off Pasay in Manila Bay was suspended after flooding in Bacoor.", "Manila Bay",
+     ("Manila Bay", "PH", "physical")),
     # Uplands, moors and islands British weather news names.
     ("An amber warning covers the Cairngorms and parts of Moray; in England, yellow warnings cover Cumbria and the "
      "Pennines.", "Pennines", ("Pennines", "GB", "physical")),
@@ -2231,3 +2248,16 @@ def test_china_beside_taiwan_is_the_people_s_republic(pipeline):
             "makes its chips in Hsinchu and Tainan, was not affected.")
     (china,) = find(places(pipeline, text), "China")
     assert china.country_code == "CN" and china.feature == "country"
+
+
+def test_a_common_word_opening_the_sentence_opens_no_name(pipeline):
+    # "Traders", capitalised for the sentence, and "on" are not part of the street's name; "Bay of"
+    # and "Isle of" still open names.
+    text = ("Traders on Oliver Plunkett Street in Cork welcomed the decision. Police on Morse Street said "
+            "nobody was hurt.")
+    result = pipeline.enrich(text)
+    unresolved = [u.text for u in result.unresolved_toponyms]
+    assert "Oliver Plunkett Street" in unresolved and "Morse Street" in unresolved
+    assert not any(u.startswith(("Traders", "Police")) for u in unresolved)
+    result = pipeline.enrich("Isle of Wight ferries were cancelled, and Bay of Islands charter boats stayed in.")
+    assert {"Isle of Wight", "Bay of Islands"} <= {m.text for p in result.places for m in p.mentions}

@@ -60,7 +60,7 @@ def district_of_region(doc: Document, toponyms: list[Toponym], i: int, gazetteer
 # north of Minas Gerais", "Tawau is located in the east of Sabah". Not after a comma ("Goma, in eastern
 # Congo"): allowing one lost GeoVirus two found places.
 _PLACED_IN = re.compile(r" (?:(?:lies|is|sits|is located|located) )?in (?:the (?:far )?(?:north|south|east|west|"
-                        r"(?:north|south)-?(?:east|west)|centre|center|heart|interior) of )?")
+                        r"(?:north|south)-?(?:east|west)|centre|center|heart|interior) of |the )?")
 
 
 def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:
@@ -69,6 +69,22 @@ def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazette
     if i + 1 >= len(toponyms) or not _PLACED_IN.fullmatch(doc.norm, toponyms[i].end, toponyms[i + 1].start):
         return frozenset()
     return _holding(toponyms[i + 1], toponyms[i], gazetteer)
+
+
+def placed_outside_the_gazetteer(doc: Document, toponyms: list[Toponym], i: int,
+                                 gazetteer: Gazetteer) -> frozenset[int]:
+    """The countries (gazetteer indexes) of a first-level region that mention i is placed "in" when it
+    holds none of its namesakes: "Sutherland in the Northern Cape" is a town the gazetteer lacks, not
+    Sutherland in Scotland. Not a country ("Gaza in Israel's war" places nothing), nor a region's
+    possession ("in Ohio's ...")."""
+    if i + 1 >= len(toponyms) or not _PLACED_IN.fullmatch(doc.norm, toponyms[i].end, toponyms[i + 1].start):
+        return frozenset()
+    region = toponyms[i + 1]
+    if doc.norm.startswith(("'s", "\u2019s"), region.end) or _holding(region, toponyms[i], gazetteer) or any(
+            gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1) for idx, _ in toponyms[i].entries):
+        return frozenset()
+    return frozenset(int(gazetteer.country_idx[idx]) for idx, flags in region.entries
+                     if gazetteer.kind[idx] == KIND_ADMIN1 and not flags & NAME_DEMONYM)
 
 
 def sentence_openers(doc: Document, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[frozenset[int]]:

@@ -156,6 +156,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _regions_after_compass_words(doc, candidates, probabilities, gazetteer)
     _generic_words_of_named_features(doc, candidates, probabilities, model.threshold, gazetteer)
     _streets_keep_their_names(candidates, probabilities, model.threshold)
+    _sentence_openers_open_no_name(doc, candidates, probabilities, lexicon)
     acronyms_are_not_towns(doc, candidates, probabilities, model.threshold, filing)
     initials_open_names(doc, candidates, probabilities, model.threshold)
     short_titles_before_names(doc, candidates, probabilities, model.threshold)
@@ -633,6 +634,31 @@ def _streets_keep_their_names(candidates: list[SpanCandidate], probabilities: li
         strongest = max((probabilities[j] for j in _inside(candidates, starts, k)), default=0.0)
         if strongest > probabilities[k]:
             probabilities[k] = min(1.0, strongest + 1e-9)
+
+
+# Lower-case words that do open names of places: "Bay of Fundy", "Isle of Skye", "Province of Bulacan".
+_OPENING_NOUNS = PLACE_NOUNS | frozenset("""bay gulf sea ocean lake isle isles cape strait straits mount port fort
+saint forest falls""".split())
+_OPENER_LINKS = frozenset({"on", "upon", "of", "and", "the"})
+
+
+def _sentence_openers_open_no_name(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                                   lexicon: Lexicon) -> None:
+    """"Traders on Oliver Plunkett Street welcomed ...": a common word, capitalised because it opens the
+    sentence, and a lower-case link before the name open no name the gazetteer lacks; the name after
+    the link is the mention."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        if c.entries or c.end_token - c.start_token < 3 or probabilities[k] == 0.0:
+            continue
+        first, link = tokens[c.start_token].text, tokens[c.start_token + 1].text
+        if link not in _OPENER_LINKS or not doc.starts_sentence(c.start_token):
+            continue
+        word = first.lower()
+        ratio = lexicon.case_ratio.get(word)
+        common = ratio < 0.2 if ratio is not None else word in lexicon.dictionary_lower
+        if common and word not in _OPENING_NOUNS:
+            probabilities[k] = 0.0
 
 
 def recognize_toponyms(doc: Document, matches: list[GazetteerMatch], gazetteer: Gazetteer,

@@ -40,8 +40,8 @@ from ..document import Document
 from .cues import (CALLED_A_REGION, COUNTRY_BEFORE, GOVERNMENT_AFTER, LISTED_AS_REGIONS, OWN_REGION_NOUNS,
                    STATE_BEFORE, STATE_COUNTRIES, called_a_region, called_a_river, called_a_state_or_country,
                    called_a_town, compass_before, district_of_region, firm_qualifier_places, list_chains,
-                   listed_as_regions, listed_as_rivers, names_a_team, owned_by, placed_in, qualifier_places,
-                   regions_spelled_like, sentence_openers)
+                   listed_as_regions, listed_as_rivers, names_a_team, owned_by, placed_in, placed_outside_the_gazetteer,
+                   qualifier_places, regions_spelled_like, sentence_openers)
 from .distance import haversine_km
 from .recognize import Toponym
 
@@ -178,6 +178,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     placed_groups: list[frozenset[int]] = []   # "Cambridge in England": its own group (see placed_in)
     compass_groups: list[bool] = []   # "western New York": a part of a region
     listed_groups: list[bool] = []    # a mention of the group is an item of a list ("Ohio, Texas and Iowa")
+    lacked: dict[int, frozenset[int]] = {}   # group -> the countries of a region "in" which it lies, holding
+    # none of its namesakes
     mention_group = []
     qualifier = frozenset()
     chains = list_chains(doc, toponyms, gazetteer)
@@ -226,6 +228,9 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
             compass_groups.append(compass)
             listed_groups.append(False)
         listed_groups[g] = listed_groups[g] or i in in_lists
+        outside = placed_outside_the_gazetteer(doc, toponyms, i, gazetteer) if late_rules else frozenset()
+        if outside:
+            lacked[g] = outside
         towns[g] = towns[g] or town   # one name, one place: called a town once, it is one throughout
         teams[g] = teams[g] or team
         if late_rules and (i not in in_lists or placed or opened) and not firm_qualifiers_of[g]:
@@ -361,6 +366,11 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
                 # "Maga, Kebbi State": no candidate lies in the region named, so the gazetteer lacks the
                 # town (it is not Maga, Cameroon). Not for a region: "Texas, Ohio, Iowa" is a list.
                 blocked_rows += list(rows)
+        if g in lacked and not any(kind_l[r] in (KIND_COUNTRY, KIND_ADMIN1) for r in rows):
+            # "Sutherland in the Northern Cape": not Sutherland, Scotland. A feature that lies in no
+            # first-level region stays in that region's country ("Ben Nevis in Scotland").
+            blocked_rows += [r for r in rows if kind_l[r] in (KIND_CITY, KIND_ADMIN2)
+                             or 0 <= country_l[r] and country_l[r] not in lacked[g]]
         q = qualifiers[g]
         if q:
             inside = [admin1_l[r] in q or country_l[r] in q for r in rows]
