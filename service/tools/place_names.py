@@ -296,6 +296,12 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
                 base = record.name[len(long):]
                 if record.name.startswith(long) and sum(n.endswith(" " + base) for n in names) >= 2:
                     record.add_alias(short + base, NAME_ALT)
+            # "Al Batinah North" is written "North Al Batinah" (and "North Batinah") in news.
+            head, _, compass = record.name.rpartition(" ")
+            if head and compass in ("North", "South", "East", "West"):
+                record.add_alias(f"{compass} {head}", NAME_ALT)
+                for bare in article_forms(head):
+                    record.add_alias(f"{compass} {bare}", NAME_ALT)
             # "Nord Kivu" (GeoNames' French) is "North Kivu" in English news.
             french = _FRENCH_COMPASS.match(record.name)
             if french:
