@@ -1742,6 +1742,9 @@ def test_a_department_store_is_no_region(pipeline):
      "Free State", ("Free State", "ZA", "admin1")),
     ("Reclamation off Pasay in Manila Bay was suspended after flooding in Bacoor.", "Manila Bay",
      ("Manila Bay", "PH", "physical")),
+    # A region GeoNames calls "Al Batinah North", as news writes it.
+    ("Flash floods killed 11 people in Sohar and other towns of North Al Batinah governorate, Oman said.",
+     "North Al Batinah", ("Al Batinah North", "OM", "admin1")),
     # Uplands, moors and islands British weather news names.
     ("An amber warning covers the Cairngorms and parts of Moray; in England, yellow warnings cover Cumbria and the "
      "Pennines.", "Pennines", ("Pennines", "GB", "physical")),
@@ -2261,3 +2264,11 @@ def test_a_common_word_opening_the_sentence_opens_no_name(pipeline):
     assert not any(u.startswith(("Traders", "Police")) for u in unresolved)
     result = pipeline.enrich("Isle of Wight ferries were cancelled, and Bay of Islands charter boats stayed in.")
     assert {"Isle of Wight", "Bay of Islands"} <= {m.text for p in result.places for m in p.mentions}
+
+
+def test_a_street_after_a_conjunction_does_not_swallow_the_town_before_it(pipeline):
+    text = "The road was closed until 7pm, causing delays on the A61 towards Leeds and Skipton Road in Harrogate."
+    result = pipeline.enrich(text)
+    (leeds,) = find(result.places, "Leeds")
+    assert leeds.country_code == "GB" and leeds.mentions[0].text == "Leeds"
+    assert "Skipton Road" in [u.text for u in result.unresolved_toponyms]

@@ -155,7 +155,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
     _regions_after_compass_words(doc, candidates, probabilities, gazetteer)
     _generic_words_of_named_features(doc, candidates, probabilities, model.threshold, gazetteer)
-    _streets_keep_their_names(candidates, probabilities, model.threshold)
+    _streets_keep_their_names(doc, candidates, probabilities, model.threshold)
     _sentence_openers_open_no_name(doc, candidates, probabilities, lexicon)
     acronyms_are_not_towns(doc, candidates, probabilities, model.threshold, filing)
     initials_open_names(doc, candidates, probabilities, model.threshold)
@@ -623,13 +623,16 @@ def _regions_after_compass_words(doc: Document, candidates: list[SpanCandidate],
             probabilities[k] = max(probabilities[k], COMPASS_REGION_PROBABILITY)
 
 
-def _streets_keep_their_names(candidates: list[SpanCandidate], probabilities: list[float],
+def _streets_keep_their_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                               threshold: float) -> None:
     """A street the recogniser accepts is one mention, not the place it is named after: "Georgia
-    Avenue" beats "Georgia" inside it, whatever the state's name would score alone."""
+    Avenue" beats "Georgia" inside it, whatever the state's name would score alone. Not across a
+    conjunction: "the A61 towards Leeds and Skipton Road" names Leeds, then a street."""
     starts = [c.start for c in candidates]   # sorted by start
+    tokens = doc.tokens
     for k, c in enumerate(candidates):
-        if probabilities[k] < threshold or "ends_street_noun" not in c.features:
+        if probabilities[k] < threshold or "ends_street_noun" not in c.features or any(
+                tokens[i].text in ("and", "&") for i in range(c.start_token + 1, c.end_token - 1)):
             continue
         strongest = max((probabilities[j] for j in _inside(candidates, starts, k)), default=0.0)
         if strongest > probabilities[k]:
