@@ -2272,3 +2272,12 @@ def test_a_street_after_a_conjunction_does_not_swallow_the_town_before_it(pipeli
     (leeds,) = find(result.places, "Leeds")
     assert leeds.country_code == "GB" and leeds.mentions[0].text == "Leeds"
     assert "Skipton Road" in [u.text for u in result.unresolved_toponyms]
+
+
+def test_a_generic_word_that_ends_a_name_the_gazetteer_lacks_is_not_a_place_alone(pipeline):
+    # "Bay" is a Somali region; in "Swartz Bay" it is the head of the terminal's name.
+    result = pipeline.enrich("BC Ferries cancelled sailings between Swartz Bay and Tsawwassen on Vancouver Island.")
+    assert not [p for p in result.places if p.country_code == "SO"]
+    assert "Swartz Bay" in [u.text for u in result.unresolved_toponyms]
+    result = pipeline.enrich("Fighting raged in the Bay and Bakool regions of Somalia.")
+    assert find(result.places, "Bay")[0].country_code == "SO"

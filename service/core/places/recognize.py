@@ -38,8 +38,8 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           winds_and_pipelines_are_not_places)
 from .name_shapes import (hyphen_bound_lower, hyphen_joined_names, hyphenated, parts_of_hyphenated_names,
                           possessive_names)
-from .spans import (CAPITALISED_COMPASS_BEFORE, PLACE_NOUNS, REGION_NOUNS, TOWN_NOUNS, SpanCandidate,
-                    ends_with_compass_word, generate_candidates, hyphened_article_before)
+from .spans import (CAPITALISED_COMPASS_BEFORE, NATURAL_NOUNS, PLACE_NOUNS, REGION_NOUNS, TOWN_NOUNS,
+                    SpanCandidate, ends_with_compass_word, generate_candidates, hyphened_article_before)
 
 
 @dataclass(slots=True)
@@ -155,6 +155,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
     _regions_after_compass_words(doc, candidates, probabilities, gazetteer)
     _generic_words_of_named_features(doc, candidates, probabilities, model.threshold, gazetteer)
+    _generic_heads_of_names(doc, candidates, probabilities, model.threshold)
     _streets_keep_their_names(doc, candidates, probabilities, model.threshold)
     _sentence_openers_open_no_name(doc, candidates, probabilities, lexicon)
     acronyms_are_not_towns(doc, candidates, probabilities, model.threshold, filing)
@@ -583,6 +584,20 @@ def _generic_words_of_named_features(doc: Document, candidates: list[SpanCandida
         for k, c in enumerate(candidates):
             if c.end_token - c.start_token == 1 and c.entries and doc.norm[c.start:c.end] in words:
                 probabilities[k] = max(probabilities[k], threshold)
+
+
+def _generic_heads_of_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                            threshold: float) -> None:
+    """"sailings between Swartz Bay and Tsawwassen": "Bay" after a capitalised word is the head of a
+    name the gazetteer lacks, not Bay, the Somali region; the whole is the mention, if any is."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        if c.end_token - c.start_token != 1 or probabilities[k] < threshold or c.start_token == 0:
+            continue
+        before, word = tokens[c.start_token - 1], tokens[c.start_token]
+        if (word.text.lower() in NATURAL_NOUNS and before.text[:1].isupper() and before.line == word.line
+                and word.start - before.end == 1 and not doc.starts_sentence(c.start_token)):
+            probabilities[k] = threshold - 1e-6
 
 
 def _and_joined_region(doc: Document, c: SpanCandidate, own: set[int], gazetteer: Gazetteer) -> bool:

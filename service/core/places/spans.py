@@ -81,7 +81,7 @@ _FACILITY_NOUNS = frozenset("""bridge airport airfield stadium arena station dam
 elementary institute hospital clinic cathedral church mosque temple prison jail port harbour harbor park museum
 palace castle tower hall library mall market centre center hotel ranch gate tunnel pier cemetery memorial monument
 barracks racecourse zoo""".split())
-_NATURAL_NOUNS = frozenset("""river lake mountain mountains hill hills island islands beach bay valley creek forest
+NATURAL_NOUNS = frozenset("""river lake mountain mountains hill hills island islands beach bay valley creek forest
 falls gap peninsula strait sea ocean gulf desert canyon glacier reservoir sound coast""".split())
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 # The Arabic article as news often writes it, lower case and hyphened to the name: "el-Fasher",
@@ -533,7 +533,7 @@ class _Candidates:
                 f.append("before_route_noun")
             elif n1 in _FACILITY_NOUNS:
                 f.append("before_facility_noun")
-            elif n1 in _NATURAL_NOUNS:
+            elif n1 in NATURAL_NOUNS:
                 f.append("before_natural_noun")
         if y - x >= 2 and words[y - 1][:1].isupper() and last in _STREET_NOUNS:
             f.append("ends_street_noun")
