@@ -43,6 +43,7 @@ def published(text: str, reference: date | None = None):
     ("Published: 10 June 2023 10:02 a.m. GMT", "2023-06-10T10:02:00+00:00"),
     ("Dale Hurd\n12-20-2023", "2023-12-20"),
     ("Posted on 03-Nov-2025 14:20 IST", "2025-11-03T14:20:00+05:30"),   # joined by hyphens
+    ("Graphic Online\nNov - 21 - 2026 , 08:12", "2026-11-21"),   # spaced hyphens; no zone: the day alone
     # 24-hour clocks with a zone, as British and European sites print them.
     ("Published 14 October 2026, 09:12 BST", "2026-10-14T09:12:00+01:00"),
     ("Updated 3 March 2021 16:45 CET", "2021-03-03T16:45:00+01:00"),

@@ -43,6 +43,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"(?: ?(?P<zone>Z|[+-][01]\d:?[0-5]\d))?)?(?![\d])")),
     ("mdy", re.compile(_WEEKDAY + _MONTH + r"\.? " + _DAY + r",? " + _YEAR + _YEAR_ENDS)),
     ("dmy", re.compile(r"(?<!\d)" + _WEEKDAY + _DAY + r" (?:of )?" + _MONTH + r"\.?,? " + _YEAR + _YEAR_ENDS)),
+    # Spaced hyphens, as Ghana's Graphic Online writes it: "Nov - 21 - 2026 , 08:12".
+    ("mdy", re.compile(r"(?<![\w])" + _MONTH + r" - " + _DAY + r" - " + _YEAR + _YEAR_ENDS)),
     # Joined by hyphens, as Indian and some British sites write it: "03-Nov-2025".
     ("dmy", re.compile(r"(?<![\w-])" + _DAY + "-" + _MONTH + "-" + _YEAR + _YEAR_ENDS)),
     ("numeric", re.compile(r"(?<![\d/.-])(?:(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)"
@@ -56,7 +58,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # What a line must contain for each pattern to have a chance, found by one cheap scan (the month
 # names on the folded line too).
-_MONTH_NAME = re.compile(_MONTH.replace("?P<month>", "") + r"\.? \d|\d(?:st|nd|rd|th)?(?: (?:of )?|-)"
+_MONTH_NAME = re.compile(_MONTH.replace("?P<month>", "") + r"(?:\.? | - )\d|\d(?:st|nd|rd|th)?(?: (?:of )?|-)"
                          + _MONTH.replace("?P<month>", ""))
 _NEEDS = {"iso": re.compile(r"\d-[01]"), "numeric": re.compile(r"\d[/.-]\d"), "ymd_slash": re.compile(r"\d/\d"),
           "mdy": _MONTH_NAME, "dmy": _MONTH_NAME, "md": _MONTH_NAME}
