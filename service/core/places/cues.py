@@ -59,8 +59,13 @@ def district_of_region(doc: Document, toponyms: list[Toponym], i: int, gazetteer
 # Between a place and the country or state that holds it: "Cambridge in England", "Salinas lies in the
 # north of Minas Gerais", "Tawau is located in the east of Sabah". Not after a comma ("Goma, in eastern
 # Congo"): allowing one lost GeoVirus two found places.
-_PLACED_IN = re.compile(r" (?:(?:lies|is|sits|is located|located) )?in (?:the (?:far )?(?:north|south|east|west|"
-                        r"(?:north|south)-?(?:east|west)|centre|center|heart|interior) of |the )?")
+_PART_OF = (r"the (?:far )?(?:north|south|east|west|(?:north|south)-?(?:east|west)|centre|center|heart|interior)"
+            r" of ")
+_PLACED_IN = re.compile(r" (?:(?:lies|is|sits|is located|located) )?in (?:" + _PART_OF + ")?")
+# The same with "the" before a region's name ("Sutherland in the Northern Cape"): read only to leave a
+# town unresolved (placed_outside_the_gazetteer). As a placement it cost WikToR two towns: "Hampton ...
+# south of Peterborough, Cambridgeshire in the United Kingdom" moved to Virginia.
+_PLACED_IN_THE = re.compile(r" (?:(?:lies|is|sits|is located|located) )?in (?:" + _PART_OF + "|the )?")
 
 
 def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:
@@ -77,7 +82,7 @@ def placed_outside_the_gazetteer(doc: Document, toponyms: list[Toponym], i: int,
     holds none of its namesakes: "Sutherland in the Northern Cape" is a town the gazetteer lacks, not
     Sutherland in Scotland. Not a country ("Gaza in Israel's war" places nothing), nor a region's
     possession ("in Ohio's ...")."""
-    if i + 1 >= len(toponyms) or not _PLACED_IN.fullmatch(doc.norm, toponyms[i].end, toponyms[i + 1].start):
+    if i + 1 >= len(toponyms) or not _PLACED_IN_THE.fullmatch(doc.norm, toponyms[i].end, toponyms[i + 1].start):
         return frozenset()
     region = toponyms[i + 1]
     if doc.norm.startswith(("'s", "\u2019s"), region.end) or _holding(region, toponyms[i], gazetteer) or any(
