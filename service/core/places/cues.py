@@ -61,11 +61,12 @@ def district_of_region(doc: Document, toponyms: list[Toponym], i: int, gazetteer
 # Congo"): allowing one lost GeoVirus two found places.
 _PART_OF = (r"the (?:far )?(?:north|south|east|west|(?:north|south)-?(?:east|west)|centre|center|heart|interior)"
             r" of ")
-_PLACED_IN = re.compile(r" (?:(?:lies|is|sits|is located|located) )?in (?:" + _PART_OF + ")?")
+_IN = r" (?:(?:lies|is|sits|is located|located) )?in "
+_PLACED_IN = re.compile(_IN + "(?:" + _PART_OF + ")?")
 # The same with "the" before a region's name ("Sutherland in the Northern Cape"): read only to leave a
 # town unresolved (placed_outside_the_gazetteer). As a placement it cost WikToR two towns: "Hampton ...
 # south of Peterborough, Cambridgeshire in the United Kingdom" moved to Virginia.
-_PLACED_IN_THE = re.compile(r" (?:(?:lies|is|sits|is located|located) )?in (?:" + _PART_OF + "|the )?")
+_PLACED_IN_THE = re.compile(_IN + "(?:" + _PART_OF + "|the )?")
 
 
 def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:

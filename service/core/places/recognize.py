@@ -39,7 +39,8 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
 from .name_shapes import (hyphen_bound_lower, hyphen_joined_names, hyphenated, parts_of_hyphenated_names,
                           possessive_names)
 from .spans import (CAPITALISED_COMPASS_BEFORE, NATURAL_NOUNS, PLACE_NOUNS, REGION_NOUNS, TOWN_NOUNS,
-                    SpanCandidate, ends_with_compass_word, generate_candidates, hyphened_article_before)
+                    SpanCandidate, case_bucket, ends_with_compass_word, generate_candidates,
+                    hyphened_article_before)
 
 
 @dataclass(slots=True)
@@ -673,9 +674,7 @@ def _sentence_openers_open_no_name(doc: Document, candidates: list[SpanCandidate
         if link not in _OPENER_LINKS or not doc.starts_sentence(c.start_token):
             continue
         word = first.lower()
-        ratio = lexicon.case_ratio.get(word)
-        common = ratio < 0.2 if ratio is not None else word in lexicon.dictionary_lower
-        if common and word not in _OPENING_NOUNS:
+        if case_bucket(lexicon, word) in ("low", "dict") and word not in _OPENING_NOUNS:
             probabilities[k] = 0.0
 
 

@@ -139,7 +139,7 @@ def _compute_shape(word: str) -> str:
 _word_shape = bounded_memo(_compute_shape, 200_000)
 
 
-def _case_bucket(lexicon: Lexicon, word: str) -> str:
+def case_bucket(lexicon: Lexicon, word: str) -> str:
     """How the news texts write a lower-cased word; for words they are silent on, "dict" when a
     spelling dictionary knows the word only in lower case ("Farmland" opening a sentence)."""
     ratio = lexicon.case_ratio.get(word)
@@ -404,7 +404,7 @@ class _Candidates:
         if cached is None:
             lw = self.lowers[k]
             cached = self._token_feats[k] = (
-                (f"tw:{lw}", f"case:{_case_bucket(self.lexicon, lw)}"), _word_shape(self.words[k]))
+                (f"tw:{lw}", f"case:{case_bucket(self.lexicon, lw)}"), _word_shape(self.words[k]))
         return cached
 
     def _left_features(self, x: int) -> tuple[list[str], str, str]:
@@ -461,7 +461,7 @@ class _Candidates:
                 # What kind of word carries the run on, by its case in news: a word mostly written
                 # capitalised ("Seattle Seahawks", "Oklahoma Republicans") makes the span the start
                 # of another name; a common noun is often the place's own noun ("Wake County").
-                feats += [f"run_next:{lowers[y]}", f"run_next_case:{_case_bucket(self.lexicon, lowers[y])}"]
+                feats += [f"run_next:{lowers[y]}", f"run_next_case:{case_bucket(self.lexicon, lowers[y])}"]
             else:
                 feats.append("run_ends")
         cached = self._right[y] = (feats, n1, n2)
@@ -501,7 +501,7 @@ class _Candidates:
         if summary:
             f += summary.features
             # How likely a word that is this rare in prose and names a place this big is a place.
-            f.append(f"prior:{_case_bucket(lexicon, last)}|{summary.best_kind}|{summary.best_pop}")
+            f.append(f"prior:{case_bucket(lexicon, last)}|{summary.best_kind}|{summary.best_pop}")
         else:
             f.append("no_gazetteer")
         # A lower-case place noun beside the span ("Anbar province"; not "Greene County", which is the name).
@@ -516,7 +516,7 @@ class _Candidates:
         p2_noun = p2 if p1 == "of" and p2 in PLACE_NOUNS and words[x - 2][:1].islower() else ""
         if n1_noun:
             f.append(f"before_place_noun|{'gaz' if entries else 'nogaz'}|"
-                     f"{_case_bucket(lexicon, last)}")
+                     f"{case_bucket(lexicon, last)}")
         # The noun agrees with what the gazetteer says the name is: "Anbar province", "the city of Fallujah".
         if entries and (n1_noun or p1_noun or p2_noun):
             kinds_here = summary.kinds
