@@ -130,6 +130,17 @@ def test_region_names_as_news_writes_them(resources):
     for name, cc in (("Kiambu County", "KE"), ("Tharaka-Nithi County", "KE"), ("Nairobi County", "KE"),
                      ("Montserrado County", "LR")):
         assert kinds(name) == {(KIND_ADMIN1, cc)}, name
+    # Ghana's and Tanzania's regions, as news names them: not only Uganda's "Western Region".
+    for name, cc in (("Western Region", "GH"), ("Ashanti Region", "GH"), ("Arusha Region", "TZ")):
+        assert (KIND_ADMIN1, cc) in kinds(name), name
+    assert (KIND_ADMIN1, "ES") in kinds("Andalucía")                  # GeoNames: "Andalusia"
+    # Scottish islands GeoNames files as towns "Isle of ...": the bare name is the island's own (not
+    # only an alternate), but not "Lewis", as often a surname.
+    def own_name_of(name):
+        return {g.country_code(i) for i, flags in g.lookup(name) if flags & NAME_PRIMARY and g.kind[i] == KIND_CITY}
+
+    assert "GB" in own_name_of("Arran") and "GB" in own_name_of("Islay")
+    assert "GB" not in own_name_of("Lewis")
     assert not kinds("Rakhine Region")
     assert not any(k == KIND_ADMIN1 for k, _ in kinds("Ohio State")), "a university, not the state"
     assert (KIND_ADMIN2, "PH") in kinds("Zambales")                  # "Province of Zambales"

@@ -1742,6 +1742,19 @@ def test_a_department_store_is_no_region(pipeline):
      "Free State", ("Free State", "ZA", "admin1")),
     ("Reclamation off Pasay in Manila Bay was suspended after flooding in Bacoor.", "Manila Bay",
      ("Manila Bay", "PH", "physical")),
+    # Regions named "Region" in Ghana (the extracts give the name to Uganda's alone), Spain's regions in
+    # Spanish, and a Scottish island GeoNames files as the town "Isle of Arran".
+    ("Illegal mining has turned the Ankobra brown, and Ghana Water may close its plant at Daboase, in the "
+     "Western Region, officials in Accra said.", "Western Region", ("Western", "GH", "admin1")),
+    ("Torrential rain lashed Andalucía on Friday, flooding streets in Málaga and Marbella.", "Andalucía",
+     ("Andalusia", "ES", "admin1")),
+    ("Ferry services to Arran were cancelled for a fourth day, CalMac said, and sailings from Ardrossan to "
+     "Brodick will not resume until Monday.", "Arran", ("Isle of Arran", "GB", "city")),
+    ("Ferries from Milazzo to the Aeolian Islands were suspended after Stromboli erupted off Sicily.",
+     "Aeolian Islands", ("Aeolian Islands", "IT", "physical")),
+    # A lower-case word inside a name ("di", "dos", "aux") keeps the name whole: not Calabria alone.
+    ("The quake was felt in Reggio di Calabria and Messina.", "Reggio di Calabria",
+     ("Reggio Calabria", "IT", "city")),
     # A region GeoNames calls "Al Batinah North", as news writes it.
     ("Flash floods killed 11 people in Sohar and other towns of North Al Batinah governorate, Oman said.",
      "North Al Batinah", ("Al Batinah North", "OM", "admin1")),

@@ -98,6 +98,12 @@ _TOWN_QUALIFIERS = re.compile(r"^(?P<name>.+?)(?: (?:am|an der|im|in der|ob der)
 ALTERNATES_OF_OTHER_THINGS = frozenset({"Google", "Acropolis", "Holy City", "White House", "Sahara", "Babylon"})
 
 
+# Scottish islands GeoNames files as towns under "Isle of": news names the island bare. Not Lewis,
+# which is as often a given name or a surname.
+_SCOTTISH_ISLAND = re.compile(r"^Isle of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
+_ISLAND_NAMES_OF_OTHER_THINGS = frozenset({"Lewis", "Dogs", "Man", "Wight"})
+
+
 def add_city_aliases(record: PlaceRecord, alternates: Iterable[str]) -> None:
     record.add_alias(record.name, NAME_PRIMARY)
     qualified = _TOWN_QUALIFIERS.match(record.name)
@@ -105,6 +111,9 @@ def add_city_aliases(record: PlaceRecord, alternates: Iterable[str]) -> None:
         record.add_alias(qualified.group("name"), NAME_PRIMARY)
     for form in saint_forms(record.name):
         record.add_alias(form, NAME_PRIMARY)  # "St. Petersburg" is the same name as "Saint Petersburg"
+    island = _SCOTTISH_ISLAND.match(record.name) if record.cc == "GB" else None
+    if island and island.group(1) not in _ISLAND_NAMES_OF_OTHER_THINGS:
+        record.add_alias(island.group(1), NAME_PRIMARY)   # "ferries to Arran", "Islay's distilleries"
     if record.cc in ARABIC_NAMED_COUNTRIES:
         for form in article_forms(record.name):
             record.add_alias(form, NAME_ALT)
@@ -181,11 +190,15 @@ def region_aliases(record: PlaceRecord, *names: str) -> None:
 STATE_NAMED_COUNTRIES = frozenset({"NG", "SS", "SD", "MM"})
 # Kenya's and Liberia's first-level regions are counties, named so: "Kiambu County", "Montserrado County".
 COUNTY_NAMED_COUNTRIES = frozenset({"KE", "LR"})
+# And regions, named so where GeoNames writes the bare name: Ghana's "Western Region" (not Uganda's,
+# the only one the extracts call so), Tanzania's "Arusha Region", Ethiopia's "Somali Region".
+REGION_NAMED_COUNTRIES = frozenset({"GH", "TZ", "ET", "CM", "SN", "ML", "BF"})
 _MYANMAR_REGIONS = frozenset({"03", "08", "10", "12", "15", "16", "17"})
 # English names GeoNames' admin1 file leaves in the local language or spells as news does not.
 ADMIN1_ENGLISH = {
     "DE.08": ("Rhineland-Palatinate",), "DE.12": ("Mecklenburg-Western Pomerania",),
-    "ES.54": ("Castilla-La Mancha", "Castile-La Mancha"), "ES.55": ("Castile and León", "Castilla y León"),
+    "ES.51": ("Andalucía",), "ES.54": ("Castilla-La Mancha", "Castile-La Mancha"),
+    "ES.55": ("Castile and León", "Castilla y León"),
     "ES.60": ("Valencian Community",),
     "IE.C": ("Connacht",),   # Irish news writes the province's Irish spelling
     "KE.05": ("Nairobi County",), "KE.14": ("Elgeyo-Marakwet",), "KE.38": ("Muranga",), "KE.49": ("Tharaka-Nithi",),
@@ -306,9 +319,9 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
             french = _FRENCH_COMPASS.match(record.name)
             if french:
                 record.add_alias(f"{_COMPASS_ENGLISH[french.group(1)]} {french.group(2)}", NAME_ALT)
-            if cc in STATE_NAMED_COUNTRIES or cc in COUNTY_NAMED_COUNTRIES:
-                suffix = (" County" if cc in COUNTY_NAMED_COUNTRIES else
-                          " Region" if cc == "MM" and record.admin1 in _MYANMAR_REGIONS else " State")
+            if cc in STATE_NAMED_COUNTRIES or cc in COUNTY_NAMED_COUNTRIES or cc in REGION_NAMED_COUNTRIES:
+                regions = cc in REGION_NAMED_COUNTRIES or (cc == "MM" and record.admin1 in _MYANMAR_REGIONS)
+                suffix = " County" if cc in COUNTY_NAMED_COUNTRIES else " Region" if regions else " State"
                 for name, flags in list(record.aliases.items()):
                     if flags & (NAME_PRIMARY | NAME_ALT) and not name.endswith((suffix, " Area", " District")):
                         record.add_alias(name + suffix, NAME_ALT)

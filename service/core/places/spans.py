@@ -50,7 +50,9 @@ to under over despite although though because unlike like until without into acr
 among through throughout toward towards against within beyond about around behind then thus yet also even only
 both all some many most every each this that these those his her its their our my your we they he she it i you
 there here what which who how why where not no a an""".split())
-_CONNECTORS = {"of", "and", "de", "la", "du", "del", "da", "-", "the", "upon", "on", "y", "al", "el", "es", "des", "le"}
+# Lower-case words inside a place's name: "Port aux Basques", "São José dos Campos", "Reggio di Calabria".
+_CONNECTORS = {"of", "and", "de", "la", "du", "del", "da", "-", "the", "upon", "on", "y", "al", "el", "es", "des", "le",
+               "aux", "sur", "dos", "das", "di"}
 _KIND_NAMES = {KIND_CONTINENT: "cont", KIND_COUNTRY: "country", KIND_ADMIN1: "adm1", KIND_ADMIN2: "adm2",
                KIND_CITY: "city", KIND_REGION: "region", KIND_PHYSICAL: "physical"}
 # Nouns that name a kind of place: "Anbar province", "the city of Fallujah", "the capital Baghdad".
