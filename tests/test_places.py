@@ -1752,6 +1752,9 @@ def test_a_department_store_is_no_region(pipeline):
      "Brodick will not resume until Monday.", "Arran", ("Isle of Arran", "GB", "city")),
     ("Ferries from Milazzo to the Aeolian Islands were suspended after Stromboli erupted off Sicily.",
      "Aeolian Islands", ("Aeolian Islands", "IT", "physical")),
+    # A range after a country's possessive and a compass word, as after "the": not Los Andes, Chile.
+    ("A bus plunged into a ravine in Peru's southern Andes on Friday, police in Cusco said.", "Andes",
+     ("Andes", None, "physical")),
     # A lower-case word inside a name ("di", "dos", "aux") keeps the name whole: not Calabria alone.
     ("The quake was felt in Reggio di Calabria and Messina.", "Reggio di Calabria",
      ("Reggio Calabria", "IT", "city")),

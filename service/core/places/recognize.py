@@ -281,18 +281,37 @@ _ALONG_PREPOSITIONS = _NEARBY_PREPOSITIONS | {"across", "over", "through", "alon
                                                "under", "off", "beyond", "on", "around", "within"}
 
 
+_LOWER_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                            "southeastern", "southwestern", "north", "south", "east", "west"})
+
+
+def _after_a_place_preposition(tokens, i: int) -> bool:
+    """tokens[i] follows a preposition of place and "the" or a name's possessive, with at most one compass
+    word between: "in the Andes", "across the northern Pacific", "in Peru's southern Andes"."""
+    j = i - 1
+    if j >= 0 and tokens[j].text in _LOWER_COMPASS:
+        j -= 1
+    if j >= 1 and tokens[j].text == "the":
+        before = j - 1
+    elif j >= 2 and tokens[j].text == "'s" and tokens[j - 1].text[:1].isupper():
+        before = j - 2   # "in Peru's": the possessor one word, or two ("in South Sudan's")
+        if before >= 1 and tokens[before].text[:1].isupper() and tokens[before].text.lower() not in _ALONG_PREPOSITIONS:
+            before -= 1
+    else:
+        return False
+    return tokens[before].text.lower() in _ALONG_PREPOSITIONS and tokens[before].line == tokens[i].line
+
+
 def _physical_features_after_the(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                                  gazetteer: Gazetteer) -> None:
-    """"a ravine in the Andes", "flights across the Pacific", "farmers on the Darling Downs": a range, sea,
-    river or region the curated features name as such, after "the" and a preposition of place, is that
-    feature, whatever town shares its name (Andes, Colombia; Cerese, Italy, once called Andes). The whole
-    name, not the start of a longer one."""
+    """"a ravine in the Andes", "flights across the Pacific", "farmers on the Darling Downs", "in Peru's
+    southern Andes": a range, sea, river or region the curated features name as such, after "the" (or a
+    name's possessive) and a preposition of place, is that feature, whatever town shares its name (Andes,
+    Colombia; Cerese, Italy, once called Andes). The whole name, not the start of a longer one."""
     tokens = doc.tokens
     for k, c in enumerate(candidates):
-        i = c.start_token
-        if (i < 2 or probabilities[k] >= DESCRIBED_PROBABILITY or tokens[i - 1].text != "the"
-                or tokens[i - 2].text.lower() not in _ALONG_PREPOSITIONS or _runs_on(tokens, c.end_token)
-                or tokens[i - 2].line != tokens[c.end_token - 1].line):
+        if (probabilities[k] >= DESCRIBED_PROBABILITY or not _after_a_place_preposition(tokens, c.start_token)
+                or _runs_on(tokens, c.end_token) or tokens[c.start_token].line != tokens[c.end_token - 1].line):
             continue
         if any(gazetteer.kind[idx] in (KIND_PHYSICAL, KIND_REGION) and flags & (NAME_PRIMARY | NAME_ALT)
                for idx, flags in c.entries):
