@@ -134,6 +134,8 @@ def test_region_names_as_news_writes_them(resources):
     for name, cc in (("Western Region", "GH"), ("Ashanti Region", "GH"), ("Arusha Region", "TZ")):
         assert (KIND_ADMIN1, cc) in kinds(name), name
     assert (KIND_ADMIN1, "ES") in kinds("Andalucía")                  # GeoNames: "Andalusia"
+    assert (KIND_ADMIN1, "KR") in kinds("North Gyeongsang")           # GeoNames: "Gyeongsangbuk-do"
+    assert (KIND_ADMIN1, "KR") in kinds("Gyeonggi")                   # GeoNames: "Gyeonggi-do"
     # Scottish islands GeoNames files as towns "Isle of ...": the bare name is the island's own (not
     # only an alternate), but not "Lewis", as often a surname.
     def own_name_of(name):

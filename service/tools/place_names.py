@@ -285,6 +285,9 @@ _FRENCH_COMPASS = re.compile("(" + "|".join(_COMPASS_ENGLISH) + r")[ -](?!(?:Est
                              r"([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)$")
 
 
+_KOREAN_PROVINCE = re.compile(r"^([A-Z][a-z]+?)(buk|nam|)-do$")
+
+
 def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
     """Forms of first-level regions' names that news writes and the GeoNames name does not: the
     English name; "Newfoundland" for "Newfoundland and Labrador" (one of a pair); "North Darfur" for
@@ -315,6 +318,11 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
                 record.add_alias(f"{compass} {head}", NAME_ALT)
                 for bare in article_forms(head):
                     record.add_alias(f"{compass} {bare}", NAME_ALT)
+            # "Gyeongsangbuk-do" is "North Gyeongsang" in English news, "Gyeonggi-do" is "Gyeonggi".
+            korean = _KOREAN_PROVINCE.match(record.name) if cc == "KR" else None
+            if korean:
+                half = {"buk": "North ", "nam": "South ", "": ""}[korean.group(2)]
+                record.add_alias(half + korean.group(1), NAME_ALT)
             # "Nord Kivu" (GeoNames' French) is "North Kivu" in English news.
             french = _FRENCH_COMPASS.match(record.name)
             if french:
