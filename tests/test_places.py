@@ -644,6 +644,16 @@ def test_a_name_called_a_river_is_a_river_not_a_town(pipeline):
     assert (jordan.name, jordan.feature) == ("Jordan River", "physical")
 
 
+def test_a_capitalised_the_inside_a_sentence_opens_a_town_s_name_in_the_text_s_region(pipeline):
+    result = places(pipeline, "Residents of Winnipeg and The Pas were told to be ready to leave.")
+    assert [(p.name, p.country_code) for p in mentioned_as(result, "The Pas")] == [("The Pas", "CA")]
+    result = places(pipeline, "Homes in The Woodlands lost power, Houston officials said.")
+    assert [(p.name, p.country_code) for p in mentioned_as(result, "The Woodlands")] == [("The Woodlands", "US")]
+    # A paper named like a town far from the story's places stays a paper: The Hill, New South Wales.
+    result = places(pipeline, "He wrote for The Hill, and senators in Washington read it.")
+    assert not mentioned_as(result, "The Hill")
+
+
 def test_a_name_called_a_town_is_a_town_not_a_country_or_a_state(pipeline):
     # The Swat valley's Bahrain is not in the gazetteer: unresolved, not the kingdom.
     result = pipeline.enrich("Floods tore through villages along the Swat River in Pakistan. In Bahrain, a tourist "

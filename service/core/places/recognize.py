@@ -128,6 +128,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _nearby_places(doc, candidates, probabilities, gazetteer)
     _neighbours_vouch(candidates, probabilities, gazetteer, model.threshold)
     _physical_features_after_the(doc, candidates, probabilities, gazetteer)
+    _towns_named_with_the(doc, candidates, probabilities, model.threshold, gazetteer)
     _councils_name_their_places(doc, candidates, probabilities, gazetteer)
     best: dict[str, float] = {}
     # Case-blind: the dateline's "FALLUJAH" is the body's "Fallujah".
@@ -314,6 +315,36 @@ def _physical_features_after_the(doc: Document, candidates: list[SpanCandidate],
                 or _runs_on(tokens, c.end_token) or tokens[c.start_token].line != tokens[c.end_token - 1].line):
             continue
         if any(gazetteer.kind[idx] in (KIND_PHYSICAL, KIND_REGION) and flags & (NAME_PRIMARY | NAME_ALT)
+               for idx, flags in c.entries):
+            probabilities[k] = DESCRIBED_PROBABILITY
+
+
+def _towns_named_with_the(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                          threshold: float, gazetteer: Gazetteer) -> None:
+    """"homes in The Woodlands", "Grand Rapids and The Pas": a capitalised "The" inside a sentence,
+    after a preposition of place or "and" after a place, opens a town's own name (GeoNames writes it
+    so), which the model reads as a sentence's "The" before a name. Only a town in a state or province
+    where the text's other places (their likeliest namesakes) lie: "an op-ed in The Hill" is the paper,
+    not The Hill, New South Wales."""
+    tokens, admin1, population = doc.tokens, gazetteer.admin1_idx, gazetteer.population
+    ends, regions = set(), {}
+    for k, c in enumerate(candidates):
+        if probabilities[k] >= threshold and c.entries:
+            ends.add(c.end_token)
+            idx = max((idx for idx, _ in c.entries), key=lambda idx: population[idx])
+            region = idx if gazetteer.kind[idx] == KIND_ADMIN1 else int(admin1[idx])
+            if region >= 0:
+                regions.setdefault(region, []).append(c)
+    for k, c in enumerate(candidates):
+        i = c.start_token
+        if (tokens[i].text != "The" or i < 2 or c.end_token - i < 2 or probabilities[k] >= DESCRIBED_PROBABILITY
+                or tokens[i - 1].line != tokens[i].line or _runs_on(tokens, c.end_token)):
+            continue
+        before = tokens[i - 1].text
+        if not (before in _ALONG_PREPOSITIONS or before in ("and", "or") and i - 1 in ends):
+            continue
+        if any(gazetteer.kind[idx] == KIND_CITY and flags & NAME_PRIMARY
+               and any(o.end <= c.start or o.start >= c.end for o in regions.get(int(admin1[idx]), ()))
                for idx, flags in c.entries):
             probabilities[k] = DESCRIBED_PROBABILITY
 
