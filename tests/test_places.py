@@ -1762,6 +1762,9 @@ def test_a_department_store_is_no_region(pipeline):
      "Brodick will not resume until Monday.", "Arran", ("Isle of Arran", "GB", "city")),
     ("Ferries from Milazzo to the Aeolian Islands were suspended after Stromboli erupted off Sicily.",
      "Aeolian Islands", ("Aeolian Islands", "IT", "physical")),
+    # A town listed after a hyphen-joined one, which lends it its certainty: not Kendall, Florida.
+    ("Flood schemes on the River Eden are complete, but work at Appleby-in-Westmorland and Kendal was delayed.",
+     "Kendal", ("Kendal", "GB", "city")),
     # A range after a country's possessive and a compass word, as after "the": not Los Andes, Chile.
     ("A bus plunged into a ravine in Peru's southern Andes on Friday, police in Cusco said.", "Andes",
      ("Andes", None, "physical")),

@@ -130,6 +130,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _physical_features_after_the(doc, candidates, probabilities, gazetteer)
     _towns_named_with_the(doc, candidates, probabilities, model.threshold, gazetteer)
     _councils_name_their_places(doc, candidates, probabilities, gazetteer)
+    hyphen_joined_names(doc, candidates, probabilities)   # before lending: "Appleby-in-Westmorland and Kendal"
     best: dict[str, float] = {}
     # Case-blind: the dateline's "FALLUJAH" is the body's "Fallujah".
     keys = [doc.norm[c.start:c.end].casefold() for c in candidates]
@@ -151,7 +152,6 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     surnames_stay_people(doc, candidates, keys, probabilities, model.threshold, gazetteer, lexicon)
     given_names_stay_people(doc, candidates, probabilities, model.threshold, lexicon)
     companies_stay_companies(doc, candidates, keys, probabilities, model.threshold, gazetteer)
-    hyphen_joined_names(doc, candidates, probabilities)
     parts_of_hyphenated_names(doc, candidates, probabilities, gazetteer, model.threshold)
     possessive_names(doc, candidates, probabilities, gazetteer)
     _prefer_full_names(doc, candidates, probabilities, model.threshold, gazetteer)
