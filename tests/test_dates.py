@@ -374,6 +374,11 @@ def test_a_short_paragraph_s_date_is_an_event_when_the_line_reads_as_a_sentence(
     # A header's short date line is no sentence, and still dates it.
     dated = text.replace("Staff Writer\n", "Staff Writer\nPosted Nov. 4\n")
     assert published(dated, date(2026, 11, 20)).value == "2026-11-04"
+    # Nor is a last line of a few words a stamp, when it reads as a sentence after the story's prose.
+    terse = text.replace("The board will meet again on April 2 at the Lebanon Middle School.",
+                         "The council will vote Dec. 8.")
+    assert published(terse, date(2026, 11, 20)) is None
+    assert published(terse.replace("The council will vote Dec. 8.", "Updated Nov. 8."), date(2026, 11, 20)) is not None
 
 
 def test_a_date_on_a_header_line_of_its_own_says_header():

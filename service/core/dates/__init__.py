@@ -38,6 +38,8 @@ def candidate_dates(doc: Document) -> list[DateMention]:
             in_sentence = _reads_as_a_sentence(doc.lines[m.line].text)
             if in_sentence and ((prose_line is not None and m.line > prose_line) or not _opens_paragraph(doc, m)):
                 continue
+            if prose_line is not None and m.line > prose_line and _a_short_sentence(doc.lines[m.line].text):
+                continue   # "The council will vote Dec. 8.", a story's last line
             if _names_an_event(doc, m):
                 continue
             m.year = complete_year(m, doc.reference_date)
@@ -68,6 +70,13 @@ def _reads_as_a_sentence(line: str) -> bool:
         return True
     stripped = line.rstrip().rstrip("\"'\u201d\u2019)")
     return stripped.endswith((".", "!", "?")) and len(line.split()) >= SENTENCE_WORDS
+
+
+def _a_short_sentence(line: str) -> bool:
+    """A line too short for `_reads_as_a_sentence` that still reads as one: it ends as a sentence does
+    and has three lower-case words a page's stamp does not write ("The council will vote Dec. 8.")."""
+    stripped = line.rstrip().rstrip("\"'\u201d\u2019)")
+    return stripped.endswith((".", "!", "?")) and sum(w not in _STAMP_WORDS for w in _LOWER_WORD.findall(line)) >= 3
 
 
 # Words a page's stamp writes beside a date ("March 3 at 5:13pm", "Posted on March 3 by Jane Doe").
