@@ -1765,6 +1765,9 @@ def test_a_department_store_is_no_region(pipeline):
     # A town listed after a hyphen-joined one, which lends it its certainty: not Kendall, Florida.
     ("Flood schemes on the River Eden are complete, but work at Appleby-in-Westmorland and Kendal was delayed.",
      "Kendal", ("Kendal", "GB", "city")),
+    # A compass word after a preposition of place places the town, a name the model learnt as a president's.
+    ("Residents of southeast Lincoln oppose a data centre that would draw water the Platte River also gives Omaha.",
+     "Lincoln", ("Lincoln", "US", "city")),
     # A range after a country's possessive and a compass word, as after "the": not Los Andes, Chile.
     ("A bus plunged into a ravine in Peru's southern Andes on Friday, police in Cusco said.", "Andes",
      ("Andes", None, "physical")),

@@ -129,6 +129,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     _neighbours_vouch(candidates, probabilities, gazetteer, model.threshold)
     _physical_features_after_the(doc, candidates, probabilities, gazetteer)
     _towns_named_with_the(doc, candidates, probabilities, model.threshold, gazetteer)
+    _towns_after_compass_words(doc, candidates, probabilities, gazetteer)
     _councils_name_their_places(doc, candidates, probabilities, gazetteer)
     hyphen_joined_names(doc, candidates, probabilities)   # before lending: "Appleby-in-Westmorland and Kendal"
     best: dict[str, float] = {}
@@ -283,7 +284,8 @@ _ALONG_PREPOSITIONS = _NEARBY_PREPOSITIONS | {"across", "over", "through", "alon
 
 
 _LOWER_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-                            "southeastern", "southwestern", "north", "south", "east", "west"})
+                            "southeastern", "southwestern", "north", "south", "east", "west", "northeast",
+                            "northwest", "southeast", "southwest"})
 
 
 def _after_a_place_preposition(tokens, i: int) -> bool:
@@ -316,6 +318,22 @@ def _physical_features_after_the(doc: Document, candidates: list[SpanCandidate],
             continue
         if any(gazetteer.kind[idx] in (KIND_PHYSICAL, KIND_REGION) and flags & (NAME_PRIMARY | NAME_ALT)
                for idx, flags in c.entries):
+            probabilities[k] = DESCRIBED_PROBABILITY
+
+
+def _towns_after_compass_words(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                               gazetteer: Gazetteer) -> None:
+    """"Residents of southeast Lincoln", "a rally in central Lincoln": a lower-case compass word between a
+    preposition of place and a town's or a region's name places it, however often the name is a
+    person's in the news the model learnt from. The whole name, not the start of a longer one."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        i = c.start_token
+        if (i < 2 or probabilities[k] >= DESCRIBED_PROBABILITY or tokens[i - 1].text not in _LOWER_COMPASS
+                or tokens[i - 2].text.lower() not in _ALONG_PREPOSITIONS or _runs_on(tokens, c.end_token)
+                or tokens[i - 2].line != tokens[c.end_token - 1].line):
+            continue
+        if _names_a_town_or_region(c, gazetteer):
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
