@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from service.resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL,
-                                         KIND_REGION, NAME_ABBR, NAME_PRIMARY, Gazetteer)
+                                         KIND_REGION, NAME_ABBR, NAME_ALT, NAME_PRIMARY, Gazetteer)
 from service.tools.build_gazetteer import main as build
 
 # geonameid name asciiname alternatenames lat lon fclass fcode cc cc2 admin1 admin2 admin3 admin4 population
@@ -155,6 +155,8 @@ def test_region_names_as_news_writes_them(resources):
     # British councils' form of a county ("Kent County Council"); not where a town has the county's name.
     assert (KIND_ADMIN2, "GB") in kinds("Kent County") and (KIND_ADMIN2, "US") in kinds("Kent County")
     assert (KIND_ADMIN2, "GB") not in kinds("Bedford County")
+    # A council area the extracts name in its council's style, by its own name as well.
+    assert any(g.country_code(i) == "GB" and flags & NAME_ALT for i, flags in g.lookup("Ceredigion"))
     assert (KIND_ADMIN2, "GB") in kinds("Western Isles") and (KIND_ADMIN2, "GB") in kinds("Outer Hebrides")
     assert kinds("Breton") == {(KIND_ADMIN1, "FR")}   # geotext files it under the United Kingdom
     assert (KIND_PHYSICAL, "ID") in kinds("Java") and (KIND_PHYSICAL, "PH") in kinds("Luzon")

@@ -1765,6 +1765,9 @@ def test_a_department_store_is_no_region(pipeline):
     # A town listed after a hyphen-joined one, which lends it its certainty: not Kendall, Florida.
     ("Flood schemes on the River Eden are complete, but work at Appleby-in-Westmorland and Kendal was delayed.",
      "Kendal", ("Kendal", "GB", "city")),
+    # A council's area before a lower-case "council", by the name the extracts give only in the council's style.
+    ("Trains will call at Bow Street every two hours. Ceredigion council leader Bryan Davies said it was a great day.",
+     "Ceredigion", ("County of Ceredigion", "GB", "admin2")),
     # A compass word after a preposition of place places the town, a name the model learnt as a president's.
     ("Residents of southeast Lincoln oppose a data centre that would draw water the Platte River also gives Omaha.",
      "Lincoln", ("Lincoln", "US", "city")),

@@ -342,13 +342,23 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
 _NOT_A_SHIRE_NAME = re.compile(r"\b(?:City|Borough|District|County|of|and|Islands?)\b|-")
 
 
+_COUNCIL_STYLES = ("County of ", "Borough of ")
+
+
 def add_county_council_forms(records: list[PlaceRecord]) -> None:
-    """"Kent County" for Kent (England): the form British councils' names give a county."""
+    """"Kent County" for Kent (England): the form British councils' names give a county. And the name
+    itself where the extracts give only the council's style ("County of Ceredigion", "Borough of
+    Thurrock"): an area's own name, not merely part of one, unless a town has it ("Borough of Bolton")."""
     towns = {name_key(r.name) for r in records if r.kind == KIND_CITY and r.cc == "GB"}
     for record in records:
-        if (record.kind == KIND_ADMIN2 and record.cc == "GB" and not _NOT_A_SHIRE_NAME.search(record.name)
-                and name_key(record.name) not in towns):
+        if record.kind != KIND_ADMIN2 or record.cc != "GB":
+            continue
+        if not _NOT_A_SHIRE_NAME.search(record.name) and name_key(record.name) not in towns:
             record.add_alias(f"{record.name} County", NAME_ALT)
+        for style in _COUNCIL_STYLES:
+            bare = record.name[len(style):]
+            if record.name.startswith(style) and name_key(bare) not in towns:
+                record.add_alias(bare, NAME_ALT)
 
 
 # What English news calls a country that no PyPI source lists (Taiwan competes in sport as "Chinese

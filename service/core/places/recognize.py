@@ -372,14 +372,21 @@ _COUNCIL_KINDS = frozenset({"City", "District", "County", "Town", "Borough", "Re
 
 def _councils_name_their_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                                 gazetteer: Gazetteer) -> None:
-    """"Nelson City Council", "Tasman District Council", "Fresno County Council": the council's place is
-    mentioned (LGL marks it so), however much the run looks like an organisation's name. The name
-    right before the council's kind, not "Nelson City" too, but "Kent County" where the gazetteer has
-    the county so; a town or a region the gazetteer has."""
+    """"Nelson City Council", "Tasman District Council", "Fresno County Council", "Mansfield council": the
+    council's place is mentioned (LGL marks it so), however much the run looks like an organisation's
+    name. The name right before the council's kind, not "Nelson City" too, but "Kent County" where the
+    gazetteer has the county so; a town or a region the gazetteer has (by its own or another full name,
+    for a lower-case "council")."""
     tokens, n = doc.tokens, len(doc.tokens)
     by_span = {(c.start_token, c.end_token): k for k, c in enumerate(candidates)}
     for k, c in enumerate(candidates):
         j = c.end_token
+        if (c.entries and j < n and tokens[j].text == "council" and probabilities[k] < DESCRIBED_PROBABILITY
+                and tokens[j].line == tokens[c.start_token].line
+                and any(gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2)
+                        and flags & (NAME_PRIMARY | NAME_ALT) for idx, flags in c.entries)):
+            probabilities[k] = DESCRIBED_PROBABILITY   # "Ceredigion council leader", "Mansfield council said"
+            continue
         if not c.entries or j + 1 >= n or tokens[j].text not in _COUNCIL_KINDS or tokens[j + 1].text != "Council" \
                 or tokens[j + 1].line != tokens[c.start_token].line:
             continue
