@@ -6,8 +6,8 @@ threshold are taken greedily, most probable first, without overlaps. It marks wh
 careful reader would mark as a place, demonyms ("Iraqi") and metonyms ("Washington said")
 included. Each span carries its gazetteer entries; a span with none is kept as an
 unresolved toponym. Between the model and the decoding, rules here let names agree (a list, a full
-name and its short form), and rules in ``other_names`` lower names that are people, companies or
-storms here.
+name and its short form), rules in ``place_words`` raise names the words around them place, and
+rules in ``other_names`` lower names that are people, companies or storms here.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           winds_and_pipelines_are_not_places)
 from .name_shapes import (hyphen_bound_lower, hyphen_joined_names, hyphenated, parts_of_hyphenated_names,
                           possessive_names)
+from .place_words import (DESCRIBED_PROBABILITY, councils_name_their_places, nearby_places,
+                          physical_features_after_the, run_before, runs_on, towns_after_compass_words,
+                          towns_named_with_the)
 from .spans import (CAPITALISED_COMPASS_BEFORE, NATURAL_NOUNS, PLACE_NOUNS, REGION_NOUNS, TOWN_NOUNS,
                     SpanCandidate, case_bucket, ends_with_compass_word, generate_candidates,
                     hyphened_article_before)
@@ -104,7 +107,6 @@ def _unsupported_codes(doc: Document, candidates: list[SpanCandidate], gazetteer
 
 CONSISTENCY = 0.9
 DATELINE_PROBABILITY = 0.9
-DESCRIBED_PROBABILITY = 0.8     # "Onagawa, a fishing town in Miyagi": see _described_as_places
 FULL_NAME_FLOOR = 0.25          # least belief in a region's full name that its short form inside lifts
 
 
@@ -125,12 +127,12 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
             if (c.start, c.end) in spans and c.entries:
                 probabilities[k] = max(probabilities[k], DATELINE_PROBABILITY)
     _described_as_places(doc, candidates, probabilities, gazetteer)
-    _nearby_places(doc, candidates, probabilities, gazetteer)
+    nearby_places(doc, candidates, probabilities, gazetteer)
     _neighbours_vouch(candidates, probabilities, gazetteer, model.threshold)
-    _physical_features_after_the(doc, candidates, probabilities, gazetteer)
-    _towns_named_with_the(doc, candidates, probabilities, model.threshold, gazetteer)
-    _towns_after_compass_words(doc, candidates, probabilities, gazetteer)
-    _councils_name_their_places(doc, candidates, probabilities, gazetteer)
+    physical_features_after_the(doc, candidates, probabilities, gazetteer)
+    towns_named_with_the(doc, candidates, probabilities, model.threshold, gazetteer)
+    towns_after_compass_words(doc, candidates, probabilities, gazetteer)
+    councils_name_their_places(doc, candidates, probabilities, gazetteer)
     hyphen_joined_names(doc, candidates, probabilities)   # before lending: "Appleby-in-Westmorland and Kendal"
     best: dict[str, float] = {}
     # Case-blind: the dateline's "FALLUJAH" is the body's "Fallujah".
@@ -223,33 +225,6 @@ def _described_as_places(doc: Document, candidates: list[SpanCandidate], probabi
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
-def _names_a_town_or_region(c: SpanCandidate, gazetteer: Gazetteer) -> bool:
-    return any(gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2) for idx, _ in c.entries)
-
-
-_NEARBY_PREPOSITIONS = frozenset({"in", "to", "from", "of", "at", "near", "into"})
-_NEARBY_WORDS = frozenset({"nearby", "neighboring", "neighbouring"})
-
-
-def _nearby_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                   gazetteer: Gazetteer) -> None:
-    """"Residents in nearby Scone", "moved to nearby Kettering", "Neighboring Somerville passed ...": a
-    town or a region the gazetteer has by that name, however common the word ("scone"); the whole name,
-    not the start of a longer one. After a preposition, or opening the sentence."""
-    tokens = doc.tokens
-    for k, c in enumerate(candidates):
-        i = c.start_token
-        if (i < 1 or not c.entries or probabilities[k] >= DESCRIBED_PROBABILITY
-                or tokens[i - 1].text.lower() not in _NEARBY_WORDS or _runs_on(tokens, c.end_token)
-                or tokens[i - 1].line != tokens[c.end_token - 1].line):
-            continue
-        if tokens[i - 1].text[0].isupper():
-            introduced = doc.starts_sentence(i - 1)
-        else:
-            introduced = i >= 2 and tokens[i - 2].text in _NEARBY_PREPOSITIONS and tokens[i - 2].line == tokens[i].line
-        if introduced and _names_a_town_or_region(c, gazetteer):
-            probabilities[k] = DESCRIBED_PROBABILITY
-
 
 NEIGHBOUR_KM = 25.0
 NEIGHBOUR_FLOOR = 0.1       # the least the model must believe in a name for a neighbour to vouch for it
@@ -278,136 +253,6 @@ def _neighbours_vouch(candidates: list[SpanCandidate], probabilities: list[float
                 probabilities[k] = threshold + 0.01
                 break
 
-
-_ALONG_PREPOSITIONS = _NEARBY_PREPOSITIONS | {"across", "over", "through", "along", "beneath", "below", "above",
-                                               "under", "off", "beyond", "on", "around", "within"}
-
-
-_LOWER_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-                            "southeastern", "southwestern", "north", "south", "east", "west", "northeast",
-                            "northwest", "southeast", "southwest"})
-
-
-def _after_a_place_preposition(tokens, i: int) -> bool:
-    """tokens[i] follows a preposition of place and "the" or a name's possessive, with at most one compass
-    word between: "in the Andes", "across the northern Pacific", "in Peru's southern Andes"."""
-    j = i - 1
-    if j >= 0 and tokens[j].text in _LOWER_COMPASS:
-        j -= 1
-    if j >= 1 and tokens[j].text == "the":
-        before = j - 1
-    elif j >= 2 and tokens[j].text == "'s" and tokens[j - 1].text[:1].isupper():
-        before = j - 2   # "in Peru's": the possessor one word, or two ("in South Sudan's")
-        if before >= 1 and tokens[before].text[:1].isupper() and tokens[before].text.lower() not in _ALONG_PREPOSITIONS:
-            before -= 1
-    else:
-        return False
-    return tokens[before].text.lower() in _ALONG_PREPOSITIONS and tokens[before].line == tokens[i].line
-
-
-def _physical_features_after_the(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                                 gazetteer: Gazetteer) -> None:
-    """"a ravine in the Andes", "flights across the Pacific", "farmers on the Darling Downs", "in Peru's
-    southern Andes": a range, sea, river or region the curated features name as such, after "the" (or a
-    name's possessive) and a preposition of place, is that feature, whatever town shares its name (Andes,
-    Colombia; Cerese, Italy, once called Andes). The whole name, not the start of a longer one."""
-    tokens = doc.tokens
-    for k, c in enumerate(candidates):
-        if (probabilities[k] >= DESCRIBED_PROBABILITY or not _after_a_place_preposition(tokens, c.start_token)
-                or _runs_on(tokens, c.end_token) or tokens[c.start_token].line != tokens[c.end_token - 1].line):
-            continue
-        if any(gazetteer.kind[idx] in (KIND_PHYSICAL, KIND_REGION) and flags & (NAME_PRIMARY | NAME_ALT)
-               for idx, flags in c.entries):
-            probabilities[k] = DESCRIBED_PROBABILITY
-
-
-def _towns_after_compass_words(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                               gazetteer: Gazetteer) -> None:
-    """"Residents of southeast Lincoln", "a rally in central Lincoln": a lower-case compass word between a
-    preposition of place and a town's or a region's name places it, however often the name is a
-    person's in the news the model learnt from. The whole name, not the start of a longer one."""
-    tokens = doc.tokens
-    for k, c in enumerate(candidates):
-        i = c.start_token
-        if (i < 2 or probabilities[k] >= DESCRIBED_PROBABILITY or tokens[i - 1].text not in _LOWER_COMPASS
-                or tokens[i - 2].text.lower() not in _ALONG_PREPOSITIONS or _runs_on(tokens, c.end_token)
-                or tokens[i - 2].line != tokens[c.end_token - 1].line):
-            continue
-        if _names_a_town_or_region(c, gazetteer):
-            probabilities[k] = DESCRIBED_PROBABILITY
-
-
-def _towns_named_with_the(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                          threshold: float, gazetteer: Gazetteer) -> None:
-    """"homes in The Woodlands", "Grand Rapids and The Pas": a capitalised "The" inside a sentence,
-    after a preposition of place or "and" after a place, opens a town's own name (GeoNames writes it
-    so), which the model reads as a sentence's "The" before a name. Only a town in a state or province
-    where the text's other places (their likeliest namesakes) lie: "an op-ed in The Hill" is the paper,
-    not The Hill, New South Wales."""
-    tokens, admin1, population = doc.tokens, gazetteer.admin1_idx, gazetteer.population
-    ends, regions = set(), {}
-    for k, c in enumerate(candidates):
-        if probabilities[k] >= threshold and c.entries:
-            ends.add(c.end_token)
-            idx = max((idx for idx, _ in c.entries), key=lambda idx: population[idx])
-            region = idx if gazetteer.kind[idx] == KIND_ADMIN1 else int(admin1[idx])
-            if region >= 0:
-                regions.setdefault(region, []).append(c)
-    for k, c in enumerate(candidates):
-        i = c.start_token
-        if (tokens[i].text != "The" or i < 2 or c.end_token - i < 2 or probabilities[k] >= DESCRIBED_PROBABILITY
-                or tokens[i - 1].line != tokens[i].line or _runs_on(tokens, c.end_token)):
-            continue
-        before = tokens[i - 1].text
-        if not (before in _ALONG_PREPOSITIONS or before in ("and", "or") and i - 1 in ends):
-            continue
-        if any(gazetteer.kind[idx] == KIND_CITY and flags & NAME_PRIMARY
-               and any(o.end <= c.start or o.start >= c.end for o in regions.get(int(admin1[idx]), ()))
-               for idx, flags in c.entries):
-            probabilities[k] = DESCRIBED_PROBABILITY
-
-
-_COUNCIL_KINDS = frozenset({"City", "District", "County", "Town", "Borough", "Regional", "Shire", "Municipal"})
-
-
-def _councils_name_their_places(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
-                                gazetteer: Gazetteer) -> None:
-    """"Nelson City Council", "Tasman District Council", "Fresno County Council", "Mansfield council": the
-    council's place is mentioned (LGL marks it so), however much the run looks like an organisation's
-    name. The name right before the council's kind, not "Nelson City" too, but "Kent County" where the
-    gazetteer has the county so; a town or a region the gazetteer has (by its own or another full name,
-    for a lower-case "council")."""
-    tokens, n = doc.tokens, len(doc.tokens)
-    by_span = {(c.start_token, c.end_token): k for k, c in enumerate(candidates)}
-    for k, c in enumerate(candidates):
-        j = c.end_token
-        if (c.entries and j < n and tokens[j].text == "council" and probabilities[k] < DESCRIBED_PROBABILITY
-                and tokens[j].line == tokens[c.start_token].line
-                and any(gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2)
-                        and flags & (NAME_PRIMARY | NAME_ALT) for idx, flags in c.entries)):
-            probabilities[k] = DESCRIBED_PROBABILITY   # "Ceredigion council leader", "Mansfield council said"
-            continue
-        if not c.entries or j + 1 >= n or tokens[j].text not in _COUNCIL_KINDS or tokens[j + 1].text != "Council" \
-                or tokens[j + 1].line != tokens[c.start_token].line:
-            continue
-        # "Kent County Council": the gazetteer's "Kent County", where it has the name so.
-        whole = by_span.get((c.start_token, j + 1)) if tokens[j].text == "County" else None
-        if whole is not None and candidates[whole].entries:
-            k, c = whole, candidates[whole]
-        if probabilities[k] < DESCRIBED_PROBABILITY and _names_a_town_or_region(c, gazetteer):
-            probabilities[k] = DESCRIBED_PROBABILITY
-
-
-def _runs_on(tokens, end: int) -> bool:
-    """Whether a capitalised word follows on the same line the name that ends before tokens[end]:
-    the name is then the start of a longer one."""
-    return end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].line == tokens[end - 1].line
-
-
-def _run_before(tokens, start: int) -> bool:
-    """Whether a capitalised word on the same line, with only a space between, comes right before tokens[start]."""
-    return (start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].line == tokens[start].line
-            and tokens[start - 1].end + 1 == tokens[start].start)
 
 
 CONJUNCT_FLOOR = 0.1
@@ -452,9 +297,9 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
         if not c.entries or probabilities[k] >= threshold:
             continue
         after = c.end_token
-        if _runs_on(tokens, after):
+        if runs_on(tokens, after):
             continue   # the start of a longer name: "Cavan Town Hall"
-        if _run_before(tokens, c.start_token):
+        if run_before(tokens, c.start_token):
             continue   # the end of one: "Nabatieh, Bint Jbeil and Tyre" lists Bint Jbeil, not Jbeil (Byblos)
         if (joined(c.start_token - 2, c.start_token) or joined(after - 1, after + 1)
                 or comma_listed(after - 1, after + 1) or listed_within(c)):
@@ -523,7 +368,7 @@ def _colocated_list_members(doc: Document, candidates: list[SpanCandidate], prob
         # Towns: a name with few places; regions: one in a country the article names.
         if len(c.entries) > LIST_MAX_SENSES if kind == KIND_CITY else "in_doc_country|adm1" not in c.features:
             return []
-        if _runs_on(tokens, c.end_token):
+        if runs_on(tokens, c.end_token):
             return []    # the start of a longer name
         return [idx for idx, _ in c.entries if gazetteer.kind[idx] == kind]
 
