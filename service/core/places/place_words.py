@@ -118,6 +118,11 @@ def towns_named_with_the(doc: Document, candidates: list[SpanCandidate], probabi
     where the text's other places (their likeliest namesakes) lie: "an op-ed in The Hill" is the paper,
     not The Hill, New South Wales."""
     tokens, admin1, population = doc.tokens, gazetteer.admin1_idx, gazetteer.population
+    opening = [k for k, c in enumerate(candidates)
+               if tokens[c.start_token].text == "The" and c.start_token >= 2 and c.end_token - c.start_token >= 2
+               and probabilities[k] < DESCRIBED_PROBABILITY and c.entries]
+    if not opening:
+        return   # most texts: no town's name opens with "The"
     ends, regions = set(), {}
     for k, c in enumerate(candidates):
         if probabilities[k] >= threshold and c.entries:
@@ -126,10 +131,10 @@ def towns_named_with_the(doc: Document, candidates: list[SpanCandidate], probabi
             region = idx if gazetteer.kind[idx] == KIND_ADMIN1 else int(admin1[idx])
             if region >= 0:
                 regions.setdefault(region, []).append(c)
-    for k, c in enumerate(candidates):
+    for k in opening:
+        c = candidates[k]
         i = c.start_token
-        if (tokens[i].text != "The" or i < 2 or c.end_token - i < 2 or probabilities[k] >= DESCRIBED_PROBABILITY
-                or tokens[i - 1].line != tokens[i].line or runs_on(tokens, c.end_token)):
+        if tokens[i - 1].line != tokens[i].line or runs_on(tokens, c.end_token):
             continue
         before = tokens[i - 1].text
         if not (before in ALONG_PREPOSITIONS or before in ("and", "or") and i - 1 in ends):
