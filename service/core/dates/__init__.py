@@ -68,15 +68,17 @@ def _reads_as_a_sentence(line: str) -> bool:
     meet again on April 2 at the school."): not a header's "Updated Jan. 5" or "Posted Nov 4, 2025"."""
     if len(line) >= PROSE_LINE:
         return True
-    stripped = line.rstrip().rstrip("\"'\u201d\u2019)")
-    return stripped.endswith((".", "!", "?")) and len(line.split()) >= SENTENCE_WORDS
+    return _ends_as_a_sentence(line) and len(line.split()) >= SENTENCE_WORDS
 
 
 def _a_short_sentence(line: str) -> bool:
     """A line too short for `_reads_as_a_sentence` that still reads as one: it ends as a sentence does
     and has three lower-case words a page's stamp does not write ("The council will vote Dec. 8.")."""
-    stripped = line.rstrip().rstrip("\"'\u201d\u2019)")
-    return stripped.endswith((".", "!", "?")) and sum(w not in _STAMP_WORDS for w in _LOWER_WORD.findall(line)) >= 3
+    return _ends_as_a_sentence(line) and _unstamped_words(line) >= 3
+
+
+def _ends_as_a_sentence(line: str) -> bool:
+    return line.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
 
 
 # Words a page's stamp writes beside a date ("March 3 at 5:13pm", "Posted on March 3 by Jane Doe").
@@ -84,6 +86,11 @@ _STAMP_WORDS = frozenset({"at", "am", "pm", "by", "on", "in", "and", "updated", 
                           "modified", "first", "created", "filed", "uploaded", "edited"})
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 _NEXT_LOWER_WORD = re.compile(r" ([a-z]+)(?![A-Za-z])")
+
+
+def _unstamped_words(text: str) -> int:
+    """How many lower-case words of `text` a page's stamp does not write."""
+    return sum(w not in _STAMP_WORDS for w in _LOWER_WORD.findall(text))
 
 
 def _names_an_event(doc: Document, m: DateMention) -> bool:
@@ -97,7 +104,7 @@ def _names_an_event(doc: Document, m: DateMention) -> bool:
     if not doc.content_lines or m.line != doc.content_lines[0]:
         return False
     before = line.text[:m.span.start - line.start]
-    return sum(w not in _STAMP_WORDS for w in _LOWER_WORD.findall(before)) >= 2
+    return _unstamped_words(before) >= 2
 
 
 def _in_written_dateline(doc: Document, m: DateMention) -> bool:
