@@ -25,8 +25,11 @@ def run_before(tokens, start: int) -> bool:
             and tokens[start - 1].end + 1 == tokens[start].start)
 
 
-def names_a_town_or_region(c: SpanCandidate, gazetteer: Gazetteer) -> bool:
-    return any(gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2) for idx, _ in c.entries)
+def names_a_town_or_region(c: SpanCandidate, gazetteer: Gazetteer, by: int | None = None) -> bool:
+    """Whether the gazetteer has a town or a region by the mention's name (by one of the kinds of name in
+    `by`, when given)."""
+    return any(gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2) and (by is None or flags & by)
+               for idx, flags in c.entries)
 
 
 NEARBY_PREPOSITIONS = frozenset({"in", "to", "from", "of", "at", "near", "into"})
@@ -52,10 +55,9 @@ def nearby_places(doc: Document, candidates: list[SpanCandidate], probabilities:
         if introduced and names_a_town_or_region(c, gazetteer):
             probabilities[k] = DESCRIBED_PROBABILITY
 
+
 ALONG_PREPOSITIONS = NEARBY_PREPOSITIONS | {"across", "over", "through", "along", "beneath", "below", "above",
-                                               "under", "off", "beyond", "on", "around", "within"}
-
-
+                                            "under", "off", "beyond", "on", "around", "within"}
 _LOWER_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                             "southeastern", "southwestern", "north", "south", "east", "west", "northeast",
                             "northwest", "southeast", "southwest"})
@@ -161,8 +163,7 @@ def councils_name_their_places(doc: Document, candidates: list[SpanCandidate], p
         j = c.end_token
         if (c.entries and j < n and tokens[j].text == "council" and probabilities[k] < DESCRIBED_PROBABILITY
                 and tokens[j].line == tokens[c.start_token].line
-                and any(gazetteer.kind[idx] in (KIND_CITY, KIND_ADMIN1, KIND_ADMIN2)
-                        and flags & (NAME_PRIMARY | NAME_ALT) for idx, flags in c.entries)):
+                and names_a_town_or_region(c, gazetteer, by=NAME_PRIMARY | NAME_ALT)):
             probabilities[k] = DESCRIBED_PROBABILITY   # "Ceredigion council leader", "Mansfield council said"
             continue
         if not c.entries or j + 1 >= n or tokens[j].text not in _COUNCIL_KINDS or tokens[j + 1].text != "Council" \

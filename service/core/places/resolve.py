@@ -178,8 +178,8 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     placed_groups: list[frozenset[int]] = []   # "Cambridge in England": its own group (see placed_in)
     compass_groups: list[bool] = []   # "western New York": a part of a region
     listed_groups: list[bool] = []    # a mention of the group is an item of a list ("Ohio, Texas and Iowa")
-    lacked: dict[int, frozenset[int]] = {}   # group -> the countries of a region "in" which it lies, holding
-    # none of its namesakes
+    # group -> the countries of the region it lies "in", a region that holds none of its namesakes
+    lacked: dict[int, frozenset[int]] = {}
     mention_group = []
     qualifier = frozenset()
     chains = list_chains(doc, toponyms, gazetteer)
