@@ -2074,6 +2074,9 @@ def test_a_name_the_text_calls_a_town_is_a_place(pipeline):
     result = pipeline.enrich("Two children were from Dogu Beyazit, a farming town near the Iranian border.")
     assert not find(result.places, "Beyazit")
     assert [u.text for u in result.unresolved_toponyms] == ["Dogu Beyazit"]
+    # After a town and its state, the apposition describes the town, not the state.
+    result = places(pipeline, "Nampa, Idaho, is a small city west of the capital.")
+    assert [p.feature for p in find(result, "Idaho")] == ["admin1"]
 
 
 def test_a_name_followed_by_an_age_is_a_person(pipeline):

@@ -197,7 +197,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         region = LISTED_AS_REGIONS if i in listed else CALLED_A_REGION if called else 0
         compass = late_rules and compass_before(doc, t)
         river = called_a_river(doc, t) or i in river_list
-        town = called_a_town(doc, t)
+        town = called_a_town(doc, t) and not qualified   # "Nampa, Idaho, is a city": Nampa is one
         team = late_rules and names_a_team(doc, t)
         # A mention called a state, a country or a region is its own group: "Georgia" the country and
         # "the U.S. state of Georgia" in one article are two places, and so are "Kursk" and "the Kursk region".
