@@ -2016,6 +2016,11 @@ def test_a_town_named_by_half_of_a_hyphenated_name_is_not_that_town(pipeline):
     assert [u.text for u in result.unresolved_toponyms] == ["Pont-Sondé"]
     assert {"Haiti", "Dallas", "Fort Worth", "Port-au-Prince", "Israel", "Gaza"} <= {
         m.text for p in result.places for m in p.mentions}
+    # The second half may open with an elided French article.
+    result = places(pipeline, "Marie-Claude Lessard, a farmer from Val-d'Or, spoke against the mine in Amos.")
+    (val_d_or,) = find(result, "Val-d'Or")
+    assert val_d_or.country_code == "CA" and km(val_d_or, 48.10, -77.78) < 25
+    assert not find(result, "Val")
 
 
 def test_a_town_named_by_the_second_half_of_a_hyphenated_name_is_not_that_town(pipeline):

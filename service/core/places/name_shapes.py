@@ -53,7 +53,7 @@ def parts_of_hyphenated_names(doc: Document, candidates: list[SpanCandidate], pr
         starting.setdefault(c.start_token, []).append(k)
     for k, c in enumerate(candidates):
         h = c.end_token
-        if not c.entries or not _glued_hyphen(tokens, h) or not tokens[h + 1].text[:1].isupper():
+        if not c.entries or not _glued_hyphen(tokens, h) or not _opens_a_name(tokens[h + 1].text):
             continue
         if any(gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1) for idx, _ in c.entries):
             continue
@@ -81,6 +81,11 @@ def parts_of_hyphenated_names(doc: Document, candidates: list[SpanCandidate], pr
         wholes = [j for j in ending.get(c.end_token, ()) if candidates[j].start_token == h - 1]
         if wholes:
             _give_to_whole(probabilities, k, wholes[0])
+
+
+def _opens_a_name(word: str) -> bool:
+    """A capitalised word, or one elided from a French article ("d'Or" of "Val-d'Or", "l'Évêque")."""
+    return word[:1].isupper() or (word[:2] in ("d'", "l'") and word[2:3].isupper())
 
 
 def _give_to_whole(probabilities: list[float], part: int, whole: int) -> None:
