@@ -108,6 +108,8 @@ def bylines(line: str) -> list[tuple[str, str]]:
     ("Local Democracy Reporting Service\nFriday 20 November 2026 5:30 pm",
      [("Local Democracy Reporting Service", "organization")]),
     ("By Jane Smith, Local Democracy Reporter", [("Jane Smith", "person")]),
+    ("By Local Democracy Reporter Gavin Havery", [("Gavin Havery", "person")]),
+    ("By Dave Epstein Globe Correspondent, Updated December 22, 2023", [("Dave Epstein", "person")]),
     # A reporter's role before the name, on a line of its own.
     ("Science correspondent Pallab Ghosh", [("Pallab Ghosh", "person")]),
     # Credits that are not authorship.
@@ -587,6 +589,9 @@ def test_those_who_contributed_to_a_report_are_not_its_authors(pipeline, credit)
     # An outlet alone signs as the closing credit does; a dash before a phrase names nobody.
     ("— AFP", [("AFP", "organization")]),
     ("— More to follow", []),
+    # The signature may stand over a last line that only dates the story.
+    ("— Kelly Geraldine Malone, The Canadian Press\nNov 20, 2026",
+     [("Kelly Geraldine Malone", "person"), ("The Canadian Press", "organization")]),
 ])
 def test_a_reporter_signing_on_the_last_line_is_the_author(closing, want):
     text = ("Storm floods northern Honduras\n\nTEGUCIGALPA, Honduras, Nov. 16, 2026 — Tropical Storm Sara stalled "

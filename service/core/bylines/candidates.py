@@ -382,11 +382,42 @@ def closing_credit(doc: Document) -> tuple[str, Span] | None:
     return agency, Span(start, end, doc.text[start:end])
 
 
+def _reporter_role_first(text: str, lexicon: Lexicon) -> str:
+    """The reporter's role that opens `text` before a name ("Science correspondent Pallab Ghosh",
+    "Local Democracy Reporter Gavin Havery"), or "": not a name before its role ("Jane Smith, Senior
+    Reporter", "Dave Epstein Globe Correspondent, Updated ...")."""
+    lead = beat_role(text)
+    if (not lead or "," in lead or not text.startswith(lead) or lead.split()[-1].lower() not in _REPORTING_JOBS
+            or lead.split()[0] in lexicon.first_names):
+        return ""
+    named = text[len(lead):].lstrip(" :-")
+    return lead if named[:1].isupper() else ""
+
+
+def _give_role(found: list[BylineCandidate], role: str) -> None:
+    for c in found:
+        if role and c.kind == "person" and not c.role:
+            c.role, c.tail = role, "role"
+
+
+def _signing_line(doc: Document) -> int:
+    """The line a reporter signs the story on: its last, or the one before a last line that only
+    dates it ("— Kelly Malone, The Canadian Press" over "Nov 20, 2026")."""
+    lines = doc.content_lines
+    if not lines:
+        return -1
+    last = doc.lines[lines[-1]].text.strip()
+    if len(lines) > 2 and len(last) <= 40 and _ends_dated(last) and not _PROSE_WORD.search(last):
+        return lines[-2]
+    return lines[-1]
+
+
 def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
     out: list[BylineCandidate] = []
     after_lone_by = in_by_block = False
     previous = -1
     first_line = doc.content_lines[0] if doc.content_lines else -1
+    signing_line = _signing_line(doc)
     comments = doc.comments_line
     for number in doc.content_lines[:SEARCH_LINES]:
         if comments is not None and number >= comments:
@@ -425,7 +456,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                 names = _NOT_AUTHORS.split(m.group("names"))[0]
                 out += _names_in(doc, lexicon, names, line.start + m.start("names"), number, "reporting")
             continue
-        signed = _SIGNED_CLOSE.fullmatch(stripped) if number == doc.content_lines[-1] and number != first_line else None
+        signed = _SIGNED_CLOSE.fullmatch(stripped) if number == signing_line and number != first_line else None
         if signed:
             # The story's last line signs it: "— Marlon González, AP", "-- Jane Doe / Rappler".
             found = _names_in(doc, lexicon, signed.group("rest"), offset + signed.start("rest"), number, "by")
@@ -438,7 +469,13 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                 # "Reporting by A; Editing by B and C": the credits after the first editor are not
                 # authors either.
                 rest = _NOT_AUTHORS.split(m.group("rest"))[0]
-                found = _names_in(doc, lexicon, rest, line.start + m.start("rest"), number, _cue_word(m.group("cue")))
+                at = line.start + m.start("rest")
+                lead = _reporter_role_first(rest, lexicon)
+                if lead:   # "By Local Democracy Reporter Gavin Havery"
+                    named = rest[len(lead):].lstrip(" ,:-")
+                    at, rest = at + len(rest) - len(named), named
+                found = _names_in(doc, lexicon, rest, at, number, _cue_word(m.group("cue")))
+                _give_role(found, lead)
                 if m.group("cue").lower().startswith(_SIGN_OFF_WORDS):   # "Contact Springfield Police at ..."
                     found = [c for c in found if _a_person_by_given_name(c, lexicon)]
                 out += found
@@ -466,17 +503,15 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
             out += found
             if found:
                 continue
-        lead = beat_role(stripped)
-        if lead and stripped.startswith(lead) and lead.split()[-1].lower() in _REPORTING_JOBS:
+        lead = _reporter_role_first(stripped, lexicon)
+        if lead:
             # "Science correspondent Pallab Ghosh": a reporter's role first, the name after it and
             # nothing more. Credits ("Executive Editor Jane Doe", "Producer John Roe") are left out.
             named = stripped[len(lead):].lstrip(" ,:-")
             read = read_name(named)
             if read and not read[1] and not read[2]:
                 found = _names_in(doc, lexicon, named, offset + len(stripped) - len(named), number, "none")
-                for c in found:
-                    if c.kind == "person" and not c.role:
-                        c.role, c.tail = lead, "role"
+                _give_role(found, lead)
                 out += found
                 continue
         found = _names_in(doc, lexicon, stripped, offset, number, "none")
