@@ -133,6 +133,8 @@ def test_region_names_as_news_writes_them(resources):
     # Ghana's and Tanzania's regions, as news names them: not only Uganda's "Western Region".
     for name, cc in (("Western Region", "GH"), ("Ashanti Region", "GH"), ("Arusha Region", "TZ")):
         assert (KIND_ADMIN1, cc) in kinds(name), name
+    # Japan's prefectures, as news names them.
+    assert kinds("Ishikawa Prefecture") == {(KIND_ADMIN1, "JP")}
     assert (KIND_ADMIN1, "ES") in kinds("Andalucía")                  # GeoNames: "Andalusia"
     assert (KIND_ADMIN1, "KR") in kinds("North Gyeongsang")           # GeoNames: "Gyeongsangbuk-do"
     assert (KIND_ADMIN1, "KR") in kinds("Gyeonggi")                   # GeoNames: "Gyeonggi-do"

@@ -193,6 +193,8 @@ COUNTY_NAMED_COUNTRIES = frozenset({"KE", "LR"})
 # And regions, named so where GeoNames writes the bare name: Ghana's "Western Region" (not Uganda's,
 # the only one the extracts call so), Tanzania's "Arusha Region", Ethiopia's "Somali Region".
 REGION_NAMED_COUNTRIES = frozenset({"GH", "TZ", "ET", "CM", "SN", "ML", "BF"})
+# Japan's prefectures: "Ishikawa Prefecture", where GeoNames writes "Ishikawa".
+PREFECTURE_NAMED_COUNTRIES = frozenset({"JP"})
 _MYANMAR_REGIONS = frozenset({"03", "08", "10", "12", "15", "16", "17"})
 # English names GeoNames' admin1 file leaves in the local language or spells as news does not.
 ADMIN1_ENGLISH = {
@@ -327,12 +329,22 @@ def add_admin1_news_forms(records: list[PlaceRecord]) -> None:
             french = _FRENCH_COMPASS.match(record.name)
             if french:
                 record.add_alias(f"{_COMPASS_ENGLISH[french.group(1)]} {french.group(2)}", NAME_ALT)
-            if cc in STATE_NAMED_COUNTRIES or cc in COUNTY_NAMED_COUNTRIES or cc in REGION_NAMED_COUNTRIES:
-                regions = cc in REGION_NAMED_COUNTRIES or (cc == "MM" and record.admin1 in _MYANMAR_REGIONS)
-                suffix = " County" if cc in COUNTY_NAMED_COUNTRIES else " Region" if regions else " State"
+            suffix = _admin1_suffix(cc, record.admin1)
+            if suffix:
                 for name, flags in list(record.aliases.items()):
                     if flags & (NAME_PRIMARY | NAME_ALT) and not name.endswith((suffix, " Area", " District")):
                         record.add_alias(name + suffix, NAME_ALT)
+
+
+def _admin1_suffix(cc: str, admin1: str) -> str:
+    """The word a country's news writes after its first-level regions' names, or ""."""
+    if cc in COUNTY_NAMED_COUNTRIES:
+        return " County"
+    if cc in REGION_NAMED_COUNTRIES or (cc == "MM" and admin1 in _MYANMAR_REGIONS):
+        return " Region"
+    if cc in PREFECTURE_NAMED_COUNTRIES:
+        return " Prefecture"
+    return " State" if cc in STATE_NAMED_COUNTRIES else ""
 
 
 # British counties name their councils "Kent County Council", "Powys County Council": news writes
