@@ -2250,6 +2250,9 @@ def test_a_town_called_nearby_is_a_place_however_common_its_word(pipeline):
      51.45, 7.2),
     ("In Bohemia and Moravia, Czech officials hope to convert old power stations.", "Bohemia", "region",
      50.0, 14.5),
+    # A Scottish river by its bare name after "the".
+    ("Anglers fear farmed salmon will breed with wild stocks in rivers such as the Spey, a ghillie in Aberlour said.",
+     "River Spey", "physical", 57.67, -3.1),
 ])
 def test_rivers_islands_and_landscapes_news_names_are_places(pipeline, text, name, feature, lat, lon):
     (place,) = find(places(pipeline, text), name)
