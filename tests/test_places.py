@@ -1222,6 +1222,15 @@ def test_a_village_far_from_everything_else_is_a_namesake(pipeline):
             "Morristown and Elmore. The state board in Montpelier must approve. In nearby Hyde Park and Johnson, "
             "boards have discussed similar moves; Burlington is not affected.")
     assert not find(places(pipeline, text), "Elmore")
+    # A town of 25,000 alone in its state, 2,000 km off, where Vermont holds the article's other places:
+    # Cabot, Arkansas, for the Vermont town the extracts lack. A qualifier still places it.
+    text = ("Voters in Cabot on Tuesday approved leaving the supervisory union, the latest Vermont town to split "
+            "from a merged district. The state board in Montpelier must approve the change, and towns in "
+            "Caledonia County are watching.")
+    result = pipeline.enrich(text)
+    assert not find(result.places, "Cabot") and "Cabot" in {u.text for u in result.unresolved_toponyms}
+    qualified = text.replace("in Cabot on", "in Cabot, Arkansas, on")
+    assert find(places(pipeline, qualified), "Cabot")[0].admin1 == "Arkansas"
 
 
 def test_a_far_town_its_qualifier_names_stands(pipeline):

@@ -380,6 +380,10 @@ STRAY_LONE_TOWN_KM = 700.0
 # Korla in Xinjiang, whose Uyghur name it is.
 STRAY_OTHER_NAME_POPULATION = 1_000_000
 STRAY_OTHER_NAME_KM = 1000.0
+# A small town alone in its state, this far from all else, where another state holds at least this
+# many of the article's mentions and most of them in the country (see _strays_from_the_state).
+STRAY_OTHER_STATE_KM = 1000.0
+STRAY_STATE_MENTIONS = 3
 
 
 def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], gazetteer: Gazetteer,
@@ -400,6 +404,11 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
         if country >= 0:
             mentions_by_country[country] = mentions_by_country.get(country, 0) + len(members)
     total = sum(mentions_by_country.values())
+    mentions_by_region: dict[int, int] = {}   # first-level region -> mentions in or of it
+    for idx, members in by_place.items():
+        region = int(idx if gazetteer.kind[idx] == KIND_ADMIN1 else gazetteer.admin1_idx[idx])
+        if region >= 0:
+            mentions_by_region[region] = mentions_by_region.get(region, 0) + len(members)
     strays = []
     for idx, members in by_place.items():
         country = int(gazetteer.country_idx[idx])
@@ -423,13 +432,16 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
         partial_county = (kind == KIND_ADMIN2 and idx in partly_named
                           and confidence[idx] < STRAY_PARTIAL_COUNTY_CONFIDENCE)
         alone = mentions_by_country[country] == len(members)
-        if total - len(members) < STRAY_TOWN_CONTEXT or not (lone_village or (weak and (partial_county or alone))):
+        other_state = (kind == KIND_CITY and small and confidence[idx] < STRAY_TOWN_FAR_CONFIDENCE
+                       and _strays_from_the_state(idx, members, mentions_by_region, gazetteer))
+        if total - len(members) < STRAY_TOWN_CONTEXT or not (
+                lone_village or other_state or (weak and (partial_county or alone))):
             continue
         # Nor near any other place of the article ("Saipan" beside Guam: two territories, one trip).
         nearest = _km_to_nearest_other(idx, by_place, gazetteer)
         if nearest is None:
             continue
-        if lone_village and nearest > STRAY_LONE_TOWN_KM:
+        if (lone_village and nearest > STRAY_LONE_TOWN_KM) or (other_state and nearest > STRAY_OTHER_STATE_KM):
             strays.append(idx)
         elif weak and partial_county and nearest > STRAY_TOWN_KM:
             strays.append(idx)
@@ -439,6 +451,19 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
                     or (other_name and nearest > STRAY_OTHER_NAME_KM)):
                 strays.append(idx)
     return strays
+
+
+def _strays_from_the_state(idx: int, members: list[int], mentions_by_region: dict[int, int],
+                           gazetteer: Gazetteer) -> bool:
+    """Whether a town is alone in its first-level region while another region of its country holds
+    most of the article's mentions there ("Cabot" in a Vermont school story is no town in Arkansas)."""
+    own = int(gazetteer.admin1_idx[idx])
+    if own < 0 or mentions_by_region.get(own, 0) > len(members):
+        return False
+    country = int(gazetteer.country_idx[idx])
+    in_country = {r: n for r, n in mentions_by_region.items() if int(gazetteer.country_idx[r]) == country}
+    top = max(in_country.items(), key=lambda item: item[1])
+    return top[0] != own and top[1] >= STRAY_STATE_MENTIONS and 2 * top[1] > sum(in_country.values())
 
 
 def _km_to_nearest_other(idx: int, by_place: dict[int, list[int]], gazetteer: Gazetteer) -> float | None:
