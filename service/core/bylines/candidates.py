@@ -382,16 +382,16 @@ def closing_credit(doc: Document) -> tuple[str, Span] | None:
     return agency, Span(start, end, doc.text[start:end])
 
 
-def _reporter_role_first(text: str, lexicon: Lexicon) -> str:
+def _reporter_role_first(text: str, lexicon: Lexicon) -> tuple[str, str]:
     """The reporter's role that opens `text` before a name ("Science correspondent Pallab Ghosh",
-    "Local Democracy Reporter Gavin Havery"), or "": not a name before its role ("Jane Smith, Senior
-    Reporter", "Dave Epstein Globe Correspondent, Updated ...")."""
+    "Local Democracy Reporter Gavin Havery") and the text after it; ("", text) when none does, nor for a
+    name before its role ("Jane Smith, Senior Reporter", "Dave Epstein Globe Correspondent, Updated ...")."""
     lead = beat_role(text)
     if (not lead or "," in lead or not text.startswith(lead) or lead.split()[-1].lower() not in _REPORTING_JOBS
             or lead.split()[0] in lexicon.first_names):
-        return ""
+        return "", text
     named = text[len(lead):].lstrip(" :-")
-    return lead if named[:1].isupper() else ""
+    return (lead, named) if named[:1].isupper() else ("", text)
 
 
 def _give_role(found: list[BylineCandidate], role: str) -> None:
@@ -469,12 +469,9 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                 # "Reporting by A; Editing by B and C": the credits after the first editor are not
                 # authors either.
                 rest = _NOT_AUTHORS.split(m.group("rest"))[0]
-                at = line.start + m.start("rest")
-                lead = _reporter_role_first(rest, lexicon)
-                if lead:   # "By Local Democracy Reporter Gavin Havery"
-                    named = rest[len(lead):].lstrip(" ,:-")
-                    at, rest = at + len(rest) - len(named), named
-                found = _names_in(doc, lexicon, rest, at, number, _cue_word(m.group("cue")))
+                lead, named = _reporter_role_first(rest, lexicon)   # "By Local Democracy Reporter Gavin Havery"
+                at = line.start + m.start("rest") + len(rest) - len(named)
+                found = _names_in(doc, lexicon, named, at, number, _cue_word(m.group("cue")))
                 _give_role(found, lead)
                 if m.group("cue").lower().startswith(_SIGN_OFF_WORDS):   # "Contact Springfield Police at ..."
                     found = [c for c in found if _a_person_by_given_name(c, lexicon)]
@@ -503,11 +500,10 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
             out += found
             if found:
                 continue
-        lead = _reporter_role_first(stripped, lexicon)
+        lead, named = _reporter_role_first(stripped, lexicon)
         if lead:
             # "Science correspondent Pallab Ghosh": a reporter's role first, the name after it and
             # nothing more. Credits ("Executive Editor Jane Doe", "Producer John Roe") are left out.
-            named = stripped[len(lead):].lstrip(" ,:-")
             read = read_name(named)
             if read and not read[1] and not read[2]:
                 found = _names_in(doc, lexicon, named, offset + len(stripped) - len(named), number, "none")

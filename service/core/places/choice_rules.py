@@ -399,16 +399,15 @@ def stray_towns(by_place: dict[int, list[int]], confidence: dict[int, float], ga
     rather than guessed (a wrong point on the map is worse than none). A village 700 km from
     every other place is one wherever it lies and however sure the resolver."""
     mentions_by_country: dict[int, int] = {}
+    mentions_by_region: dict[int, int] = {}   # first-level region -> mentions in or of it
     for idx, members in by_place.items():
         country = int(idx if gazetteer.kind[idx] == KIND_COUNTRY else gazetteer.country_idx[idx])
         if country >= 0:
             mentions_by_country[country] = mentions_by_country.get(country, 0) + len(members)
-    total = sum(mentions_by_country.values())
-    mentions_by_region: dict[int, int] = {}   # first-level region -> mentions in or of it
-    for idx, members in by_place.items():
         region = int(idx if gazetteer.kind[idx] == KIND_ADMIN1 else gazetteer.admin1_idx[idx])
         if region >= 0:
             mentions_by_region[region] = mentions_by_region.get(region, 0) + len(members)
+    total = sum(mentions_by_country.values())
     strays = []
     for idx, members in by_place.items():
         country = int(gazetteer.country_idx[idx])
