@@ -1282,6 +1282,17 @@ def test_a_town_placed_in_a_region_that_holds_none_of_its_namesakes_is_left_unre
     assert find(result.places, "Cambridge")[0].country_code == "GB"
 
 
+def test_a_town_placed_in_a_province_is_the_town_there(pipeline):
+    # GeoNames also calls Taguig, beside Manila, "Santa Ana"; "town in Cagayan" names the province (a
+    # second-level region of the Philippines) that holds the Santa Ana of 6,000 people 400 km north.
+    text = ("Manila orders evacuation as Typhoon Usagi nears Luzon. The storm was expected to make landfall near "
+            "Santa Ana town in Cagayan late Sunday. Flights from Manila were canceled.")
+    result = pipeline.enrich(text)
+    (santa_ana,) = find(result.places, "Santa Ana")
+    assert km(santa_ana, 18.47, 122.15) < 10
+    assert not find(result.places, "Taguig")
+
+
 @pytest.mark.parametrize("text,kept", [
     ("ZAGREB, Croatia (AP) -- Dubrovnik, whose walled Old Town featured in \"Game of Thrones\", will allow no more "
      "than two cruise ships at a time, and Split will cap arrivals at three a day.", False),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...resources.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, NAME_ALT, NAME_DEMONYM, Gazetteer
+from ...resources.gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, NAME_ALT, NAME_DEMONYM, Gazetteer
 from ...resources.names import cached_name_key, within_two_edits
 from ..document import Document
 from .candidates import PARTY_TAG
@@ -61,7 +61,7 @@ def district_of_region(doc: Document, toponyms: list[Toponym], i: int, gazetteer
 # Congo"): allowing one lost GeoVirus two found places.
 _PART_OF = (r"the (?:far )?(?:north|south|east|west|(?:north|south)-?(?:east|west)|centre|center|heart|interior)"
             r" of ")
-_IN = r" (?:(?:lies|is|sits|is located|located) )?in "
+_IN = r" (?:(?:lies|is|sits|is located|located|town|city|village|municipality) )?in "
 _PLACED_IN = re.compile(_IN + "(?:" + _PART_OF + ")?")
 # The same with "the" before a region's name ("Sutherland in the Northern Cape"): read only to leave a
 # town unresolved (placed_outside_the_gazetteer). As a placement it cost WikToR two towns: "Hampton ...
@@ -126,12 +126,13 @@ def owned_by(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazettee
 
 
 def _holding(holder: Toponym, t: Toponym, gazetteer: Gazetteer) -> frozenset[int]:
-    """The countries and first-level regions `holder` names, when one of the places `t` names lies there
-    ("Gaza in Israel's war" places nothing)."""
-    places = frozenset(idx for idx, flags in holder.entries
-                       if not flags & NAME_DEMONYM and gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1))
+    """The countries and first- and second-level regions `holder` names, when one of the places `t`
+    names lies there ("Gaza in Israel's war" places nothing; "Santa Ana town in Cagayan" places the town
+    in the province)."""
+    places = frozenset(idx for idx, flags in holder.entries if not flags & NAME_DEMONYM
+                       and gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2))
     if not any(int(gazetteer.admin1_idx[idx]) in places or int(gazetteer.country_idx[idx]) in places
-               for idx, _ in t.entries):
+               or int(gazetteer.admin2_idx[idx]) in places for idx, _ in t.entries):
         return frozenset()
     return places
 
