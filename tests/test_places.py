@@ -1282,6 +1282,17 @@ def test_a_town_placed_in_a_region_that_holds_none_of_its_namesakes_is_left_unre
     assert find(result.places, "Cambridge")[0].country_code == "GB"
 
 
+def test_a_town_placed_in_a_region_named_as_a_canton_or_province_of_a_country_is_placed_there(pipeline):
+    # The gazetteer lacks Blatten, Valais (300 people); GeoNames calls a part of Schwerzenbach, Zurich,
+    # "Blatten". "In the Swiss canton of Valais" names the region, past the country's adjective.
+    text = "A glacier collapsed above the village of Blatten in the Swiss canton of Valais on Friday."
+    result = pipeline.enrich(text)
+    assert "Blatten" in [u.text for u in result.unresolved_toponyms]
+    assert not find(result.places, "Schwerzenbach / Blatten")
+    (ede,) = find(pipeline.enrich("Officials in Ede in the Dutch province of Gelderland said ...").places, "Ede")
+    assert ede.country_code == "NL"
+
+
 def test_a_town_placed_in_a_province_is_the_town_there(pipeline):
     # GeoNames also calls Taguig, beside Manila, "Santa Ana"; "town in Cagayan" names the province (a
     # second-level region of the Philippines) that holds the Santa Ana of 6,000 people 400 km north.
@@ -1750,6 +1761,13 @@ def test_a_department_store_is_no_region(pipeline):
      "Snowdon", ("Snowdon", "GB", "physical")),
     ("Radar flights from the Antarctic Peninsula traced channels under West Antarctica's ice that drained into "
      "the Amundsen Sea.", "West Antarctica", ("West Antarctica", None, "region")),
+    # Deserts: the Atacama is no Chilean region's bare name here, and "the Gobi" no herder's town.
+    ("The mine lies about 170 km southeast of the port city of Antofagasta in the Atacama Desert.",
+     "Atacama Desert", ("Atacama Desert", "CL", "physical")),
+    ("Herders in the Gobi lost thousands of animals to the winter storm, Mongolia's emergency agency said.",
+     "Gobi", ("Gobi Desert", None, "physical")),
+    ("Nova Scotia Power says 60,000 customers lost power, with the worst outages in the Annapolis Valley.",
+     "Annapolis Valley", ("Annapolis Valley", "CA", "region")),
     # Farming regions and wine valleys: not Darling Downs, a suburb of Perth 3,000 km away.
     ("Farmers on the Darling Downs say a hailstorm that hit Dalby and Toowoomba wiped out half the wheat crop.",
      "Darling Downs", ("Darling Downs", "AU", "region")),

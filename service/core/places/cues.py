@@ -63,10 +63,16 @@ _PART_OF = (r"the (?:far )?(?:north|south|east|west|(?:north|south)-?(?:east|wes
             r" of ")
 _IN = r" (?:(?:lies|is|sits|is located|located|town|city|village|municipality) )?in "
 _PLACED_IN = re.compile(_IN + "(?:" + _PART_OF + ")?")
-# The same with "the" before a region's name ("Sutherland in the Northern Cape"): read only to leave a
-# town unresolved (placed_outside_the_gazetteer). As a placement it cost WikToR two towns: "Hampton ...
-# south of Peterborough, Cambridgeshire in the United Kingdom" moved to Virginia.
-_PLACED_IN_THE = re.compile(_IN + "(?:" + _PART_OF + "|the )?")
+# The same with "the" before a region's name ("Sutherland in the Northern Cape", "Blatten in the canton of
+# Valais"): read only to leave a town unresolved (placed_outside_the_gazetteer). As a placement it cost
+# WikToR towns, since a placed mention lends no context: "Hampton ... south of Peterborough, Cambridgeshire
+# in the United Kingdom" moved to Virginia, "Oxford is a village in Oakland County in the U.S. state of
+# Michigan" to England.
+_REGION_NOUN_OF = r"(?:canton|province|state|region|prefecture|county|district|department|governorate|oblast) of "
+_PLACED_IN_THE = re.compile(_IN + "(?:" + _PART_OF + "|the " + _REGION_NOUN_OF + "|the )?")
+# "Blatten in the Swiss canton of Valais", where "Swiss" is a mention of its own.
+_IN_THE = re.compile(_IN + "the ")
+_NOUN_OF = re.compile(" " + _REGION_NOUN_OF)
 
 
 def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazetteer) -> frozenset[int]:
@@ -77,15 +83,27 @@ def placed_in(doc: Document, toponyms: list[Toponym], i: int, gazetteer: Gazette
     return _holding(toponyms[i + 1], toponyms[i], gazetteer)
 
 
+def _region_placed_in(doc: Document, toponyms: list[Toponym], i: int) -> Toponym | None:
+    """The region mention i is placed in (see _PLACED_IN_THE), past a country's adjective: "Blatten in
+    the Swiss canton of Valais" is placed in Valais."""
+    if i + 1 >= len(toponyms):
+        return None
+    here, nxt = toponyms[i], toponyms[i + 1]
+    if i + 2 < len(toponyms) and _IN_THE.fullmatch(doc.norm, here.end, nxt.start) \
+            and _NOUN_OF.fullmatch(doc.norm, nxt.end, toponyms[i + 2].start):
+        return toponyms[i + 2]
+    return nxt if _PLACED_IN_THE.fullmatch(doc.norm, here.end, nxt.start) else None
+
+
 def placed_outside_the_gazetteer(doc: Document, toponyms: list[Toponym], i: int,
                                  gazetteer: Gazetteer) -> frozenset[int]:
     """The countries (gazetteer indexes) of a first-level region that mention i is placed "in" when it
     holds none of its namesakes: "Sutherland in the Northern Cape" is a town the gazetteer lacks, not
     Sutherland in Scotland. Not a country ("Gaza in Israel's war" places nothing), nor a region's
     possession ("in Ohio's ...")."""
-    if i + 1 >= len(toponyms) or not _PLACED_IN_THE.fullmatch(doc.norm, toponyms[i].end, toponyms[i + 1].start):
+    region = _region_placed_in(doc, toponyms, i)
+    if region is None:
         return frozenset()
-    region = toponyms[i + 1]
     if doc.norm.startswith(("'s", "\u2019s"), region.end) or _holding(region, toponyms[i], gazetteer) or any(
             gazetteer.kind[idx] in (KIND_COUNTRY, KIND_ADMIN1) for idx, _ in toponyms[i].entries):
         return frozenset()

@@ -143,9 +143,9 @@ class CandidateTable:
 
 def lies_in(places: frozenset[int], rows: range, columns: tuple[list[int], ...], gazetteer: Gazetteer) -> list[bool]:
     """Per row, whether it may lie in one of `places` (countries and regions): it is one of them ("New
-    South Wales (NSW)"), its country or first- or second-level region is, or it is a world feature of a named region's country,
-    whose region the gazetteer does not record ("Long Island, N.Y."). `columns`: the rows' ids, kinds,
-    first-level regions and countries."""
+    South Wales (NSW)"), its country or first- or second-level region is ("Santa Ana town in Cagayan"), or
+    it is a world feature of a named region's country, whose region the gazetteer does not record ("Long
+    Island, N.Y."). `columns`: the rows' ids, kinds, first-level regions and countries."""
     ids_l, kind_l, admin1_l, country_l = columns
     state_countries = {int(gazetteer.country_idx[idx]) for idx in places if gazetteer.kind[idx] == KIND_ADMIN1}
     return [ids_l[r] in places or admin1_l[r] in places or country_l[r] in places
