@@ -145,11 +145,11 @@ def lies_in(places: frozenset[int], rows: range, columns: tuple[list[int], ...],
     """Per row, whether it may lie in one of `places` (countries and regions): it is one of them ("New
     South Wales (NSW)"), its country or first- or second-level region is ("Santa Ana town in Cagayan"), or
     it is a world feature of a named region's country, whose region the gazetteer does not record ("Long
-    Island, N.Y."). `columns`: the rows' ids, kinds, first-level regions and countries."""
-    ids_l, kind_l, admin1_l, country_l = columns
+    Island, N.Y."). `columns`: the rows' ids, kinds, first- and second-level regions and countries."""
+    ids_l, kind_l, admin1_l, admin2_l, country_l = columns
     state_countries = {int(gazetteer.country_idx[idx]) for idx in places if gazetteer.kind[idx] == KIND_ADMIN1}
     return [ids_l[r] in places or admin1_l[r] in places or country_l[r] in places
-            or (ids_l[r] >= 0 and int(gazetteer.admin2_idx[ids_l[r]]) in places)
+            or (ids_l[r] >= 0 and admin2_l[r] in places)
             or (kind_l[r] in _AREAL_KINDS and country_l[r] in state_countries) for r in rows]
 
 
@@ -321,7 +321,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     # would dominate.
     kind_l, ids_l, admin1_l, admin2_l, country_l = (kind.tolist(), ids.tolist(), admin1.tolist(),
                                                     admin2.tolist(), country.tolist())
-    row_columns = (ids_l, kind_l, admin1_l, country_l)
+    row_columns = (ids_l, kind_l, admin1_l, admin2_l, country_l)
     log_pop_l = np.log10(pop + 10.0).tolist()
     # "Hong Kong" is its own demonym ("a Hong Kong court") and its own name: only a name that is no
     # more than a demonym ("Canadian") says the country or region is meant rather than a town.
