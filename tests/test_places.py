@@ -690,6 +690,28 @@ def test_a_name_before_and_another_rivers_is_a_river_not_a_town(pipeline):
     assert (juba.name, juba.feature) == ("Juba River", "physical")
     (litani,) = find(result.places, "Litani")
     assert (litani.name, litani.country_code) == ("Litani River", "LB")
+    # The curated features know the second river by its bare name too.
+    (shabelle,) = find(result.places, "Shabelle")
+    assert (shabelle.name, shabelle.feature) == ("Shabelle River", "physical")
+
+
+def test_the_river_an_article_names_in_full_is_meant_by_its_bare_name_after_the(pipeline):
+    # "over the Brazos" in a story that writes "Brazos River" is the river, not Brazos County.
+    result = pipeline.enrich("Council approves a new bridge over the Brazos\n\nWACO, Texas - The county will pay "
+                             "for a crossing of the Brazos River between Waco and Hewitt.")
+    assert [(p.name, p.feature) for p in mentioned_as(result.places, "Brazos")] == [("Brazos River", "physical")]
+    # Only a river the gazetteer knows: no Greenbrier River there, so the county stays the county.
+    result = pipeline.enrich("The wilderness lies on the east slope of the Greenbrier River Valley near the "
+                             "Greenbrier-Pocahontas County boundary in West Virginia.")
+    assert [p.name for p in mentioned_as(result.places, "Greenbrier")] == ["Greenbrier County"]
+
+
+def test_counties_listed_with_a_river_s_name_are_counties_and_the_river_is_the_river(pipeline):
+    result = pipeline.enrich("Floods along the Tana River have displaced 12,000 people in Garissa and Tana River "
+                             "counties, the Kenya Red Cross said.")
+    assert [(p.name, p.feature) for p in mentioned_as(result.places, "Tana River")] == [
+        ("Tana River", "physical"), ("Tana River", "admin1")]
+    assert {p.feature for p in mentioned_as(result.places, "Garissa")} == {"admin1"}
 
 
 def test_names_given_to_storms_are_not_places(pipeline):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ...resources.gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, NAME_ALT, NAME_DEMONYM, Gazetteer
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ALT,
+                                    NAME_DEMONYM, Gazetteer)
 from ...resources.names import cached_name_key, within_two_edits
 from ..document import Document
 from .candidates import PARTY_TAG
@@ -283,11 +284,19 @@ def regions_spelled_like(t: Toponym, gazetteer: Gazetteer) -> list[tuple[int, in
 _RIVER_AFTER = re.compile(r" river\b")
 
 
-def called_a_river(doc: Document, t: Toponym) -> bool:
+def called_a_river(doc: Document, t: Toponym, gazetteer: Gazetteer) -> bool:
     """"the Juba river", or a name of its own "the" calls a river: "flooding along the Pearl River" is no
-    town of Pearl River, New York."""
-    return bool(_RIVER_AFTER.match(doc.norm, t.end)) or (
-        t.text.endswith(" River") and doc.norm[max(0, t.start - 4):t.start].lower() == "the ")
+    town of Pearl River, New York; nor is "a bridge over the Brazos" Brazos County where the article
+    writes "Brazos River" elsewhere, a river the gazetteer knows ("the Greenbrier-Pocahontas County
+    boundary" beside "the Greenbrier River Valley" stays the county)."""
+    if _RIVER_AFTER.match(doc.norm, t.end):
+        return True
+    if doc.norm[max(0, t.start - 4):t.start].lower() != "the ":
+        return False
+    if t.text.endswith(" River"):
+        return True
+    river = f"{t.text} River"
+    return river in doc.norm and any(gazetteer.kind[idx] == KIND_PHYSICAL for idx, _ in gazetteer.lookup(river))
 
 
 # A compass adjective before a name: "across western New York", "eastern Washington", also capitalised

@@ -197,7 +197,7 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         noun = listed.get(i, noun)
         region = LISTED_AS_REGIONS if i in listed else CALLED_A_REGION if called else 0
         compass = late_rules and compass_before(doc, t)
-        river = called_a_river(doc, t) or i in river_list
+        river = called_a_river(doc, t, gazetteer) or i in river_list
         town = called_a_town(doc, t) and not qualified   # "Nampa, Idaho, is a city": Nampa is one
         team = late_rules and names_a_team(doc, t)
         # A mention called a state, a country or a region is its own group: "Georgia" the country and
@@ -410,10 +410,11 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
         elif states[g]:
             blocked_rows += _all_but(rows, [r for r in rows if kind_l[r] == KIND_ADMIN1 and (
                 states[g] == STATE_BEFORE or gazetteer.country_code(ids_l[r]) in STATE_COUNTRIES)])
-        # "counties Galway, Mayo and Clare": regions, not towns of those names anywhere. (After the name,
-        # "region" is looser: "the Kingston region" keeps out only the city inside a namesake region.)
+        # "counties Galway, Mayo and Clare": regions, not towns (nor the river of "Garissa and Tana River
+        # counties") of those names anywhere. (After the name, "region" is looser: "the Kingston region"
+        # keeps out only the city inside a namesake region.)
         if called_region[g] == LISTED_AS_REGIONS and any(kind_l[r] in (KIND_ADMIN1, KIND_ADMIN2) for r in rows):
-            blocked_rows += [r for r in rows if kind_l[r] == KIND_CITY]
+            blocked_rows += [r for r in rows if kind_l[r] in (KIND_CITY, KIND_PHYSICAL)]
         if rivers[g]:
             blocked_rows += [r for r in rows if kind_l[r] != KIND_PHYSICAL]
         if towns[g]:
