@@ -18,12 +18,20 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _SPACES = re.compile(r"[\s\-]+")
 
 
+# Letters Unicode does not decompose into a base letter and a mark, which English news writes as their
+# plain letters: "Dak Lak" for Đắk Lắk, "Lodz" for Łódź, "Tromso" for Tromsø, "Yazihan" for Yazıhan.
+_UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l",
+                               "ı": "i", "Ħ": "H", "ħ": "h", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
+                               "Þ": "Th", "þ": "th"})
+
+
 def strip_accents(text: str) -> str:
-    """Remove combining marks ("Ramādī" -> "Ramadi") without touching other characters."""
+    """Remove combining marks ("Ramādī" -> "Ramadi") and spell letters that carry their mark inside
+    ("Đ", "ł", "ø") plainly, without touching other characters."""
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
 
 
 def name_key(name: str) -> str:
