@@ -695,6 +695,17 @@ def test_a_name_before_and_another_rivers_is_a_river_not_a_town(pipeline):
     assert (shabelle.name, shabelle.feature) == ("Shabelle River", "physical")
 
 
+def test_a_name_after_another_and_before_rivers_is_a_river_not_a_shire(pipeline):
+    # "the Darling and Murrumbidgee rivers": "rivers" calls the second name a river though the first is
+    # no mention (it names towns only), and the plural agrees with a river the gazetteer knows by the
+    # name and "River", so the name is recognised; it is not Murrumbidgee Shire.
+    result = pipeline.enrich("Floodwaters from the Darling and Murrumbidgee rivers are still flowing into the "
+                             "system, officials in Mildura said on Sunday.")
+    assert [(p.name, p.feature) for p in mentioned_as(result.places, "Murrumbidgee")] == [
+        ("Murrumbidgee River", "physical")]
+    assert all(p.country_code == "AU" for p in result.places)
+
+
 def test_the_river_an_article_names_in_full_is_meant_by_its_bare_name_after_the(pipeline):
     # "over the Brazos" in a story that writes "Brazos River" is the river, not Brazos County.
     result = pipeline.enrich("Council approves a new bridge over the Brazos\n\nWACO, Texas - The county will pay "

@@ -346,13 +346,18 @@ def called_a_town(doc: Document, t: Toponym) -> bool:
 _RIVERS_AFTER = re.compile(r" rivers\b")
 # "the Juba and Shabelle rivers", where the second river is no mention (the gazetteer lacks the name).
 _RIVER_AND_ANOTHER = re.compile(r" and [A-Z][\w'-]{1,30} rivers\b")
+# ... and the second of two rivers where the first is no mention: "the Darling and Murrumbidgee rivers".
+_ANOTHER_RIVER_AND = re.compile(r"[A-Z][\w'-]{1,30} and $")
 
 
 def listed_as_rivers(doc: Document, toponyms: list[Toponym], chains: list[list[int]]) -> set[int]:
     """Mentions of a list (`chains`, from ``list_chains``) that "rivers" after it calls rivers: "where
-    the Niger and Benue rivers meet"; and a mention before "and <Name> rivers"."""
-    rivers = {j for chain in chains if _RIVERS_AFTER.match(doc.norm, toponyms[chain[-1]].end) for j in chain}
-    rivers.update(i for i, t in enumerate(toponyms) if _RIVER_AND_ANOTHER.match(doc.norm, t.end))
+    the Niger and Benue rivers meet"; a mention before "and <Name> rivers"; and one after "<Name> and"
+    before "rivers"."""
+    norm = doc.norm
+    rivers = {j for chain in chains if _RIVERS_AFTER.match(norm, toponyms[chain[-1]].end) for j in chain}
+    rivers.update(i for i, t in enumerate(toponyms) if _RIVER_AND_ANOTHER.match(norm, t.end) or (
+        _RIVERS_AFTER.match(norm, t.end) and _ANOTHER_RIVER_AND.search(norm, max(0, t.start - 40), t.start)))
     return rivers
 
 

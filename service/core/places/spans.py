@@ -70,7 +70,8 @@ _POST_NOMINALS = frozenset({"M.D.", "D.O.", "R.N.", "P.A.", "J.D.", "M.A.", "B.A
 # A plural noun after a coordination names the kind of every conjunct: "Marsabit and Turkana counties".
 _PLURAL_NOUNS = {"counties": "county", "provinces": "province", "states": "state", "districts": "district",
                  "regions": "region", "governorates": "governorate", "cities": "city", "towns": "town",
-                 "villages": "village", "municipalities": "municipality", "townships": "township"}
+                 "villages": "village", "municipalities": "municipality", "townships": "township",
+                 "rivers": "river"}
 # A capitalised street or road noun after a name makes it a street ("Georgia Avenue", "Oxford Road");
 # a route noun less so ("Florida Highway 60" is marked as Florida in LGL).
 _STREET_NOUNS = frozenset("""street st avenue ave road rd boulevard blvd drive lane parkway terrace court plaza
@@ -469,6 +470,12 @@ class _Candidates:
         cached = self._right[y] = (feats, n1, n2)
         return cached
 
+    def _names_a_river(self, x: int, y: int) -> bool:
+        """Whether the gazetteer knows a river called the span and "River": "the Darling and
+        Murrumbidgee rivers" are two rivers although "Darling" alone names towns only."""
+        name = " ".join(self.words[x:y])
+        return any(self.gazetteer.kind[i] == KIND_PHYSICAL for i, _ in self.gazetteer.lookup(f"{name} River"))
+
     # -- one span --------------------------------------------------------------------------------
     def _features(self, x: int, y: int, summary: "GazetteerSummary | None") -> list[str]:
         gazetteer, lexicon, words, lowers = self.gazetteer, self.lexicon, self.words, self.lowers
@@ -524,7 +531,8 @@ class _Candidates:
             kinds_here = summary.kinds
             nouns = {n1_noun, p1_noun, p2_noun}
             if (nouns & REGION_NOUNS and kinds_here & {KIND_ADMIN1, KIND_ADMIN2}) or (
-                    nouns & TOWN_NOUNS and KIND_CITY in kinds_here):
+                    nouns & TOWN_NOUNS and KIND_CITY in kinds_here) or (
+                    n1_noun == "river" and self._names_a_river(x, y)):
                 f.append("place_noun_agrees")
         if p1_noun or p2_noun:
             f.append("after_place_noun")
