@@ -157,6 +157,11 @@ class Gazetteer:
         regions, cities = self._named_in_full(name)
         return not regions and any(self.population[i] >= min_population for i in cities)
 
+    def names_river(self, name: str) -> bool:
+        """Whether a river, lake or other physical feature is called `name` and "River" ("Brazos",
+        "Murrumbidgee"), which tells a river's bare name from the towns and counties it names."""
+        return any(self.kind[i] == KIND_PHYSICAL for i, _ in self.lookup(f"{name} River"))
+
     def has_key(self, key: str) -> bool:
         return key in self._aliases
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...resources.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ALT,
-                                    NAME_DEMONYM, Gazetteer)
+from ...resources.gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, NAME_ALT, NAME_DEMONYM, Gazetteer
 from ...resources.names import cached_name_key, within_two_edits
 from ..document import Document
 from .candidates import PARTY_TAG
@@ -295,8 +294,7 @@ def called_a_river(doc: Document, t: Toponym, gazetteer: Gazetteer) -> bool:
         return False
     if t.text.endswith(" River"):
         return True
-    river = f"{t.text} River"
-    return river in doc.norm and any(gazetteer.kind[idx] == KIND_PHYSICAL for idx, _ in gazetteer.lookup(river))
+    return f"{t.text} River" in doc.norm and gazetteer.names_river(t.text)
 
 
 # A compass adjective before a name: "across western New York", "eastern Washington", also capitalised

@@ -470,12 +470,6 @@ class _Candidates:
         cached = self._right[y] = (feats, n1, n2)
         return cached
 
-    def _names_a_river(self, x: int, y: int) -> bool:
-        """Whether the gazetteer knows a river called the span and "River": "the Darling and
-        Murrumbidgee rivers" are two rivers although "Darling" alone names towns only."""
-        name = " ".join(self.words[x:y])
-        return any(self.gazetteer.kind[i] == KIND_PHYSICAL for i, _ in self.gazetteer.lookup(f"{name} River"))
-
     # -- one span --------------------------------------------------------------------------------
     def _features(self, x: int, y: int, summary: "GazetteerSummary | None") -> list[str]:
         gazetteer, lexicon, words, lowers = self.gazetteer, self.lexicon, self.words, self.lowers
@@ -532,7 +526,8 @@ class _Candidates:
             nouns = {n1_noun, p1_noun, p2_noun}
             if (nouns & REGION_NOUNS and kinds_here & {KIND_ADMIN1, KIND_ADMIN2}) or (
                     nouns & TOWN_NOUNS and KIND_CITY in kinds_here) or (
-                    n1_noun == "river" and self._names_a_river(x, y)):
+                    # "the Darling and Murrumbidgee rivers", though "Murrumbidgee" alone names a shire
+                    n1_noun == "river" and gazetteer.names_river(" ".join(words[x:y]))):
                 f.append("place_noun_agrees")
         if p1_noun or p2_noun:
             f.append("after_place_noun")
