@@ -717,6 +717,21 @@ def test_the_river_an_article_names_in_full_is_meant_by_its_bare_name_after_the(
     assert [p.name for p in mentioned_as(result.places, "Greenbrier")] == ["Greenbrier County"]
 
 
+def test_the_before_a_bare_river_name_means_the_river_unless_the_name_is_a_major_place(pipeline):
+    # "into the Murray" with no "Murray River" anywhere: "the" before a name that is no country, state or
+    # large city, and that the gazetteer knows with "River", is the river, not Murray Shire, WA.
+    result = pipeline.enrich("Water released from the Hume Dam flowed into the Murray on Sunday as crews in "
+                             "Mildura and Renmark stacked sandbags.")
+    assert [(p.name, p.feature) for p in mentioned_as(result.places, "Murray")] == [("Murray River", "physical")]
+    # A river known by its bare name stays a candidate: "the Tweed" beside "the Spey" is the River Tweed.
+    result = pipeline.enrich("Escaped farmed salmon could breed with wild stocks in rivers such as the Tweed "
+                             "and the Spey, campaigners in Scotland said.")
+    assert [(p.name, p.country_code) for p in mentioned_as(result.places, "Tweed")] == [("River Tweed", "GB")]
+    # A country keeps its name though a river shares it: "trade with the Niger" is no Niger River.
+    result = pipeline.enrich("Trade with the Niger has collapsed since the coup, officials in Nigeria said.")
+    assert [p.feature for p in mentioned_as(result.places, "Niger")] == ["country"]
+
+
 def test_counties_listed_with_a_river_s_name_are_counties_and_the_river_is_the_river(pipeline):
     result = pipeline.enrich("Floods along the Tana River have displaced 12,000 people in Garissa and Tana River "
                              "counties, the Kenya Red Cross said.")

@@ -281,20 +281,27 @@ def regions_spelled_like(t: Toponym, gazetteer: Gazetteer) -> list[tuple[int, in
 # "the Mithi river" (in lower case: "Red River" is a name the gazetteer matches whole) is a river,
 # not Mithi, Pakistan.
 _RIVER_AFTER = re.compile(r" river\b")
+# "the Hume Highway", "the Murray-Darling": a name runs on; the river is not what it names.
+_NOUN_AFTER = re.compile(r" [A-Z]|-")
 
 
 def called_a_river(doc: Document, t: Toponym, gazetteer: Gazetteer) -> bool:
     """"the Juba river", or a name of its own "the" calls a river: "flooding along the Pearl River" is no
     town of Pearl River, New York; nor is "a bridge over the Brazos" Brazos County where the article
     writes "Brazos River" elsewhere, a river the gazetteer knows ("the Greenbrier-Pocahontas County
-    boundary" beside "the Greenbrier River Valley" stays the county)."""
+    boundary" beside "the Greenbrier River Valley" stays the county). Unwritten, "River" is still meant
+    when "the" stands before a name that is no country, state or large city: "water flowed into the
+    Murray" is the Murray River, not Murray Shire ("into the Bronx", "the Congo" keep their places)."""
     if _RIVER_AFTER.match(doc.norm, t.end):
         return True
     if doc.norm[max(0, t.start - 4):t.start].lower() != "the ":
         return False
     if t.text.endswith(" River"):
         return True
-    return f"{t.text} River" in doc.norm and gazetteer.names_river(t.text)
+    if not gazetteer.names_river(t.text):
+        return False
+    return f"{t.text} River" in doc.norm or (
+        not _NOUN_AFTER.match(doc.norm, t.end) and not gazetteer.names_major_place(t.text))
 
 
 # A compass adjective before a name: "across western New York", "eastern Washington", also capitalised

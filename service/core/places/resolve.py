@@ -251,12 +251,13 @@ def build_candidate_table(doc: Document, toponyms: list[Toponym], gazetteer: Gaz
     for g, members in enumerate(groups):
         merged: dict[int, int] = {}
         first = toponyms[members[0]]
-        # "the Jordan river" is the Jordan River, which the gazetteer knows by that name; a river it
-        # does not know is no town ("the Juba and Shabelle rivers" are not Juba, South Sudan).
+        # "the Jordan river" is the Jordan River, which the gazetteer knows by that name or by its bare
+        # one ("the Tweed" is the River Tweed as well as Australia's Tweed River); a river it does not
+        # know is no town ("the Juba and Shabelle rivers" are not Juba, South Sudan).
         entries = first.entries
         if rivers[g]:
-            entries = gazetteer.lookup(f"{first.text} River") or [
-                (idx, flags) for idx, flags in entries if gazetteer.kind[idx] == KIND_PHYSICAL]
+            entries = [*gazetteer.lookup(f"{first.text} River"),
+                       *((idx, flags) for idx, flags in entries if gazetteer.kind[idx] == KIND_PHYSICAL)]
         # A code written with periods is a writer's abbreviation ("L.A.", "N.C."), never an ISO code
         # (Laos's "LA", New Caledonia's "NC"): the code's places are no candidates for it.
         dotted = "." in first.text[:-1]
