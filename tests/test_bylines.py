@@ -82,7 +82,10 @@ def bylines(line: str) -> list[tuple[str, str]]:
     # The agency after the name with no comma, or beyond a separator; a surname that is also an
     # agency's name stays a surname.
     ("By JAMIE STENGLE Associated Press", [("Jamie Stengle", "person"), ("Associated Press", "organization")]),
-    ("By Jane Doe Fox News", [("Jane Doe", "person"), ("Fox News", "organization")]),
+    # A broadcaster beside its reporter is her employer, not a second byline (nor part of her name).
+    ("By Jane Doe Fox News", [("Jane Doe", "person")]),
+    ("By Sarah Collins\nBBC News, Leeds\n22 November 2026", [("Sarah Collins", "person")]),
+    ("By Sarah Collins, CNN", [("Sarah Collins", "person")]),
     ("By Jane Doe and Tom Brown The Associated Press",
      [("Jane Doe", "person"), ("Tom Brown", "person"), ("Associated Press", "organization")]),
     ("By Jane Doe | Reuters | January 5, 2014", [("Jane Doe", "person"), ("Reuters", "organization")]),
@@ -186,7 +189,8 @@ def test_byline_forms(line, want):
 
 @pytest.mark.parametrize("line,want", [
     ("Jane Doe, Reuters", [("Jane Doe", "person"), ("Reuters", "organization")]),
-    ("Jane Doe and Tom Roe, CBS News", [("Jane Doe", "person"), ("Tom Roe", "person"), ("CBS News", "organization")]),
+    # A broadcaster's credit is a cue as well, though as the reporters' employer it signs nothing.
+    ("Jane Doe and Tom Roe, CBS News", [("Jane Doe", "person"), ("Tom Roe", "person")]),
     ("Jane Doe (AFP)", [("Jane Doe", "person"), ("AFP", "organization")]),
 ])
 def test_names_signed_by_an_agency_need_no_by(pipeline, line, want):

@@ -44,6 +44,8 @@ class Document:
     # settle it: a numeric date only the US habit ordered (05/11/2026), or a zone two regions share ("AST").
     open_dates: dict = field(default_factory=dict)
     bylines: list[Byline] = field(default_factory=list)
+    # Where the byline names its reporters' employer, which signs nothing: "BBC News" in "BBC News, Leeds".
+    newsrooms: list[Span] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     unresolved_toponyms: list[Span] = field(default_factory=list)
     dateline: Dateline | None = None

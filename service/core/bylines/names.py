@@ -16,10 +16,10 @@ AGENCIES = {
     "agence france presse": "AFP", "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg", "upi": "UPI",
     "united press international": "UPI",
     "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media", "dpa": "dpa", "ani": "ANI",
-    "pti": "PTI", "ians": "IANS", "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA", "cnn": "CNN", "bbc": "BBC",
+    "pti": "PTI", "ians": "IANS", "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA",
     "staff": "Staff", "staff reports": "Staff", "staff report": "Staff", "news desk": "News desk",
     "staff and agencies": "Staff", "from staff reports": "Staff",
-    "bbc news": "BBC News", "cnn wire": "CNN", "wire services": "Wire services", "editorial board": "Editorial Board",
+    "cnn wire": "CNN", "wire services": "Wire services", "editorial board": "Editorial Board",
     "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press", "cp": "The Canadian Press",
     "aap": "AAP",
     "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS", "news service": "News service", "wire": "Wire services",
@@ -32,12 +32,6 @@ AGENCIES = {
     "anadolu": "Anadolu Agency", "jiji press": "Jiji Press", "deutsche presse-agentur": "dpa",
     "interfax": "Interfax", "ria novosti": "RIA Novosti", "agencia efe": "EFE", "pa wire": "PA Media",
     "agencies": "Agencies",
-    # Broadcasters that sign their own pages: not a person named "Deutsche Welle".
-    "deutsche welle": "DW", "dw": "DW", "al jazeera": "Al Jazeera", "voice of america": "VOA", "voa": "VOA",
-    "sky news": "Sky News", "euronews": "Euronews", "npr": "NPR",
-    "abc news": "ABC News", "cbs news": "CBS News", "nbc news": "NBC News", "cbc news": "CBC News",
-    "fox news": "Fox News", "fox business": "Fox Business", "cnbc": "CNBC", "msnbc": "MSNBC",
-    "itv news": "ITV News", "france 24": "France 24",
     # Syndication services that local papers and stations run under their own name.
     "nexstar media wire": "Nexstar Media Wire", "tribune news service": "Tribune News Service",
     "cnn newsource": "CNN Newsource", "kff health news": "KFF Health News",
@@ -45,6 +39,18 @@ AGENCIES = {
     "local democracy reporting service": "Local Democracy Reporting Service",
     "ldrs": "Local Democracy Reporting Service",
 }
+# Broadcasters that sign their own pages: not a person named "Deutsche Welle". Beside a reporter's name
+# ("By Sarah Collins" / "BBC News, Leeds") one is the reporter's employer, as a newspaper's name would be,
+# not a wire crediting its copy.
+BROADCASTERS = {
+    "bbc": "BBC", "bbc news": "BBC News", "cnn": "CNN",
+    "deutsche welle": "DW", "dw": "DW", "al jazeera": "Al Jazeera", "voice of america": "VOA", "voa": "VOA",
+    "sky news": "Sky News", "euronews": "Euronews", "npr": "NPR",
+    "abc news": "ABC News", "cbs news": "CBS News", "nbc news": "NBC News", "cbc news": "CBC News",
+    "fox news": "Fox News", "fox business": "Fox Business", "cnbc": "CNBC", "msnbc": "MSNBC",
+    "itv news": "ITV News", "france 24": "France 24",
+}
+AGENCIES.update(BROADCASTERS)
 ROLE_WORDS = {"reporter", "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "analyst", "staff", "senior", "chief", "political", "correspondents", "associate",
               "deputy", "managing", "news", "photographer", "special", "investigative", "freelance", "digital",
@@ -230,6 +236,10 @@ def beat_role(text: str) -> str:
 def agency_named(text: str) -> str | None:
     lower = text.lower()
     return AGENCIES.get(lower) or AGENCIES.get(lower.removeprefix("the "))
+
+
+def is_broadcaster(text: str) -> bool:
+    return text.lower().removeprefix("the ") in BROADCASTERS
 
 
 def agency_after(words: list[str], rest: str) -> tuple[str, str, list[str]] | None:

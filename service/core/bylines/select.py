@@ -12,7 +12,7 @@ from ..dates.select import first_prose_line
 from ..document import Document
 from ..types import Byline, Span
 from .candidates import DATE_WORDS, PHOTO, BylineCandidate, byline_candidates
-from .names import ROLE_WORDS, display_name, name_key
+from .names import ROLE_WORDS, display_name, is_broadcaster, name_key
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
     for edge in edges:
@@ -203,6 +203,13 @@ def signed_bylines(doc: Document, lexicon: Lexicon, model: LinearModel, date_lin
     if agencies and not people:
         # With no author, the first credit's line alone signs: "By Staff Writers and AAP" is two.
         agencies = [k for k in agencies if candidates[k].line == candidates[agencies[0]].line]
+    elif people:
+        # A broadcaster beside its reporters employs them ("By Sarah Collins" / "BBC News, Leeds"): the page's
+        # newsroom, kept for where it says the story was filed, not a byline.
+        spans = {k: Span(candidates[k].start, candidates[k].end, doc.text[candidates[k].start:candidates[k].end])
+                 for k in agencies}
+        doc.newsrooms = [spans[k] for k in agencies if is_broadcaster(spans[k].text)]
+        agencies = [k for k in agencies if not is_broadcaster(spans[k].text)]
     chosen: dict[str, Byline] = {}
     for k in sorted(people + agencies):
         c = candidates[k]

@@ -32,8 +32,8 @@ def extract_places(doc: Document, gazetteer: Gazetteer, recogniser: ToponymModel
     filed_from = filing + byline_places(doc, gazetteer)
     recognised = recognize_toponyms(doc, matches, gazetteer, recogniser, lexicon, filed_from)
     # A byline's person or newsroom is not a place: "Reporting by Florence Tan in Singapore",
-    # "KENS 5 Staff", "Press Trust of India".
-    names = [b.evidence for b in doc.bylines]
+    # "KENS 5 Staff", "Press Trust of India", the newsroom of "BBC News, Reading".
+    names = [b.evidence for b in doc.bylines] + doc.newsrooms
     if names:
         recognised = [t for t in recognised if not any(n.start <= t.start and t.end <= n.end for n in names)]
     # Nor are the places of reader comments and of other articles' headlines under "Most popular".

@@ -45,8 +45,9 @@ def byline_places(doc: Document, gazetteer: Gazetteer) -> list[Span]:
     story was filed from, whatever the word would score in a sentence ("Reading" is a common noun). A
     newsroom's only, and a town of some size: after a person's name the words are more often a role."""
     out = []
-    for byline in doc.bylines:
-        match = _BYLINE_PLACE.match(doc.text, byline.evidence.end) if byline.kind == "organization" else None
+    newsrooms = [b.evidence for b in doc.bylines if b.kind == "organization"] + doc.newsrooms
+    for newsroom in newsrooms:
+        match = _BYLINE_PLACE.match(doc.text, newsroom.end)
         if match and gazetteer.names_major_place(match.group(1), OWN_LINE_MIN_POPULATION):
             out.append(Span(match.start(1), match.end(1), match.group(1)))
     return out
