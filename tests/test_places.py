@@ -1688,7 +1688,7 @@ def test_a_department_store_is_no_region(pipeline):
     ("Airports in the Moscow region were closed for hours after drones were shot down, Russia's aviation agency "
      "said.", "Moscow", ("Moscow Oblast", "RU", "admin1")),
     ("Officials in the Leningrad region said the fire at the Russian oil terminal had been put out.", "Leningrad",
-     ("Leningradskaya Oblast'", "RU", "admin1")),
+     ("Leningrad Oblast", "RU", "admin1")),
     ("Belarusian officials in the Minsk region said flights were not affected.", "Minsk", ("Minsk", "BY", "admin1")),
     ("The drought cut soybean harvests in Buenos Aires province and in southern Brazil.", "Buenos Aires",
      ("Buenos Aires", "AR", "admin1")),
@@ -1836,6 +1836,11 @@ def test_a_department_store_is_no_region(pipeline):
     # A region by the name it has had since 1995 ("Orange Free State" in the PyPI extracts); a bay.
     ("Snow fell on the Drakensberg and across the Free State, and Eskom cut power in Bloemfontein.",
      "Free State", ("Free State", "ZA", "admin1")),
+    # Russian regions by their English names, not GeoNames's "Voronezj" or "Saratovskaya Oblast".
+    ("Drones were shot down over the Voronezh region overnight, the governor said, and a fire broke out "
+     "in Rossosh.", "Voronezh", ("Voronezh Oblast", "RU", "admin1")),
+    ("A refinery in the Saratov region was hit by drones overnight, the governor said.", "Saratov",
+     ("Saratov Oblast", "RU", "admin1")),
     ("Reclamation off Pasay in Manila Bay was suspended after flooding in Bacoor.", "Manila Bay",
      ("Manila Bay", "PH", "physical")),
     # Regions named "Region" in Ghana (the extracts give the name to Uganda's alone), Spain's regions in

