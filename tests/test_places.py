@@ -1447,6 +1447,13 @@ def test_a_town_coordinated_with_a_sure_one_is_a_place_too(pipeline):
             "before moving to Galway in 1975.")
     (mayo,) = find(places(pipeline, text), "Mayo")
     assert (mayo.name, mayo.country_code) == ("County Mayo", "IE")
+    # Given names both, but "in" puts the list in towns: Tyler, Texas, beside Sherman. Heard "from" them,
+    # the second stays a person whatever the model makes of the first.
+    text = ("Negotiators from the Texas Department of Public Safety in Sherman and Tyler helped end the standoff, "
+            "the sheriff's office said.")
+    assert {m.text for p in places(pipeline, text) for m in p.mentions} >= {"Sherman", "Tyler"}
+    text = "The committee heard from Brandon and Tyler before it voted on Tuesday."
+    assert not find(places(pipeline, text), "Tyler")
 
 
 def test_the_head_of_a_list_of_sure_places_is_a_place_too(pipeline):

@@ -265,6 +265,11 @@ def _families(gazetteer: Gazetteer, entries) -> set[int]:
     return {_KIND_FAMILY.get(kind, kind) for kind in (int(gazetteer.kind[idx]) for idx, _ in entries)}
 
 
+# Before a list's first name, words that put what follows in a place, not among people ("to", "of" and "at"
+# do not: "an award to Brandon and Tyler", "at Brandon and Tyler's").
+_PLACED_BY = frozenset({"p1:in", "p1:near", "p1:outside", "p1:throughout", "p1:across"})
+
+
 def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                      threshold: float, gazetteer: Gazetteer, lexicon: Lexicon | None) -> None:
     """A name coordinated with a sure place of the same kind is one too: "taught in Caribou and
@@ -315,6 +320,8 @@ def _conjuncts_share(doc: Document, candidates: list[SpanCandidate], probabiliti
             if g and previous and not previous[2] and (joined(c.start_token - 2, c.start_token)
                                                      or comma_listed(c.start_token - 2, c.start_token)):
                 g = False   # a given name listed after a place that is not one: "Lubbock, Lynn"
+            if g and not _PLACED_BY.isdisjoint(c.features):
+                g = False   # where no one is: "troopers in Sherman and Tyler" are in towns
             if p > sure_end.get(c.end_token, (0.0,))[0]:
                 sure_end[c.end_token] = (p, c.entries, g)
             if p > sure_start.get(c.start_token, (0.0,))[0]:
