@@ -282,7 +282,7 @@ def regions_spelled_like(t: Toponym, gazetteer: Gazetteer) -> list[tuple[int, in
 # not Mithi, Pakistan.
 _RIVER_AFTER = re.compile(r" river\b")
 # "the Hume Highway", "the Murray-Darling": a name runs on; the river is not what it names.
-_NOUN_AFTER = re.compile(r" [A-Z]|-")
+_NAME_RUNS_ON = re.compile(r" [A-Z]|-")
 
 
 def called_a_river(doc: Document, t: Toponym, gazetteer: Gazetteer) -> bool:
@@ -301,7 +301,7 @@ def called_a_river(doc: Document, t: Toponym, gazetteer: Gazetteer) -> bool:
     if not gazetteer.names_river(t.text):
         return False
     return f"{t.text} River" in doc.norm or (
-        not _NOUN_AFTER.match(doc.norm, t.end) and not gazetteer.names_major_place(t.text))
+        not _NAME_RUNS_ON.match(doc.norm, t.end) and not gazetteer.names_major_place(t.text))
 
 
 # A compass adjective before a name: "across western New York", "eastern Washington", also capitalised
