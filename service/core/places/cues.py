@@ -291,7 +291,7 @@ def called_a_river(doc: Document, t: Toponym, gazetteer: Gazetteer) -> bool:
     writes "Brazos River" elsewhere, a river the gazetteer knows ("the Greenbrier-Pocahontas County
     boundary" beside "the Greenbrier River Valley" stays the county). Unwritten, "River" is still meant
     when "the" stands before a name that is no country, state or large city: "water flowed into the
-    Murray" is the Murray River, not Murray Shire ("into the Bronx", "the Congo" keep their places)."""
+    Murray" is the Murray River, not Murray Shire ("trade with the Niger" stays the country)."""
     if _RIVER_AFTER.match(doc.norm, t.end):
         return True
     if doc.norm[max(0, t.start - 4):t.start].lower() != "the ":
