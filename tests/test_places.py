@@ -628,6 +628,13 @@ def test_oceans_and_world_regions_are_not_namesake_towns(pipeline):
     got = {m.text: (p.name, p.feature) for p in places(pipeline, text) for m in p.mentions}
     assert got == {"Sea of Azov": ("Sea of Azov", "physical"), "Suez Canal": ("Suez Canal", "physical"),
                    "Bosporus": ("Bosphorus", "physical"), "Ohio Valley": ("Ohio Valley", "region")}
+    # "<Isle|Bay|Gulf|...> of <Name>" held whole by the gazetteer is the place, however rare its words;
+    # not inside a longer name ("Isle of Wight Council" is the council's).
+    text = ("Ferries between Penzance and the Isles of Scilly were cancelled. The Isle of Arran ferry was late, and "
+            "crofters on the Isle of Lewis lost power. Isle of Wight Council closed its offices.")
+    mentions = {m.text for p in places(pipeline, text) for m in p.mentions}
+    assert {"Isles of Scilly", "Isle of Arran", "Isle of Lewis"} <= mentions
+    assert "Isle of Wight" not in mentions
     # The shoals and islands of the disputed seas belong to no one country: not Scarborough, England.
     text = ("Manila says Chinese coast guard ships fired water cannon at two of its vessels near Scarborough "
             "Shoal, and Beijing again claimed the Spratlys.")
@@ -730,6 +737,14 @@ def test_named_winds_and_pipelines_are_not_places(pipeline):
     mentions = {m.text for p in places(pipeline, text) for m in p.mentions}
     assert not mentions & {"Santa Ana", "Nord", "Norfolk"}
     assert {"Malibu", "Pacific Ocean", "North American", "Bornholm", "Conway", "Pennsylvania"} <= mentions
+
+
+def test_a_road_named_after_an_ocean_is_not_the_ocean(pipeline):
+    text = ("Floods closed the Pacific Highway between Ballina and Grafton in New South Wales. Ships in the Pacific "
+            "were warned, and troopers of the Florida Highway Patrol closed roads near Tampa.")
+    mentions = {m.start: m.text for p in places(pipeline, text) for m in p.mentions}
+    assert text.index("Pacific Highway") not in mentions
+    assert {"Ballina", "Grafton", "Pacific", "Florida", "Tampa"} <= set(mentions.values())
 
 
 def test_a_saint_s_name_is_a_place_not_a_person(pipeline):

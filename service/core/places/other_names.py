@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...resources.gazetteer import (KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM,
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM,
                                     NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ..calendar_words import MONTH_WORDS, WEEKDAYS
@@ -323,6 +323,27 @@ def winds_and_pipelines_are_not_places(doc: Document, candidates: list[SpanCandi
         if word in _NAME_ENDING_WORDS or (word in _LINE_WORDS and c.start_token > 0
                                           and tokens[c.start_token - 1].text.lower() == "the"
                                           and not _names_a_border(tokens, c, gazetteer)):
+            _discount(probabilities, k, threshold)
+
+
+# Capitalised nouns that make a sea's or a range's name a road's or a railway's: "the Pacific Highway".
+_ROAD_NAME_NOUNS = frozenset({"Highway", "Freeway", "Motorway", "Expressway", "Parkway", "Railway", "Railroad"})
+
+
+def roads_named_after_seas(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                           threshold: float, gazetteer: Gazetteer) -> None:
+    """"The Pacific Highway was closed between Ballina and Grafton": a name the gazetteer holds in full as
+    a physical feature (an ocean, a sea, a range), before a road's noun, names the road, not the ocean nor
+    the small towns named after it. A state's or a country's name stays: LGL marks Florida in "Florida
+    Highway Patrol" and Ohio in "the Ohio Turnpike"."""
+    tokens, n, kind = doc.tokens, len(doc.tokens), gazetteer.kind
+    for k, c in enumerate(candidates):
+        after = c.end_token
+        if (probabilities[k] < threshold or after >= n or tokens[after].text not in _ROAD_NAME_NOUNS
+                or tokens[after].line != tokens[after - 1].line):
+            continue
+        full = [kind[idx] for idx, flags in c.entries if flags & (NAME_PRIMARY | NAME_ALT)]
+        if KIND_PHYSICAL in full and KIND_ADMIN1 not in full and KIND_COUNTRY not in full:
             _discount(probabilities, k, threshold)
 
 

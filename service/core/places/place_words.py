@@ -96,6 +96,28 @@ def physical_features_after_the(doc: Document, candidates: list[SpanCandidate], 
             probabilities[k] = DESCRIBED_PROBABILITY
 
 
+# Words that open a name as "<word> of <Name>": "the Isles of Scilly", "the Isle of Arran", "the Gulf of Aden".
+_GENERIC_OPENERS = frozenset({"Isle", "Isles", "Island", "Islands", "Bay", "Gulf", "Sea", "Strait", "Straits",
+                              "Cape", "Lake"})
+
+
+def generic_of_names(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
+                     gazetteer: Gazetteer) -> None:
+    """"Ferries to the Isles of Scilly", "the Isle of Arran ferry": a name built as "<Isle|Bay|Gulf|...> of
+    <Name>" that the gazetteer holds whole is the place, however rare its words are in the news the model
+    learnt from. The whole name: not inside a longer run ("Isle of Wight Council", "Bank of the Isle of Man")."""
+    tokens = doc.tokens
+    for k, c in enumerate(candidates):
+        i = c.start_token
+        if (probabilities[k] >= DESCRIBED_PROBABILITY or c.end_token - i < 3 or tokens[i].text not in _GENERIC_OPENERS
+                or tokens[i + 1].text != "of" or runs_on(tokens, c.end_token)
+                or tokens[i].line != tokens[c.end_token - 1].line
+                or (run_before(tokens, i) and tokens[i - 1].text != "The")):
+            continue
+        if any(flags & (NAME_PRIMARY | NAME_ALT) for _, flags in c.entries):
+            probabilities[k] = DESCRIBED_PROBABILITY
+
+
 def towns_after_compass_words(doc: Document, candidates: list[SpanCandidate], probabilities: list[float],
                               gazetteer: Gazetteer) -> None:
     """"Residents of southeast Lincoln", "a rally in central Lincoln": a lower-case compass word between a

@@ -35,10 +35,10 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           numbered_roads_are_not_places, organisations_by_initials, pan_demonyms,
                           planets_are_not_places, short_titles_before_names, squares_named_noun_first,
                           storms_are_not_places, surnames_stay_people, traded_names_are_companies,
-                          winds_and_pipelines_are_not_places)
+                          roads_named_after_seas, winds_and_pipelines_are_not_places)
 from .name_shapes import (hyphen_bound_lower, hyphen_joined_names, hyphenated, parts_of_hyphenated_names,
                           possessive_names)
-from .place_words import (DESCRIBED_PROBABILITY, councils_name_their_places, nearby_places,
+from .place_words import (DESCRIBED_PROBABILITY, councils_name_their_places, generic_of_names, nearby_places,
                           physical_features_after_the, run_before, runs_on, towns_after_compass_words,
                           towns_named_with_the)
 from .spans import (CAPITALISED_COMPASS_BEFORE, NATURAL_NOUNS, PLACE_NOUNS, REGION_NOUNS, TOWN_NOUNS,
@@ -130,6 +130,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     nearby_places(doc, candidates, probabilities, gazetteer)
     _neighbours_vouch(candidates, probabilities, gazetteer, model.threshold)
     physical_features_after_the(doc, candidates, probabilities, gazetteer)
+    generic_of_names(doc, candidates, probabilities, gazetteer)
     towns_named_with_the(doc, candidates, probabilities, model.threshold, gazetteer)
     towns_after_compass_words(doc, candidates, probabilities, gazetteer)
     councils_name_their_places(doc, candidates, probabilities, gazetteer)
@@ -173,6 +174,7 @@ def score_candidates(doc: Document, candidates: list[SpanCandidate], gazetteer: 
     pan_demonyms(doc, candidates, probabilities, model.threshold)
     storms_are_not_places(doc, candidates, probabilities, model.threshold)
     winds_and_pipelines_are_not_places(doc, candidates, probabilities, model.threshold, gazetteer)
+    roads_named_after_seas(doc, candidates, probabilities, model.threshold, gazetteer)
     numbered_roads_are_not_places(doc, candidates, probabilities, model.threshold)
     currency_prefixes_are_not_places(doc, candidates, probabilities, model.threshold)
     landscape_plurals_opening_sentences(doc, candidates, probabilities, model.threshold)
