@@ -572,6 +572,20 @@ def test_a_local_paper_s_contact_line_at_the_end_names_its_reporter(sign_off, wa
     assert [b.name for b in extract(text)] == want
 
 
+@pytest.mark.parametrize("block,want", [
+    ("To contact the reporter on this story:\nEkow Dontoh in Accra at edontoh@bloomberg.net", ["Ekow Dontoh"]),
+    ("To contact the reporters on this story: Grant Smith in London at gsmith52@bloomberg.net; Salma El Wardany "
+     "in Dubai at selwardany@bloomberg.net", ["Grant Smith", "Salma El Wardany"]),
+    # The editors are not authors.
+    ("To contact the editor responsible for this story:\nJames Herron at jherron9@bloomberg.net", []),
+])
+def test_a_wire_s_contact_block_at_the_end_names_its_reporters(block, want):
+    text = ("Cedi slides as cocoa revenue falls\n\nGhana's cedi fell to its weakest level in eight months on "
+            "Friday as a slump in cocoa exports cut the flow of dollars into the country.\n\nThe central bank "
+            f"meets next week.\n\n{block}\n")
+    assert [b.name for b in extract(text) if b.kind == "person"] == want
+
+
 @pytest.mark.parametrize("credit", ["Jane Doe and John Roe contributed to this report.",
                                     "Associated Press writer Jane Doe in Berlin contributed."])
 def test_those_who_contributed_to_a_report_are_not_its_authors(pipeline, credit):

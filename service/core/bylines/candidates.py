@@ -41,6 +41,12 @@ _CUE = re.compile(r"^\s*\(?(?P<cue>(?:story |words |text |written |writing |repo
 # Wire copy's "Writing by" credits the one who wrote the story from others' reporting: an author.
 _CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by", "writing": "reporting",
                **{word: "by" for word in _SIGN_OFF_WORDS}}
+# Bloomberg's closing block: "To contact the reporter on this story: / Ekow Dontoh in Accra at
+# edontoh@bloomberg.net" (the reporters on that line or the next ones, ";" between them); "To contact the
+# editor responsible for this story: ..." names editors, not authors.
+_CONTACT_HEAD = re.compile(r"\s*to contact the (?P<who>reporters?|writers?|authors?|editors?)\b[^:]{0,40}:\s*(?P<rest>.*)",
+                           re.IGNORECASE)
+_CONTACT_ENTRY = re.compile(r"[A-Z][^;@]{2,80}? at [\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _JOINED_NAMES = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].*)$")
 _LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^(?P<date>[^/|\u2022]{4,40}?)\s[/|\u2022]\s+(?P<rest>[A-Z].*)$")
@@ -414,7 +420,7 @@ def _signing_line(doc: Document) -> int:
 
 def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
     out: list[BylineCandidate] = []
-    after_lone_by = in_by_block = False
+    after_lone_by = in_by_block = after_contact_head = False
     previous = -1
     first_line = doc.content_lines[0] if doc.content_lines else -1
     signing_line = _signing_line(doc)
@@ -435,6 +441,18 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                 c.listed = True
             out += found
             continue
+        contact = _CONTACT_HEAD.fullmatch(text) if len(text) <= MAX_LINE * 2 else None
+        if contact or after_contact_head:
+            rest, at = (contact.group("rest"), line.start + contact.start("rest")) if contact else (text, line.start)
+            after_contact_head = False
+            if contact and contact.group("who").lower().startswith("editor"):
+                continue
+            entries = list(_CONTACT_ENTRY.finditer(rest))
+            for entry in entries:
+                out += _names_in(doc, lexicon, entry.group(), at + entry.start(), number, "by")
+            after_contact_head = bool(contact) and not entries   # the reporters on the next line
+            if contact or entries:
+                continue
         if in_by_block and CONTACT_LINE.match(text):
             continue   # "By / April Roach / @aprilroach28 / Daniel O'Mahony": the block goes on
         if after_lone_by or in_by_block:
