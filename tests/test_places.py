@@ -1965,6 +1965,14 @@ def test_a_department_store_is_no_region(pipeline):
      "Washington", ("Washington County", "US", "admin2")),
     ("YAOUNDE - Gunmen attacked a school in Bamenda on Tuesday. Violence in the North West and South West "
      "regions has killed thousands since 2017.", "South West", ("South-West", "CM", "admin1")),
+    # Regions news names that the extracts lack: the valley, not the city of San Fernando inside it.
+    ("Red flag warnings remain in effect for the San Fernando Valley and Ventura County, forecasters said.",
+     "San Fernando Valley", ("San Fernando Valley", "US", "region")),
+    ("Floods cut roads across the Northern Rivers, and Lismore and Casino were evacuated.", "Northern Rivers",
+     ("Northern Rivers", "AU", "region")),
+    # A province by its new name (GeoNames' extract keeps "Compostela"), not the Davao region.
+    ("A landslide at a gold mine in Maco, Davao de Oro, killed nearly 100 people.", "Davao de Oro",
+     ("Davao de Oro", "PH", "admin2")),
 ])
 def test_a_mention_resolves_to_the_place_its_context_names(pipeline, text, mention, want):
     (place,) = find(places(pipeline, text), mention)

