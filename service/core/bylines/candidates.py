@@ -44,9 +44,10 @@ _CUE_SAME_AS = {"contributor": "author", "contributors": "authors", "from": "by"
 # Bloomberg's closing block: "To contact the reporter on this story: / Ekow Dontoh in Accra at
 # edontoh@bloomberg.net" (the reporters on that line or the next ones, ";" between them); "To contact the
 # editor responsible for this story: ..." names editors, not authors.
-_CONTACT_HEAD = re.compile(r"\s*to contact the (?P<who>reporters?|writers?|authors?|editors?)\b[^:]{0,40}:\s*(?P<rest>.*)",
+# Matched on the stripped line, so no leading run of spaces is retried position by position.
+_CONTACT_HEAD = re.compile(r"to contact the (?P<who>reporters?|writers?|authors?|editors?)\b[^:]{0,40}:\s*(?P<rest>.*)",
                            re.IGNORECASE)
-_CONTACT_ENTRY = re.compile(r"[A-Z][^;@]{2,80}? at [\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CONTACT_ENTRY = re.compile(r"[A-Z][^;@]{2,80}? at [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _JOINED_NAMES = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].*)$")
 _LONE_BY = re.compile(r"^\s*(?:written |story |words )?by\s*:?\s*$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^(?P<date>[^/|\u2022]{4,40}?)\s[/|\u2022]\s+(?P<rest>[A-Z].*)$")
@@ -441,9 +442,9 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[BylineCandidate]:
                 c.listed = True
             out += found
             continue
-        contact = _CONTACT_HEAD.fullmatch(text) if len(text) <= MAX_LINE * 2 else None
+        contact = _CONTACT_HEAD.fullmatch(stripped) if len(stripped) <= MAX_LINE * 2 else None
         if contact or after_contact_head:
-            rest, at = (contact.group("rest"), line.start + contact.start("rest")) if contact else (text, line.start)
+            rest, at = (contact.group("rest"), offset + contact.start("rest")) if contact else (text, line.start)
             after_contact_head = False
             if contact and contact.group("who").lower().startswith("editor"):
                 continue
