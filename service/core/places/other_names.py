@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ...resources.gazetteer import (KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR, NAME_ALT, NAME_CODE, NAME_DEMONYM,
-                                    NAME_PRIMARY, Gazetteer)
+from ...resources.gazetteer import (KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, KIND_PHYSICAL, NAME_ABBR, NAME_ALT,
+                                    NAME_CODE, NAME_DEMONYM, NAME_PRIMARY, Gazetteer)
 from ...resources.lexicon import Lexicon
 from ..calendar_words import MONTH_WORDS, WEEKDAYS
 from ..company_words import COMPANY_FORMS

@@ -105,7 +105,8 @@ def generic_of_names(doc: Document, candidates: list[SpanCandidate], probabiliti
                      gazetteer: Gazetteer) -> None:
     """"Ferries to the Isles of Scilly", "the Isle of Arran ferry": a name built as "<Isle|Bay|Gulf|...> of
     <Name>" that the gazetteer holds whole is the place, however rare its words are in the news the model
-    learnt from. The whole name: not inside a longer run ("Isle of Wight Council", "Bank of the Isle of Man")."""
+    learnt from. The whole name: not the start of a longer one ("Isle of Wight Council"), nor the end of one
+    that a capitalised word opens ("Royal Isle of Man"); a sentence's "The" before it is no such word."""
     tokens = doc.tokens
     for k, c in enumerate(candidates):
         i = c.start_token

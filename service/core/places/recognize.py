@@ -33,9 +33,9 @@ from .other_names import (CONJUNCTIONS, LIST_TOKENS, PLACE_SURE, acronyms_are_no
                           compass_before_ordinals, currency_prefixes_are_not_places, demonyms_opening_names,
                           given_names_stay_people, initials_open_names, landscape_plurals_opening_sentences,
                           numbered_roads_are_not_places, organisations_by_initials, pan_demonyms,
-                          planets_are_not_places, short_titles_before_names, squares_named_noun_first,
-                          storms_are_not_places, surnames_stay_people, traded_names_are_companies,
-                          roads_named_after_seas, winds_and_pipelines_are_not_places)
+                          planets_are_not_places, roads_named_after_seas, short_titles_before_names,
+                          squares_named_noun_first, storms_are_not_places, surnames_stay_people,
+                          traded_names_are_companies, winds_and_pipelines_are_not_places)
 from .name_shapes import (hyphen_bound_lower, hyphen_joined_names, hyphenated, parts_of_hyphenated_names,
                           possessive_names)
 from .place_words import (DESCRIBED_PROBABILITY, councils_name_their_places, generic_of_names, nearby_places,
